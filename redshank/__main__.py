@@ -1,0 +1,3 @@
+from redshank.cli import main
+
+raise SystemExit(main())

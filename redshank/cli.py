@@ -1,0 +1,275 @@
+"""The `redshank` command: a thin layer over redshank.api.
+
+Settings come from flags, then REDSHANK_* environment variables (REDSHANK_DB,
+REDSHANK_ACTORS, REDSHANK_PATTERNS: files separated by the OS path separator).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import TextIO
+
+from redshank import __version__
+from redshank.errors import ConfigError, RedshankError
+from redshank.model import Event, Failure
+
+DEFAULT_DB = "redshank.duckdb"
+EXAMPLES = {
+    "ingest": "redshank ingest ../shared/seeds/manifest.jsonl --db events.duckdb",
+    "events": "redshank events --actor USA --event REJECT --since 2014-01-01 --format jsonl",
+    "code": "echo 'Iraq asked the United States to bomb militants.' | "
+            "redshank code - --published 2014-06-11",
+    "explain": "redshank explain 3f2a9c01d4e5b6a7",
+}
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
+
+
+def _env_list(name: str) -> list[str]:
+    value = os.environ.get(name, "")
+    return [item for item in value.split(os.pathsep) if item]
+
+
+def _knowledge_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--actors", action="append", default=[], metavar="FILE",
+                        help="extra actor dictionary (JSONL or TABARI .txt); repeatable")
+    parser.add_argument("--patterns", action="append", default=[], metavar="FILE",
+                        help="extra event pattern file; repeatable")
+
+
+def _input_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="text/HTML/JSONL files, folders, manifests, or - for stdin")
+    parser.add_argument("--published", type=_date, help="publication date for plain files")
+    parser.add_argument("--source", help="source name for plain files")
+    parser.add_argument("--max-doc-bytes", type=int, default=2_000_000,
+                        help="refuse larger documents (default: 2000000)")
+    _knowledge_flags(parser)
+
+
+def _db_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default=os.environ.get("REDSHANK_DB", DEFAULT_DB),
+                        help=f"database file (default: $REDSHANK_DB or {DEFAULT_DB})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="redshank", description="News articles in, sourced PLOVER political events out.")
+    parser.add_argument("--version", action="version", version=f"redshank {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help_text, description=help_text,
+                                   epilog=f"example: {EXAMPLES[name]}")
+
+    ingest = command("ingest", "Code articles and store documents and events in the database.")
+    _input_flags(ingest)
+    _db_flag(ingest)
+    ingest.add_argument("--strict", action="store_true",
+                        help="exit non-zero if any document failed")
+
+    events = command("events", "List stored events.")
+    _db_flag(events)
+    events.add_argument("--actor", help="actor country, code, id or name")
+    events.add_argument("--recipient", help="recipient country, code, id or name")
+    events.add_argument("--event", help="PLOVER event type, e.g. REQUEST")
+    events.add_argument("--since", type=_date, help="events on or after this date")
+    events.add_argument("--until", type=_date, help="events on or before this date")
+    events.add_argument("--doc", help="only events from this document id")
+    events.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    events.add_argument("--all", action="store_true",
+                        help="include negated, hypothetical and future events")
+    events.add_argument("--limit", type=int, help="at most this many events")
+
+    code = command("code", "Code articles and print events; no database.")
+    _input_flags(code)
+    code.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    code.add_argument("--all", action="store_true",
+                      help="include negated, hypothetical and future events")
+
+    explain = command("explain", "Show why an event was coded.")
+    _db_flag(explain)
+    explain.add_argument("event_id", metavar="EVENT_ID")
+    return parser
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"redshank: {message}\n")
+
+
+def _failure_line(failure: Failure) -> str:
+    where = f"doc {failure.doc_id!r}" if failure.doc_id else (failure.path or "input")
+    if failure.line is not None and not failure.doc_id:
+        where += f" line {failure.line}"
+    return f"failed [{failure.stage}] {where}: {failure.message}"
+
+
+def _pipeline(args: argparse.Namespace):  # noqa: ANN202 - keeps spaCy import lazy
+    from redshank.pipeline import Pipeline
+
+    return Pipeline.load(actor_files=[*_env_list("REDSHANK_ACTORS"), *args.actors],
+                         pattern_files=[*_env_list("REDSHANK_PATTERNS"), *args.patterns])
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from redshank.api import ingest
+    from redshank.store import open_store
+
+    pipeline = _pipeline(args)
+    with open_store(args.db) as store, _progress() as advance:
+        summary = ingest(args.inputs, store=store, pipeline=pipeline, published=args.published,
+                         source=args.source, max_doc_bytes=args.max_doc_bytes,
+                         stdin=sys.stdin, on_result=advance)
+    for failure in summary.failures:
+        _error(_failure_line(failure))
+    sys.stderr.write(
+        f"{summary.documents} documents coded, {summary.skipped} already stored, "
+        f"{summary.sentences} sentences, {summary.events} events, "
+        f"{len(summary.failures)} failures -> {args.db} (run {summary.run_id})\n")
+    if summary.failures and (args.strict or (summary.documents == 0 and summary.skipped == 0)):
+        return 1
+    return 0
+
+
+class _progress:
+    """A progress bar on a terminal; silent when stderr is piped."""
+
+    def __enter__(self):  # noqa: ANN204
+        if not sys.stderr.isatty():
+            return lambda result: None
+        from rich.progress import Progress, SpinnerColumn, TextColumn
+
+        self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                            TextColumn("{task.completed} documents"), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("coding", total=None)
+        return lambda result: self.bar.advance(task)
+
+    def __exit__(self, *exc_info: object) -> None:
+        if hasattr(self, "bar"):
+            self.bar.stop()
+
+
+def _short_actors(actors: list) -> str:
+    return "+".join(a.code or a.country or a.name for a in actors) or "-"
+
+
+TABLE_COLUMNS = ("event_id", "date", "precision", "actor", "event", "mode", "recipient",
+                 "auxiliary", "doc_id", "trigger")
+
+
+def _row(event: Event) -> list[str]:
+    return [event.event_id, event.date or "", event.date_precision, _short_actors(event.actor),
+            event.event, event.mode or "", _short_actors(event.recipient),
+            event.auxiliary or "", event.doc_id, event.evidence.trigger]
+
+
+def write_events(events: list[Event], fmt: str, out: TextIO) -> None:
+    """Print events as a table, JSON Lines or CSV."""
+    if fmt == "jsonl":
+        for event in events:
+            out.write(json.dumps(event.to_json(), ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.writer(out)
+        writer.writerow([*TABLE_COLUMNS, "context", "cameo", "sentence"])
+        for event in events:
+            writer.writerow([*_row(event), ";".join(event.context), event.cameo, event.sentence])
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*TABLE_COLUMNS, show_lines=False)
+        for event in events:
+            table.add_row(*_row(event))
+        width = None if out.isatty() else 200
+        Console(file=out, width=width).print(table)
+        out.write(f"{len(events)} events\n")
+
+
+def run_events(args: argparse.Namespace) -> int:
+    from redshank.store import open_store
+    from redshank.store.base import EventQuery
+
+    _require_db(args.db)
+    query = EventQuery(actor=args.actor, recipient=args.recipient,
+                       event=args.event.upper() if args.event else None, since=args.since,
+                       until=args.until, doc_id=args.doc, include_all=args.all,
+                       limit=args.limit)
+    with open_store(args.db) as store:
+        events = store.query_events(query)
+    write_events(events, args.format, sys.stdout)
+    return 0
+
+
+def run_code(args: argparse.Namespace) -> int:
+    from redshank.api import code_documents
+
+    hidden = set() if args.all else {"negated", "hypothetical", "future"}
+    coded, failed = 0, 0
+    events: list[Event] = []
+    for result in code_documents(args.inputs, pipeline=_pipeline(args),
+                                 published=args.published, source=args.source,
+                                 max_doc_bytes=args.max_doc_bytes, stdin=sys.stdin):
+        for failure in result.failures:
+            _error(_failure_line(failure))
+            failed += 1
+        if not result.failures:
+            coded += 1
+        shown = [e for e in result.events if e.auxiliary not in hidden]
+        if args.format == "jsonl":
+            write_events(shown, "jsonl", sys.stdout)
+        else:
+            events.extend(shown)
+    if args.format == "table":
+        write_events(events, "table", sys.stdout)
+    return 1 if failed and not coded else 0
+
+
+def _require_db(path: str) -> None:
+    if path != ":memory:" and not path.startswith("postgresql:") and not os.path.exists(path):
+        raise ConfigError(f"database {path!r} does not exist; run 'redshank ingest' first "
+                          "or pass --db")
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    from redshank.explain import explain_event
+    from redshank.store import open_store
+
+    _require_db(args.db)
+    with open_store(args.db) as store:
+        event = store.get_event(args.event_id)
+    if event is None:
+        _error(f"no event {args.event_id!r} in {args.db}; list ids with 'redshank events'")
+        return 1
+    sys.stdout.write(explain_event(event) + "\n")
+    return 0
+
+
+COMMANDS = {"ingest": run_ingest, "events": run_events, "code": run_code,
+            "explain": run_explain}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except RedshankError as exc:
+        _error(str(exc))
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,192 @@
+"""Who did it and to whom: resolving a trigger's subject and objects to actors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from redshank.coding.quotes import quote_at
+from redshank.coding.syntax import (
+    DATIVE_DEPS,
+    OBJECT_CONTROL,
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    RECIPIENT_PREPS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    agent_objects,
+    children,
+    is_passive,
+    prep_objects,
+    with_conjuncts,
+)
+from redshank.model import Actor, Mention, Span
+
+PERSONAL = {"he", "she", "him", "her", "his", "hers"}
+NEUTER = {"it", "its"}
+PLURAL = {"they", "them", "their"}
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+INNER_DEPS = {"poss", "compound", "amod", "nmod", "appos"}
+INNER_PREPS = ("of", "from", "for")
+
+
+@dataclass(slots=True)
+class Arguments:
+    """Resolved actors of one role and how they were found."""
+
+    actors: list[Actor] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass(slots=True)
+class ActorContext:
+    """What argument resolution needs to know about the sentence and the document so far."""
+
+    sentence: SpacySpan
+    offset: int
+    mentions: list[Mention]
+    quotes: list[Span]
+    speakers: dict[Span, Actor | None]
+    persons: list[Actor]
+    recent: list[Actor]
+
+    def mentions_for(self, token: Token) -> list[Mention]:
+        """Mentions headed by the token, else the one covering it."""
+        headed = [m for m in self.mentions if m.head == token.i]
+        if headed:
+            return headed
+        return [m for m in self.mentions if m.token_start <= token.i < m.token_end][:1]
+
+    def actors_for(self, token: Token, look_inside: bool = True) -> list[Actor]:
+        """Actors a noun phrase refers to, following coordination, pronouns and possessives."""
+        found: list[Actor] = []
+        for member in with_conjuncts([token]):
+            actors = [m.actor for m in self.mentions_for(member)]
+            if not actors and member.pos_ == "PRON":
+                actors = self.pronoun(member)
+            if not actors and look_inside:
+                actors = self._inside(member)
+            for actor in actors:
+                if all(actor.id != seen.id for seen in found):
+                    found.append(actor)
+        return found
+
+    def _inside(self, token: Token) -> list[Actor]:
+        """Actors inside a non-actor phrase: "Iraq's appeals", "ministers from Britain"."""
+        for child in token.children:
+            if child.dep_ in INNER_DEPS:
+                actors = self.actors_for(child, look_inside=False)
+                if actors:
+                    return actors
+        for prep in INNER_PREPS:
+            for obj in prep_objects(token, prep):
+                actors = self.actors_for(obj, look_inside=False)
+                if actors:
+                    return actors
+        return []
+
+    def pronoun(self, token: Token) -> list[Actor]:
+        """Resolve a pronoun to the actor it most plausibly refers to."""
+        word = token.lower_
+        position = self.offset + token.idx
+        if word in FIRST_PERSON:
+            quote = quote_at(self.quotes, position)
+            speaker = self.speakers.get(quote) if quote else None
+            return [speaker_group(speaker, word, token, self.offset)] if speaker else []
+        if word in PERSONAL:
+            earlier = [a for a in self.persons if a.span.start < position]
+            return [earlier[-1]] if earlier else []
+        if word in NEUTER:
+            here = [m.actor for m in sorted(self.mentions, key=lambda m: m.token_start)
+                    if m.token_end <= token.i]
+            earlier = [a for a in (*self.recent, *here) if a.type != "person"]
+            return [earlier[-1]] if earlier else []
+        if word in PLURAL:
+            return self._plural_antecedent(token)
+        return []
+
+    def _plural_antecedent(self, token: Token) -> list[Actor]:
+        for candidate in reversed(list(self.sentence[: token.i - self.sentence.start])):
+            if candidate.dep_ in ("dobj", "dative", "pobj", "nsubj") and candidate.pos_ in (
+                "NOUN", "PROPN"
+            ):
+                actors = [m.actor for member in with_conjuncts([candidate])
+                          for m in self.mentions_for(member)] or self._inside(candidate)
+                if len(actors) > 1 or (actors and candidate.tag_ in ("NNS", "NNPS")):
+                    return actors
+        return []
+
+
+def speaker_group(speaker: Actor, word: str, token: Token, offset: int) -> Actor:
+    """What "we" means in a quote: the speaker's organisation; "I" is the speaker."""
+    span = Span(offset + token.idx, offset + token.idx + len(token))
+    if word in ("i", "me", "my") or not speaker.country:
+        return Actor(text=token.text, name=speaker.name, country=speaker.country,
+                     sector=speaker.sector, type=speaker.type, id=speaker.id, span=span,
+                     code=speaker.code, entries=[*speaker.entries, f"first person: {word}"])
+    code = f"{speaker.country}{speaker.sector or ''}"
+    return Actor(text=token.text, name=speaker.country, country=speaker.country,
+                 sector=speaker.sector, type="state", id=code, span=span, code=code,
+                 entries=[*speaker.entries, f"'{word}' in a quote by {speaker.name}"])
+
+
+def subject_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
+    """The tokens naming who acts, and how they were found (voice, control, ...)."""
+    if depth > 4:
+        return [], ""
+    if trigger.pos_ == "NOUN":
+        owners = children(trigger, {"poss", "compound", "amod"})
+        by = prep_objects(trigger, "by")
+        return (by, "noun: 'by' phrase") if by else (owners, "noun: possessor")
+    if is_passive(trigger):
+        agents = agent_objects(trigger)
+        return (agents, "passive: actor from the 'by' phrase") if agents else ([], "")
+    subjects = children(trigger, SUBJECT_DEPS)
+    if subjects:
+        if subjects[0].lower_ in RELATIVE_PRONOUNS and trigger.dep_ == "relcl":
+            return [trigger.head], "relative clause: actor is the noun it modifies"
+        return subjects, "subject"
+    head = trigger.head
+    if trigger.dep_ == "xcomp":
+        objects = children(head, OBJECT_DEPS | DATIVE_DEPS)
+        if head.lemma_.lower() in OBJECT_CONTROL and objects:
+            return objects, f"object control: the object of '{head.text}'"
+        tokens, note = subject_tokens(head, depth + 1)
+        return tokens, f"subject control: the subject of '{head.text}'" if tokens else note
+    if trigger.dep_ in ("conj", "advcl", "pcomp") or (trigger.dep_ == "acl" and trigger.tag_ == "VBG"):
+        if trigger.dep_ == "acl":
+            return [head], "participle: actor is the noun it modifies"
+        anchor = head.head if trigger.dep_ == "pcomp" else head
+        tokens, _ = subject_tokens(anchor, depth + 1)
+        return tokens, f"shared subject with '{anchor.text}'" if tokens else ""
+    if trigger.dep_ == "relcl":
+        return [head], "relative clause: actor is the noun it modifies"
+    return [], ""
+
+
+def recipient_groups(trigger: Token, preferred: str | None) -> list[tuple[list[Token], str]]:
+    """Candidate recipient phrases in order of preference, each with how it was found."""
+    if preferred == "none":
+        return []
+    objects = (children(trigger, PASSIVE_SUBJECT_DEPS) if is_passive(trigger)
+               else children(trigger, OBJECT_DEPS))
+    if trigger.dep_ == "acl" and is_passive(trigger):
+        objects = [trigger.head]
+    groups: list[tuple[list[Token], str]] = []
+    if preferred and preferred.startswith("prep."):
+        prep = preferred[5:]
+        tokens = prep_objects(trigger, prep) or [
+            obj for o in objects for t in o.subtree for obj in prep_objects(t, prep)]
+        groups.append((tokens, f"recipient from '{prep}' phrase"))
+    if preferred == "poss":
+        groups.append(([c for o in objects for c in children(o, {"poss"})], "possessor"))
+    groups.append((children(trigger, DATIVE_DEPS), "indirect object"))
+    voice = "passive subject" if is_passive(trigger) else "object"
+    groups.append((objects, voice))
+    for prep in RECIPIENT_PREPS:
+        groups.append((prep_objects(trigger, prep), f"'{prep}' phrase"))
+    if trigger.pos_ == "NOUN":
+        groups.append((prep_objects(trigger, "of"), "'of' phrase"))
+    return groups

@@ -1,0 +1,266 @@
+"""Code the events of one sentence: trigger -> pattern -> actors -> modality -> date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from redshank.coding.arguments import ActorContext, recipient_groups, subject_tokens
+from redshank.coding.modality import auxiliary
+from redshank.coding.patterns import Constraint, Pattern, PatternSet
+from redshank.coding.plover import Ontology
+from redshank.coding.quotes import quote_at
+from redshank.coding.syntax import (
+    COMPLEMENT_DEPS,
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    clause_chain,
+    clause_head,
+    particle,
+    subtree_excluding,
+    tree_distance,
+)
+from redshank.model import Actor, DateMention, Document, Event, Evidence, Quote, Span, hash_record
+from redshank.version import CODER_VERSION
+
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+HISTORICAL_AFTER_DAYS = 365
+DATE_CLIMB_DEPS = {"xcomp", "conj", "relcl", "acl", "advcl", "pcomp"}
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """The coding knowledge: patterns and the PLOVER ontology."""
+
+    patterns: PatternSet
+    ontology: Ontology
+
+
+@dataclass(slots=True)
+class Match:
+    pattern: Pattern
+    trigger: Token
+
+
+def _region(trigger: Token, role: str, prep: str | None) -> list[Token]:
+    """The tokens where a constraint's words must appear."""
+    kids = list(trigger.children)
+    if role == "prep":
+        return [t for c in kids if c.dep_ == "prep" and c.lower_ == prep
+                for t in c.subtree if t is not c]
+    if role == "subj":
+        return [t for c in kids if c.dep_ in SUBJECT_DEPS for t in c.subtree]
+    if role == "obj":
+        deps = OBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"dative"}
+        objects = [c for c in kids if c.dep_ in deps]
+        if trigger.dep_ == "acl":
+            objects.append(trigger.head)
+        return [t for o in objects for t in (o, *(x for x in o.children if x.dep_ in
+                                                 ("compound", "amod", "prep", "pobj")))]\
+            + [t for o in objects for p in o.children if p.dep_ == "prep" for t in p.subtree]
+    if role == "comp":
+        return [t for c in kids if c.dep_ in COMPLEMENT_DEPS for t in c.subtree]
+    subjects = [c for c in kids if c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"]
+    return [t for t in subtree_excluding(trigger, subjects) if t is not trigger]
+
+
+def _holds(constraint: Constraint, trigger: Token) -> bool:
+    region = sorted(_region(trigger, constraint.role, constraint.prep), key=lambda t: t.i)
+    if constraint.role == "prep" and not constraint.words:
+        return any(c.dep_ == "prep" and c.lower_ == constraint.prep for c in trigger.children)
+    positions = {t.i: t for t in region}
+    for token in region:
+        for words in constraint.words:
+            if _matches_at(token, words, positions):
+                return True
+    return False
+
+
+def _matches_at(token: Token, words: tuple[str, ...], positions: dict[int, Token]) -> bool:
+    for k, word in enumerate(words):
+        current = positions.get(token.i + k)
+        if current is None or word not in (current.lemma_.lower(), current.lower_):
+            return False
+    return True
+
+
+def match_pattern(trigger: Token, patterns: PatternSet) -> Pattern | None:
+    """The most specific pattern whose trigger and constraints hold for this token."""
+    pos = "noun" if trigger.pos_ == "NOUN" else "verb"
+    prt = particle(trigger) if pos == "verb" else None
+    best: Pattern | None = None
+    for pattern in patterns.candidates(pos, trigger.lemma_.lower()):
+        if pattern.particle != prt:
+            continue
+        if all(_holds(c, trigger) for c in pattern.constraints):
+            if best is None or (pattern.specificity, pattern.order) > (best.specificity,
+                                                                       best.order):
+                best = pattern
+    return best
+
+
+def governing_date(trigger: Token, dates: list[DateMention]) -> tuple[DateMention | None, str]:
+    """The date expression that governs the trigger's clause, with the reason."""
+    chain = [trigger.i]
+    for clause in clause_chain(trigger):
+        if clause.i not in chain:
+            chain.append(clause.i)
+        if clause.dep_ not in DATE_CLIMB_DEPS:
+            break
+    sentence = trigger.doc
+    best: tuple[int, DateMention, str] | None = None
+    for mention in dates:
+        head = sentence[mention.head]
+        date_clause = clause_head(head)
+        if date_clause.i in chain:
+            reason = ("on the event's clause" if date_clause.i == chain[0]
+                      else f"on the governing clause '{date_clause.text}'")
+        elif (date_clause.dep_ == "advcl" and date_clause.head.i in chain[:1]):
+            reason = f"in the subordinate clause '{date_clause.text}'"
+        else:
+            continue
+        distance = tree_distance(trigger, head)
+        if best is None or distance < best[0]:
+            best = (distance, mention, reason)
+    return (best[1], best[2]) if best else (None, "")
+
+
+def _trigger_text(trigger: Token) -> str:
+    prt = particle(trigger)
+    return f"{trigger.text} {prt}" if prt else trigger.text
+
+
+def _resolve_recipients(trigger: Token, pattern: Pattern, ctx: ActorContext,
+                        actors: list[Actor]) -> tuple[list[Actor], str]:
+    taken = {a.id for a in actors}
+    for tokens, note in recipient_groups(trigger, pattern.recipient):
+        found: list[Actor] = []
+        for token in tokens:
+            found.extend(a for a in ctx.actors_for(token)
+                         if a.id not in taken and all(a.id != f.id for f in found))
+        if found:
+            return found, note
+    return [], ""
+
+
+def code_sentence(
+    sentence: SpacySpan,
+    sentence_index: int,
+    ctx: ActorContext,
+    dates: list[DateMention],
+    document: Document,
+    knowledge: Knowledge,
+) -> list[Event]:
+    """All events coded from one sentence, including negated and hypothetical ones."""
+    events: list[Event] = []
+    covered = {i for m in ctx.mentions for i in range(m.token_start, m.token_end)}
+    for token in sentence:
+        if token.i in covered or token.pos_ not in ("VERB", "NOUN"):
+            continue
+        pattern = match_pattern(token, knowledge.patterns)
+        if pattern is None or not pattern.is_event:
+            continue
+        event = _build_event(token, pattern, sentence, sentence_index, ctx, dates, document,
+                             knowledge)
+        if event and all(_key(event) != _key(other) for other in events):
+            events.append(event)
+    return events
+
+
+def _key(event: Event) -> tuple:
+    return (event.event, tuple(a.id for a in event.actor), tuple(a.id for a in event.recipient),
+            event.auxiliary)
+
+
+def _build_event(
+    trigger: Token,
+    pattern: Pattern,
+    sentence: SpacySpan,
+    sentence_index: int,
+    ctx: ActorContext,
+    dates: list[DateMention],
+    document: Document,
+    knowledge: Knowledge,
+) -> Event | None:
+    notes: list[str] = []
+    subject, how = subject_tokens(trigger)
+    actors = [a for token in subject for a in ctx.actors_for(token)]
+    recipients, how_recipient = _resolve_recipients(trigger, pattern, ctx, actors)
+    event_type, mode, context = pattern.event, pattern.mode, list(pattern.context)
+    if not actors and event_type == "MOBILIZE" and recipients:
+        actors, recipients = recipients, []
+        how = "mobilized forces name their country"
+    if not actors:
+        return None
+    notes.append(f"actor: {how}")
+    if recipients:
+        notes.append(f"recipient: {how_recipient}")
+    modality = auxiliary(trigger)
+    aux = modality.auxiliary
+    if modality.cue:
+        notes.append(f"auxiliary {aux}: '{modality.cue}'")
+    if aux == "future" and event_type in COOPERATIVE:
+        notes.append(f"PLOVER: a future {event_type} is coded as AGREE")
+        event_type, mode, aux = "AGREE", None, None
+    ontology = knowledge.ontology
+    if mode and not ontology.is_mode(event_type, mode):
+        notes.append(f"mode {mode!r} is outside PLOVER's score table")
+    position = ctx.offset + trigger.idx
+    trigger_span = Span(position, position + len(trigger))
+    dated, reason = governing_date(trigger, dates)
+    published = document.published
+    if dated:
+        resolved = dated.resolved
+        notes.append(f"date {reason}: {resolved.method}")
+        date_value, precision, date_text = resolved.date, resolved.precision, resolved.text
+        start, end = resolved.start.isoformat(), resolved.end.isoformat()
+        method = resolved.method
+        if (aux is None and published is not None
+                and resolved.end < published - timedelta(days=HISTORICAL_AFTER_DAYS)):
+            aux = "historical"
+            notes.append("historical: dated more than a year before publication")
+    else:
+        date_value = published.isoformat() if published else None
+        precision = "reported" if published else "unknown"
+        date_text, start, end = None, date_value, date_value
+        method = "no date expression governs the event: publication date"
+    quote_span = quote_at(ctx.quotes, position)
+    quote = Quote(speaker=ctx.speakers.get(quote_span), span=quote_span) if quote_span else None
+    sent_span = Span(ctx.offset + sentence.start_char, ctx.offset + sentence.end_char)
+    entries = [entry for actor in (*actors, *recipients) for entry in actor.entries]
+    evidence = Evidence(trigger=_trigger_text(trigger), span=trigger_span,
+                        rule=f"{pattern.id} {pattern.text}", entries=entries, notes=notes)
+    event_id = hash_record(document.content_hash, sentence_index, trigger_span.start,
+                           event_type, [a.id for a in actors], [a.id for a in recipients])
+    return Event(
+        event_id=event_id,
+        doc_id=document.id,
+        sentence_index=sentence_index,
+        sentence=sentence.text,
+        event=event_type,
+        mode=mode,
+        context=context,
+        cameo=pattern.cameo,
+        quad=ontology.quad(event_type),
+        intensity=ontology.intensity(event_type, mode),
+        actor=actors,
+        recipient=recipients,
+        date=date_value,
+        date_precision=precision,
+        date_text=date_text,
+        location=None,
+        auxiliary=aux,
+        quote=quote,
+        evidence=evidence,
+        published=published.isoformat() if published else None,
+        coder_version=CODER_VERSION,
+        date_start=start,
+        date_end=end,
+        date_method=method,
+        sentence_span=sent_span,
+    )
+

@@ -1,0 +1,208 @@
+"""Event patterns over dependency parses: the data-file format and its loader.
+
+A pattern file (`*.patterns`, UTF-8) has one definition per line; `#` starts a comment.
+
+    &MILITARY = troop force soldier airstrike drone_strike
+    ask                               020
+    ask        arg:&MILITARY          1012
+    rule+out   arg:&MILITARY          1212
+    n:appeal   arg:&MILITARY          1032   recipient=poss
+    carry+out  obj:drone              195    mode=drone
+
+- `&NAME = word ...` defines a word set (synset); words are lemmas, `a_b` is a sequence.
+- A pattern is `TRIGGER [CONSTRAINT ...] CAMEO [option=value ...]`:
+  - TRIGGER: a verb lemma, `lemma+particle` for phrasal verbs ("rule+out"), or `n:lemma`
+    for a noun trigger ("the capture of Mosul").
+  - CONSTRAINT: `ROLE:WORDS` where WORDS is `a|b|&SET` and ROLE says where the words must
+    appear: `obj` (the object or passive subject), `comp` (clausal complement), `arg`
+    (anywhere in the predicate: object, complement or prepositional phrase), `subj`
+    (the subject phrase), or `prep.P` (the object of preposition P, e.g. `prep.for:aid`).
+    `prep.P` without words only requires the preposition.
+  - CAMEO: the CAMEO code; PLOVER event, mode and context come from the crosswalk.
+  - options: `event=`, `mode=`, `context=a;b` override the crosswalk; `recipient=` names
+    the role that holds the recipient (`obj`, `poss`, `prep.P`, `none`).
+- Among a trigger's patterns whose constraints all hold, the one with most constraints
+  wins; on a tie, the one defined last (so user files loaded later override).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from redshank.coding.plover import EVENT_TYPES, NOT_AN_EVENT, Ontology, load_ontology
+from redshank.errors import DataFileError
+
+ROLES = ("obj", "comp", "arg", "subj")
+RECIPIENT_ROLES = ("obj", "poss", "none")
+TRIGGER = re.compile(r"^(n:)?([a-z][a-z'\-]*)(?:\+([a-z]+))?$")
+CODE = re.compile(r"^\d{3,4}$")
+PACKAGED_FILES = ("core.patterns",)
+
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    """Words that must occur in one syntactic role of the trigger."""
+
+    role: str
+    words: frozenset[tuple[str, ...]]
+    prep: str | None = None
+
+    def describe(self) -> str:
+        role = f"prep.{self.prep}" if self.prep else self.role
+        words = "|".join(sorted("_".join(w) for w in self.words))
+        return f"{role}:{words}" if words else role
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One coding rule: trigger + constraints -> CAMEO code and its PLOVER reading."""
+
+    id: str
+    pos: str
+    lemma: str
+    particle: str | None
+    constraints: tuple[Constraint, ...]
+    cameo: str
+    event: str
+    mode: str | None
+    context: tuple[str, ...]
+    recipient: str | None
+    order: int
+    text: str
+
+    @property
+    def is_event(self) -> bool:
+        return self.event != NOT_AN_EVENT
+
+    @property
+    def specificity(self) -> int:
+        return len(self.constraints) + (1 if self.particle else 0)
+
+
+@dataclass(slots=True)
+class PatternSet:
+    """All loaded patterns, indexed by (part of speech, trigger lemma)."""
+
+    by_trigger: dict[tuple[str, str], list[Pattern]] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+    def candidates(self, pos: str, lemma: str) -> list[Pattern]:
+        return self.by_trigger.get((pos, lemma), [])
+
+    def __len__(self) -> int:
+        return sum(len(p) for p in self.by_trigger.values())
+
+
+def _words(spec: str, synsets: dict[str, frozenset[tuple[str, ...]]], where: tuple[str, int]
+           ) -> frozenset[tuple[str, ...]]:
+    words: set[tuple[str, ...]] = set()
+    for item in spec.split("|"):
+        if not item:
+            continue
+        if item.startswith("&"):
+            if item not in synsets:
+                raise DataFileError(f"unknown word set {item!r}", path=where[0], line=where[1])
+            words |= synsets[item]
+        else:
+            words.add(tuple(item.lower().split("_")))
+    return frozenset(words)
+
+
+def _constraint(token: str, synsets: dict[str, frozenset[tuple[str, ...]]],
+                where: tuple[str, int]) -> Constraint:
+    role, _, spec = token.partition(":")
+    prep = None
+    if role.startswith("prep."):
+        role, prep = "prep", role[5:]
+        if not prep:
+            raise DataFileError(f"preposition missing in {token!r}", path=where[0], line=where[1])
+    elif role not in ROLES:
+        raise DataFileError(
+            f"unknown role {role!r} in {token!r}; use one of {', '.join(ROLES)} or prep.P",
+            path=where[0], line=where[1])
+    elif not spec:
+        raise DataFileError(f"no words given in {token!r}", path=where[0], line=where[1])
+    return Constraint(role, _words(spec, synsets, where), prep)
+
+
+def parse_patterns(text: str, path: str, ontology: Ontology, into: PatternSet,
+                   synsets: dict[str, frozenset[tuple[str, ...]]]) -> None:
+    """Parse one pattern file's text into `into`, validating every line."""
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        where = (path, number)
+        if line.startswith("&"):
+            name, eq, members = line.partition("=")
+            if not eq or not name.strip()[1:]:
+                raise DataFileError("word set must read '&NAME = word ...'", path=path,
+                                    line=number)
+            synsets[name.strip()] = _words("|".join(members.split()), synsets, where)
+            continue
+        pattern = _pattern(line, where, ontology, synsets, len(into))
+        into.by_trigger.setdefault((pattern.pos, pattern.lemma), []).append(pattern)
+    into.files.append(path)
+
+
+def _pattern(line: str, where: tuple[str, int], ontology: Ontology,
+             synsets: dict[str, frozenset[tuple[str, ...]]], order: int) -> Pattern:
+    path, number = where
+    tokens = line.split()
+    trigger = TRIGGER.match(tokens[0])
+    if not trigger:
+        raise DataFileError(f"bad trigger {tokens[0]!r}; expected lemma, lemma+particle or "
+                            "n:lemma", path=path, line=number)
+    codes = [i for i, t in enumerate(tokens) if CODE.match(t)]
+    if not codes:
+        raise DataFileError("no CAMEO code (3-4 digits) on the line", path=path, line=number)
+    at = codes[0]
+    constraints = tuple(_constraint(t, synsets, where) for t in tokens[1:at])
+    cameo = tokens[at]
+    reading = ontology.lookup(cameo)
+    if reading is None:
+        raise DataFileError(f"CAMEO code {cameo} is not in the crosswalk", path=path, line=number)
+    options: dict[str, str] = {}
+    for token in tokens[at + 1:]:
+        key, eq, value = token.partition("=")
+        if not eq or key not in ("event", "mode", "context", "recipient"):
+            raise DataFileError(f"bad option {token!r}; use event=, mode=, context=, recipient=",
+                                path=path, line=number)
+        options[key] = value
+    event = options.get("event", reading.event)
+    if event != NOT_AN_EVENT and event not in EVENT_TYPES:
+        raise DataFileError(f"unknown PLOVER event {event!r}", path=path, line=number)
+    recipient = options.get("recipient")
+    if recipient and recipient not in RECIPIENT_ROLES and not recipient.startswith("prep."):
+        raise DataFileError(f"bad recipient role {recipient!r}", path=path, line=number)
+    mode = options.get("mode", reading.mode if event == reading.event else None) or None
+    context = (tuple(c for c in options["context"].split(";") if c) if "context" in options
+               else reading.context)
+    return Pattern(
+        id=f"{Path(path).name}:{number}", pos="noun" if trigger.group(1) else "verb",
+        lemma=trigger.group(2), particle=trigger.group(3), constraints=constraints,
+        cameo=cameo, event=event, mode=mode, context=context, recipient=recipient,
+        order=order, text=line,
+    )
+
+
+def load_patterns(extra_paths: list[str] | tuple[str, ...] = ()) -> PatternSet:
+    """Load the packaged pattern files, then the user's (which win ties)."""
+    ontology = load_ontology()
+    patterns = PatternSet()
+    synsets: dict[str, frozenset[tuple[str, ...]]] = {}
+    package = resources.files("redshank.data.patterns")
+    for name in PACKAGED_FILES:
+        parse_patterns(package.joinpath(name).read_text(encoding="utf-8"), name, ontology,
+                       patterns, synsets)
+    for path in extra_paths:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DataFileError(f"cannot read pattern file: {exc}", path=path) from exc
+        parse_patterns(text, path, ontology, patterns, synsets)
+    return patterns
+

@@ -1,0 +1,63 @@
+"""Redshank's exceptions.
+
+    RedshankError                 root: every error the library raises on purpose
+    ├── InputError                a document cannot be read or is unusable (doc_id, path, line)
+    ├── DataFileError             a knowledge file (actors, patterns, ...) is malformed (path, line)
+    ├── StoreError                the database cannot be opened, written or queried
+    └── ConfigError               a setting or command-line value is invalid
+
+Per-document problems are raised as `InputError` (or caught and converted to one at a
+stage boundary) and recorded as a `Failure` with the stage that failed; the batch goes on.
+"""
+
+from __future__ import annotations
+
+
+class RedshankError(Exception):
+    """Root of all Redshank errors."""
+
+
+class InputError(RedshankError):
+    """A document cannot be read or processed; carries which document and where."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        doc_id: str | None = None,
+        path: str | None = None,
+        line: int | None = None,
+        stage: str = "ingest",
+    ) -> None:
+        self.message = message
+        self.doc_id = doc_id
+        self.path = path
+        self.line = line
+        self.stage = stage
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        """One line naming the document, where in it, and the problem."""
+        where = f"doc {self.doc_id!r}" if self.doc_id else f"{self.path or '<input>'}"
+        if self.line is not None:
+            where += f" line {self.line}"
+        return f"{where}: {self.message}"
+
+
+class DataFileError(RedshankError):
+    """A knowledge data file is malformed; names the file and line."""
+
+    def __init__(self, message: str, *, path: str, line: int | None = None) -> None:
+        self.message = message
+        self.path = path
+        self.line = line
+        location = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{location}: {message}")
+
+
+class StoreError(RedshankError):
+    """The event store cannot be opened, written or queried."""
+
+
+class ConfigError(RedshankError):
+    """A setting or command-line value is invalid."""

