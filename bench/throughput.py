@@ -82,7 +82,7 @@ def _pipeline(records: list[dict], queue: multiprocessing.Queue) -> None:
     queue.put((elapsed, _peak_mb(), events))
 
 
-def measure(target, *args) -> tuple:  # noqa: ANN001
+def measure(target, *args) -> tuple:
     """Run one measurement in a fresh process and return what it reported."""
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()

@@ -113,8 +113,9 @@ def ingest(
         if result.failures:
             for failure in result.failures:
                 store.record_failure(failure, run_id)
+        elif not store.save_result(result, run_id):
+            summary.skipped += 1
         else:
-            store.save_result(result, run_id)
             summary.documents += 1
             summary.sentences += len(result.sentences)
             summary.events += len(result.events)

@@ -109,13 +109,11 @@ def _error(message: str) -> None:
 
 
 def _failure_line(failure: Failure) -> str:
-    where = f"doc {failure.doc_id!r}" if failure.doc_id else (failure.path or "input")
-    if failure.line is not None and not failure.doc_id:
-        where += f" line {failure.line}"
-    return f"failed [{failure.stage}] {where}: {failure.message}"
+    """Failure messages already name their document (see errors.InputError.describe)."""
+    return f"failed [{failure.stage}] {failure.message}"
 
 
-def _pipeline(args: argparse.Namespace):  # noqa: ANN202 - keeps spaCy import lazy
+def _pipeline(args: argparse.Namespace):
     from redshank.pipeline import Pipeline
 
     return Pipeline.load(actor_files=[*_env_list("REDSHANK_ACTORS"), *args.actors],
@@ -145,7 +143,7 @@ def run_ingest(args: argparse.Namespace) -> int:
 class _progress:
     """A progress bar on a terminal; silent when stderr is piped."""
 
-    def __enter__(self):  # noqa: ANN204
+    def __enter__(self):
         if not sys.stderr.isatty():
             return lambda result: None
         from rich.progress import Progress, SpinnerColumn, TextColumn

@@ -52,7 +52,8 @@ def explain_event(event: Event) -> str:
     if event.date_text:
         date_line += f" from '{event.date_text}'"
     lines.append(f"date       {date_line}: {event.date_method}")
-    lines.append(f"auxiliary  {event.auxiliary or 'none (the event is reported as having happened)'}")
+    happened = "none (the event is reported as having happened)"
+    lines.append(f"auxiliary  {event.auxiliary or happened}")
     if event.quote:
         speaker = event.quote.speaker.name if event.quote.speaker else "unattributed"
         lines.append(f"quote      said by {speaker}, characters {event.quote.span.start}-"

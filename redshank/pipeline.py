@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from redshank.actors import ActorResolver, load_dictionary
+from redshank.actors.coref import known_persons, link_surnames
 from redshank.coding import Knowledge, SentenceUnit, code_document, load_ontology, load_patterns
 from redshank.errors import RedshankError
 from redshank.model import Document, DocumentResult, Failure, ResolvedDate, Sentence, Span
@@ -70,7 +71,8 @@ class Pipeline:
             message = str(exc)
         except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
             message = f"internal error while coding ({type(exc).__name__}: {exc}); please report"
-        failure = Failure(doc_id=document.id, stage="coding", message=message, path=document.path)
+        failure = Failure(doc_id=document.id, stage="coding",
+                          message=f"doc {document.id!r}: {message}", path=document.path)
         return DocumentResult(document=document, failures=[failure])
 
 
@@ -91,9 +93,12 @@ def process_document(
     sentences: list[Sentence] = []
     units: list[SentenceUnit] = []
     result = DocumentResult(document=document)
+    found = [resolver.find_mentions(doc, on=published, offset=paragraph.offset)
+             for paragraph, doc in parsed]
+    persons = known_persons([mention for mentions in found for mention in mentions])
     previous: ResolvedDate | None = None
-    for paragraph, doc in parsed:
-        mentions = resolver.find_mentions(doc, on=published, offset=paragraph.offset)
+    for (paragraph, doc), mentions in zip(parsed, found, strict=True):
+        mentions = link_surnames(doc, mentions, persons, paragraph.offset)
         dates = find_date_mentions(doc, published, offset=paragraph.offset, previous=previous)
         if dates:
             previous = dates[-1].resolved
@@ -101,7 +106,8 @@ def process_document(
         for sent in doc.sents:
             sentence = Sentence(
                 doc_id=document.id, index=len(sentences), text=sent.text,
-                span=Span(paragraph.offset + sent.start_char, paragraph.offset + sent.end_char), paragraph=paragraph.index)
+                span=Span(paragraph.offset + sent.start_char, paragraph.offset + sent.end_char),
+                paragraph=paragraph.index)
             sentences.append(sentence)
             units.append(SentenceUnit(
                 sentence=sent, index=sentence.index, paragraph=paragraph.index,

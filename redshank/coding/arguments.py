@@ -53,11 +53,36 @@ class ActorContext:
     recent: list[Actor]
 
     def mentions_for(self, token: Token) -> list[Mention]:
-        """Mentions headed by the token, else the one covering it."""
-        headed = [m for m in self.mentions if m.head == token.i]
-        if headed:
-            return headed
-        return [m for m in self.mentions if m.token_start <= token.i < m.token_end][:1]
+        """Mentions headed by the token (else the one covering it), with textual conjuncts."""
+        found = [m for m in self.mentions if m.head == token.i] or [
+            m for m in self.mentions if m.token_start <= token.i < m.token_end][:1]
+        if found:
+            return [*self._listed_before(found[0]), *found]
+        return []
+
+    def _listed_before(self, mention: Mention) -> list[Mention]:
+        """Mentions joined to this one by "and" or list commas, whatever the parse says.
+
+        The parser often misreads "Secretary John Kerry and Defence Secretary Chuck Hagel";
+        the text still says the two are coordinated.
+        """
+        doc = self.sentence.doc
+        ends = {m.token_end: m for m in self.mentions}
+        chain: list[Mention] = []
+        current, saw_and = mention, False
+        while True:
+            gap = current.token_start
+            words = []
+            while gap > 0 and doc[gap - 1].lower_ in (",", "and") and len(words) < 2:
+                gap -= 1
+                words.append(doc[gap].lower_)
+            previous = ends.get(gap)
+            if not words or previous is None or (words == [","] * len(words) and not saw_and):
+                break
+            saw_and = saw_and or "and" in words
+            chain.insert(0, previous)
+            current = previous
+        return chain if saw_and else []
 
     def actors_for(self, token: Token, look_inside: bool = True) -> list[Actor]:
         """Actors a noun phrase refers to, following coordination, pronouns and possessives."""
@@ -155,7 +180,8 @@ def subject_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
             return objects, f"object control: the object of '{head.text}'"
         tokens, note = subject_tokens(head, depth + 1)
         return tokens, f"subject control: the subject of '{head.text}'" if tokens else note
-    if trigger.dep_ in ("conj", "advcl", "pcomp") or (trigger.dep_ == "acl" and trigger.tag_ == "VBG"):
+    participle = trigger.dep_ == "acl" and trigger.tag_ == "VBG"
+    if trigger.dep_ in ("conj", "advcl", "pcomp") or participle:
         if trigger.dep_ == "acl":
             return [head], "participle: actor is the noun it modifies"
         anchor = head.head if trigger.dep_ == "pcomp" else head

@@ -25,7 +25,7 @@ INTENTION_WORDS = {
     "consider", "want", "hope", "seek", "plan", "intend", "propose", "aim", "try", "attempt",
     "need", "look", "prepare", "expect", "wish", "ask", "urge", "call", "demand", "request",
     "offer", "threaten", "promise", "pledge", "agree", "vow", "decide", "willing", "ready",
-    "able", "prepared", "possibility", "idea", "proposal", "suggestion", "intention", "plan",
+    "able", "prepared", "possibility", "idea", "proposal", "suggestion", "intention",
     "readiness", "willingness", "threat", "fear", "warn", "order", "encourage", "press",
     "persuade", "push", "enlist", "reluctant", "likely", "unlikely", "risk",
     "option", "chance", "way", "effort", "bid", "campaign", "strategy", "authorize",

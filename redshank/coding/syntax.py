@@ -28,7 +28,7 @@ OBJECT_CONTROL = {
 
 def is_passive(verb: Token) -> bool:
     """True for "was rebuffed", "were being told", "troops deployed by X"."""
-    if any(child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass" for child in verb.children):
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
         return True
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 

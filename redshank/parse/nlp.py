@@ -6,8 +6,14 @@ import importlib
 from functools import lru_cache
 
 import spacy
-from spacy.lang.char_classes import ALPHA, ALPHA_LOWER, ALPHA_UPPER, CONCAT_QUOTES, LIST_ELLIPSES
-from spacy.lang.char_classes import LIST_ICONS
+from spacy.lang.char_classes import (
+    ALPHA,
+    ALPHA_LOWER,
+    ALPHA_UPPER,
+    CONCAT_QUOTES,
+    LIST_ELLIPSES,
+    LIST_ICONS,
+)
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 

@@ -1,0 +1,273 @@
+"""The actor dictionary: packaged data files plus user files, loaded once and validated.
+
+Files load in order: the packaged ones (`PACKAGED_FILES`: Phoenix agents first, so that a
+Phoenix actor wins a name both define), then user files in the order given. A name defined
+again in a later file points to the later entry; an entry whose `id` is defined again in a
+later file is replaced whole. User files may be Redshank JSON Lines
+(`.jsonl`) or TABARI/PETRARCH dictionaries (`*.agents.txt` for agents, other `.txt` for
+actors).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from redshank.actors.codes import ROLE_SECTORS, chunks, split_code
+from redshank.actors.entries import ActorEntry, AgentEntry, RoleCode
+from redshank.actors.jsonl import read_jsonl
+from redshank.actors.names import display_name, entry_acronyms, is_acronym
+from redshank.actors.tabari import TabariActor, TabariAgent, read_tabari_actors, read_tabari_agents
+from redshank.errors import DataFileError
+from redshank.model import ActorType
+
+log = logging.getLogger(__name__)
+
+PACKAGED_FILES = (
+    "agents.jsonl",
+    "phoenix-countries.jsonl",
+    "phoenix-international.jsonl",
+    "phoenix-nonstate.jsonl",
+    "capitals.jsonl",
+    "redshank-core.jsonl",
+)
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+@dataclass
+class ActorDictionary:
+    """Every actor and agent entry in force, with the files they came from."""
+
+    actors: list[ActorEntry]
+    agents: list[AgentEntry]
+    files: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    fingerprint: str = ""
+
+    def lookup(self, name: str) -> ActorEntry | AgentEntry | None:
+        """The entry a name resolves to (case-insensitive; a leading "the" is ignored)."""
+        return self._names.get(name_key(name))
+
+    def by_id(self, entry_id: str) -> ActorEntry | None:
+        """The actor entry with this id, if any."""
+        return self._ids.get(entry_id)
+
+    def entries_in_load_order(self) -> list[ActorEntry | AgentEntry]:
+        """Actors and agents ordered by file then line: later entries win a shared name."""
+        order = {f: i for i, f in enumerate(self.files)}
+        everything: list[ActorEntry | AgentEntry] = [*self.actors, *self.agents]
+        return sorted(everything, key=lambda e: (order.get(e.file, len(order)), e.line))
+
+    @cached_property
+    def _names(self) -> dict[str, ActorEntry | AgentEntry]:
+        index: dict[str, ActorEntry | AgentEntry] = {}
+        for entry in self.entries_in_load_order():
+            for name in entry.names:
+                index[name_key(name)] = entry
+        return index
+
+    @cached_property
+    def _ids(self) -> dict[str, ActorEntry]:
+        return {e.id: e for e in self.actors}
+
+
+def name_key(name: str) -> str:
+    """Case- and space-insensitive form of a name, without a leading article."""
+    return _ARTICLE.sub("", " ".join(name.split())).casefold()
+
+
+def packaged_path(file_name: str) -> Path:
+    """Filesystem path of a packaged data file."""
+    return Path(str(resources.files("redshank") / "data" / "actors" / file_name))
+
+
+def load_dictionary(extra_paths: Sequence[str | Path] = ()) -> ActorDictionary:
+    """The packaged dictionary plus user files; later files override earlier ones."""
+    sources = [packaged_path(name) for name in PACKAGED_FILES] + [Path(p) for p in extra_paths]
+    actors: list[ActorEntry] = []
+    agents: list[AgentEntry] = []
+    warnings: list[str] = []
+    digest = hashlib.sha256()
+    labels: list[str] = []
+    for path in sources:
+        raw = _read_bytes(path)
+        digest.update(path.name.encode() + b"\0" + hashlib.sha256(raw).digest())
+        text = _decode(raw, path)
+        label = _unique_label(path.name, labels)
+        labels.append(label)
+        file_actors, file_agents, file_warnings = load_file(path, text, label=label)
+        actors = _replace_by_id(actors, file_actors)
+        agents = _replace_by_id(agents, file_agents)
+        warnings.extend(file_warnings)
+    for message in warnings:
+        log.warning(message)
+    return ActorDictionary(actors, agents, labels, warnings, digest.hexdigest()[:16])
+
+
+def load_file(
+    path: str | Path, text: str, *, label: str | None = None
+) -> tuple[list[ActorEntry], list[AgentEntry], list[str]]:
+    """Actors, agents and load warnings of one dictionary file, by its format."""
+    path = Path(path)
+    label = label or path.name
+    name = path.name.lower()
+    if name.endswith(".jsonl"):
+        actors, agents = read_jsonl(path, text, file=label)
+        return actors, agents, []
+    if name.endswith(".agents.txt"):
+        return [], agents_from_tabari(read_tabari_agents(path, text), label), []
+    if name.endswith(".txt"):
+        return actors_from_tabari(read_tabari_actors(path, text), label)
+    raise DataFileError(
+        "unknown dictionary format: use .jsonl, .actors.txt or .agents.txt", path=str(path)
+    )
+
+
+def actors_from_tabari(
+    entries: Iterable[TabariActor], label: str
+) -> tuple[list[ActorEntry], list[AgentEntry], list[str]]:
+    """Redshank actor entries from TABARI ones: display names, typed roles, unique ids."""
+    warnings: list[str] = []
+    actors: list[ActorEntry] = []
+    used: set[str] = set()
+    for entry in merge_codeless(list(entries)):
+        if not any(c.start is None or c.end is None or c.start < c.end for c in entry.codes):
+            warnings.append(
+                f"{label}:{entry.line}: actor {entry.name!r} has no code and was skipped"
+            )
+            continue
+        actors.append(actor_from_tabari(entry, label, used))
+    return actors, [], warnings
+
+
+def merge_codeless(entries: list[TabariActor]) -> list[TabariActor]:
+    """Join an entry without codes to the entry on the very next line (a missing '+')."""
+    merged: list[TabariActor] = []
+    pending: list[TabariActor] = []
+    for entry in entries:
+        if pending and entry.line != pending[-1].end_line + 1:
+            merged.extend(pending)
+            pending = []
+        if not entry.codes:
+            pending.append(entry)
+            continue
+        if pending:
+            head = pending[0]
+            names = [n for p in pending for n in p.names] + entry.names
+            entry = TabariActor(
+                head.name,
+                head.line,
+                names[1:],
+                entry.codes,
+                head.comment or entry.comment,
+                entry.end_line,
+            )
+            pending = []
+        merged.append(entry)
+    merged.extend(pending)
+    return merged
+
+
+def actor_from_tabari(
+    entry: TabariActor, label: str, used_ids: set[str], *, kind: ActorType | None = None
+) -> ActorEntry:
+    """One Redshank actor entry from a TABARI entry (names title-cased, "the" dropped)."""
+    raw_names = [_ARTICLE.sub("", n) for n in entry.names]
+    acronyms = entry_acronyms(raw_names)
+    names = tuple(dict.fromkeys(display_name(n, acronyms) for n in raw_names if n))
+    roles = tuple(
+        RoleCode.from_code(c.code, c.start, c.end)
+        for c in entry.codes
+        if c.start is None or c.end is None or c.start < c.end
+    )
+    entry_id = unique_id(entry_id_for(raw_names[0]), used_ids)
+    return ActorEntry(
+        entry_id, names[0], kind or tabari_type(roles), names, roles, label, entry.line
+    )
+
+
+def tabari_type(roles: Sequence[RoleCode]) -> ActorType:
+    """A person if a dated role carries a sector (`[USAGOV >130201]`), else the code's type."""
+    if any(r.dated and r.sector for r in roles):
+        return "person"
+    real = [r for r in roles if not r.is_null]
+    return split_code(real[0].code).type if real else "other"
+
+
+def entry_id_for(name: str) -> str:
+    """`John Kerry` -> `JOHN_KERRY`."""
+    return re.sub(r"_+", "_", re.sub(r"[^0-9A-Z'.&-]+", "_", name.upper())).strip("_") or "ENTRY"
+
+
+def unique_id(base: str, used: set[str]) -> str:
+    """`base`, or `base_2`, `base_3`... if already used; records the result."""
+    candidate, number = base, 1
+    while candidate in used:
+        number += 1
+        candidate = f"{base}_{number}"
+    used.add(candidate)
+    return candidate
+
+
+def agents_from_tabari(entries: Iterable[TabariAgent], label: str) -> list[AgentEntry]:
+    """Redshank agent entries from TABARI agent lines (lower-case names, merged by id)."""
+    by_id: dict[str, AgentEntry] = {}
+    for entry in entries:
+        names = tuple(dict.fromkeys(agent_display(p) for p in entry.phrases))
+        entry_id = entry_id_for(entry.phrases[0])
+        sector = agent_sector(entry.code)
+        previous = by_id.get(entry_id)
+        if previous is not None and previous.code == entry.code:
+            names = tuple(dict.fromkeys(previous.names + names))
+            by_id[entry_id] = AgentEntry(entry_id, names, sector, entry.code, label, previous.line)
+        else:
+            by_id[entry_id] = AgentEntry(entry_id, names, sector, entry.code, label, entry.line)
+    return list(by_id.values())
+
+
+def agent_display(phrase: str) -> str:
+    """Agents are common nouns: lower case, except acronyms ("NGO")."""
+    return " ".join(w if is_acronym(w) else w.lower() for w in phrase.split())
+
+
+def agent_sector(code: str) -> str | None:
+    """The sector an agent code gives: `~GOVMIL` -> GOV, `~MUSRAD` -> RAD, `NGO~` -> NGO."""
+    parts = chunks(code.strip("~"))
+    preferred = [c for c in parts if c in ROLE_SECTORS or c in ("IGO", "NGO")]
+    return (preferred or parts or [None])[0]
+
+
+def _replace_by_id(existing: list, new: list) -> list:
+    """`existing` without entries whose id `new` defines, then `new`."""
+    if not new:
+        return existing
+    ids = {e.id for e in new}
+    return [e for e in existing if e.id not in ids] + new
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DataFileError(f"cannot read dictionary file: {exc.strerror}", path=str(path)) from exc
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"not UTF-8 at byte {exc.start}", path=str(path)) from exc
+
+
+def _unique_label(name: str, labels: list[str]) -> str:
+    label, number = name, 1
+    while label in labels:
+        number += 1
+        label = f"{name}#{number}"
+    return label

@@ -1,0 +1,39 @@
+"""Store stage: keep documents, sentences, actors, events, failures and runs in a database.
+
+`open_store` picks the backend from the target: a file path (or ":memory:") is DuckDB.
+Tables are described in docs/formats.md.
+"""
+
+from __future__ import annotations
+
+from redshank.errors import StoreError
+from redshank.store.base import EventQuery, Run, RunCounts, Store
+from redshank.store.duckdb import DuckDBStore
+
+DEFAULT_TARGET = "redshank.duckdb"
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+__all__ = [
+    "DEFAULT_TARGET",
+    "DuckDBStore",
+    "EventQuery",
+    "Run",
+    "RunCounts",
+    "Store",
+    "open_store",
+]
+
+
+def open_store(target: str = DEFAULT_TARGET) -> Store:
+    """Open (creating if needed) the store at `target`: a DuckDB file path or ":memory:"."""
+    if target.startswith(POSTGRES_SCHEMES):
+        raise StoreError(
+            "PostgreSQL stores are not supported yet; pass a DuckDB file path such as "
+            f"{DEFAULT_TARGET}"
+        )
+    if "://" in target:
+        scheme = target.split("://", 1)[0]
+        raise StoreError(
+            f"unknown store type {scheme!r}; pass a DuckDB file path such as {DEFAULT_TARGET}"
+        )
+    return DuckDBStore(target)

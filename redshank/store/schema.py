@@ -1,0 +1,134 @@
+"""The database schema in SQL that DuckDB and PostgreSQL both accept (see docs/formats.md)."""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+TABLES = (
+    "schema_version",
+    "runs",
+    "documents",
+    "sentences",
+    "actor_mentions",
+    "events",
+    "event_actors",
+    "failures",
+)
+
+SCHEMA = (
+    """
+    CREATE TABLE IF NOT EXISTS schema_version (
+        version INTEGER NOT NULL,
+        applied_at TIMESTAMP NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS runs (
+        run_id TEXT PRIMARY KEY,
+        started_at TIMESTAMP NOT NULL,
+        finished_at TIMESTAMP,
+        inputs TEXT NOT NULL,
+        coder_version TEXT NOT NULL,
+        documents INTEGER,
+        skipped INTEGER,
+        events INTEGER,
+        failures INTEGER
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS documents (
+        doc_id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        title TEXT,
+        published DATE,
+        published_from TEXT NOT NULL,
+        source TEXT,
+        url TEXT,
+        path TEXT,
+        text TEXT NOT NULL,
+        run_id TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS sentences (
+        doc_id TEXT NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        paragraph INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (doc_id, sentence_index)
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS actor_mentions (
+        doc_id TEXT NOT NULL,
+        mention_index INTEGER NOT NULL,
+        actor_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        code TEXT,
+        country TEXT,
+        sector TEXT,
+        type TEXT NOT NULL,
+        text TEXT NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        entries TEXT NOT NULL,
+        PRIMARY KEY (doc_id, mention_index)
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS events (
+        event_id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        event TEXT NOT NULL,
+        mode TEXT,
+        cameo TEXT,
+        quad INTEGER NOT NULL,
+        intensity DOUBLE PRECISION NOT NULL,
+        date TEXT,
+        date_start DATE,
+        date_end DATE,
+        date_precision TEXT NOT NULL,
+        auxiliary TEXT,
+        actor_codes TEXT,
+        actor_countries TEXT,
+        actor_names TEXT,
+        recipient_codes TEXT,
+        recipient_countries TEXT,
+        recipient_names TEXT,
+        published DATE,
+        coder_version TEXT NOT NULL,
+        run_id TEXT NOT NULL,
+        record TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS event_actors (
+        event_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        actor_id TEXT NOT NULL,
+        code TEXT,
+        country TEXT,
+        name TEXT NOT NULL,
+        PRIMARY KEY (event_id, role, position)
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS failures (
+        failure_id TEXT PRIMARY KEY,
+        run_id TEXT NOT NULL,
+        doc_id TEXT,
+        stage TEXT NOT NULL,
+        message TEXT NOT NULL,
+        path TEXT,
+        line INTEGER,
+        recorded_at TIMESTAMP NOT NULL
+    )
+    """,
+    "CREATE INDEX IF NOT EXISTS events_doc_id ON events (doc_id)",
+    "CREATE INDEX IF NOT EXISTS events_date_start ON events (date_start)",
+    "CREATE INDEX IF NOT EXISTS failures_run_id ON failures (run_id)",
+)

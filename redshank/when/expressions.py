@@ -1,0 +1,278 @@
+"""Find date expressions in a parsed paragraph and resolve them in text order.
+
+Candidates come from regular expressions over the paragraph text (month and weekday names
+must be capitalized); the parse then rejects readings that are not dates: a modal or a
+surname "May", a verb "March", a count "2000 troops", a holiday "Good Friday".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+
+from redshank.model import DateMention, ResolvedDate, Span
+from redshank.when.resolve import resolve_expression
+from redshank.when.vocabulary import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NUMBER,
+    UNIT,
+    WEEKDAYS,
+    alternation,
+)
+
+MONTH_NAME = rf"(?:{alternation(name.capitalize() for name in MONTHS)})"
+MONTH_WITH_DAY = (
+    rf"(?:{MONTH_NAME}|(?:{alternation(name.capitalize() for name in MONTH_ABBREVIATIONS)})\.?)"
+)
+WEEKDAY_NAME = rf"(?:{alternation(name.capitalize() for name in WEEKDAYS)})"
+YEAR = r"(?<![\w,.$£€#])(?:1[89]\d\d|20\d\d)(?!\d|[,.]\d)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+PART = r"(?:(?i:early|mid|late)(?:-|\s+)|(?i:the\s+(?:beginning|start|middle|end)\s+of)\s+)"
+EARLIER_LATER = r"(?:(?i:earlier|later)\s+)"
+TIME_OF_DAY = r"(?:\s+(?i:morning|afternoon|evening|night))?"
+UNIT_WORD = r"(?i:day|week|month|year)"
+
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("date", rf"\b(?:{WEEKDAY_NAME},?\s+)?{MONTH_WITH_DAY}\s+{DAY},?\s+{YEAR}"),
+        (
+            "date",
+            rf"\b(?:{WEEKDAY_NAME},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH_WITH_DAY},?\s+{YEAR}",
+        ),
+        ("date", r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b"),
+        ("day_of_month", rf"\b{MONTH_WITH_DAY}\s+{DAY}\b"),
+        ("day_of_month", rf"\b(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH_NAME}\b"),
+        ("month_year", rf"{PART}?\b{MONTH_NAME},?\s+(?:of\s+)?{YEAR}"),
+        ("month", rf"{PART}?(?:(?i:last|this|next)\s+)?\b{MONTH_NAME}\b"),
+        ("year", rf"{PART}?{YEAR}"),
+        ("decade", rf"(?:(?i:the)\s+)?{PART}?(?:(?:1[89]|20)\d0s|['’]\d0s)\b"),
+        (
+            "weekday",
+            rf"{PART}?(?:(?i:last|this|next|past|coming)\s+)?\b{WEEKDAY_NAME}\b{TIME_OF_DAY}",
+        ),
+        (
+            "day_word",
+            r"\b(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|tomorrow"
+            rf"|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b{TIME_OF_DAY}",
+        ),
+        ("relative", rf"(?:{PART}|{EARLIER_LATER})?\b(?i:(?:this|last|next)\s+{UNIT_WORD})\b"),
+        ("ago", rf"\b(?i:{NUMBER}\s+{UNIT}\s+ago)\b"),
+        ("from_now", rf"\b(?i:in\s+{NUMBER}\s+{UNIT}(?:['’]?\s+time)?)\b"),
+        ("from_now", rf"\b(?i:{NUMBER}\s+{UNIT}\s+from\s+now)\b"),
+        ("at_the_time", r"\b(?i:at\s+(?:the|that)\s+(?:time|point))\b"),
+        ("that_unit", rf"{EARLIER_LATER}?\b(?i:(?:that|the\s+same|that\s+same)\s+{UNIT_WORD})\b"),
+        ("next_unit", rf"\b(?i:the\s+(?:next|following|previous|preceding)\s+{UNIT_WORD})\b"),
+        ("unit_after", rf"\b(?i:the\s+{UNIT_WORD}\s+(?:before|after))\b"),
+        ("units_later", rf"\b(?i:{NUMBER}\s+{UNIT}\s+(?:later|earlier|afterwards?))\b"),
+    )
+)
+
+INCLUDED_PREPOSITIONS = frozenset(
+    {"in", "on", "by", "during", "since", "until", "till", "through", "throughout", "from"}
+)
+EXCLUDING_PREPOSITIONS = frozenset({"before", "after"})
+MONTH_GOVERNORS = INCLUDED_PREPOSITIONS | {"of", "to", "for"}
+MAY_GOVERNORS = INCLUDED_PREPOSITIONS - {"from"}
+YEAR_GOVERNORS = MONTH_GOVERNORS | {"between", "and", "or"}
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "’ll", "wo"})
+SCHEDULE_WORDS = frozenset({"due", "scheduled", "slated", "expected", "planned", "set"})
+NAME_WORDS = frozenset({"today", "tomorrow", "tonight"})
+PRESENT_TAGS = frozenset({"VB", "VBP", "VBZ", "MD"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A regex match over the paragraph and the tokens it covers."""
+
+    kind: str
+    tokens: TokenSpan
+
+
+def find_date_mentions(
+    doc: Doc,
+    published: date | None,
+    offset: int = 0,
+    previous: ResolvedDate | None = None,
+) -> list[DateMention]:
+    """Date expressions in one parsed paragraph, resolved in text order.
+
+    `offset` is the paragraph's character offset in the document, so that each resolved
+    date's span points into the full text; `previous` is the last date resolved before
+    this paragraph, for narrative anchors such as "at the time".
+    """
+    mentions: list[DateMention] = []
+    for candidate in _select(_candidates(doc)):
+        tokens = _with_preposition(candidate.tokens)
+        if tokens is None:
+            continue
+        text = doc.text[tokens.start_char : tokens.end_char]
+        future = _is_future(_governing_verb(tokens))
+        resolved = resolve_expression(text, published, previous, future=future)
+        if resolved is None:
+            continue
+        span = Span(tokens.start_char, tokens.end_char).shift(offset)
+        resolved = replace(resolved, span=span)
+        mentions.append(DateMention(resolved, tokens.start, tokens.end, tokens.root.i))
+        previous = resolved
+    return mentions
+
+
+def _candidates(doc: Doc) -> list[_Candidate]:
+    """Every pattern match that aligns to tokens and that the parse accepts as a date."""
+    found: list[_Candidate] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(doc.text):
+            tokens = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if tokens is None or len(tokens) == 0:
+                continue
+            candidate = _Candidate(kind, tokens)
+            if _accept(candidate):
+                found.append(candidate)
+    return found
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates in text order, the longest winning where they overlap."""
+    ordered = sorted(candidates, key=lambda c: (c.tokens.start, -len(c.tokens)))
+    chosen: list[_Candidate] = []
+    for candidate in ordered:
+        if chosen and candidate.tokens.start < chosen[-1].tokens.end:
+            continue
+        chosen.append(candidate)
+    return chosen
+
+
+def _accept(candidate: _Candidate) -> bool:
+    """Whether the parse agrees that the match is a date expression."""
+    tokens = candidate.tokens
+    kind = candidate.kind
+    if kind in ("date", "day_of_month", "month_year", "month"):
+        if any(_is_month(t) and t.pos_ in ("VERB", "AUX") for t in tokens):
+            return False
+    if kind == "day_of_month":
+        return not any(t.like_num and _counts_next_noun(t) for t in tokens)
+    if kind == "month":
+        return _month_is_governed(tokens)
+    if kind == "year":
+        return _year_is_governed(tokens)
+    if kind == "weekday":
+        return _is_plain_weekday(tokens)
+    if kind == "day_word":
+        first = tokens[0]
+        return not (first.is_title and not first.is_sent_start and first.lower_ in NAME_WORDS)
+    if kind == "from_now" and tokens[0].lower_ == "in":
+        return _allows_future(_governing_verb(tokens))
+    if kind == "at_the_time":
+        following = _token_after(tokens)
+        return following is None or following.lower_ != "of"
+    if kind == "that_unit":
+        determiner = next(t for t in tokens if t.lower_ in ("that", "the"))
+        return determiner.dep_ in ("det", "") and determiner.head.i < tokens.end
+    if kind == "unit_after":
+        return not any(child.dep_ in ("pobj", "pcomp") for child in tokens[-1].children)
+    return True
+
+
+def _is_month(token: Token) -> bool:
+    return token.lower_.rstrip(".") in MONTHS or token.lower_.rstrip(".") in MONTH_ABBREVIATIONS
+
+
+def _counts_next_noun(token: Token) -> bool:
+    """A number that counts the noun after it ("10 nations"), not a day of the month."""
+    return token.dep_ == "nummod" and token.head.i > token.i and not _is_month(token.head)
+
+
+def _month_is_governed(tokens: TokenSpan) -> bool:
+    """A bare month needs a modifier ("early May", "last March") or a governing preposition."""
+    if len(tokens) > 1:
+        return True
+    before = _token_before(tokens)
+    governors = MAY_GOVERNORS if tokens[0].text == "May" else MONTH_GOVERNORS
+    return before is not None and before.lower_ in governors
+
+
+def _year_is_governed(tokens: TokenSpan) -> bool:
+    """A bare four-digit number is a year only after a modifier or a preposition, not a count."""
+    year = tokens[-1]
+    if _counts_next_noun(year):
+        return False
+    if len(tokens) > 1:
+        return True
+    before = _token_before(tokens)
+    return before is not None and before.lower_ in YEAR_GOVERNORS
+
+
+def _is_plain_weekday(tokens: TokenSpan) -> bool:
+    """A weekday that is not part of a name ("Good Friday", "the Sunday Times")."""
+    weekday = next(t for t in tokens if t.lower_ in WEEKDAYS)
+    if weekday.dep_ == "compound" and weekday.head.i > weekday.i and weekday.head.is_title:
+        return False
+    before = _token_before(tokens)
+    return not (
+        before is not None
+        and before.is_title
+        and not before.is_sent_start
+        and before.pos_ in ("PROPN", "ADJ", "NOUN")
+    )
+
+
+def _token_before(tokens: TokenSpan) -> Token | None:
+    return tokens.doc[tokens.start - 1] if tokens.start > 0 else None
+
+
+def _token_after(tokens: TokenSpan) -> Token | None:
+    return tokens.doc[tokens.end] if tokens.end < len(tokens.doc) else None
+
+
+def _with_preposition(tokens: TokenSpan) -> TokenSpan | None:
+    """The expression with its governing preposition ("in May"); None after before/after."""
+    before = _token_before(tokens)
+    if before is None or tokens[0].lower_ in INCLUDED_PREPOSITIONS | {"at"}:
+        return tokens
+    if before.lower_ in EXCLUDING_PREPOSITIONS:
+        return None
+    if before.lower_ in INCLUDED_PREPOSITIONS and before.pos_ in ("ADP", "SCONJ", ""):
+        return tokens.doc[tokens.start - 1 : tokens.end]
+    return tokens
+
+
+def _governing_verb(tokens: TokenSpan) -> Token:
+    """The nearest verb above the expression in the dependency tree (or the sentence root)."""
+    token = tokens.root
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _is_future(verb: Token) -> bool:
+    """Whether the verb speaks of the future: "will meet", "is going to meet", "is due"."""
+    for candidate in (verb, verb.head) if verb.dep_ in ("conj", "xcomp") else (verb,):
+        if any(
+            child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUXILIARIES
+            for child in candidate.children
+        ):
+            return True
+        if candidate.dep_ == "xcomp" and candidate.head.lemma_ == "go":
+            return candidate.head.tag_ == "VBG"
+        scheduled = [candidate, *(c for c in candidate.children if c.dep_ == "acomp")]
+        if any(t.lower_ in SCHEDULE_WORDS for t in scheduled) and _is_present(candidate):
+            return True
+    return False
+
+
+def _is_present(verb: Token) -> bool:
+    """Whether the verb, or its first auxiliary, is in the present tense."""
+    if verb.tag_ in PRESENT_TAGS:
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in PRESENT_TAGS for c in verb.children)
+
+
+def _allows_future(verb: Token) -> bool:
+    """Whether "in two weeks" under this verb can mean a future date rather than a duration."""
+    return _is_future(verb) or _is_present(verb)

@@ -1,0 +1,161 @@
+"""Event coding on hand-built parses: voice, control, coordination, modality, PLOVER rules."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from redshank.coding import Knowledge, code_sentence, load_ontology, load_patterns
+from redshank.coding.arguments import ActorContext
+from redshank.model import Document, Event
+from tests.conftest import make_doc, mention
+
+KNOWLEDGE = Knowledge(load_patterns(), load_ontology())
+
+
+def code(rows, spans) -> list[Event]:
+    """Code a hand-built sentence; `spans` are (start, end, code, country, kind) tuples."""
+    doc = make_doc(rows)
+    mentions = [mention(doc, s, e, code=c, country=country, kind=kind)
+                for s, e, c, country, kind in spans]
+    ctx = ActorContext(sentence=doc[:], offset=0, mentions=mentions, quotes=[], speakers={},
+                       persons=[], recent=[])
+    document = Document(id="test", text=doc.text, published=date(2014, 6, 11))
+    return code_sentence(doc[:], 0, ctx, [], document, KNOWLEDGE)
+
+
+def summary(events: list[Event]) -> list[tuple]:
+    return [(e.event, [a.code for a in e.actor], [a.code for a in e.recipient], e.auxiliary)
+            for e in events]
+
+
+PASSIVE = [
+    ("Iraq", "Iraq", "PROPN", "NNP", "poss", 2),
+    ("'s", "'s", "PART", "POS", "case", 0),
+    ("appeals", "appeal", "NOUN", "NNS", "nsubjpass", 4),
+    ("were", "be", "AUX", "VBD", "auxpass", 4),
+    ("rebuffed", "rebuff", "VERB", "VBN", "ROOT", 4),
+    ("by", "by", "ADP", "IN", "agent", 4),
+    ("the", "the", "DET", "DT", "det", 8),
+    ("White", "White", "PROPN", "NNP", "compound", 8),
+    ("House", "House", "PROPN", "NNP", "pobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 4),
+]
+
+
+def test_passive_voice_actor_is_the_by_phrase_and_possessor_is_recipient() -> None:
+    events = code(PASSIVE, [(0, 1, "IRQ", "IRQ", "state"), (6, 9, "USAGOV", "USA", "state")])
+    assert summary(events) == [("REJECT", ["USAGOV"], ["IRQ"], None)]
+    assert "passive" in " ".join(events[0].evidence.notes)
+
+
+CONTROL = [
+    ("al-Maliki", "al-maliki", "PROPN", "NNP", "nsubj", 1),
+    ("asked", "ask", "VERB", "VBD", "ROOT", 1),
+    ("the", "the", "DET", "DT", "det", 3),
+    ("administration", "administration", "NOUN", "NN", "dobj", 1),
+    ("to", "to", "PART", "TO", "aux", 5),
+    ("consider", "consider", "VERB", "VB", "xcomp", 1),
+    ("airstrikes", "airstrike", "NOUN", "NNS", "dobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_request_with_clausal_complement_gets_mode_and_context() -> None:
+    events = code(CONTROL, [(0, 1, "IRQGOV", "IRQ", "person"), (2, 4, "USAGOV", "USA", "state")])
+    assert summary(events) == [("REQUEST", ["IRQGOV"], ["USAGOV"], None)]
+    assert (events[0].mode, events[0].context) == ("assist", ["military"])
+
+
+NEGATED_PASSIVE = [
+    ("U.S.", "U.S.", "PROPN", "NNP", "compound", 1),
+    ("troops", "troop", "NOUN", "NNS", "nsubjpass", 5),
+    ("would", "would", "AUX", "MD", "aux", 5),
+    ("not", "not", "PART", "RB", "neg", 5),
+    ("be", "be", "AUX", "VB", "auxpass", 5),
+    ("deployed", "deploy", "VERB", "VBN", "ROOT", 5),
+    (".", ".", "PUNCT", ".", "punct", 5),
+]
+
+
+def test_troops_would_not_be_deployed_is_a_negated_mobilization() -> None:
+    events = code(NEGATED_PASSIVE, [(0, 1, "USA", "USA", "state")])
+    assert summary(events) == [("MOBILIZE", ["USA"], [], "negated")]
+
+
+HYPOTHETICAL = [
+    ("NATO", "NATO", "PROPN", "NNP", "nsubj", 2),
+    ("may", "may", "AUX", "MD", "aux", 2),
+    ("coordinate", "coordinate", "VERB", "VB", "ROOT", 2),
+    ("airlifts", "airlift", "NOUN", "NNS", "dobj", 2),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+def test_may_coordinate_is_hypothetical() -> None:
+    events = code(HYPOTHETICAL, [(0, 1, "IGOWSTNAT", None, "igo")])
+    assert summary(events) == [("COOPERATE", ["IGOWSTNAT"], [], "hypothetical")]
+
+
+COORDINATED = [
+    ("Britain", "Britain", "PROPN", "NNP", "nsubj", 3),
+    ("and", "and", "CCONJ", "CC", "cc", 0),
+    ("France", "France", "PROPN", "NNP", "conj", 0),
+    ("condemned", "condemn", "VERB", "VBD", "ROOT", 3),
+    ("Russia", "Russia", "PROPN", "NNP", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 3),
+]
+
+
+def test_coordinated_actors_make_one_event_with_an_actor_list() -> None:
+    events = code(COORDINATED, [(0, 1, "GBR", "GBR", "state"), (2, 3, "FRA", "FRA", "state"),
+                                (4, 5, "RUS", "RUS", "state")])
+    assert summary(events) == [("ACCUSE", ["GBR", "FRA"], ["RUS"], None)]
+
+
+FUTURE_AID = [
+    ("France", "France", "PROPN", "NNP", "nsubj", 2),
+    ("will", "will", "AUX", "MD", "aux", 2),
+    ("send", "send", "VERB", "VB", "ROOT", 2),
+    ("aid", "aid", "NOUN", "NN", "dobj", 2),
+    ("to", "to", "ADP", "IN", "prep", 2),
+    ("Iraq", "Iraq", "PROPN", "NNP", "pobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+def test_future_cooperation_is_coded_as_agree() -> None:
+    events = code(FUTURE_AID, [(0, 1, "FRA", "FRA", "state"), (5, 6, "IRQ", "IRQ", "state")])
+    assert summary(events) == [("AGREE", ["FRA"], ["IRQ"], None)]
+
+
+RULING_OUT = [
+    ("America", "America", "PROPN", "NNP", "nsubj", 1),
+    ("ruled", "rule", "VERB", "VBD", "ROOT", 1),
+    ("out", "out", "ADP", "RP", "prt", 1),
+    ("committing", "commit", "VERB", "VBG", "xcomp", 1),
+    ("ground", "ground", "NOUN", "NN", "compound", 5),
+    ("forces", "force", "NOUN", "NNS", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_ruling_out_ground_forces_is_a_refusal_not_a_deployment() -> None:
+    events = code(RULING_OUT, [(0, 1, "USA", "USA", "state")])
+    assert summary(events) == [("REJECT", ["USA"], [], None), ("MOBILIZE", ["USA"], [], "negated")]
+    assert events[0].context == ["military"]
+
+
+STATEMENT = [
+    ("Kerry", "Kerry", "PROPN", "NNP", "nsubj", 1),
+    ("said", "say", "VERB", "VBD", "ROOT", 1),
+    ("talks", "talk", "NOUN", "NNS", "nsubj", 3),
+    ("helped", "help", "VERB", "VBD", "ccomp", 1),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+@pytest.mark.parametrize("rows", [STATEMENT], ids=["statement"])
+def test_statements_with_no_event_code_nothing(rows) -> None:
+    assert code(rows, [(0, 1, "USAGOV", "USA", "person")]) == []

@@ -1,0 +1,93 @@
+"""The redshank command: ingest, events, code, explain, and how it reports bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from redshank.cli import main
+from tests.conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory) -> str:
+    db = str(tmp_path_factory.mktemp("cli") / "seeds.duckdb")
+    assert main(["ingest", str(SEEDS / "manifest.jsonl"), "--db", db]) == 0
+    return db
+
+
+def events_jsonl(capsys, *args: str) -> list[dict]:
+    capsys.readouterr()
+    assert main(["events", *args, "--format", "jsonl"]) == 0
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def test_events_filters_by_actor_event_and_event_date(seeded, capsys) -> None:
+    rows = events_jsonl(capsys, "--db", seeded, "--actor", "IRQ", "--event", "request")
+    assert rows and all(r["event"] == "REQUEST" for r in rows)
+    assert all(any(a["country"] == "IRQ" for a in r["actor"]) for r in rows)
+    may = events_jsonl(capsys, "--db", seeded, "--since", "2014-05-01", "--until", "2014-05-31")
+    assert {r["date"] for r in may} == {"2014-05"}
+
+
+def test_hidden_events_need_all(seeded, capsys) -> None:
+    default = events_jsonl(capsys, "--db", seeded)
+    everything = events_jsonl(capsys, "--db", seeded, "--all")
+    assert len(everything) > len(default)
+    assert {r["auxiliary"] for r in default} <= {None, "historical"}
+    record = default[0]
+    for field in ("event_id", "doc_id", "sentence_index", "sentence", "event", "mode", "context",
+                  "cameo", "quad", "intensity", "actor", "recipient", "date", "date_precision",
+                  "date_text", "location", "auxiliary", "quote", "evidence", "published",
+                  "coder_version"):
+        assert field in record
+
+
+def test_explain_answers_why(seeded, capsys) -> None:
+    rows = events_jsonl(capsys, "--db", seeded, "--event", "REJECT", "--actor", "USA")
+    assert main(["explain", rows[0]["event_id"], "--db", seeded]) == 0
+    out = capsys.readouterr().out
+    assert "[TRIGGER:" in out and "rule" in out and ".patterns:" in out
+
+
+def test_explain_unknown_event_is_a_clear_error(seeded, capsys) -> None:
+    assert main(["explain", "nope", "--db", seeded]) == 1
+    assert "no event 'nope'" in capsys.readouterr().err
+
+
+def test_code_reads_stdin_and_prints_jsonl(monkeypatch, capsys) -> None:
+    text = "Iraq asked the United States to carry out airstrikes against the militants."
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    assert main(["code", "-", "--published", "2014-06-11"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["event"], r["actor"][0]["country"], r["recipient"][0]["country"]) for r in rows
+            ] == [("REQUEST", "IRQ", "USA")]
+
+
+def test_bad_documents_fail_alone_and_the_batch_is_stored(tmp_path: Path, capsys) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Britain condemned Russia for the attack on Ukraine.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text('{"id": "x", "text": "ok"\n', encoding="utf-8")
+    db = str(tmp_path / "batch.duckdb")
+    assert main(["ingest", str(tmp_path), "--db", db, "--published", "2020-01-01"]) == 0
+    err = capsys.readouterr().err
+    assert "empty" in err and "bad.jsonl" in err and "1 documents coded" in err
+    assert main(["ingest", str(tmp_path / "empty.txt"), "--db", db, "--strict"]) == 1
+    rows = events_jsonl(capsys, "--db", db)
+    assert [(r["event"], r["actor"][0]["country"]) for r in rows] == [("ACCUSE", "GBR")]
+
+
+def test_nothing_processable_exits_non_zero(tmp_path: Path, capsys) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    assert main(["ingest", str(empty), "--db", str(tmp_path / "x.duckdb")]) == 1
+    assert "failed [ingest]" in capsys.readouterr().err
+
+
+def test_events_on_a_missing_database_says_what_to_do(tmp_path: Path, capsys) -> None:
+    assert main(["events", "--db", str(tmp_path / "none.duckdb")]) == 2
+    assert "run 'redshank ingest' first" in capsys.readouterr().err
