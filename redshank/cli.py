@@ -17,6 +17,8 @@ from typing import TextIO
 
 from redshank import __version__
 from redshank.errors import ConfigError, RedshankError
+from redshank.evaluate.cli import configure as configure_evaluate
+from redshank.evaluate.cli import run as run_evaluate
 from redshank.model import Event, Failure
 
 DEFAULT_DB = "redshank.duckdb"
@@ -101,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain = command("explain", "Show why an event was coded.")
     _db_flag(explain)
     explain.add_argument("event_id", metavar="EVENT_ID")
+    configure_evaluate(commands)
     return parser
 
 
@@ -255,7 +258,7 @@ def run_explain(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"ingest": run_ingest, "events": run_events, "code": run_code,
-            "explain": run_explain}
+            "explain": run_explain, "evaluate": run_evaluate}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -29,7 +29,7 @@ NEUTER = {"it", "its"}
 PLURAL = {"they", "them", "their"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 INNER_DEPS = {"poss", "compound", "amod", "nmod", "appos"}
-INNER_PREPS = ("of", "from", "for")
+INNER_PREPS = ("of", "by", "from", "for", "with", "against", "to", "on")
 
 
 @dataclass(slots=True)
@@ -84,30 +84,34 @@ class ActorContext:
             current = previous
         return chain if saw_and else []
 
-    def actors_for(self, token: Token, look_inside: bool = True) -> list[Actor]:
-        """Actors a noun phrase refers to, following coordination, pronouns and possessives."""
+    def actors_for(self, token: Token, inside: int = 2) -> list[Actor]:
+        """Actors a noun phrase refers to, following coordination, pronouns and possessives.
+
+        `inside` is how many levels of modifiers to search when the phrase itself is not
+        an actor ("the return of U.N. inspectors" -> the UN).
+        """
         found: list[Actor] = []
         for member in with_conjuncts([token]):
             actors = [m.actor for m in self.mentions_for(member)]
             if not actors and member.pos_ == "PRON":
                 actors = self.pronoun(member)
-            if not actors and look_inside:
-                actors = self._inside(member)
+            if not actors and inside:
+                actors = self._inside(member, inside - 1)
             for actor in actors:
                 if all(actor.id != seen.id for seen in found):
                     found.append(actor)
         return found
 
-    def _inside(self, token: Token) -> list[Actor]:
+    def _inside(self, token: Token, inside: int) -> list[Actor]:
         """Actors inside a non-actor phrase: "Iraq's appeals", "ministers from Britain"."""
         for child in token.children:
             if child.dep_ in INNER_DEPS:
-                actors = self.actors_for(child, look_inside=False)
+                actors = self.actors_for(child, inside)
                 if actors:
                     return actors
         for prep in INNER_PREPS:
             for obj in prep_objects(token, prep):
-                actors = self.actors_for(obj, look_inside=False)
+                actors = self.actors_for(obj, inside)
                 if actors:
                     return actors
         return []
@@ -138,7 +142,7 @@ class ActorContext:
                 "NOUN", "PROPN"
             ):
                 actors = [m.actor for member in with_conjuncts([candidate])
-                          for m in self.mentions_for(member)] or self._inside(candidate)
+                          for m in self.mentions_for(member)] or self._inside(candidate, 0)
                 if len(actors) > 1 or (actors and candidate.tag_ in ("NNS", "NNPS")):
                     return actors
         return []
@@ -192,7 +196,17 @@ def subject_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
     return [], ""
 
 
-def recipient_groups(trigger: Token, preferred: str | None) -> list[tuple[list[Token], str]]:
+LOCATED_EVENTS = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
+
+
+def clause_subjects(token: Token) -> list[Token]:
+    """Subjects of clauses the token takes: "demanded that the US ...", "demand that Israel"."""
+    clauses = [c for c in token.children if c.dep_ in ("ccomp", "acl")]
+    return [s for clause in clauses for s in children(clause, SUBJECT_DEPS)]
+
+
+def recipient_groups(trigger: Token, preferred: str | None, event: str = "",
+                     depth: int = 0) -> list[tuple[list[Token], str]]:
     """Candidate recipient phrases in order of preference, each with how it was found."""
     if preferred == "none":
         return []
@@ -203,16 +217,27 @@ def recipient_groups(trigger: Token, preferred: str | None) -> list[tuple[list[T
     groups: list[tuple[list[Token], str]] = []
     if preferred and preferred.startswith("prep."):
         prep = preferred[5:]
+        subjects = {t.i for c in children(trigger, SUBJECT_DEPS) for t in c.subtree}
         tokens = prep_objects(trigger, prep) or [
-            obj for o in objects for t in o.subtree for obj in prep_objects(t, prep)]
+            obj for t in trigger.subtree if t.i not in subjects
+            for obj in prep_objects(t, prep)]
         groups.append((tokens, f"recipient from '{prep}' phrase"))
     if preferred == "poss":
         groups.append(([c for o in objects for c in children(o, {"poss"})], "possessor"))
     groups.append((children(trigger, DATIVE_DEPS), "indirect object"))
     voice = "passive subject" if is_passive(trigger) else "object"
     groups.append((objects, voice))
+    groups.append((clause_subjects(trigger), "subject of the clause it governs"))
+    groups.append(([s for o in objects for s in clause_subjects(o)],
+                   "subject of the object's that-clause"))
     for prep in RECIPIENT_PREPS:
         groups.append((prep_objects(trigger, prep), f"'{prep}' phrase"))
     if trigger.pos_ == "NOUN":
         groups.append((prep_objects(trigger, "of"), "'of' phrase"))
+    if depth == 0:
+        for complement in children(trigger, {"xcomp"}):
+            groups.extend((tokens, f"{how} of '{complement.text}'") for tokens, how in
+                          recipient_groups(complement, None, event, depth + 1))
+    if event in LOCATED_EVENTS:
+        groups.append((prep_objects(trigger, "in"), "place where it happened ('in')"))
     return groups

@@ -9,6 +9,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from redshank.coding.arguments import ActorContext, recipient_groups, subject_tokens
+from redshank.coding.intent import read_intent
 from redshank.coding.modality import auxiliary
 from redshank.coding.patterns import Constraint, Pattern, PatternSet
 from redshank.coding.plover import Ontology
@@ -27,7 +28,6 @@ from redshank.coding.syntax import (
 from redshank.model import Actor, DateMention, Document, Event, Evidence, Quote, Span, hash_record
 from redshank.version import CODER_VERSION
 
-COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 HISTORICAL_AFTER_DAYS = 365
 DATE_CLIMB_DEPS = {"xcomp", "conj", "relcl", "acl", "advcl", "pcomp"}
 
@@ -51,7 +51,7 @@ def _region(trigger: Token, role: str, prep: str | None) -> list[Token]:
     kids = list(trigger.children)
     if role == "prep":
         return [t for c in kids if c.dep_ == "prep" and c.lower_ == prep
-                for t in c.subtree if t is not c]
+                for t in c.subtree if t.i != c.i]
     if role == "subj":
         return [t for c in kids if c.dep_ in SUBJECT_DEPS for t in c.subtree]
     if role == "obj":
@@ -65,7 +65,7 @@ def _region(trigger: Token, role: str, prep: str | None) -> list[Token]:
     if role == "comp":
         return [t for c in kids if c.dep_ in COMPLEMENT_DEPS for t in c.subtree]
     subjects = [c for c in kids if c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"]
-    return [t for t in subtree_excluding(trigger, subjects) if t is not trigger]
+    return [t for t in subtree_excluding(trigger, subjects) if t.i != trigger.i]
 
 
 def _holds(constraint: Constraint, trigger: Token) -> bool:
@@ -137,7 +137,7 @@ def _trigger_text(trigger: Token) -> str:
 def _resolve_recipients(trigger: Token, pattern: Pattern, ctx: ActorContext,
                         actors: list[Actor]) -> tuple[list[Actor], str]:
     taken = {a.id for a in actors}
-    for tokens, note in recipient_groups(trigger, pattern.recipient):
+    for tokens, note in recipient_groups(trigger, pattern.recipient, pattern.event):
         found: list[Actor] = []
         for token in tokens:
             found.extend(a for a in ctx.actors_for(token)
@@ -191,21 +191,23 @@ def _build_event(
     actors = [a for token in subject for a in ctx.actors_for(token)]
     recipients, how_recipient = _resolve_recipients(trigger, pattern, ctx, actors)
     event_type, mode, context = pattern.event, pattern.mode, list(pattern.context)
-    if not actors and event_type == "MOBILIZE" and recipients:
-        actors, recipients = recipients, []
-        how = "mobilized forces name their country"
+    if not actors and event_type == "MOBILIZE":
+        patients = [c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS | {"dobj"}]
+        actors = [a for token in patients for a in ctx.actors_for(token)]
+        recipients = [a for a in recipients if all(a.id != b.id for b in actors)]
+        how = "the mobilized forces name their country"
     if not actors:
         return None
     notes.append(f"actor: {how}")
     if recipients:
         notes.append(f"recipient: {how_recipient}")
     modality = auxiliary(trigger)
-    aux = modality.auxiliary
+    reading = read_intent(event_type, mode, modality)
     if modality.cue:
-        notes.append(f"auxiliary {aux}: '{modality.cue}'")
-    if aux == "future" and event_type in COOPERATIVE:
-        notes.append(f"PLOVER: a future {event_type} is coded as AGREE")
-        event_type, mode, aux = "AGREE", None, None
+        notes.append(f"auxiliary {modality.auxiliary}: '{modality.cue}'")
+    if reading.note:
+        notes.append(reading.note)
+    event_type, mode, aux = reading.event, reading.mode, reading.auxiliary
     ontology = knowledge.ontology
     if mode and not ontology.is_mode(event_type, mode):
         notes.append(f"mode {mode!r} is outside PLOVER's score table")

@@ -22,7 +22,7 @@ NEGATING_VERBS = {"refuse", "decline", "avoid", "fail", "reject", "deny", "oppos
                   "resist", "stop", "cease", "abandon"}
 # Governing verbs and nouns whose complement is wanted, planned or asked for, not done.
 INTENTION_WORDS = {
-    "consider", "want", "hope", "seek", "plan", "intend", "propose", "aim", "try", "attempt",
+    "consider", "want", "hope", "seek", "plan", "intend", "propose", "aim",
     "need", "look", "prepare", "expect", "wish", "ask", "urge", "call", "demand", "request",
     "offer", "threaten", "promise", "pledge", "agree", "vow", "decide", "willing", "ready",
     "able", "prepared", "possibility", "idea", "proposal", "suggestion", "intention",
@@ -40,11 +40,26 @@ FUTURE_GOVERNORS = {"go"}  # "is going to attack"
 
 
 @dataclass(frozen=True, slots=True)
+class Marker:
+    """One cue: kind is negated, hypothetical, future or intention."""
+
+    kind: str
+    cue: str
+
+
+@dataclass(frozen=True, slots=True)
 class Modality:
-    """The auxiliary mode of an event trigger and the words that set it."""
+    """The auxiliary mode of an event trigger, the word that set it, and what else was seen.
+
+    `future` is set by will/shall/going to and by "would" (the future of reported speech:
+    "said it would allow inspectors"); `intention` by a governing intention word ("not
+    looking to put troops on the ground").
+    """
 
     auxiliary: str | None
     cue: str | None = None
+    future: bool = False
+    intention: bool = False
 
     def describe(self) -> str | None:
         if self.auxiliary is None:
@@ -57,57 +72,54 @@ def _key(token: Token) -> str:
     return f"{token.lemma_.lower()}+{prt}" if prt else token.lemma_.lower()
 
 
-def _local(verb: Token) -> Modality | None:
-    """Markers on a clause head itself: not, never, modals, will, if."""
-    found: Modality | None = None
+def _local(verb: Token) -> list[Marker]:
+    """Markers on a clause head itself: not, never, no, modals, will, if."""
+    markers: list[Marker] = []
     for child in verb.children:
         word = child.lower_
-        if child.dep_ == "neg" or word in ("never", "no longer"):
-            return Modality("negated", f"{word} {verb.text}")
-        if child.dep_ == "aux" and child.tag_ == "MD":
+        if child.dep_ == "neg" or word == "never":
+            markers.append(Marker("negated", f"{word} {verb.text}"))
+        elif child.dep_ == "aux" and child.tag_ == "MD":
             if word in FUTURE_MODALS:
-                found = found or Modality("future", word)
+                markers.append(Marker("future", word))
             elif word in HYPOTHETICAL_MODALS:
-                found = Modality("hypothetical", word)
-        if child.dep_ == "mark" and word in CONDITIONAL_MARKS:
-            found = Modality("hypothetical", word)
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass", "attr"):
-            if any(det.lower_ == "no" for det in child.children if det.dep_ == "det"):
-                return Modality("negated", f"no {child.text}")
-    return found
+                markers.append(Marker("hypothetical", word))
+        elif child.dep_ == "mark" and word in CONDITIONAL_MARKS:
+            markers.append(Marker("hypothetical", word))
+        elif child.dep_ in ("dobj", "nsubjpass", "attr") and any(
+                det.lower_ == "no" for det in child.children if det.dep_ == "det"):
+            markers.append(Marker("negated", f"no {child.text}"))
+    return markers
 
 
-def _embedding(clause: Token, parent: Token) -> Modality | None:
+def _embedding(clause: Token, parent: Token) -> Marker | None:
     """What embedding `clause` under `parent` says about it."""
     key = _key(parent)
     if clause.dep_ == "conj":
         return None
     if clause.dep_ == "pcomp" and parent.lower_ == "without":
-        return Modality("negated", "without")
+        return Marker("negated", "without")
     if key in NEGATING_VERBS and clause.dep_ in ("xcomp", "ccomp", "dobj", "pcomp"):
-        return Modality("negated", parent.text if "+" not in key else key.replace("+", " "))
+        return Marker("negated", parent.text if "+" not in key else key.replace("+", " "))
     if clause.dep_ == "advcl":
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children):
-            return Modality("hypothetical", "if")
+            return Marker("hypothetical", "if")
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-            return Modality("hypothetical", f"purpose: to {clause.text}")
+            return Marker("hypothetical", f"purpose: to {clause.text}")
         return None
     if parent.lemma_.lower() in FUTURE_GOVERNORS and clause.dep_ == "xcomp":
-        return Modality("future", "going to")
+        return Marker("future", "going to")
     if parent.lemma_.lower() in INTENTION_WORDS:
-        return Modality("hypothetical", parent.text)
+        return Marker("intention", parent.text)
     return None
 
 
 def auxiliary(trigger: Token) -> Modality:
     """The auxiliary mode of an event trigger: negated, hypothetical, future or None."""
-    found: list[Modality] = []
+    found: list[Marker] = []
     clause = trigger
     for _ in range(8):
-        local = _local(clause)
-        if local:
-            found.append(local)
+        found.extend(_local(clause))
         parent = governor(clause)
         if parent is None:
             break
@@ -119,8 +131,12 @@ def auxiliary(trigger: Token) -> Modality:
         if clause.dep_ == "advcl" and embedded is None:
             break
         clause = parent
-    for kind in ("negated", "hypothetical", "future"):
-        for modality in found:
-            if modality.auxiliary == kind:
-                return modality
+    future = any(m.kind == "future" or m.cue == "would" for m in found)
+    intention = any(m.kind == "intention" for m in found)
+    for kinds, auxiliary_mode in ((("negated",), "negated"),
+                                  (("hypothetical", "intention"), "hypothetical"),
+                                  (("future",), "future")):
+        for marker in found:
+            if marker.kind in kinds:
+                return Modality(auxiliary_mode, marker.cue, future, intention)
     return Modality(None)

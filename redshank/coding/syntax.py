@@ -72,7 +72,7 @@ def particle(verb: Token) -> str | None:
 
 def governor(verb: Token) -> Token | None:
     """The verb or noun whose clause this verb is embedded in, if any."""
-    if verb.dep_ in CLAUSE_DEPS and verb.head is not verb:
+    if verb.dep_ in CLAUSE_DEPS and verb.head.i != verb.i:
         return verb.head
     return None
 
@@ -91,7 +91,7 @@ def clause_chain(token: Token) -> Iterator[Token]:
 def clause_head(token: Token) -> Token:
     """The nearest verb at or above a token (the head of the clause it belongs to)."""
     current = token
-    while current.pos_ not in ("VERB", "AUX") and current.head is not current:
+    while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
         if current.dep_ in CLAUSE_DEPS:
             return current
         current = current.head

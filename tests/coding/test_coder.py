@@ -79,9 +79,10 @@ NEGATED_PASSIVE = [
 ]
 
 
-def test_troops_would_not_be_deployed_is_a_negated_mobilization() -> None:
+def test_troops_would_not_be_deployed_is_a_refusal_not_a_mobilization() -> None:
     events = code(NEGATED_PASSIVE, [(0, 1, "USA", "USA", "state")])
-    assert summary(events) == [("MOBILIZE", ["USA"], [], "negated")]
+    assert summary(events) == [("REJECT", ["USA"], [], None)]
+    assert (events[0].mode, events[0].context) == ("assist", ["military"])
 
 
 HYPOTHETICAL = [
@@ -123,6 +124,38 @@ FUTURE_AID = [
     ("Iraq", "Iraq", "PROPN", "NNP", "pobj", 4),
     (".", ".", "PUNCT", ".", "punct", 2),
 ]
+
+
+NOT_WITHOUT = [
+    ("Syria", "Syria", "PROPN", "NNP", "nsubj", 3),
+    ("will", "will", "AUX", "MD", "aux", 3),
+    ("not", "not", "PART", "RB", "neg", 3),
+    ("send", "send", "VERB", "VB", "ROOT", 3),
+    ("aid", "aid", "NOUN", "NN", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 3),
+]
+
+
+def test_will_not_send_aid_is_a_refusal() -> None:
+    events = code(NOT_WITHOUT, [(0, 1, "SYR", "SYR", "state")])
+    assert summary(events) == [("REJECT", ["SYR"], [], None)]
+
+
+WOULD_BLOCKADE = [
+    ("Farmers", "farmer", "NOUN", "NNS", "nsubj", 1),
+    ("said", "say", "VERB", "VBD", "ROOT", 1),
+    ("they", "they", "PRON", "PRP", "nsubj", 4),
+    ("would", "would", "AUX", "MD", "aux", 4),
+    ("blockade", "blockade", "VERB", "VB", "ccomp", 1),
+    ("Paris", "Paris", "PROPN", "NNP", "dobj", 4),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_saying_one_would_blockade_is_a_threat() -> None:
+    events = code(WOULD_BLOCKADE, [(0, 1, "FRAAGR", "FRA", "other"),
+                                   (5, 6, "FRAGOV", "FRA", "state")])
+    assert [(e.event, e.mode) for e in events] == [("THREATEN", "restrict")]
 
 
 def test_future_cooperation_is_coded_as_agree() -> None:

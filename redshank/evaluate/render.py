@@ -1,0 +1,182 @@
+"""Render a `Report` as Markdown (also what the terminal shows) or as JSON text."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from redshank.coding.plover import EVENT_TYPES
+from redshank.evaluate.report import (
+    ERROR_KINDS,
+    NONE_LABEL,
+    CategoryMetrics,
+    ErrorCase,
+    ErrorKind,
+    MetricName,
+    Metrics,
+    Report,
+    Target,
+)
+
+ERROR_TITLES: dict[ErrorKind, str] = {
+    "miss": "Misses (gold events with no coded event)",
+    "wrong_type": "Wrong event type (gold paired with a coded event of another type)",
+    "wrong_actors": "Right type, wrong actor or recipient",
+    "false_alarm": "False alarms (coded events with no gold event)",
+}
+
+
+OVERALL_ROWS: tuple[tuple[MetricName, str], ...] = (
+    ("recall", "event-type recall"),
+    ("full_recall", "full recall (type, actor, recipient)"),
+    ("precision", "precision of coded events"),
+    ("f1", "F1 (event type)"),
+    ("full_precision", "full precision (type, actor, recipient)"),
+    ("full_f1", "full F1"),
+)
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.1f}%"
+
+
+def _is_number(cell: object) -> bool:
+    return isinstance(cell, int | float) or (
+        isinstance(cell, str) and (cell in ("", "–", "·") or cell.endswith("%")))
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """A Markdown table; columns of numbers (and percentages) are right-aligned."""
+    align = [":--"] + ["--:" if all(_is_number(row[i]) for row in rows) else ":--"
+                       for i in range(1, len(header))]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def summary_lines(report: Report) -> list[str]:
+    unit = "triples (source, target, event)" if report.unit == "triple" else "events"
+    lines = [
+        f"- gold: `{report.gold_path}` ({report.gold_format}), {report.records} records, "
+        f"{report.overall.gold} gold {unit}, {report.no_event_records} records with no event",
+        f"- coder: {report.coder_version}; counted: {report.counted}",
+        f"- records coded exactly right: {report.exact_records} of {report.records}",
+    ]
+    if report.failures:
+        lines.append(f"- records whose coding failed: {len(report.failures)}")
+    if report.unscored:
+        lines.append(f"- records with gold codings that have no PLOVER reading (not scored): "
+                     f"{len(report.unscored)}; coded units left unjudged there: "
+                     f"{report.unjudged}")
+    return lines
+
+
+def overall_table(report: Report) -> str:
+    overall = report.overall
+    targets: dict[MetricName, Target] = {t.metric: t for t in report.targets}
+    rows = []
+    for name, label in OVERALL_ROWS:
+        target = targets.get(name)
+        mark = "" if target is None else ("met" if target.met(overall) else "NOT met")
+        rows.append([label, percent(overall.value(name)),
+                     f">= {percent(target.minimum)}" if target else "", mark])
+    counts = (f"gold {overall.gold}, coded {overall.coded}, type matched {overall.matched}, "
+              f"fully right {overall.full}")
+    return table(["metric", "value", "target", "status"], rows) + f"\n\n{counts}"
+
+
+def _metric_row(label: str, m: Metrics) -> list[object]:
+    return [label, m.gold, m.coded, m.matched, m.full, percent(m.recall),
+            percent(m.full_recall), percent(m.precision), percent(m.f1)]
+
+
+METRIC_HEADER = ["gold", "coded", "type ok", "full ok", "recall", "full recall", "precision",
+                 "F1"]
+
+
+def type_table(report: Report) -> str:
+    order = [t for t in EVENT_TYPES if t in report.by_type]
+    order += sorted(t for t in report.by_type if t not in EVENT_TYPES)
+    rows = [_metric_row(t, report.by_type[t]) for t in order]
+    rows.append(_metric_row("**all**", report.overall))
+    return table(["event type", *METRIC_HEADER], rows)
+
+
+def category_table(report: Report) -> str:
+    def row(label: str, c: CategoryMetrics) -> list[object]:
+        m = c.metrics
+        return [label, c.records, c.exact, m.gold, m.coded, m.matched, m.full,
+                percent(m.recall), percent(m.full_recall), percent(m.precision)]
+
+    rows = [row(name, report.by_category[name]) for name in sorted(report.by_category)]
+    total = CategoryMetrics(report.records, report.exact_records, report.overall)
+    rows.append(row("**all**", total))
+    return table(["category", "records", "exact", "gold", "coded", "type ok", "full ok",
+                  "recall", "full recall", "precision"], rows)
+
+
+def confusion_table(report: Report) -> str:
+    """Rows: gold type; columns: coded type; `none` is no event."""
+    labels = {g for g in report.confusion} | {c for row in report.confusion.values()
+                                                for c in row}
+    order = [t for t in EVENT_TYPES if t in labels]
+    order += [*sorted(labels - set(order) - {NONE_LABEL}), NONE_LABEL]
+    rows = []
+    for gold in order:
+        cells = report.confusion.get(gold, {})
+        if gold == NONE_LABEL and not cells:
+            continue
+        rows.append([gold, *[cells.get(coded, "") or "·" for coded in order]])
+    columns = [c[:4] if c != NONE_LABEL else c for c in order]
+    return table(["gold \\ coded", *columns], rows)
+
+
+def error_lines(errors: Sequence[ErrorCase]) -> list[str]:
+    lines = []
+    for error in errors:
+        where = f"{error.record_id}" + (f" (line {error.line})" if error.line else "")
+        parts = []
+        if error.gold:
+            parts.append(f"gold {error.gold.describe()}")
+        if error.coded:
+            parts.append(f"coded {error.coded.describe()}")
+        note = f" — {error.note}" if error.note else ""
+        lines.append(f"- `{where}`: {'; '.join(parts)}{note}")
+        lines.append(f"  > {error.sentence}")
+    return lines
+
+
+def render_markdown(report: Report, *, title: str | None = "Evaluation", level: int = 1,
+                    max_errors: int | None = None, categories: bool = True) -> str:
+    """The report as Markdown; `max_errors` limits each error list (None: all)."""
+    head = "#" * level
+    sub = "#" * (level + 1)
+    parts = [f"{head} {title}", ""] if title else []
+    parts += [*summary_lines(report), "", overall_table(report), "",
+              f"{sub} Per event type", "", type_table(report), ""]
+    if categories and report.by_category:
+        parts += [f"{sub} Per category", "", category_table(report), ""]
+    parts += [f"{sub} Confusion matrix", "",
+              "Rows are gold event types, columns coded ones (first four letters); `none` is no "
+              "event.", "",
+              confusion_table(report), ""]
+    if max_errors != 0:
+        for kind in ERROR_KINDS:
+            errors = report.errors_of(kind)
+            if not errors:
+                continue
+            shown = errors if max_errors is None else errors[:max_errors]
+            more = f" (first {len(shown)} of {len(errors)})" if len(shown) < len(errors) else ""
+            parts += [f"{sub} {ERROR_TITLES[kind]}: {len(errors)}{more}", "",
+                      *error_lines(shown), ""]
+    for heading, problems in (("Coding failures", report.failures),
+                              ("Unscored gold codings", report.unscored)):
+        if problems and max_errors != 0:
+            parts += [f"{sub} {heading}: {len(problems)}", ""]
+            parts += [f"- `{p.record_id}`: {p.message}" for p in problems[:max_errors]]
+            parts.append("")
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,157 @@
+"""Write docs/quality.md: how well the coder does on the seeds, PLOVER gold and PETRARCH records.
+
+Usage:
+    .venv/bin/python scripts/quality_report.py [--shared DIR] [--out FILE]
+
+DIR is the shared data folder (default: ../shared next to the repository), holding
+seeds/manifest.jsonl, data/plover/gsr_dev.json and data/phoenix/PETR.UnitTest.records.xml
+with PETR.Validate.actors.txt and PETR.Validate.agents.txt. Every number in the output is
+computed here; the page is regenerated whole, never edited by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from redshank.api import code_documents  # noqa: E402
+from redshank.evaluate import GoldSet, evaluate, read_gold, render_markdown  # noqa: E402
+from redshank.evaluate.match import is_counted  # noqa: E402
+from redshank.evaluate.render import table  # noqa: E402
+from redshank.model import DocumentResult, Event  # noqa: E402
+from redshank.pipeline import Pipeline  # noqa: E402
+from redshank.version import CODER_VERSION  # noqa: E402
+
+COMMAND = ".venv/bin/python scripts/quality_report.py"
+PETRARCH_DICTIONARIES = ("PETR.Validate.actors.txt", "PETR.Validate.agents.txt")
+
+RULES = """\
+## How events are scored
+
+The same rules serve `redshank evaluate GOLD` (see `redshank evaluate --help`) and this
+page; the code is `redshank/evaluate/` (rules in `match.py`).
+
+- **Gold formats.** `plover-gsr`: PLOVER JSON records, one sentence and one gold event each
+  (old names mapped: DEMAND = REQUEST, DISAPPROVE = ACCUSE, FIGHT = ASSAULT, INVESTIGATE =
+  ACCUSE with mode investigate). `petrarch-xml`: PETRARCH validation records, one
+  `(source, target, CAMEO event)` triple per `<EventCoding>`, CAMEO mapped to PLOVER with
+  the packaged crosswalk; codings whose CAMEO code has no PLOVER reading (PETRARCH's
+  test-only codes such as 903) are listed as unscored, and coded events left over in those
+  sentences are "unjudged" (neither right nor false alarms).
+- **Coding.** Every gold sentence is one document published on the record's date; all of
+  them go through one `Pipeline.run`.
+- **Which coded events count.** Those a user sees by default: not negated, hypothetical or
+  future (`--all` counts them all). Hidden events are named in the miss list.
+- **Actors.** A gold code matches a coded actor when the actor's code starts with it
+  (`ARN` matches `ARN` and `ARNGOV`; `ARNGOV` does not match `ARN`), when it is the
+  actor's country (`USA` matches a person with country USA), or when it names the actor's
+  type (`IGO`, `NGO`). A quoted PETRARCH code (an actor known only by name) matches an
+  actor of that name. Gold sectors are not required. A side (actor or recipient) is right
+  when each gold actor is matched by a coded one and each coded actor matches a gold one;
+  an empty gold side (no target, PETRARCH `---`) wants no coded actor.
+- **Pairing.** In each sentence gold and coded units are paired one-to-one: first by event
+  type, best actor agreement first; then leftovers of different types (the confusion
+  matrix's off-diagonal cells). For PETRARCH the unit is the triple: a coded event with two
+  actors and one recipient is two triples.
+- **Metrics.** recall = gold units paired with a coded unit of the same type / gold units;
+  full recall = those with actor and recipient also right / gold units; precision = coded
+  units paired with a gold unit of the same type / coded units; F1 of the two. Sentences
+  with no gold event count for precision only. "exact" records have every gold unit fully
+  right and nothing else coded. Mode and context are shown, not scored.
+"""
+
+
+def _actors(event_actors: Sequence) -> str:
+    return "+".join(a.code or a.country or a.name for a in event_actors) or "-"
+
+
+def _event_row(event: Event) -> list[object]:
+    mode = f"/{event.mode}" if event.mode else ""
+    return [event.sentence_index, event.date or "", _actors(event.actor),
+            f"{event.event}{mode}", _actors(event.recipient), event.evidence.trigger]
+
+
+def seeds_section(results: list[DocumentResult]) -> list[str]:
+    """A summary row per seed article, then a table of the events coded in each."""
+    rows = []
+    for result in results:
+        shown = [e for e in result.events if is_counted(e)]
+        rows.append([f"`{result.document.id}`", result.document.published or "",
+                     result.document.title or "", len(result.sentences), len(shown),
+                     len(result.events) - len(shown), len(result.failures)])
+    lines = ["## Seed articles", "",
+             "Events coded in `seeds/manifest.jsonl` (shown: the default view; hidden: "
+             "negated, hypothetical or future).", "",
+             table(["article", "published", "title", "sentences", "events shown", "hidden",
+                    "failures"], rows), ""]
+    for result in results:
+        shown = [e for e in result.events if is_counted(e)]
+        lines += [f"### `{result.document.id}`", ""]
+        if shown:
+            lines.append(table(["sentence", "date", "actor", "event", "recipient", "trigger"],
+                               [_event_row(e) for e in shown]))
+        else:
+            lines.append("No events shown.")
+        lines.append("")
+    return lines
+
+
+def _gold(path: Path) -> GoldSet:
+    """A gold file, named relative to the repository so the page does not name this machine."""
+    return replace(read_gold(path), path=os.path.relpath(path, REPO))
+
+
+def build_page(shared: Path) -> str:
+    """The whole of docs/quality.md."""
+    pipeline = Pipeline.load()
+    seeds = list(code_documents([str(shared / "seeds" / "manifest.jsonl")], pipeline=pipeline))
+    plover = evaluate(_gold(shared / "data" / "plover" / "gsr_dev.json"), pipeline)
+    phoenix = shared / "data" / "phoenix"
+    with_dictionaries = Pipeline.load(actor_files=[str(phoenix / n)
+                                                   for n in PETRARCH_DICTIONARIES])
+    petrarch = evaluate(_gold(phoenix / "PETR.UnitTest.records.xml"), with_dictionaries)
+    lines = [
+        "# Quality", "",
+        "<!-- Generated by scripts/quality_report.py: do not edit by hand. -->", "",
+        f"Regenerate with `{COMMAND}` (reads `../shared`; pass `--shared DIR` otherwise). "
+        f"Coder: `{CODER_VERSION}`. The coder is under active development: numbers change "
+        "with every run of this script.", "",
+        "To see every miss and false alarm with its sentence: "
+        "`redshank evaluate ../shared/data/plover/gsr_dev.json --show-errors 200`.", "",
+        RULES,
+        *seeds_section(seeds),
+        "## PLOVER gold sentences (`gsr_dev.json`)", "",
+        "Targets: event-type recall >= 75%, full recall >= 60%, precision of coded events "
+        ">= 75%.", "",
+        render_markdown(plover, title=None, level=2, max_errors=0),
+        "## PETRARCH validation records (`PETR.UnitTest.records.xml`)", "",
+        "Coded with the packaged dictionaries plus `PETR.Validate.actors.txt` and "
+        "`PETR.Validate.agents.txt` (fictional actors: Arnor, Gondor, ...). These records "
+        "test PETRARCH's own validation verb dictionary, whose CAMEO codes are not always "
+        "those a CAMEO coder would give; read event-type agreement with that in mind.", "",
+        render_markdown(petrarch, title=None, level=2, max_errors=0),
+    ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
+                        help="shared data folder (default: ../shared next to the repository)")
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "quality.md",
+                        help="page to write (default: docs/quality.md)")
+    args = parser.parse_args(argv)
+    args.out.write_text(build_page(args.shared), encoding="utf-8")
+    sys.stderr.write(f"wrote {args.out}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
