@@ -81,9 +81,11 @@ def _holds(constraint: Constraint, trigger: Token) -> bool:
 
 
 def _matches_at(token: Token, words: tuple[str, ...], positions: dict[int, Token]) -> bool:
+    """Words match lemmas or lower-cased text, but never inside a proper name ("Free Trade")."""
     for k, word in enumerate(words):
         current = positions.get(token.i + k)
-        if current is None or word not in (current.lemma_.lower(), current.lower_):
+        if (current is None or current.pos_ == "PROPN"
+                or word not in (current.lemma_.lower(), current.lower_)):
             return False
     return True
 
@@ -166,14 +168,20 @@ def code_sentence(
             continue
         event = _build_event(token, pattern, sentence, sentence_index, ctx, dates, document,
                              knowledge)
-        if event and all(_key(event) != _key(other) for other in events):
+        if event is None:
+            continue
+        same = [other for other in events if _key(other) == _key(event)]
+        if not same:
             events.append(event)
+        elif not same[0].recipient and event.recipient:
+            same[0].recipient = event.recipient
+            same[0].evidence.notes.append(f"recipient from '{event.evidence.trigger}'")
     return events
 
 
 def _key(event: Event) -> tuple:
-    return (event.event, tuple(a.id for a in event.actor), tuple(a.id for a in event.recipient),
-            event.auxiliary)
+    """Events of one sentence that are the same act told twice ("agreed to provide aid")."""
+    return (event.event, tuple(a.id for a in event.actor), event.auxiliary)
 
 
 def _build_event(
@@ -196,8 +204,13 @@ def _build_event(
         actors = [a for token in patients for a in ctx.actors_for(token)]
         recipients = [a for a in recipients if all(a.id != b.id for b in actors)]
         how = "the mobilized forces name their country"
-    if not actors:
+    if not actors or len(actors) + len(recipients) < pattern.needs:
         return None
+    if pattern.cameo.startswith("043") and recipients:
+        actors, recipients = recipients, actors
+        how, how_recipient = f"visitor ({how_recipient})", f"host ({how})"
+        notes.append("PLOVER: in a hosted visit the visitor is the actor, the host the "
+                     "recipient")
     notes.append(f"actor: {how}")
     if recipients:
         notes.append(f"recipient: {how_recipient}")

@@ -2,7 +2,8 @@
 
 CAMEO and PLOVER code what an actor says it will or will not do by what saying it is:
 "said it would allow inspectors" is an AGREE, "will not accept any more refugees" and
-"troops would not be deployed" are REJECTs, "said they would blockade Paris" is a THREATEN.
+"troops would not be deployed" are REJECTs, "said they would blockade Paris" is a THREATEN,
+"is prepared to lift the ban" is an AGREE.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 REFUSAL_MODES = {"AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist",
                  "MOBILIZE": "assist", "CONSULT": "meet", "RETREAT": "yield",
                  "CONCEDE": "change", "AGREE": None}
+# "did not agree", "failed to reach agreement" refuse; "declined to offer details" does not.
+LOCAL_NEGATIONS = {"not", "n't", "never", "no", "fail", "failed", "fails", "failing"}
 THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict",
                 "PROTEST": "restrict", "SANCTION": "relations"}
 
@@ -31,11 +34,19 @@ class Reading:
 
 def read_intent(event: str, mode: str | None, modality: Modality) -> Reading:
     """The event a statement of intention amounts to, or the event unchanged."""
+    if event == "AGREE" and modality.auxiliary == "negated" and (modality.cue or "").split()[
+            0].lower() in LOCAL_NEGATIONS:
+        return Reading("REJECT", None, None,
+                       f"not agreeing ('{modality.cue}') is coded REJECT")
     stated = modality.future or modality.intention
     if modality.auxiliary == "negated" and stated and event in REFUSAL_MODES:
         return Reading("REJECT", REFUSAL_MODES[event], None,
                        f"a stated refusal of {event} ('{modality.cue}') is coded REJECT")
-    if modality.auxiliary in ("future", "hypothetical") and modality.future:
+    if event == "PROTEST" and modality.auxiliary == "hypothetical" and modality.purpose and not (
+            modality.intention or modality.future):
+        return Reading(event, mode, None, "an act done 'to protest' is itself the protest")
+    if modality.auxiliary in ("future", "hypothetical") and (modality.future
+                                                            or modality.commitment):
         if event in COOPERATIVE:
             return Reading("AGREE", None, None,
                            f"a stated future {event} ('{modality.cue}') is coded AGREE")

@@ -17,6 +17,9 @@ from redshank.coding.syntax import governor, particle
 HYPOTHETICAL_MODALS = {"could", "might", "may", "would", "should", "can", "must", "ought"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
+# "before they demobilize": the clause has not happened yet when its verb is not past.
+PENDING_MARKS = {"before", "until", "till"}
+PRESENT_TAGS = {"VB", "VBP", "VBZ"}
 # Governing verbs whose complement is refused, not done ("refused to send troops").
 NEGATING_VERBS = {"refuse", "decline", "avoid", "fail", "reject", "deny", "oppose", "rule+out",
                   "resist", "stop", "cease", "abandon"}
@@ -24,12 +27,17 @@ NEGATING_VERBS = {"refuse", "decline", "avoid", "fail", "reject", "deny", "oppos
 INTENTION_WORDS = {
     "consider", "want", "hope", "seek", "plan", "intend", "propose", "aim",
     "need", "look", "prepare", "expect", "wish", "ask", "urge", "call", "demand", "request",
-    "offer", "threaten", "promise", "pledge", "agree", "vow", "decide", "willing", "ready",
+    "offer", "threaten", "promise", "pledge", "agree", "vow", "willing", "ready",
     "able", "prepared", "possibility", "idea", "proposal", "suggestion", "intention",
     "readiness", "willingness", "threat", "fear", "warn", "order", "encourage", "press",
     "persuade", "push", "enlist", "reluctant", "likely", "unlikely", "risk",
     "option", "chance", "way", "effort", "bid", "campaign", "strategy", "authorize",
     "authorise", "discuss", "debate", "weigh", "mull", "contemplate",
+}
+# Intention words that commit the actor: "prepared to lift the ban" is an offer.
+COMMITMENT_WORDS = {
+    "prepared", "prepare", "ready", "willing", "plan", "intend", "vow", "pledge",
+    "promise", "offer", "agree", "commit", "determined", "resolve",
 }
 # Verbs that only report: their complement keeps its own modality.
 REPORTING_VERBS = {
@@ -53,13 +61,16 @@ class Modality:
 
     `future` is set by will/shall/going to and by "would" (the future of reported speech:
     "said it would allow inspectors"); `intention` by a governing intention word ("not
-    looking to put troops on the ground").
+    looking to put troops on the ground"); `commitment` by one that commits the actor
+    ("prepared to lift the ban"); `purpose` by a purpose clause ("to protest").
     """
 
     auxiliary: str | None
     cue: str | None = None
     future: bool = False
     intention: bool = False
+    commitment: bool = False
+    purpose: bool = False
 
     def describe(self) -> str | None:
         if self.auxiliary is None:
@@ -102,13 +113,18 @@ def _embedding(clause: Token, parent: Token) -> Marker | None:
     if key in NEGATING_VERBS and clause.dep_ in ("xcomp", "ccomp", "dobj", "pcomp"):
         return Marker("negated", parent.text if "+" not in key else key.replace("+", " "))
     if clause.dep_ == "advcl":
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children):
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if marks & CONDITIONAL_MARKS:
             return Marker("hypothetical", "if")
+        if marks & PENDING_MARKS and clause.tag_ in PRESENT_TAGS:
+            return Marker("hypothetical", f"{min(marks & PENDING_MARKS)} {clause.text}")
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-            return Marker("hypothetical", f"purpose: to {clause.text}")
+            return Marker("purpose", f"to {clause.text}")
         return None
     if parent.lemma_.lower() in FUTURE_GOVERNORS and clause.dep_ == "xcomp":
         return Marker("future", "going to")
+    if parent.lemma_.lower() in COMMITMENT_WORDS:
+        return Marker("commitment", parent.text)
     if parent.lemma_.lower() in INTENTION_WORDS:
         return Marker("intention", parent.text)
     return None
@@ -123,6 +139,12 @@ def auxiliary(trigger: Token) -> Modality:
         parent = governor(clause)
         if parent is None:
             break
+        if clause.dep_ == "pcomp" and parent.pos_ == "ADP":
+            if parent.lower_ == "without":
+                found.append(Marker("negated", "without"))
+            if parent.head.i == parent.i:
+                break
+            clause, parent = parent, parent.head
         if parent.lemma_.lower() in REPORTING_VERBS and clause.dep_ == "ccomp":
             break
         embedded = _embedding(clause, parent)
@@ -131,12 +153,15 @@ def auxiliary(trigger: Token) -> Modality:
         if clause.dep_ == "advcl" and embedded is None:
             break
         clause = parent
-    future = any(m.kind == "future" or m.cue == "would" for m in found)
-    intention = any(m.kind == "intention" for m in found)
-    for kinds, auxiliary_mode in ((("negated",), "negated"),
-                                  (("hypothetical", "intention"), "hypothetical"),
+    kinds = {m.kind for m in found}
+    flags = {"future": "future" in kinds or any(m.cue == "would" for m in found),
+             "intention": bool(kinds & {"intention", "commitment"}),
+             "commitment": "commitment" in kinds, "purpose": "purpose" in kinds}
+    for group, auxiliary_mode in ((("negated",), "negated"),
+                                  (("hypothetical", "intention", "commitment", "purpose"),
+                                   "hypothetical"),
                                   (("future",), "future")):
         for marker in found:
-            if marker.kind in kinds:
-                return Modality(auxiliary_mode, marker.cue, future, intention)
+            if marker.kind in group:
+                return Modality(auxiliary_mode, marker.cue, **flags)
     return Modality(None)

@@ -20,7 +20,8 @@ A pattern file (`*.patterns`, UTF-8) has one definition per line; `#` starts a c
     `prep.P` without words only requires the preposition.
   - CAMEO: the CAMEO code; PLOVER event, mode and context come from the crosswalk.
   - options: `event=`, `mode=`, `context=a;b` override the crosswalk; `recipient=` names
-    the role that holds the recipient (`obj`, `poss`, `prep.P`, `none`).
+    the role that holds the recipient (`obj`, `poss`, `prep.P`, `none`); `needs=2` drops
+    the event unless it has two participants (a meeting of one actor is not a CONSULT).
 - Among a trigger's patterns whose constraints all hold, the one with most constraints
   wins; on a tie, the one defined last (so user files loaded later override).
 """
@@ -72,6 +73,7 @@ class Pattern:
     recipient: str | None
     order: int
     text: str
+    needs: int = 1
 
     @property
     def is_event(self) -> bool:
@@ -117,7 +119,7 @@ def _constraint(token: str, synsets: dict[str, frozenset[tuple[str, ...]]],
     prep = None
     if role.startswith("prep."):
         role, prep = "prep", role[5:]
-        if not prep:
+        if not prep.isalpha():
             raise DataFileError(f"preposition missing in {token!r}", path=where[0], line=where[1])
     elif role not in ROLES:
         raise DataFileError(
@@ -168,13 +170,17 @@ def _pattern(line: str, where: tuple[str, int], ontology: Ontology,
     options: dict[str, str] = {}
     for token in tokens[at + 1:]:
         key, eq, value = token.partition("=")
-        if not eq or key not in ("event", "mode", "context", "recipient"):
-            raise DataFileError(f"bad option {token!r}; use event=, mode=, context=, recipient=",
-                                path=path, line=number)
+        if not eq or key not in ("event", "mode", "context", "recipient", "needs"):
+            raise DataFileError(
+                f"bad option {token!r}; use event=, mode=, context=, recipient=, needs=",
+                path=path, line=number)
         options[key] = value
     event = options.get("event", reading.event)
     if event != NOT_AN_EVENT and event not in EVENT_TYPES:
         raise DataFileError(f"unknown PLOVER event {event!r}", path=path, line=number)
+    needs = options.get("needs", "1")
+    if needs not in ("1", "2"):
+        raise DataFileError(f"needs= must be 1 or 2, not {needs!r}", path=path, line=number)
     recipient = options.get("recipient")
     if recipient and recipient not in RECIPIENT_ROLES and not recipient.startswith("prep."):
         raise DataFileError(f"bad recipient role {recipient!r}", path=path, line=number)
@@ -185,7 +191,7 @@ def _pattern(line: str, where: tuple[str, int], ontology: Ontology,
         id=f"{Path(path).name}:{number}", pos="noun" if trigger.group(1) else "verb",
         lemma=trigger.group(2), particle=trigger.group(3), constraints=constraints,
         cameo=cameo, event=event, mode=mode, context=context, recipient=recipient,
-        order=order, text=line,
+        order=order, text=line, needs=int(needs),
     )
 
 
