@@ -28,6 +28,7 @@ PERSONAL = {"he", "she", "him", "her", "his", "hers"}
 NEUTER = {"it", "its"}
 PLURAL = {"they", "them", "their"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+PLURAL_TAGS = {"NNS", "NNPS"}
 INNER_DEPS = {"poss", "compound", "amod", "nmod", "appos"}
 INNER_PREPS = ("of", "by", "from", "for", "with", "against", "to", "on")
 
@@ -103,10 +104,14 @@ class ActorContext:
         return found
 
     def _inside(self, token: Token, inside: int) -> list[Actor]:
-        """Actors inside a non-actor phrase: "Iraq's appeals", "ministers from Britain"."""
+        """Actors inside a non-actor phrase: "Iraq's appeals", "ministers from Britain".
+
+        A capital only stands for its government when it acts itself: inside a phrase it
+        is a place ("a Kabul car bombing").
+        """
         for child in token.children:
             if child.dep_ in INNER_DEPS:
-                actors = self.actors_for(child, inside)
+                actors = [a for a in self.actors_for(child, inside) if not is_capital(a)]
                 if actors:
                     return actors
         for prep in INNER_PREPS:
@@ -128,8 +133,9 @@ class ActorContext:
             earlier = [a for a in self.persons if a.span.start < position]
             return [earlier[-1]] if earlier else []
         if word in NEUTER:
+            doc = self.sentence.doc
             here = [m.actor for m in sorted(self.mentions, key=lambda m: m.token_start)
-                    if m.token_end <= token.i]
+                    if m.token_end <= token.i and doc[m.head].tag_ not in PLURAL_TAGS]
             earlier = [a for a in (*self.recent, *here) if a.type != "person"]
             return [earlier[-1]] if earlier else []
         if word in PLURAL:
@@ -146,6 +152,11 @@ class ActorContext:
                 if len(actors) > 1 or (actors and candidate.tag_ in ("NNS", "NNPS")):
                     return actors
         return []
+
+
+def is_capital(actor: Actor) -> bool:
+    """An actor read from a capital city's name ("Baghdad" for the Iraqi government)."""
+    return any(entry.startswith("capitals.jsonl") for entry in actor.entries)
 
 
 def speaker_group(speaker: Actor, word: str, token: Token, offset: int) -> Actor:

@@ -72,6 +72,8 @@ def _holds(constraint: Constraint, trigger: Token) -> bool:
     region = sorted(_region(trigger, constraint.role, constraint.prep), key=lambda t: t.i)
     if constraint.role == "prep" and not constraint.words:
         return any(c.dep_ == "prep" and c.lower_ == constraint.prep for c in trigger.children)
+    if ("*",) in constraint.words and region:
+        return True
     positions = {t.i: t for t in region}
     for token in region:
         for words in constraint.words:

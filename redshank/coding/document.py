@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 
-from redshank.coding.arguments import ActorContext, subject_tokens
+from redshank.coding.arguments import PLURAL_TAGS, ActorContext, subject_tokens
 from redshank.coding.coder import Knowledge, code_sentence
 from redshank.coding.quotes import SPEECH_VERBS, find_quotes
 from redshank.model import Actor, DateMention, Document, Event, Mention, Span
@@ -69,8 +69,13 @@ def attribute_quotes(units: list[SentenceUnit], quotes: list[Span]) -> dict[Span
 
 
 def _remember(unit: SentenceUnit, persons: list[Actor], recent: list[Actor]) -> None:
+    """Keep the sentence's people (for he/she) and singular others (for it) in order."""
+    doc = unit.sentence.doc
     for mention in sorted(unit.mentions, key=lambda m: m.token_start):
-        (persons if mention.actor.type == "person" else recent).append(mention.actor)
+        if mention.actor.type == "person":
+            persons.append(mention.actor)
+        elif doc[mention.head].tag_ not in PLURAL_TAGS:
+            recent.append(mention.actor)
 
 
 def code_document(document: Document, units: list[SentenceUnit], knowledge: Knowledge

@@ -13,7 +13,8 @@ A pattern file (`*.patterns`, UTF-8) has one definition per line; `#` starts a c
 - A pattern is `TRIGGER [CONSTRAINT ...] CAMEO [option=value ...]`:
   - TRIGGER: a verb lemma, `lemma+particle` for phrasal verbs ("rule+out"), or `n:lemma`
     for a noun trigger ("the capture of Mosul").
-  - CONSTRAINT: `ROLE:WORDS` where WORDS is `a|b|&SET` and ROLE says where the words must
+  - CONSTRAINT: `ROLE:WORDS` where WORDS is `a|b|&SET` (or `*`: any word, i.e. the role
+    must be filled, as in `decline comp:*` "declined to ...") and ROLE says where the words must
     appear: `obj` (the object or passive subject), `comp` (clausal complement), `arg`
     (anywhere in the predicate: object, complement or prepositional phrase), `subj`
     (the subject phrase), or `prep.P` (the object of preposition P, e.g. `prep.for:aid`).
@@ -103,6 +104,9 @@ def _words(spec: str, synsets: dict[str, frozenset[tuple[str, ...]]], where: tup
     words: set[tuple[str, ...]] = set()
     for item in spec.split("|"):
         if not item:
+            continue
+        if item == "*":
+            words.add(("*",))
             continue
         if item.startswith("&"):
             if item not in synsets:

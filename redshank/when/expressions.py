@@ -111,7 +111,7 @@ def find_date_mentions(
         tokens = _with_preposition(candidate.tokens)
         if tokens is None:
             continue
-        text = doc.text[tokens.start_char : tokens.end_char]
+        text = tokens.text
         future = _is_future(_governing_verb(tokens))
         resolved = resolve_expression(text, published, previous, future=future)
         if resolved is None:
@@ -126,8 +126,9 @@ def find_date_mentions(
 def _candidates(doc: Doc) -> list[_Candidate]:
     """Every pattern match that aligns to tokens and that the parse accepts as a date."""
     found: list[_Candidate] = []
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access
     for kind, pattern in PATTERNS:
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             tokens = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if tokens is None or len(tokens) == 0:
                 continue
