@@ -1,6 +1,6 @@
 """The Redshank pipeline, in one place.
 
-    articles -> ingest -> parse (spaCy) -> actors -> when -> coding -> store
+    articles -> ingest -> parse (spaCy) -> actors -> when/where -> coding -> store
 
 `Pipeline.run` parses documents in batches (spaCy is fastest that way) and hands each
 parsed document to `process_document`, a pure per-document function: the same code runs
@@ -24,6 +24,7 @@ from redshank.errors import RedshankError
 from redshank.model import Document, DocumentResult, Failure, ResolvedDate, Sentence, Span
 from redshank.parse import Paragraph, load_nlp, split_paragraphs
 from redshank.when import find_date_mentions, find_dateline
+from redshank.where import locate_places
 
 DEFAULT_BATCH_SIZE = 32
 
@@ -96,9 +97,14 @@ def process_document(
     found = [resolver.find_mentions(doc, on=published, offset=paragraph.offset)
              for paragraph, doc in parsed]
     persons = known_persons([mention for mentions in found for mention in mentions])
+    found = [link_surnames(doc, mentions, persons, paragraph.offset)
+             for (paragraph, doc), mentions in zip(parsed, found, strict=True)]
+    places = locate_places(
+        [(doc, paragraph.offset) for paragraph, doc in parsed],
+        actor_countries={m.actor.country for ms in found for m in ms if m.actor.country},
+        persons={m.actor.name for ms in found for m in ms if m.actor.type == "person"})
     previous: ResolvedDate | None = None
-    for (paragraph, doc), mentions in zip(parsed, found, strict=True):
-        mentions = link_surnames(doc, mentions, persons, paragraph.offset)
+    for (paragraph, doc), mentions, paragraph_places in zip(parsed, found, places, strict=True):
         dates = find_date_mentions(doc, published, offset=paragraph.offset, previous=previous)
         if dates:
             previous = dates[-1].resolved
@@ -113,7 +119,8 @@ def process_document(
                 sentence=sent, index=sentence.index, paragraph=paragraph.index,
                 offset=paragraph.offset,
                 mentions=[m for m in mentions if sent.start <= m.head < sent.end],
-                dates=[d for d in dates if sent.start <= d.head < sent.end]))
+                dates=[d for d in dates if sent.start <= d.head < sent.end],
+                places=[p for p in paragraph_places if sent.start <= p.head < sent.end]))
     result.sentences = sentences
     result.events = code_document(document, units, knowledge)
     return result

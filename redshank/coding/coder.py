@@ -27,6 +27,7 @@ from redshank.coding.syntax import (
 )
 from redshank.model import Actor, DateMention, Document, Event, Evidence, Quote, Span, hash_record
 from redshank.version import CODER_VERSION
+from redshank.where import PlaceMention, governing_place
 
 HISTORICAL_AFTER_DAYS = 365
 DATE_CLIMB_DEPS = {"xcomp", "conj", "relcl", "acl", "advcl", "pcomp"}
@@ -158,6 +159,7 @@ def code_sentence(
     dates: list[DateMention],
     document: Document,
     knowledge: Knowledge,
+    places: list[PlaceMention] | None = None,
 ) -> list[Event]:
     """All events coded from one sentence, including negated and hypothetical ones."""
     events: list[Event] = []
@@ -169,7 +171,7 @@ def code_sentence(
         if pattern is None or not pattern.is_event:
             continue
         event = _build_event(token, pattern, sentence, sentence_index, ctx, dates, document,
-                             knowledge)
+                             knowledge, places or [])
         if event is None:
             continue
         same = [other for other in events if _key(other) == _key(event)]
@@ -195,6 +197,7 @@ def _build_event(
     dates: list[DateMention],
     document: Document,
     knowledge: Knowledge,
+    places: list[PlaceMention],
 ) -> Event | None:
     notes: list[str] = []
     subject, how = subject_tokens(trigger)
@@ -245,6 +248,9 @@ def _build_event(
         precision = "reported" if published else "unknown"
         date_text, start, end = None, date_value, date_value
         method = "no date expression governs the event: publication date"
+    place, place_reason = governing_place(trigger, places)
+    if place is not None:
+        notes.append(f"place: {place_reason}")
     quote_span = quote_at(ctx.quotes, position)
     quote = Quote(speaker=ctx.speakers.get(quote_span), span=quote_span) if quote_span else None
     sent_span = Span(ctx.offset + sentence.start_char, ctx.offset + sentence.end_char)
@@ -269,7 +275,7 @@ def _build_event(
         date=date_value,
         date_precision=precision,
         date_text=date_text,
-        location=None,
+        location=place.location if place else None,
         auxiliary=aux,
         quote=quote,
         evidence=evidence,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
 
@@ -10,6 +10,7 @@ from redshank.coding.arguments import PLURAL_TAGS, ActorContext, subject_tokens
 from redshank.coding.coder import Knowledge, code_sentence
 from redshank.coding.quotes import SPEECH_VERBS, find_quotes
 from redshank.model import Actor, DateMention, Document, Event, Mention, Span
+from redshank.where import PlaceMention
 
 
 @dataclass(slots=True)
@@ -22,6 +23,7 @@ class SentenceUnit:
     offset: int
     mentions: list[Mention]
     dates: list[DateMention]
+    places: list[PlaceMention] = field(default_factory=list)
 
     @property
     def span(self) -> Span:
@@ -89,7 +91,7 @@ def code_document(document: Document, units: list[SentenceUnit], knowledge: Know
     for unit in units:
         ctx = _context(unit, quotes, speakers, persons, recent)
         events.extend(code_sentence(unit.sentence, unit.index, ctx, unit.dates, document,
-                                    knowledge))
+                                    knowledge, unit.places))
         _remember(unit, persons, recent)
     return events
 

@@ -63,9 +63,9 @@ def test_malformed_lines_name_file_and_line(text: str, message: str) -> None:
 
 def test_user_files_extend_and_override(tmp_path: Path) -> None:
     user = tmp_path / "mine.patterns"
-    user.write_text("snub 120\nask 020 mode=meet\n", encoding="utf-8")
+    user.write_text("zorble 120\nask 020 mode=meet\n", encoding="utf-8")
     patterns = load_patterns([str(user)])
-    assert patterns.candidates("verb", "snub")[0].event == "REJECT"
+    assert patterns.candidates("verb", "zorble")[0].event == "REJECT"
     doc = make_doc([("Iraq", "Iraq", "PROPN", "NNP", "nsubj", 1),
                     ("asked", "ask", "VERB", "VBD", "ROOT", 1),
                     ("Iran", "Iran", "PROPN", "NNP", "dobj", 1)])
