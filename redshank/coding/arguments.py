@@ -52,6 +52,7 @@ class ActorContext:
     speakers: dict[Span, Actor | None]
     persons: list[Actor]
     recent: list[Actor]
+    resolving: set[int] = field(default_factory=set)
 
     def mentions_for(self, token: Token) -> list[Mention]:
         """Mentions headed by the token (else the one covering it), with textual conjuncts."""
@@ -123,6 +124,15 @@ class ActorContext:
 
     def pronoun(self, token: Token) -> list[Actor]:
         """Resolve a pronoun to the actor it most plausibly refers to."""
+        if token.i in self.resolving:
+            return []
+        self.resolving.add(token.i)
+        try:
+            return self._pronoun(token)
+        finally:
+            self.resolving.discard(token.i)
+
+    def _pronoun(self, token: Token) -> list[Actor]:
         word = token.lower_
         position = self.offset + token.idx
         if word in FIRST_PERSON:

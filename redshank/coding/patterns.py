@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -41,7 +42,7 @@ ROLES = ("obj", "comp", "arg", "subj")
 RECIPIENT_ROLES = ("obj", "poss", "none")
 TRIGGER = re.compile(r"^(n:)?([a-z][a-z'\-]*)(?:\+([a-z]+))?$")
 CODE = re.compile(r"^\d{3,4}$")
-PACKAGED_FILES = ("core.patterns",)
+PACKAGED_FILES = ("cameo.patterns", "core.patterns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,8 +200,9 @@ def _pattern(line: str, where: tuple[str, int], ontology: Ontology,
     )
 
 
-def load_patterns(extra_paths: list[str] | tuple[str, ...] = ()) -> PatternSet:
-    """Load the packaged pattern files, then the user's (which win ties)."""
+@lru_cache(maxsize=1)
+def _packaged() -> tuple[PatternSet, dict[str, frozenset[tuple[str, ...]]]]:
+    """The packaged pattern files, parsed once per process (they are immutable)."""
     ontology = load_ontology()
     patterns = PatternSet()
     synsets: dict[str, frozenset[tuple[str, ...]]] = {}
@@ -208,6 +210,16 @@ def load_patterns(extra_paths: list[str] | tuple[str, ...] = ()) -> PatternSet:
     for name in PACKAGED_FILES:
         parse_patterns(package.joinpath(name).read_text(encoding="utf-8"), name, ontology,
                        patterns, synsets)
+    return patterns, synsets
+
+
+def load_patterns(extra_paths: list[str] | tuple[str, ...] = ()) -> PatternSet:
+    """Load the packaged pattern files, then the user's (which win ties)."""
+    ontology = load_ontology()
+    packaged, packaged_synsets = _packaged()
+    patterns = PatternSet({key: list(group) for key, group in packaged.by_trigger.items()},
+                          list(packaged.files))
+    synsets = dict(packaged_synsets)
     for path in extra_paths:
         try:
             text = Path(path).read_text(encoding="utf-8")

@@ -163,8 +163,9 @@ def _manifest_document(
     try:
         found = path.is_file()
         resolved = path.resolve()
-    except OSError as exc:
-        raise origin.error(f"cannot use path {relative!r} ({exc.strerror}); fix the path") from exc
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise origin.error(f"cannot use path {relative!r} ({reason}); fix the path") from exc
     if not found:
         raise origin.error(
             f"file not found: {path}; manifest paths are relative to the manifest's folder"
