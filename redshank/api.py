@@ -13,6 +13,7 @@ from datetime import date
 from typing import TextIO
 
 from redshank.ingest import read_inputs
+from redshank.link import LinkSummary, relink
 from redshank.model import Document, DocumentResult, Failure
 from redshank.pipeline import Pipeline
 from redshank.store import Store
@@ -32,6 +33,7 @@ class IngestSummary:
     sentences: int = 0
     events: int = 0
     failures: list[Failure] = field(default_factory=list)
+    links: LinkSummary | None = None
 
 
 def _documents(inputs: Sequence[str], failures: list[Failure], published: date | None,
@@ -100,6 +102,7 @@ def ingest(
     run_id = store.start_run(list(inputs), CODER_VERSION)
     summary = IngestSummary(run_id=run_id)
     failures: list[Failure] = []
+    saved: list[str] = []
 
     def unseen() -> Iterator[Document]:
         for document in _documents(inputs, failures, published, source, max_doc_bytes, stdin):
@@ -116,6 +119,7 @@ def ingest(
         elif not store.save_result(result, run_id):
             summary.skipped += 1
         else:
+            saved.extend(event.event_id for event in result.events)
             summary.documents += 1
             summary.sentences += len(result.sentences)
             summary.events += len(result.events)
@@ -124,6 +128,7 @@ def ingest(
     for failure in failures:
         store.record_failure(failure, run_id)
         summary.failures.append(failure)
+    summary.links = relink(store, saved)
     store.finish_run(run_id, RunCounts(documents=summary.documents, skipped=summary.skipped,
                                        events=summary.events, failures=len(summary.failures)))
     return summary

@@ -19,6 +19,15 @@ from redshank import __version__
 from redshank.errors import ConfigError, RedshankError
 from redshank.evaluate.cli import configure as configure_evaluate
 from redshank.evaluate.cli import run as run_evaluate
+from redshank.link.cli import (
+    add_merged_flags,
+    is_cluster_id,
+    run_events_merged,
+    run_explain_cluster,
+    run_export,
+    run_link,
+)
+from redshank.link.cli import configure as configure_link
 from redshank.model import Event, Failure
 
 DEFAULT_DB = "redshank.duckdb"
@@ -93,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--all", action="store_true",
                         help="include negated, hypothetical and future events")
     events.add_argument("--limit", type=int, help="at most this many events")
+    add_merged_flags(events)
 
     code = command("code", "Code articles and print events; no database.")
     _input_flags(code)
@@ -102,8 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     explain = command("explain", "Show why an event was coded.")
     _db_flag(explain)
-    explain.add_argument("event_id", metavar="EVENT_ID")
+    explain.add_argument("event_id", metavar="EVENT_ID|CLUSTER_ID")
     configure_evaluate(commands)
+    configure_link(commands)
     return parser
 
 
@@ -203,6 +214,8 @@ def run_events(args: argparse.Namespace) -> int:
     from redshank.store.base import EventQuery
 
     _require_db(args.db)
+    if args.merged:
+        return run_events_merged(args)
     query = EventQuery(actor=args.actor, recipient=args.recipient,
                        event=args.event.upper() if args.event else None, since=args.since,
                        until=args.until, doc_id=args.doc, include_all=args.all,
@@ -248,6 +261,8 @@ def run_explain(args: argparse.Namespace) -> int:
     from redshank.store import open_store
 
     _require_db(args.db)
+    if is_cluster_id(args.event_id):
+        return run_explain_cluster(args)
     with open_store(args.db) as store:
         event = store.get_event(args.event_id)
     if event is None:
@@ -258,7 +273,8 @@ def run_explain(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"ingest": run_ingest, "events": run_events, "code": run_code,
-            "explain": run_explain, "evaluate": run_evaluate}
+            "explain": run_explain, "evaluate": run_evaluate, "link": run_link,
+            "export": run_export}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -103,6 +103,18 @@ class ActorContext:
                 if all(actor.id != seen.id for seen in found):
                     found.append(actor)
         return found
+
+    def country_inside(self, token: Token) -> str | None:
+        """The country named inside an actor's phrase ("militants loyal to Iraq's ...")."""
+        mentioned = {m.head for m in self.mentions_for(token)}
+        for member in token.subtree:
+            if member.i in mentioned or member.i == token.i:
+                continue
+            for mention in self.mentions_for(member):
+                actor = mention.actor
+                if actor.country and not is_capital(actor) and actor.type != "person":
+                    return actor.country
+        return None
 
     def _inside(self, token: Token, inside: int) -> list[Actor]:
         """Actors inside a non-actor phrase: "Iraq's appeals", "ministers from Britain".
@@ -220,6 +232,29 @@ def subject_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
 LOCATED_EVENTS = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 
 
+@dataclass(frozen=True, slots=True)
+class RecipientGroup:
+    """Tokens that may name the recipient, how they were found, and whether only actors
+    with a country count (in a complement, "committing ground forces" names no recipient)."""
+
+    tokens: list[Token]
+    how: str
+    named_only: bool = False
+
+
+def place_actor(text: str, country: str, span: Span, reason: str) -> Actor:
+    """The country of the place where an event happened, standing in as an actor."""
+    return Actor(text=text, name=country, country=country, sector=None, type="state",
+                 id=country, span=span, code=country, entries=[f"place: {reason}"])
+
+
+def with_country(actor: Actor, country: str, reason: str) -> Actor:
+    """An actor with no country (a role noun: "militants") given one from context."""
+    code = f"{country}{actor.sector or ''}"
+    return replace(actor, country=country, id=code, code=code,
+                   entries=[*actor.entries, f"country {country}: {reason}"])
+
+
 def clause_subjects(token: Token) -> list[Token]:
     """Subjects of clauses the token takes: "demanded that the US ...", "demand that Israel"."""
     clauses = [c for c in token.children if c.dep_ in ("ccomp", "acl")]
@@ -227,7 +262,7 @@ def clause_subjects(token: Token) -> list[Token]:
 
 
 def recipient_groups(trigger: Token, preferred: str | None, event: str = "",
-                     depth: int = 0) -> list[tuple[list[Token], str]]:
+                     depth: int = 0) -> list[RecipientGroup]:
     """Candidate recipient phrases in order of preference, each with how it was found."""
     if preferred == "none":
         return []
@@ -235,30 +270,37 @@ def recipient_groups(trigger: Token, preferred: str | None, event: str = "",
                else children(trigger, OBJECT_DEPS))
     if trigger.dep_ == "acl" and is_passive(trigger):
         objects = [trigger.head]
-    groups: list[tuple[list[Token], str]] = []
+    groups: list[RecipientGroup] = []
     if preferred and preferred.startswith("prep."):
         prep = preferred[5:]
         subjects = {t.i for c in children(trigger, SUBJECT_DEPS) for t in c.subtree}
         tokens = prep_objects(trigger, prep) or [
             obj for t in trigger.subtree if t.i not in subjects
             for obj in prep_objects(t, prep)]
-        groups.append((tokens, f"recipient from '{prep}' phrase"))
+        groups.append(RecipientGroup(tokens, f"recipient from '{prep}' phrase"))
     if preferred == "poss":
-        groups.append(([c for o in objects for c in children(o, {"poss"})], "possessor"))
-    groups.append((children(trigger, DATIVE_DEPS), "indirect object"))
+        owners = [c for o in objects for c in children(o, {"poss"})]
+        groups.append(RecipientGroup(owners, "possessor"))
+    groups.append(RecipientGroup(children(trigger, DATIVE_DEPS), "indirect object"))
     voice = "passive subject" if is_passive(trigger) else "object"
-    groups.append((objects, voice))
-    groups.append((clause_subjects(trigger), "subject of the clause it governs"))
-    groups.append(([s for o in objects for s in clause_subjects(o)],
-                   "subject of the object's that-clause"))
+    groups.append(RecipientGroup(objects, voice))
+    groups.append(RecipientGroup(clause_subjects(trigger), "subject of the clause it governs"))
+    groups.append(RecipientGroup([s for o in objects for s in clause_subjects(o)],
+                                 "subject of the object's that-clause"))
     for prep in RECIPIENT_PREPS:
-        groups.append((prep_objects(trigger, prep), f"'{prep}' phrase"))
+        groups.append(RecipientGroup(prep_objects(trigger, prep), f"'{prep}' phrase"))
     if trigger.pos_ == "NOUN":
-        groups.append((prep_objects(trigger, "of"), "'of' phrase"))
+        groups.append(RecipientGroup(prep_objects(trigger, "of"), "'of' phrase"))
     if depth == 0:
-        for complement in children(trigger, {"xcomp"}):
-            groups.extend((tokens, f"{how} of '{complement.text}'") for tokens, how in
-                          recipient_groups(complement, None, event, depth + 1))
+        # What a protest is for names whom it is against ("blocked roads to press demands
+        # on the government"); for other events the purpose is a goal, not a recipient.
+        purposes = [c for c in children(trigger, {"advcl"})
+                    if event == "PROTEST"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        for complement in [*children(trigger, {"xcomp"}), *purposes]:
+            groups.extend(RecipientGroup(g.tokens, f"{g.how} of '{complement.text}'", True)
+                          for g in recipient_groups(complement, None, event, depth + 1))
     if event in LOCATED_EVENTS:
-        groups.append((prep_objects(trigger, "in"), "place where it happened ('in')"))
+        groups.append(RecipientGroup(prep_objects(trigger, "in"),
+                                     "place where it happened ('in')"))
     return groups

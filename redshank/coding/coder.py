@@ -8,7 +8,13 @@ from datetime import timedelta
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from redshank.coding.arguments import ActorContext, recipient_groups, subject_tokens
+from redshank.coding.arguments import (
+    ActorContext,
+    place_actor,
+    recipient_groups,
+    subject_tokens,
+    with_country,
+)
 from redshank.coding.intent import read_intent
 from redshank.coding.modality import auxiliary
 from redshank.coding.patterns import Constraint, Pattern, PatternSet
@@ -142,13 +148,14 @@ def _trigger_text(trigger: Token) -> str:
 def _resolve_recipients(trigger: Token, pattern: Pattern, ctx: ActorContext,
                         actors: list[Actor]) -> tuple[list[Actor], str]:
     taken = {a.id for a in actors}
-    for tokens, note in recipient_groups(trigger, pattern.recipient, pattern.event):
+    for group in recipient_groups(trigger, pattern.recipient, pattern.event):
         found: list[Actor] = []
-        for token in tokens:
+        for token in group.tokens:
             found.extend(a for a in ctx.actors_for(token)
-                         if a.id not in taken and all(a.id != f.id for f in found))
+                         if a.id not in taken and all(a.id != f.id for f in found)
+                         and (a.country or not group.named_only))
         if found:
-            return found, note
+            return found, group.how
     return [], ""
 
 
@@ -202,7 +209,20 @@ def _build_event(
     notes: list[str] = []
     subject, how = subject_tokens(trigger)
     actors = [a for token in subject for a in ctx.actors_for(token)]
+    if actors and all(a.country is None for a in actors) and subject:
+        inner = ctx.country_inside(subject[0])
+        if inner:
+            actors = [with_country(a, inner, "named inside the actor's phrase") for a in actors]
     recipients, how_recipient = _resolve_recipients(trigger, pattern, ctx, actors)
+    place, place_reason = governing_place(trigger, places)
+    country = place.location.country if place and place.location.precision != "none" else None
+    if country and place is not None:
+        actors = [with_country(a, country, f"the event happened in {place.text}")
+                  if a.country is None and a.type != "person" else a for a in actors]
+        if not recipients and pattern.event != "CONSULT" and pattern.recipient != "none":
+            recipients = [place_actor(place.text, country, place.span,
+                                      f"'{place.text}' is where it happened")]
+            how_recipient = f"the country where it happened ({place.text})"
     event_type, mode, context = pattern.event, pattern.mode, list(pattern.context)
     if not actors and event_type == "MOBILIZE":
         patients = [c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS | {"dobj"}]
@@ -248,7 +268,6 @@ def _build_event(
         precision = "reported" if published else "unknown"
         date_text, start, end = None, date_value, date_value
         method = "no date expression governs the event: publication date"
-    place, place_reason = governing_place(trigger, places)
     if place is not None:
         notes.append(f"place: {place_reason}")
     quote_span = quote_at(ctx.quotes, position)

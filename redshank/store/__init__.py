@@ -1,13 +1,22 @@
-"""Store stage: keep documents, sentences, actors, events, failures and runs in a database.
+"""Store stage: keep documents, sentences, actors, events, event clusters, failures and
+runs in a database.
 
 `open_store` picks the backend from the target: a file path (or ":memory:") is DuckDB.
-Tables are described in docs/formats.md.
+Tables are described in docs/formats.md (clusters: docs/merging.md).
 """
 
 from __future__ import annotations
 
 from redshank.errors import StoreError
-from redshank.store.base import EventQuery, Run, RunCounts, Store
+from redshank.store.base import (
+    Cluster,
+    ClusterMember,
+    ClusterQuery,
+    EventQuery,
+    Run,
+    RunCounts,
+    Store,
+)
 from redshank.store.duckdb import DuckDBStore
 
 DEFAULT_TARGET = "redshank.duckdb"
@@ -15,6 +24,9 @@ POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 __all__ = [
     "DEFAULT_TARGET",
+    "Cluster",
+    "ClusterMember",
+    "ClusterQuery",
     "DuckDBStore",
     "EventQuery",
     "Run",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from types import TracebackType
-from typing import Protocol, Self, runtime_checkable
+from typing import Any, Protocol, Self, runtime_checkable
 
 from redshank.errors import ConfigError
 from redshank.model import Document, DocumentResult, Event, Failure
@@ -59,9 +60,95 @@ class EventQuery:
             raise ConfigError(f"limit must be zero or more, got {self.limit}")
 
 
+@dataclass(frozen=True, slots=True)
+class ClusterQuery:
+    """Which event clusters to return; every filter given must match (case-insensitive).
+
+    `actor`/`recipient` match any member event's actor as in `EventQuery`; `since`/`until`
+    keep clusters whose date range overlaps them; `doc_id` keeps clusters with a report
+    from that document. Clusters of negated, hypothetical or future reports are left out
+    unless `include_all` is set. `min_reports` keeps clusters reported by at least that
+    many documents.
+    """
+
+    actor: str | None = None
+    recipient: str | None = None
+    event: str | None = None
+    since: date | None = None
+    until: date | None = None
+    doc_id: str | None = None
+    min_reports: int = 1
+    include_all: bool = False
+    limit: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.limit is not None and self.limit < 0:
+            raise ConfigError(f"limit must be zero or more, got {self.limit}")
+        if self.min_reports < 1:
+            raise ConfigError(f"min_reports must be 1 or more, got {self.min_reports}")
+
+
+@dataclass(slots=True)
+class ClusterMember:
+    """One report of a clustered event: the event, where it was read, and why it joined.
+
+    `linked_to` is the member event it was found compatible with (None for the first
+    member); `reason` says which rules matched.
+    """
+
+    event_id: str
+    doc_id: str
+    sentence_index: int
+    published: date | None
+    linked_to: str | None = None
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Events from one or more documents that report the same real-world event.
+
+    `date_start`/`date_end` is the range every report agrees with; `reports` counts
+    documents, `members` lists every supporting event. `auxiliary` is None for events
+    reported as having happened, else negated/hypothetical/future (such reports only
+    cluster with each other). The id never changes once given (docs/merging.md).
+    """
+
+    cluster_id: str
+    event: str
+    mode: str | None
+    auxiliary: str | None
+    date_start: date | None
+    date_end: date | None
+    actors: list[str]
+    actor_countries: list[str]
+    recipients: list[str]
+    recipient_countries: list[str]
+    location: str | None
+    reports: int
+    first_published: date | None
+    last_published: date | None
+    linker_version: str
+    members: list[ClusterMember] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The cluster record as documented in docs/merging.md (dates as ISO strings)."""
+        record = asdict(self)
+        for key in ("date_start", "date_end", "first_published", "last_published"):
+            record[key] = _iso(record[key])
+        for member in record["members"]:
+            member["published"] = _iso(member["published"])
+        return record
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
 @runtime_checkable
 class Store(Protocol):
-    """Where documents, their sentences, actors, events, failures and runs are kept.
+    """Where documents, their sentences, actors, events, event clusters, failures and runs
+    are kept.
 
     Writes are upserts keyed by content-derived ids, so saving the same result twice
     changes nothing. Backend errors are raised as `StoreError`.
@@ -110,6 +197,63 @@ class Store(Protocol):
 
     def list_failures(self, run_id: str | None = None) -> list[Failure]:
         """Failures of one run, or of all runs."""
+        ...
+
+    def get_events(self, event_ids: Sequence[str]) -> list[Event]:
+        """The stored events among `event_ids`, in the order given (unknown ids are skipped)."""
+        ...
+
+    def save_clusters(
+        self,
+        clusters: Sequence[Cluster],
+        aliases: Mapping[str, str] | None = None,
+        block_keys: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        """Upsert whole clusters with their members, in one transaction.
+
+        Members move out of their old cluster; `aliases` maps retired cluster ids to the
+        id that absorbed them; clusters left without members are deleted. `block_keys`
+        replaces the blocking keys of the events it names (event_id -> keys).
+        """
+        ...
+
+    def clusters_in_blocks(self, block_keys: Sequence[str]) -> list[str]:
+        """Ids of the clusters with a member event in any of `block_keys`, sorted."""
+        ...
+
+    def cluster_ids_of(self, event_ids: Sequence[str]) -> dict[str, str]:
+        """event_id -> cluster_id for the events among `event_ids` that are clustered."""
+        ...
+
+    def get_cluster(self, cluster_id: str) -> Cluster | None:
+        """One cluster with its members by id or retired alias, or None."""
+        ...
+
+    def get_clusters(self, cluster_ids: Sequence[str]) -> list[Cluster]:
+        """The stored clusters among `cluster_ids` (ids, not aliases), in the order given."""
+        ...
+
+    def query_clusters(self, query: ClusterQuery) -> list[Cluster]:
+        """Clusters matching `query`, ordered by date_start and cluster_id."""
+        ...
+
+    def cluster_aliases(self, cluster_id: str) -> list[str]:
+        """Retired ids that now resolve to `cluster_id`."""
+        ...
+
+    def unlinked_event_ids(self) -> list[str]:
+        """Stored events that belong to no cluster yet, in storage order."""
+        ...
+
+    def prune_clusters(self) -> list[str]:
+        """Drop members whose events are gone; return ids of clusters that lost some.
+
+        Clusters left empty are deleted (and not returned).
+        """
+        ...
+
+    def clear_clusters(self) -> None:
+        """Delete every cluster, member, alias and blocking key."""
         ...
 
     def counts(self) -> dict[str, int]:

@@ -13,6 +13,10 @@ TABLES = (
     "events",
     "event_actors",
     "failures",
+    "clusters",
+    "cluster_members",
+    "cluster_aliases",
+    "link_blocks",
 )
 
 SCHEMA = (
@@ -128,7 +132,56 @@ SCHEMA = (
         recorded_at TIMESTAMP NOT NULL
     )
     """,
+    """
+    CREATE TABLE IF NOT EXISTS clusters (
+        cluster_id TEXT PRIMARY KEY,
+        event TEXT NOT NULL,
+        mode TEXT,
+        auxiliary TEXT,
+        date_start DATE,
+        date_end DATE,
+        actor_codes TEXT,
+        actor_countries TEXT,
+        recipient_codes TEXT,
+        recipient_countries TEXT,
+        location TEXT,
+        reports INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        first_published DATE,
+        last_published DATE,
+        linker_version TEXT NOT NULL,
+        updated_at TIMESTAMP NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS cluster_members (
+        event_id TEXT PRIMARY KEY,
+        cluster_id TEXT NOT NULL,
+        doc_id TEXT NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        published DATE,
+        linked_to TEXT,
+        reason TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS cluster_aliases (
+        alias TEXT PRIMARY KEY,
+        cluster_id TEXT NOT NULL,
+        retired_at TIMESTAMP NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS link_blocks (
+        block_key TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        PRIMARY KEY (block_key, event_id)
+    )
+    """,
     "CREATE INDEX IF NOT EXISTS events_doc_id ON events (doc_id)",
     "CREATE INDEX IF NOT EXISTS events_date_start ON events (date_start)",
     "CREATE INDEX IF NOT EXISTS failures_run_id ON failures (run_id)",
+    "CREATE INDEX IF NOT EXISTS cluster_members_cluster_id ON cluster_members (cluster_id)",
+    "CREATE INDEX IF NOT EXISTS clusters_date_start ON clusters (date_start)",
+    "CREATE INDEX IF NOT EXISTS link_blocks_event_id ON link_blocks (event_id)",
 )

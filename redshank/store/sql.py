@@ -1,7 +1,8 @@
 """`SQLStore`: the Store methods written once in portable SQL over a few backend primitives.
 
 A backend supplies a connection: `_fetch`, `_execute_many`, `_transaction`, `_errors`
-(which turns the driver's exceptions into `StoreError`) and `close`.
+(which turns the driver's exceptions into `StoreError`) and `close`. The cluster tables'
+methods live in `redshank/store/clusters.py`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from redshank.errors import StoreError
 from redshank.model import Document, DocumentResult, Event, Failure
 from redshank.store import rows
 from redshank.store.base import EventQuery, Run, RunCounts
+from redshank.store.clusters import ClusterMethods
 from redshank.store.schema import SCHEMA, SCHEMA_VERSION, TABLES
 
 _RECORD_FAILURE_SQL = (
@@ -35,7 +37,7 @@ def _as_utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value is not None else None
 
 
-class SQLStore(ABC):
+class SQLStore(ClusterMethods, ABC):
     """A Store over any SQL database that speaks the portable subset in schema.py."""
 
     target: str

@@ -56,6 +56,10 @@ def test_saving_the_same_result_twice_changes_nothing(store: Store) -> None:
         "events": 2,
         "event_actors": 4,
         "failures": 0,
+        "clusters": 0,
+        "cluster_members": 0,
+        "cluster_aliases": 0,
+        "link_blocks": 0,
     }
 
 

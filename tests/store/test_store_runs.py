@@ -87,6 +87,10 @@ def test_counts_cover_every_table(store: Store) -> None:
         "events": 1,
         "event_actors": 2,
         "failures": 1,
+        "clusters": 0,
+        "cluster_members": 0,
+        "cluster_aliases": 0,
+        "link_blocks": 0,
     }
 
 

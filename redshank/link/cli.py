@@ -1,0 +1,183 @@
+"""Command-line pieces for event clusters, wired into redshank/cli.py.
+
+- `configure(subparsers)` adds `redshank link` and `redshank export` (handlers `run_link`,
+  `run_export`, also set as each parser's `handler` default);
+- `add_merged_flags(events_parser)` adds `--merged` and `--min-reports` to `redshank
+  events`; when `args.merged` is set, `run_events_merged(args)` lists clusters;
+- `run_explain_cluster(args)` explains `args.event_id` when `is_cluster_id` says it names
+  a cluster (`cl-...`).
+
+Library errors (`RedshankError`) propagate to the caller, which prints one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from typing import TextIO
+
+from redshank.errors import ConfigError
+from redshank.link.export import EXPORT_FORMATS
+from redshank.link.plan import is_cluster_id
+from redshank.store.base import Cluster
+
+__all__ = ["add_merged_flags", "configure", "is_cluster_id", "run_events_merged",
+           "run_explain_cluster", "run_export", "run_link", "write_clusters"]
+
+DEFAULT_DB = "redshank.duckdb"
+LINK_EXAMPLE = "redshank link --db events.duckdb"
+EXPORT_EXAMPLE = "redshank export --format parquet --out export/ --db events.duckdb"
+CLUSTER_COLUMNS = ("cluster_id", "date", "actor", "event", "mode", "recipient", "reports",
+                   "events", "first_published")
+
+
+def _db_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default=os.environ.get("REDSHANK_DB", DEFAULT_DB),
+                        help=f"database file (default: $REDSHANK_DB or {DEFAULT_DB})")
+
+
+def _require_db(path: str) -> None:
+    if path != ":memory:" and not os.path.exists(path):
+        raise ConfigError(f"database {path!r} does not exist; run 'redshank ingest' first "
+                          "or pass --db")
+
+
+def configure(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `link` and `export` subcommands to a `redshank` sub-parser set."""
+    link = subparsers.add_parser(
+        "link", help="Merge stored events that report the same event into clusters.",
+        description="Link every stored event that is not in a cluster yet (ingest does "
+                    "this itself; use it for databases coded before). Rules: "
+                    "docs/merging.md.",
+        epilog=f"example: {LINK_EXAMPLE}")
+    _db_flag(link)
+    link.add_argument("--rebuild", action="store_true",
+                      help="drop all clusters and link from scratch (ids may change; "
+                           "aliases are forgotten)")
+    link.set_defaults(handler=run_link)
+
+    export = subparsers.add_parser(
+        "export", help="Write events and event clusters to JSON Lines or Parquet files.",
+        description="Write DIR/events.* (each event with its cluster_id) and "
+                    "DIR/clusters.* (each cluster with its reports). Formats: "
+                    "docs/merging.md.",
+        epilog=f"example: {EXPORT_EXAMPLE}")
+    _db_flag(export)
+    export.add_argument("--format", dest="export_format", choices=EXPORT_FORMATS,
+                        default="jsonl", help="file format (default: jsonl)")
+    export.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
+    export.set_defaults(handler=run_export)
+
+
+def add_merged_flags(events: argparse.ArgumentParser) -> None:
+    """Add `--merged` and `--min-reports` to the `events` parser."""
+    events.add_argument("--merged", action="store_true",
+                        help="list event clusters (one line per real-world event, with its "
+                             "report count) instead of single reports")
+    events.add_argument("--min-reports", type=int, default=1, metavar="N",
+                        help="with --merged: only clusters reported by N or more documents")
+
+
+def run_link(args: argparse.Namespace) -> int:
+    """Link unlinked events (or rebuild every cluster) and report what changed."""
+    from redshank.link.incremental import link_store
+    from redshank.store import open_store
+
+    _require_db(args.db)
+    with open_store(args.db) as store:
+        summary = link_store(store, rebuild=args.rebuild)
+        total = store.counts()["clusters"]
+    sys.stderr.write(
+        f"{summary.events} events linked: {summary.created} new clusters, {summary.grown} "
+        f"grown, {summary.merged} merged into others, {summary.repaired} repaired; "
+        f"{total} clusters in {args.db}\n")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export events and clusters to --out in --format."""
+    from redshank.link.export import export_store
+    from redshank.store import open_store
+
+    _require_db(args.db)
+    with open_store(args.db) as store:
+        summary = export_store(store, args.out, args.export_format)
+    files = ", ".join(str(path) for path in summary.files)
+    sys.stderr.write(f"{summary.events} events, {summary.clusters} clusters -> {files}\n")
+    return 0
+
+
+def run_events_merged(args: argparse.Namespace) -> int:
+    """`redshank events --merged`: clusters matching the events filters, with report counts."""
+    from redshank.store import open_store
+    from redshank.store.base import ClusterQuery
+
+    _require_db(args.db)
+    query = ClusterQuery(actor=args.actor, recipient=args.recipient,
+                         event=args.event.upper() if args.event else None, since=args.since,
+                         until=args.until, doc_id=args.doc, min_reports=args.min_reports,
+                         include_all=args.all, limit=args.limit)
+    with open_store(args.db) as store:
+        clusters = store.query_clusters(query)
+    write_clusters(clusters, args.format, sys.stdout)
+    return 0
+
+
+def run_explain_cluster(args: argparse.Namespace) -> int:
+    """`redshank explain CLUSTER_ID`: every report of a cluster and why it was merged."""
+    from redshank.link.explain import describe_cluster
+    from redshank.store import open_store
+
+    _require_db(args.db)
+    with open_store(args.db) as store:
+        text = describe_cluster(store, args.event_id)
+    if text is None:
+        sys.stderr.write(f"redshank: no cluster {args.event_id!r} in {args.db}; list ids "
+                         "with 'redshank events --merged'\n")
+        return 1
+    sys.stdout.write(text + "\n")
+    return 0
+
+
+def _dates(cluster: Cluster) -> str:
+    if cluster.date_start is None:
+        return ""
+    if cluster.date_end is None or cluster.date_end == cluster.date_start:
+        return cluster.date_start.isoformat()
+    return f"{cluster.date_start.isoformat()}..{cluster.date_end.isoformat()}"
+
+
+def _row(cluster: Cluster) -> list[str]:
+    return [cluster.cluster_id, _dates(cluster), "+".join(cluster.actors) or "-",
+            cluster.event + (f" [{cluster.auxiliary}]" if cluster.auxiliary else ""),
+            cluster.mode or "", "+".join(cluster.recipients) or "-", str(cluster.reports),
+            str(len(cluster.members)),
+            cluster.first_published.isoformat() if cluster.first_published else ""]
+
+
+def write_clusters(clusters: list[Cluster], fmt: str, out: TextIO) -> None:
+    """Print clusters as a table, JSON Lines (Cluster.to_json) or CSV."""
+    if fmt == "jsonl":
+        for cluster in clusters:
+            out.write(json.dumps(cluster.to_json(), ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.writer(out)
+        writer.writerow([*CLUSTER_COLUMNS, "documents", "event_ids"])
+        for cluster in clusters:
+            writer.writerow([*_row(cluster),
+                             ";".join(dict.fromkeys(m.doc_id for m in cluster.members)),
+                             ";".join(m.event_id for m in cluster.members)])
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*CLUSTER_COLUMNS, show_lines=False)
+        for cluster in clusters:
+            table.add_row(*_row(cluster))
+        width = None if out.isatty() else 200
+        Console(file=out, width=width).print(table)
+        out.write(f"{len(clusters)} clusters, "
+                  f"{sum(len(c.members) for c in clusters)} reports\n")
