@@ -28,6 +28,7 @@ from redshank.coding.syntax import (
     clause_chain,
     clause_head,
     particle,
+    prep_objects,
     subtree_excluding,
     tree_distance,
 )
@@ -209,6 +210,12 @@ def _build_event(
     notes: list[str] = []
     subject, how = subject_tokens(trigger)
     actors = [a for token in subject for a in ctx.actors_for(token)]
+    partners = [a for token in subject for obj in prep_objects(token, "with")
+                for a in ctx.actors_for(obj) if all(a.id != b.id for b in actors)]
+    if actors and partners:
+        actors += partners
+        notes.append("actor: 'with' on the subject adds partners ("
+                     + ", ".join(a.text for a in partners) + ")")
     if actors and all(a.country is None for a in actors) and subject:
         inner = ctx.country_inside(subject[0])
         if inner:
