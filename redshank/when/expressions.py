@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from redshank.model import DateMention, ResolvedDate, Span
+from redshank.when.dateline import dateline_spans
 from redshank.when.resolve import resolve_expression
 from redshank.when.vocabulary import (
     MONTH_ABBREVIATIONS,
@@ -82,7 +83,16 @@ MAY_GOVERNORS = INCLUDED_PREPOSITIONS - {"from"}
 YEAR_GOVERNORS = MONTH_GOVERNORS | {"between", "and", "or"}
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 SCHEDULE_WORDS = frozenset({"due", "scheduled", "slated", "expected", "planned", "set"})
+INTENTION_VERBS = frozenset(
+    "plan intend hope aim want wish seek expect prepare promise pledge vow threaten agree "
+    "propose offer".split()
+)
+MAX_VERB_CHAIN = 4
 NAME_WORDS = frozenset({"today", "tomorrow", "tonight"})
+WEEKDAY_NAME_WORDS = frozenset(
+    "good bloody black super easter palm ash holy maundy shrove fat cyber whit giving "
+    "great clean remembrance mothering trinity pentecost passion".split()
+)
 PRESENT_TAGS = frozenset({"VB", "VBP", "VBZ", "MD"})
 
 
@@ -104,16 +114,24 @@ def find_date_mentions(
 
     `offset` is the paragraph's character offset in the document, so that each resolved
     date's span points into the full text; `previous` is the last date resolved before
-    this paragraph, for narrative anchors such as "at the time".
+    this paragraph, for narrative anchors such as "at the time". A dateline ("MOSCOW,
+    Sept. 5, 2014 (AP) -") is the article's date stamp, not an event's date: it is skipped.
     """
     mentions: list[DateMention] = []
+    datelines = dateline_spans(doc.text)
     for candidate in _select(_candidates(doc)):
+        start = candidate.tokens.start_char
+        if any(line_start <= start < line_end for line_start, line_end in datelines):
+            continue
         tokens = _with_preposition(candidate.tokens)
         if tokens is None:
             continue
         text = tokens.text
-        future = _is_future(_governing_verb(tokens))
-        resolved = resolve_expression(text, published, previous, future=future)
+        if candidate.kind == "day_of_month" and _modifies_noun(tokens):
+            resolved = _nearest_reading(text, published, previous)
+        else:
+            future = _is_future(_governing_verb(tokens))
+            resolved = resolve_expression(text, published, previous, future=future)
         if resolved is None:
             continue
         span = Span(tokens.start_char, tokens.end_char).shift(offset)
@@ -121,6 +139,36 @@ def find_date_mentions(
         mentions.append(DateMention(resolved, tokens.start, tokens.end, tokens.root.i))
         previous = resolved
     return mentions
+
+
+def _modifies_noun(tokens: TokenSpan) -> bool:
+    """A date that names a noun after it ("the June 5 election"), not a verb's time."""
+    root = tokens.root
+    return (
+        root.dep_ in ("nmod", "compound", "amod", "poss")
+        and root.head.i >= tokens.end
+        and root.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _nearest_reading(
+    text: str, published: date | None, previous: ResolvedDate | None
+) -> ResolvedDate | None:
+    """The past or future reading closest to publication.
+
+    The tense of the verb says nothing about a noun's date: "rejected calls to delay the
+    June 5 election" (published May 30) is five days ahead, not a year back.
+    """
+    readings = [
+        reading
+        for future in (False, True)
+        if (reading := resolve_expression(text, published, previous, future=future))
+    ]
+    if published is None or not readings:
+        return readings[0] if readings else None
+    return min(
+        readings, key=lambda r: min(abs((r.start - published).days), abs((r.end - published).days))
+    )
 
 
 def _candidates(doc: Doc) -> list[_Candidate]:
@@ -210,16 +258,23 @@ def _year_is_governed(tokens: TokenSpan) -> bool:
 
 
 def _is_plain_weekday(tokens: TokenSpan) -> bool:
-    """A weekday that is not part of a name ("Good Friday", "the Sunday Times")."""
+    """A weekday that is not part of a name ("Good Friday", "the Sunday Times").
+
+    A place before a weekday does not make a name: wire copy writes "met in Paris Friday".
+    """
     weekday = next(t for t in tokens if t.lower_ in WEEKDAYS)
+    if weekday.i > tokens.start:
+        return True  # "last Friday", "early Friday": a modifier makes it a date
+    before = _token_before(tokens)
+    if before is not None and before.lower_ == "on":
+        return True  # "rejected on Saturday U.S. claims": the parser's compound is wrong
     if weekday.dep_ == "compound" and weekday.head.i > weekday.i and weekday.head.is_title:
         return False
-    before = _token_before(tokens)
     return not (
         before is not None
         and before.is_title
         and not before.is_sent_start
-        and before.pos_ in ("PROPN", "ADJ", "NOUN")
+        and (before.lower_ in WEEKDAY_NAME_WORDS or before.pos_ == "ADJ")
     )
 
 
@@ -252,8 +307,11 @@ def _governing_verb(tokens: TokenSpan) -> Token:
 
 
 def _is_future(verb: Token) -> bool:
-    """Whether the verb speaks of the future: "will meet", "is going to meet", "is due"."""
-    for candidate in (verb, verb.head) if verb.dep_ in ("conj", "xcomp") else (verb,):
+    """Whether the verb speaks of the future: "will meet", "is going to", "is due", "plans to"."""
+    candidates = [verb]
+    while candidates[-1].dep_ in ("conj", "xcomp") and len(candidates) < MAX_VERB_CHAIN:
+        candidates.append(candidates[-1].head)
+    for candidate in candidates:
         if any(
             child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUXILIARIES
             for child in candidate.children
@@ -264,7 +322,19 @@ def _is_future(verb: Token) -> bool:
         scheduled = [candidate, *(c for c in candidate.children if c.dep_ == "acomp")]
         if any(t.lower_ in SCHEDULE_WORDS for t in scheduled) and _is_present(candidate):
             return True
+        if _is_intended(candidate):
+            return True
     return False
+
+
+def _is_intended(verb: Token) -> bool:
+    """An infinitive under a present verb of intention or "be": "plans to", "is to visit"."""
+    if verb.dep_ != "xcomp" or not any(c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    # the lemmatizer misreads some present forms ("hopes" -> "hop"): try the word too
+    intends = head.lemma_ in INTENTION_VERBS or head.lower_.removesuffix("s") in INTENTION_VERBS
+    return (intends or head.lemma_ == "be") and _is_present(head)
 
 
 def _is_present(verb: Token) -> bool:

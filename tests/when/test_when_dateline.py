@@ -1,4 +1,4 @@
-"""find_dateline: the publication date written at the top of an article."""
+"""find_dateline and dateline_spans: the publication date written at the top of an article."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 
 from redshank.model import DateMention
 from redshank.when import find_dateline
+from redshank.when.dateline import dateline_spans
 
 SeedMentions = Callable[[str], tuple[str, list[DateMention]]]
 
@@ -54,3 +55,25 @@ def test_seed_002_dateline(seed_mentions: SeedMentions) -> None:
 def test_dateline_far_down_the_article_is_ignored() -> None:
     text = "\n".join(["A line of body text."] * 20 + ["June 11, 2014"])
     assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MOSCOW, Sept. 5, 2014 (AP) - Russia accused NATO.", ["Sept. 5, 2014"]),
+        ("KABUL, Afghanistan, Sept. 29, 2015 - Troops attacked.", ["Sept. 29, 2015"]),
+        ("WASHINGTON, Sept. 5 (Reuters) - no year in this dateline.", ["Sept. 5"]),
+        ("  • June 11, 2014 - 8:31 PM", ["June 11, 2014"]),
+        ("Title\nDecember 30, 2013 - 10:15 AM\nText.", ["December 30, 2013"]),
+        ("Published: 2015-01-02", ["2015-01-02"]),
+        ("By Agence France-Presse | March 1, 2016", ["March 1, 2016"]),
+        ("June 10, 2014 - Militants seize Mosul.", []),
+        ("• June 10, 2014: Militants seize Mosul.", []),
+        ("On June 3, 2014, militants captured Mosul.", []),
+        ("June 3, 2014, was a grim day.", []),
+        ("The list, last updated June 3, 2014, names them.", []),
+        ("Iraq asked for help on June 3, 2014 - officials said.", []),
+    ],
+)
+def test_dateline_spans_mark_date_stamps_not_event_dates(text: str, expected: list[str]) -> None:
+    assert [text[start:end] for start, end in dateline_spans(text)] == expected
