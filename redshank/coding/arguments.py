@@ -218,7 +218,7 @@ def subject_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
         tokens, note = subject_tokens(head, depth + 1)
         return tokens, f"subject control: the subject of '{head.text}'" if tokens else note
     participle = trigger.dep_ == "acl" and trigger.tag_ == "VBG"
-    if trigger.dep_ in ("conj", "advcl", "pcomp") or participle:
+    if trigger.dep_ in ("conj", "advcl", "pcomp", "acomp") or participle:
         if trigger.dep_ == "acl":
             return [head], "participle: actor is the noun it modifies"
         anchor = head.head if trigger.dep_ == "pcomp" else head

@@ -195,6 +195,21 @@ def governing_date(trigger: Token, dates: list[DateMention], published: date | N
     return None, ""
 
 
+ATTACK_WORDS = {"attack", "bombing", "bomb", "blast", "explosion", "airstrike", "strike",
+                "shelling", "raid", "ambush", "assault", "gunfire", "shooting", "rocket",
+                "missile", "mortar", "gunman", "sniper", "militant", "insurgent", "attacker",
+                "bomber", "ied", "grenade", "drone"}
+
+
+def _names_an_attack(trigger: Token) -> bool:
+    """The subject or the in/by phrase says it was an attack, not an accident or a fire."""
+    subjects = [c for c in trigger.children if c.dep_ in SUBJECT_DEPS]
+    phrases = [c for c in trigger.children if c.dep_ in ("prep", "agent")
+               and c.lower_ in ("in", "by")]
+    return any(t.lemma_.lower() in ATTACK_WORDS for root in (*subjects, *phrases)
+               for t in root.subtree)
+
+
 def _trigger_text(trigger: Token) -> str:
     prt = particle(trigger)
     return f"{trigger.text} {prt}" if prt else trigger.text
@@ -290,7 +305,9 @@ def _build_event(
         actors = [a for token in patients for a in ctx.actors_for(token)]
         recipients = [a for a in recipients if all(a.id != b.id for b in actors)]
         how = "the mobilized forces name their country"
-    if not actors or len(actors) + len(recipients) < pattern.needs:
+    if not actors and event_type == "ASSAULT" and recipients and _names_an_attack(trigger):
+        how = "attacker not named: an attack on a named victim is kept with no actor"
+    elif not actors or len(actors) + len(recipients) < pattern.needs:
         return None
     if pattern.cameo.startswith("043") and recipients:
         actors, recipients = recipients, actors

@@ -26,8 +26,16 @@ OBJECT_CONTROL = {
 }
 
 
+# "Serb forces were engaged in ...", "Israel is opposed to ...": passive in form, the
+# subject is the one acting.
+STATIVE_PASSIVES = {"engage", "involve", "oppose", "commit", "determine", "prepare"}
+
+
 def is_passive(verb: Token) -> bool:
     """True for "was rebuffed", "were being told", "troops deployed by X"."""
+    if verb.lemma_.lower() in STATIVE_PASSIVES and not any(
+            c.dep_ == "agent" for c in verb.children):
+        return False
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
         return True
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
