@@ -33,7 +33,8 @@ from redshank.model import Event, Failure
 DEFAULT_DB = "redshank.duckdb"
 EXAMPLES = {
     "ingest": "redshank ingest ../shared/seeds/manifest.jsonl --db events.duckdb",
-    "events": "redshank events --actor USA --event REJECT --since 2014-01-01 --format jsonl",
+    "events": "redshank events --actor USA --event REJECT --since 2014-01-01 --format jsonl; "
+              "redshank events --near Baghdad --within 100",
     "code": "echo 'Iraq asked the United States to bomb militants.' | "
             "redshank code - --published 2014-06-11",
     "explain": "redshank explain 3f2a9c01d4e5b6a7",
@@ -102,6 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--all", action="store_true",
                         help="include negated, hypothetical and future events")
     events.add_argument("--limit", type=int, help="at most this many events")
+    events.add_argument("--near", metavar="PLACE",
+                        help="events located within --within km of this place")
+    events.add_argument("--within", type=float, default=50.0, metavar="KM",
+                        help="radius for --near in kilometres (default: 50)")
+    events.add_argument("--country", metavar="ISO3",
+                        help="events located in this country (ISO alpha-3)")
     add_merged_flags(events)
 
     code = command("code", "Code articles and print events; no database.")
@@ -194,9 +201,16 @@ def write_events(events: list[Event], fmt: str, out: TextIO) -> None:
             out.write(json.dumps(event.to_json(), ensure_ascii=False) + "\n")
     elif fmt == "csv":
         writer = csv.writer(out)
-        writer.writerow([*TABLE_COLUMNS, "context", "cameo", "sentence"])
+        writer.writerow([*TABLE_COLUMNS, "context", "cameo", "date_start", "date_end",
+                         "published", "location", "location_country", "lat", "lon",
+                         "location_precision", "sentence"])
         for event in events:
-            writer.writerow([*_row(event), ";".join(event.context), event.cameo, event.sentence])
+            place = event.location
+            where = ([place.name, place.country or "", place.lat, place.lon, place.precision]
+                     if place else ["", "", "", "", ""])
+            writer.writerow([*_row(event), ";".join(event.context), event.cameo,
+                             event.date_start or "", event.date_end or "",
+                             event.published or "", *where, event.sentence])
     else:
         from rich.console import Console
         from rich.table import Table
@@ -216,12 +230,18 @@ def run_events(args: argparse.Namespace) -> int:
     _require_db(args.db)
     if args.merged:
         return run_events_merged(args)
+    placed = bool(args.near or args.country)
     query = EventQuery(actor=args.actor, recipient=args.recipient,
                        event=args.event.upper() if args.event else None, since=args.since,
                        until=args.until, doc_id=args.doc, include_all=args.all,
-                       limit=args.limit)
+                       limit=None if placed else args.limit)
     with open_store(args.db) as store:
         events = store.query_events(query)
+    if placed:
+        from redshank.where.query import Near, filter_by_place, place_named
+
+        near = Near(place_named(args.near), args.within) if args.near else None
+        events = filter_by_place(events, near, args.country)[: args.limit]
     write_events(events, args.format, sys.stdout)
     return 0
 

@@ -91,3 +91,20 @@ def test_nothing_processable_exits_non_zero(tmp_path: Path, capsys) -> None:
 def test_events_on_a_missing_database_says_what_to_do(tmp_path: Path, capsys) -> None:
     assert main(["events", "--db", str(tmp_path / "none.duckdb")]) == 2
     assert "run 'redshank ingest' first" in capsys.readouterr().err
+
+
+def test_events_near_a_place_and_in_a_country(seeded, capsys) -> None:
+    near = events_jsonl(capsys, "--db", seeded, "--near", "Baghdad", "--within", "100")
+    assert near and all(r["location"]["country"] == "IRQ" for r in near)
+    assert "visited" in {r["evidence"]["trigger"] for r in near}
+    french = events_jsonl(capsys, "--db", seeded, "--country", "fra", "--all")
+    assert [r["location"]["name"] for r in french] == ["Paris"]
+
+
+def test_csv_export_carries_event_and_publication_dates(seeded, capsys) -> None:
+    capsys.readouterr()
+    assert main(["events", "--db", seeded, "--format", "csv", "--event", "CONSULT"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    columns = set(lines[0].split(","))
+    assert {"date", "date_start", "date_end", "published", "lat", "lon"} <= columns
+    assert len(lines) > 1

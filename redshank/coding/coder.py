@@ -295,6 +295,8 @@ def _build_event(
     if country and place is not None:
         actors = [with_country(a, country, f"the event happened in {place.text}")
                   if a.country is None and a.type != "person" else a for a in actors]
+        recipients = [with_country(a, country, f"the event happened in {place.text}")
+                      if a.country is None and a.type != "person" else a for a in recipients]
         if not recipients and pattern.event != "CONSULT" and pattern.recipient != "none":
             recipients = [place_actor(place.text, country, place.span,
                                       f"'{place.text}' is where it happened")]
