@@ -37,12 +37,14 @@ from redshank.actors import codes  # noqa: E402
 from redshank.actors.dictionary import (  # noqa: E402
     actor_from_tabari,
     agents_from_tabari,
+    entry_id_for,
     merge_codeless,
     tabari_type,
+    unique_id,
 )
 from redshank.actors.entries import ActorEntry, AgentEntry, RoleCode  # noqa: E402
 from redshank.actors.jsonl import actor_record, agent_record, dump_line  # noqa: E402
-from redshank.actors.names import initials  # noqa: E402
+from redshank.actors.names import initials, is_acronym  # noqa: E402
 from redshank.actors.tabari import TabariActor, read_tabari_actors, read_tabari_agents  # noqa: E402
 from redshank.model import ActorType  # noqa: E402
 
@@ -198,6 +200,10 @@ CAMEO_SPECIALS: dict[str, tuple[str | None, str, str]] = {
         "Republika Srpska, an entity of Bosnia and Herzegovina",
     ),
     "KRJ": ("HRV", "Croatia", "Republic of Serbian Krajina (1991-1995), in Croatia"),
+    "ANG": ("AGO", "Angola", "TABARI-era code (IOC's); Phoenix codes UNITA ANGREB"),
+    "FRN": ("FRA", "France", "Phoenix writes Wallis and Futuna FRNWLF"),
+    "JAP": ("JPN", "Japan", "TABARI-era code, found in PLOVER gold files"),
+    "VTN": ("VNM", "Viet Nam", "TABARI-era code, found in PLOVER gold files"),
 }
 PREFERRED_CAMEO = {"TLS": "TMP", "XKX": "KSV"}
 
@@ -222,6 +228,9 @@ AMBIGUOUS_CAPITALS = frozenset(
 )
 CAPITAL_STATES = frozenset({"PSE", "TWN", "XKX"})
 
+# "PEOPLES" before a name word is "People's" in the text ("Democratic People's Republic").
+PEOPLES = re.compile(r"\bPEOPLES(?= (?!OF\b|AND\b|THE\b|FOR\b|IN\b)[A-Z])")
+
 
 @dataclass
 class Report:
@@ -231,6 +240,7 @@ class Report:
     skipped: list[str] = field(default_factory=list)
     dropped_names: Counter[str] = field(default_factory=Counter)
     counts: dict[str, str] = field(default_factory=dict)
+    unknown_countries: Counter[str] = field(default_factory=Counter)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -250,15 +260,25 @@ def main(argv: list[str] | None = None) -> int:
     codes._names_by_iso.cache_clear()
 
     used_ids: set[str] = set()
+    raws = {
+        source: merge_codeless(
+            read_tabari_actors(
+                source,
+                apply_fixes(source, (args.phoenix / source).read_text(encoding="utf-8"), report),
+            )
+        )
+        for source in ACTOR_FILES
+    }
+    ambiguous = ambiguous_derived_names([e for entries in raws.values() for e in entries])
     for source, target in ACTOR_FILES.items():
-        text = apply_fixes(source, (args.phoenix / source).read_text(encoding="utf-8"), report)
-        entries = convert_actors(source, text, target, used_ids, report)
+        entries = convert_actors(source, raws[source], target, used_ids, ambiguous, report)
         write_jsonl(
             args.out / target, (actor_record(e, source=f"{source}:{src}") for e, src in entries)
         )
         report.counts[target] = (
             f"{len(entries)} actors, {sum(len(e.names) for e, _ in entries)} names"
         )
+        report.unknown_countries.update(unknown_country_codes(e for e, _ in entries))
 
     text = apply_fixes(AGENT_FILE, (args.phoenix / AGENT_FILE).read_text(encoding="utf-8"), report)
     agents = convert_agents(text, report)
@@ -298,48 +318,95 @@ def apply_fixes(source: str, text: str, report: Report) -> str:
 
 
 def convert_actors(
-    source: str, text: str, target: str, used_ids: set[str], report: Report
+    source: str,
+    raws: list[TabariActor],
+    target: str,
+    used_ids: set[str],
+    ambiguous: frozenset[str],
+    report: Report,
 ) -> list[tuple[ActorEntry, int]]:
     """Phoenix actor entries as Redshank entries, with their Phoenix line numbers."""
     out: list[tuple[ActorEntry, int]] = []
-    for raw in merge_codeless(read_tabari_actors(source, text)):
+    for raw in raws:
         if not any(c.start is None or c.end is None or c.start < c.end for c in raw.codes):
             report.skipped.append(f"{source}:{raw.line}: {raw.name} (no code)")
             continue
-        cleaned = clean_names(raw, report)
+        cleaned = clean_names(raw, ambiguous, report)
         if cleaned is None:
             report.skipped.append(f"{source}:{raw.line}: {raw.name} (no usable name)")
+            unique_id(entry_id_for(id_name(raw)), used_ids)
             continue
-        entry = actor_from_tabari(cleaned, target, used_ids, kind=phoenix_type(cleaned))
+        entry = actor_from_tabari(
+            cleaned, target, used_ids, kind=phoenix_type(cleaned), id_name=id_name(raw)
+        )
         entry = replace(entry, name=canonical_name(entry), line=len(out) + 1)
         out.append((entry, raw.line))
     return out
 
 
-def clean_names(raw: TabariActor, report: Report) -> TabariActor | None:
-    """The entry with unusable names removed and "X (ABBR)" split into X and ABBR."""
+def clean_names(raw: TabariActor, ambiguous: frozenset[str], report: Report) -> TabariActor | None:
+    """The entry with unusable names removed, "X (ABBR)" split into X and ABBR, "X (NOTE)"
+    cut to X unless another entry has X too ("GUINEA (BISSAU)" is not "Guinea"), and
+    "PEOPLES" also written "PEOPLE'S" as the text has it."""
     names: list[str] = []
     for name in raw.names:
-        for candidate in split_parenthetical(name):
+        for candidate, checked in split_parenthetical(name):
             bare = re.sub(r"^THE ", "", candidate)
             if bare in COMMON_WORD_NAMES or not any(c.isalpha() for c in bare):
                 report.dropped_names[bare] += 1
                 continue
+            if checked and bare in ambiguous:
+                report.dropped_names[f"ambiguous: {bare}"] += 1
+                continue
             names.append(candidate)
+            if PEOPLES.search(candidate):
+                names.append(PEOPLES.sub("PEOPLE'S", candidate))
     if not names:
         return None
+    names = list(dict.fromkeys(names))
     return TabariActor(names[0], raw.line, names[1:], raw.codes, raw.comment, raw.end_line)
 
 
-def split_parenthetical(name: str) -> list[str]:
-    """`X (ABBR)` -> [X, ABBR] when ABBR starts like X's initials; `(COUNTRY)`-style notes go."""
+def id_name(raw: TabariActor) -> str:
+    """The first usable name, ambiguous or not: ids stay as they were before ambiguous
+    names were dropped, and an entry left without names keeps its id reserved."""
+    for name in raw.names:
+        for candidate, _ in split_parenthetical(name):
+            bare = re.sub(r"^THE ", "", candidate)
+            if bare not in COMMON_WORD_NAMES and any(c.isalpha() for c in bare):
+                return candidate
+    return raw.name
+
+
+def ambiguous_derived_names(entries: list[TabariActor]) -> frozenset[str]:
+    """Names cut from "X (NOTE)" that an entry with another head name also has."""
+    owners: dict[str, set[str]] = {}
+    checked: set[str] = set()
+    for entry in entries:
+        for name in entry.names:
+            for candidate, check in split_parenthetical(name):
+                bare = re.sub(r"^THE ", "", candidate)
+                owners.setdefault(bare, set()).add(entry.name)
+                if check:
+                    checked.add(bare)
+    return frozenset(name for name in checked if len(owners[name]) > 1)
+
+
+def split_parenthetical(name: str) -> list[tuple[str, bool]]:
+    """`X (ABBR)` -> X and ABBR when ABBR is X's initials; `X (NOTE)` -> X, and NOTE too
+    if it is an acronym (`CHINA (PRC)`). True marks a name that may be ambiguous: X cut
+    from a note (not an abbreviation of X), or an acronym that is not X's initials
+    (`VIRGIN ISLANDS (UK)`)."""
     match = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", name)
     if not match:
-        return [name]
+        return [(name, False)]
     base, inner = match.group(1).strip(), match.group(2).strip()
-    out = [base] if base else []
-    if inner.isalpha() and len(inner) >= 3 and initials(base).startswith(inner[:2]):
-        out.append(inner)
+    short = inner.isalpha() and len(inner) <= 6
+    full_name = short and initials(base)[:1] == inner[:1]
+    abbreviation = full_name and len(inner) >= 3 and initials(base).startswith(inner[:2])
+    out = [(base, not full_name)] if base else []
+    if abbreviation or (short and len(inner) >= 3 and is_acronym(inner)):
+        out.append((inner, not abbreviation))
     return out
 
 
@@ -382,7 +449,12 @@ def convert_agents(text: str, report: Report) -> list[AgentEntry]:
 def keep_agent_name(name: str, report: Report) -> bool:
     """False for PETRARCH fragments ending in a preposition and for over-general nouns."""
     words = name.split()
-    if name in AGENT_STOP_NAMES or words[-1] in TRAILING_PREPOSITIONS:
+    last = words[-1]
+    if (
+        name in AGENT_STOP_NAMES
+        or last in TRAILING_PREPOSITIONS
+        or (last.endswith("s") and last[:-1] in TRAILING_PREPOSITIONS)
+    ):
         report.dropped_names[f"agent: {name}"] += 1
         return False
     return True
@@ -431,7 +503,9 @@ def capital_entries() -> list[ActorEntry]:
         entry_id = f"CAPITAL_{iso3}"
         used.add(entry_id)
         out.append(
-            ActorEntry(entry_id, capital, "state", names, (role,), "capitals.jsonl", len(out) + 1)
+            ActorEntry(
+                entry_id, capital, "state", names, (role,), "capitals.jsonl", len(out) + 1, True
+            )
         )
     return out
 
@@ -470,10 +544,24 @@ def write_license(source: Path, target: Path) -> None:
     target.write_text(header + notice + "\n", encoding="utf-8")
 
 
+def unknown_country_codes(entries: Iterable[ActorEntry]) -> list[str]:
+    """First chunks of codes that look like countries but are not in the country table:
+    each needs a `CAMEO_SPECIALS` row, or is not a country (Phoenix's KKLREB, KNT)."""
+    table = codes.country_table()
+    return [
+        role.code[:3]
+        for entry in entries
+        for role in entry.roles
+        if codes.is_country_code(role.code[:3]) and role.code[:3] not in table
+    ]
+
+
 def print_report(report: Report) -> None:
     """The script's summary on standard output."""
     for name, count in report.counts.items():
         print(f"{name}: {count}")
+    unknown = ", ".join(f"{code} ({n})" for code, n in sorted(report.unknown_countries.items()))
+    print(f"country codes not in {codes.COUNTRY_TABLE} (no country): {unknown or 'none'}")
     print(f"upstream fixes ({len(report.fixes)}):")
     for fix in report.fixes:
         print(f"  {fix}")

@@ -6,7 +6,8 @@
 
 Modules: `dictionary` (loading, overrides), `jsonl` (Redshank's data format), `tabari`
 (PETRARCH `.txt` files), `entries` (typed entries, dated roles), `codes` (CAMEO codes),
-`matcher` (longest-match lookup), `compose` (syntax), `resolve` (mentions).
+`matcher` (longest-match lookup), `compose` (role nouns and what qualifies them), `people`
+(titled and known people), `resolve` (mentions).
 """
 
 from redshank.actors.dictionary import ActorDictionary, load_dictionary

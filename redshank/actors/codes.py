@@ -5,11 +5,16 @@ class (`IGO`, `NGO`, `IMG`, `MNC`), a region (`MEA`) or a role (`GOV`); later ch
 roles (`GOV`, `MIL`, `REB`...), religions, organisations (`NAT` in `IGOWSTNAT`) or a
 territory (`GBRVGB`). CAMEO country codes are mostly ISO alpha-3; the few that are not are
 mapped by the packaged `cameo-countries.tsv` (written by `scripts/convert_phoenix.py`).
+
+A user's TABARI dictionary may use country codes of its own (`ARN` for a fictional Arnor):
+passed as `countries`, such a code is the country of every code it starts (`ARNGOVFRM`),
+and the chunks after it are roles, never a second country (`HOBCIV` is not Ivory Coast).
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -139,16 +144,25 @@ def chunks(code: str) -> list[str]:
     return [code[i : i + 3] for i in range(0, len(code), 3)]
 
 
-def split_code(code: str) -> CodeParts:
-    """Country, sector and type of a CAMEO code (`~GOV`-style agent codes give a sector only)."""
+def split_code(code: str, countries: Collection[str] = ()) -> CodeParts:
+    """Country, sector and type of a CAMEO code (`~GOV`-style agent codes give a sector only).
+
+    `countries` are a user dictionary's own country codes, used as written (`ARN`).
+    """
     table = country_table()
     parts = chunks(code.strip("~"))
     if not parts or code == NULL_CODE:
         return CodeParts(None, None, "other")
     head, rest = parts[0], parts[1:]
+    if head in countries and head not in table:
+        roles = [c for c in rest if c in ROLE_SECTORS] or rest[:1]
+        sector = roles[0] if roles else None
+        return CodeParts(head, sector, "armed_group" if sector in ARMED_SECTORS else "state")
     country: str | None = None
     sector: str | None = None
     kind: ActorType | None = ORG_PREFIXES.get(head)
+    # After an unknown first chunk (a country CAMEO does not know), no chunk is a country.
+    territories = kind is not None or head in table or not is_country_code(head)
     if head in ROLE_SECTORS:
         sector = head
     elif kind is None and head in table and head not in REGIONS:
@@ -156,7 +170,11 @@ def split_code(code: str) -> CodeParts:
     for chunk in rest:
         if chunk in ROLE_SECTORS:
             sector = sector or chunk
-        elif sector is None and chunk in table and chunk not in RELIGIONS and chunk not in REGIONS:
+        elif sector is not None or not territories:
+            continue
+        elif chunk in countries and chunk not in table:
+            country = chunk
+        elif chunk in table and chunk not in RELIGIONS and chunk not in REGIONS:
             country = table[chunk].iso3 or country
     if kind is None:
         if sector in ARMED_SECTORS:
@@ -166,6 +184,20 @@ def split_code(code: str) -> CodeParts:
         else:
             kind = "other"
     return CodeParts(country, sector, kind)
+
+
+def is_country_code(code: str) -> bool:
+    """Whether a 3-letter code could name a country: not an organisation class, region,
+    religion or role (a user dictionary's `ARN` could; `IGO`, `MEA`, `GOV` could not)."""
+    return (
+        len(code) == 3
+        and code.isalnum()
+        and code not in ORG_PREFIXES
+        and code not in REGIONS
+        and code not in RELIGIONS
+        and code not in ROLE_SECTORS
+        and code != NULL_CODE
+    )
 
 
 def sector_label(sector: str) -> str:

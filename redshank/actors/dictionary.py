@@ -6,6 +6,10 @@ again in a later file points to the later entry; an entry whose `id` is defined 
 later file is replaced whole. User files may be Redshank JSON Lines
 (`.jsonl`) or TABARI/PETRARCH dictionaries (`*.agents.txt` for agents, other `.txt` for
 actors).
+
+A TABARI actor file may name countries with codes of its own (`ARNOR [ARN]`): a one-chunk
+code that is neither a CAMEO country nor an organisation class, region, religion or role
+is such a country, in its file and in every file loaded after it (`split_code`).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
-from redshank.actors.codes import ROLE_SECTORS, chunks, split_code
+from redshank.actors.codes import ROLE_SECTORS, chunks, country_table, is_country_code, split_code
 from redshank.actors.entries import ActorEntry, AgentEntry, RoleCode
 from redshank.actors.jsonl import read_jsonl
 from redshank.actors.names import display_name, entry_acronyms, is_acronym
@@ -58,6 +62,10 @@ class ActorDictionary:
         """The actor entry with this id, if any."""
         return self._ids.get(entry_id)
 
+    def people_named(self, surname: str) -> list[ActorEntry]:
+        """People with a name of two or more words ending in `surname` (case-insensitive)."""
+        return self._surnames.get(surname.casefold(), [])
+
     def entries_in_load_order(self) -> list[ActorEntry | AgentEntry]:
         """Actors and agents ordered by file then line: later entries win a shared name."""
         order = {f: i for i, f in enumerate(self.files)}
@@ -70,6 +78,16 @@ class ActorDictionary:
         for entry in self.entries_in_load_order():
             for name in entry.names:
                 index[name_key(name)] = entry
+        return index
+
+    @cached_property
+    def _surnames(self) -> dict[str, list[ActorEntry]]:
+        index: dict[str, list[ActorEntry]] = {}
+        for entry in self.actors:
+            if entry.type != "person":
+                continue
+            for surname in {n.split()[-1].casefold() for n in entry.names if len(n.split()) > 1}:
+                index.setdefault(surname, []).append(entry)
         return index
 
     @cached_property
@@ -93,6 +111,7 @@ def load_dictionary(extra_paths: Sequence[str | Path] = ()) -> ActorDictionary:
     actors: list[ActorEntry] = []
     agents: list[AgentEntry] = []
     warnings: list[str] = []
+    countries: set[str] = set()
     digest = hashlib.sha256()
     labels: list[str] = []
     for path in sources:
@@ -101,7 +120,10 @@ def load_dictionary(extra_paths: Sequence[str | Path] = ()) -> ActorDictionary:
         text = _decode(raw, path)
         label = _unique_label(path.name, labels)
         labels.append(label)
-        file_actors, file_agents, file_warnings = load_file(path, text, label=label)
+        file_actors, file_agents, file_warnings = load_file(
+            path, text, label=label, countries=frozenset(countries)
+        )
+        countries |= own_countries(file_actors)
         actors = _replace_by_id(actors, file_actors)
         agents = _replace_by_id(agents, file_agents)
         warnings.extend(file_warnings)
@@ -111,9 +133,16 @@ def load_dictionary(extra_paths: Sequence[str | Path] = ()) -> ActorDictionary:
 
 
 def load_file(
-    path: str | Path, text: str, *, label: str | None = None
+    path: str | Path,
+    text: str,
+    *,
+    label: str | None = None,
+    countries: frozenset[str] = frozenset(),
 ) -> tuple[list[ActorEntry], list[AgentEntry], list[str]]:
-    """Actors, agents and load warnings of one dictionary file, by its format."""
+    """Actors, agents and load warnings of one dictionary file, by its format.
+
+    `countries`: user country codes defined by files loaded before this one.
+    """
     path = Path(path)
     label = label or path.name
     name = path.name.lower()
@@ -123,27 +152,49 @@ def load_file(
     if name.endswith(".agents.txt"):
         return [], agents_from_tabari(read_tabari_agents(path, text), label), []
     if name.endswith(".txt"):
-        return actors_from_tabari(read_tabari_actors(path, text), label)
+        return actors_from_tabari(read_tabari_actors(path, text), label, countries)
     raise DataFileError(
         "unknown dictionary format: use .jsonl, .actors.txt or .agents.txt", path=str(path)
     )
 
 
 def actors_from_tabari(
-    entries: Iterable[TabariActor], label: str
+    entries: Iterable[TabariActor], label: str, countries: frozenset[str] = frozenset()
 ) -> tuple[list[ActorEntry], list[AgentEntry], list[str]]:
-    """Redshank actor entries from TABARI ones: display names, typed roles, unique ids."""
+    """Redshank actor entries from TABARI ones: display names, typed roles, unique ids.
+
+    Codes are read with `countries` plus the file's own country codes (`tabari_countries`).
+    """
     warnings: list[str] = []
     actors: list[ActorEntry] = []
     used: set[str] = set()
-    for entry in merge_codeless(list(entries)):
+    merged = merge_codeless(list(entries))
+    known = countries | tabari_countries(merged)
+    for entry in merged:
         if not any(c.start is None or c.end is None or c.start < c.end for c in entry.codes):
             warnings.append(
                 f"{label}:{entry.line}: actor {entry.name!r} has no code and was skipped"
             )
             continue
-        actors.append(actor_from_tabari(entry, label, used))
+        actors.append(actor_from_tabari(entry, label, used, countries=known))
     return actors, [], warnings
+
+
+def tabari_countries(entries: Iterable[TabariActor]) -> frozenset[str]:
+    """Country codes a TABARI file makes up: one-chunk codes CAMEO does not know (`ARN`)."""
+    table = country_table()
+    return frozenset(
+        c.code
+        for entry in entries
+        for c in entry.codes
+        if c.code not in table and is_country_code(c.code)
+    )
+
+
+def own_countries(actors: Iterable[ActorEntry]) -> set[str]:
+    """The user country codes among loaded entries: roles whose code is their country."""
+    table = country_table()
+    return {r.code for a in actors for r in a.roles if r.country == r.code and r.code not in table}
 
 
 def merge_codeless(entries: list[TabariActor]) -> list[TabariActor]:
@@ -175,29 +226,40 @@ def merge_codeless(entries: list[TabariActor]) -> list[TabariActor]:
 
 
 def actor_from_tabari(
-    entry: TabariActor, label: str, used_ids: set[str], *, kind: ActorType | None = None
+    entry: TabariActor,
+    label: str,
+    used_ids: set[str],
+    *,
+    kind: ActorType | None = None,
+    countries: frozenset[str] = frozenset(),
+    id_name: str | None = None,
 ) -> ActorEntry:
-    """One Redshank actor entry from a TABARI entry (names title-cased, "the" dropped)."""
+    """One Redshank actor entry from a TABARI entry (names title-cased, "the" dropped).
+
+    `id_name`: the name to make the id and display name from (default: the first name).
+    """
     raw_names = [_ARTICLE.sub("", n) for n in entry.names]
     acronyms = entry_acronyms(raw_names)
     names = tuple(dict.fromkeys(display_name(n, acronyms) for n in raw_names if n))
+    head = _ARTICLE.sub("", id_name) if id_name else raw_names[0]
     roles = tuple(
-        RoleCode.from_code(c.code, c.start, c.end)
+        RoleCode.from_code(c.code, c.start, c.end, countries)
         for c in entry.codes
         if c.start is None or c.end is None or c.start < c.end
     )
-    entry_id = unique_id(entry_id_for(raw_names[0]), used_ids)
+    entry_id = unique_id(entry_id_for(head), used_ids)
+    name = display_name(head, acronyms) if id_name else names[0]
     return ActorEntry(
-        entry_id, names[0], kind or tabari_type(roles), names, roles, label, entry.line
+        entry_id, name, kind or tabari_type(roles, countries), names, roles, label, entry.line
     )
 
 
-def tabari_type(roles: Sequence[RoleCode]) -> ActorType:
+def tabari_type(roles: Sequence[RoleCode], countries: frozenset[str] = frozenset()) -> ActorType:
     """A person if a dated role carries a sector (`[USAGOV >130201]`), else the code's type."""
     if any(r.dated and r.sector for r in roles):
         return "person"
     real = [r for r in roles if not r.is_null]
-    return split_code(real[0].code).type if real else "other"
+    return split_code(real[0].code, countries).type if real else "other"
 
 
 def entry_id_for(name: str) -> str:

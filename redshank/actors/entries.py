@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,9 +23,16 @@ class RoleCode:
     end: date | None = None
 
     @classmethod
-    def from_code(cls, code: str, start: date | None = None, end: date | None = None) -> RoleCode:
-        """A role whose country and sector are read off the CAMEO code."""
-        parts = split_code(code)
+    def from_code(
+        cls,
+        code: str,
+        start: date | None = None,
+        end: date | None = None,
+        countries: Collection[str] = (),
+    ) -> RoleCode:
+        """A role whose country and sector are read off the CAMEO code (`countries`: see
+        `split_code`)."""
+        parts = split_code(code, countries)
         return cls(code, parts.country, parts.sector, start, end)
 
     @property
@@ -43,7 +51,11 @@ class RoleCode:
 
 @dataclass(frozen=True, slots=True)
 class ActorEntry:
-    """A named actor: its names, type and dated roles, and where it was defined."""
+    """A named actor: its names, type and dated roles, and where it was defined.
+
+    `place` marks a place standing for its government (a capital): alone it is the
+    government ("Baghdad said"), but in "protesters in Baghdad" it gives only the country.
+    """
 
     id: str
     name: str
@@ -52,6 +64,7 @@ class ActorEntry:
     roles: tuple[RoleCode, ...]
     file: str
     line: int
+    place: bool = False
 
     @property
     def provenance(self) -> str:

@@ -26,8 +26,9 @@ from typing import Any
 from redshank.actors.codes import split_code
 from redshank.actors.entries import ACTOR_TYPES, ActorEntry, AgentEntry, RoleCode
 from redshank.errors import DataFileError
+from redshank.model import ActorType
 
-ACTOR_KEYS = frozenset({"id", "name", "type", "names", "roles", "source", "notes"})
+ACTOR_KEYS = frozenset({"id", "name", "type", "names", "roles", "place", "source", "notes"})
 AGENT_KEYS = frozenset({"id", "names", "sector", "code", "source", "notes"})
 ROLE_KEYS = frozenset({"code", "country", "sector", "from", "until"})
 _CODE = re.compile(r"^[A-Z0-9\-+/]+$")
@@ -115,10 +116,20 @@ def _parse_record(
     name = record.get("name", names_tuple[0])
     if not isinstance(name, str) or not name.strip():
         raise fail('"name" must be a non-empty string')
-    kind = record.get("type", split_code(roles[0].code).type)
+    kind = record.get("type", _default_type(roles[0]))
     if kind not in ACTOR_TYPES:
         raise fail(f'"type" must be one of {", ".join(ACTOR_TYPES)}')
-    return ActorEntry(entry_id, name, kind, names_tuple, roles, label, line)
+    place = record.get("place", False)
+    if not isinstance(place, bool):
+        raise fail('"place" must be true or false')
+    return ActorEntry(entry_id, name, kind, names_tuple, roles, label, line, place)
+
+
+def _default_type(role: RoleCode) -> ActorType:
+    """The code's type; a role given a country of the user's own (`"country": "ARN"`) is a state."""
+    parts = split_code(role.code)
+    own_country = parts.type == "other" and parts.country is None and role.country is not None
+    return "state" if own_country else parts.type
 
 
 def _parse_role(raw: Any, fail: Any) -> RoleCode:
@@ -135,7 +146,7 @@ def _parse_role(raw: Any, fail: Any) -> RoleCode:
     parts = split_code(code)
     country = raw.get("country", parts.country)
     if country is not None and (not isinstance(country, str) or not _COUNTRY.match(country)):
-        raise fail(f"role country {country!r} must be an ISO alpha-3 code or null")
+        raise fail(f"role country {country!r} must be a 3-letter code (ISO alpha-3) or null")
     sector = raw.get("sector", parts.sector)
     if sector is not None and (not isinstance(sector, str) or not _CODE.match(sector)):
         raise fail(f"role sector {sector!r} must be an upper-case code or null")
@@ -168,6 +179,8 @@ def actor_record(
         "names": list(entry.names),
         "roles": [role_record(r) for r in entry.roles],
     }
+    if entry.place:
+        record["place"] = True
     if source:
         record["source"] = source
     if notes:

@@ -1,10 +1,11 @@
 """Dictionary names compiled to token sequences, and longest-match lookup over a parsed Doc.
 
 Names are tokenized with the same spaCy tokenizer as the text, so "al-Maliki" or "U.S."
-match exactly as they tokenize. Keys are lower case with curly quotes straightened. The
-compiled index is cached on disk (REDSHANK_CACHE_DIR, default ~/.cache/redshank), keyed by
-the dictionary's content hash and the tokenizer, because tokenizing every name takes
-seconds.
+match exactly as they tokenize. Keys are lower case with curly quotes straightened. A
+plural noun also matches a nationality by its singular ("Liberians" -> "Liberian"), since
+dictionaries list demonyms in the singular. The compiled index is cached on disk
+(REDSHANK_CACHE_DIR, default ~/.cache/redshank), keyed by the dictionary's content hash and
+the tokenizer, because tokenizing every name takes seconds.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 INDEX_VERSION = "1"
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00b4": "'"})
 _HYPHEN_SUFFIX = re.compile(r"^(?P<prefix>.*[A-Za-z.])-(?P<suffix>[a-z]+)$")
+# The tagger often reads a capitalised plural ("Britons") as a singular proper noun.
+PLURAL_TAGS = frozenset({"NNS", "NNPS", "NNP"})
 
 Tokenize = Callable[[Sequence[str]], list[list[str]]]
 
@@ -64,13 +67,21 @@ class PhraseIndex:
 
     def find(self, doc: Doc) -> list[Hit]:
         """Leftmost-longest matches that pass the case and part-of-speech rules."""
-        keys = [token_key(t.text) for t in doc]
-        prefixes = [_hyphen_prefix(t.text) for t in doc]
-        shouting = not any(c.islower() for c in doc.text)
+        keys: list[str] = []
+        prefixes: list[str | None] = []
+        singulars: list[str | None] = []
+        lower_case = False
+        for token in doc:
+            text = token.text
+            keys.append(token_key(text))
+            prefixes.append(_hyphen_prefix(text))
+            singulars.append(_singular(text, token.tag_))
+            lower_case = lower_case or any(c.islower() for c in text)
+        shouting = not lower_case
         hits: list[Hit] = []
         i = 0
         while i < len(doc):
-            hit = self._longest_at(doc, i, keys, prefixes, shouting)
+            hit = self._longest_at(doc, i, keys, prefixes, singulars, shouting)
             if hit is None:
                 i += 1
                 continue
@@ -79,22 +90,37 @@ class PhraseIndex:
         return hits
 
     def _longest_at(
-        self, doc: Doc, i: int, keys: list[str], prefixes: list[str | None], shouting: bool
+        self,
+        doc: Doc,
+        i: int,
+        keys: list[str],
+        prefixes: list[str | None],
+        singulars: list[str | None],
+        shouting: bool,
     ) -> Hit | None:
         first = prefixes[i] if prefixes[i] is not None else keys[i]
-        longest = max(self.longest.get(keys[i], 0), self.longest.get(token_key(first), 0))
+        longest = max(
+            self.longest.get(keys[i], 0),
+            self.longest.get(token_key(first), 0),
+            self.longest.get(singulars[i] or "", 0),
+        )
         for length in range(min(longest, len(doc) - i), 0, -1):
             end = i + length
-            candidates = [(tuple(keys[i:end]), False)]
+            candidates = [(tuple(keys[i:end]), False, False)]
             last = prefixes[end - 1]
             if last is not None:
-                candidates.append(((*keys[i : end - 1], token_key(last)), True))
-            for key, cut in candidates:
+                candidates.append(((*keys[i : end - 1], token_key(last)), True, False))
+            singular = singulars[end - 1]
+            if singular is not None:
+                candidates.append(((*keys[i : end - 1], singular), False, True))
+            for key, cut, plural in candidates:
                 found = self.phrases.get(key)
                 if found is None:
                     continue
                 entry = self.entries[found[0]]
                 if cut and not isinstance(entry, ActorEntry):
+                    continue
+                if plural and not _nationality(entry, singular or ""):
                     continue
                 texts = [t.text for t in doc[i:end]]
                 if cut:
@@ -112,6 +138,29 @@ def _hyphen_prefix(text: str) -> str | None:
     """ "U.S.-led" -> "U.S."; None when the token is not NAME-lowercase."""
     match = _HYPHEN_SUFFIX.match(text)
     return match.group("prefix") if match else None
+
+
+def _singular(text: str, tag: str) -> str | None:
+    """The lookup form without its plural -s, for a capitalised plural noun ("Liberians")."""
+    if tag not in PLURAL_TAGS or not text[:1].isupper() or len(text) < 4:
+        return None
+    if not text.endswith("s") or text.endswith("ss"):
+        return None
+    return token_key(text[:-1])
+
+
+def _nationality(entry: ActorEntry | AgentEntry, singular: str) -> bool:
+    """A country named by a nationality: a state entry with no sector and not a place.
+
+    Singulars in -a are country names, not nationalities ("the Americas", "the Koreas").
+    """
+    return (
+        isinstance(entry, ActorEntry)
+        and entry.type == "state"
+        and not entry.place
+        and not singular.endswith("a")
+        and all(r.sector is None for r in entry.roles)
+    )
 
 
 def _case_ok(texts: list[str], mask: int, entry: ActorEntry | AgentEntry, shouting: bool) -> bool:

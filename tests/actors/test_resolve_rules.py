@@ -58,10 +58,10 @@ def test_possessive_role_is_one_mention(resolver, nlp) -> None:
     ]
 
 
-def test_agent_without_a_country_keeps_its_sector(resolver, nlp) -> None:
+def test_agent_without_a_country_keeps_its_sector_but_is_not_a_state(resolver, nlp) -> None:
     (mention,) = find(resolver, nlp, "Officials said the talks had failed.")
     actor = mention.actor
-    assert (actor.country, actor.sector, actor.code, actor.type) == (None, "GOV", "---GOV", "state")
+    assert (actor.country, actor.sector, actor.code, actor.type) == (None, "GOV", "---GOV", "other")
 
 
 def test_role_noun_used_as_an_adjective_is_not_an_actor(resolver, nlp) -> None:
