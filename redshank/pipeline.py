@@ -24,7 +24,7 @@ from redshank.errors import RedshankError
 from redshank.model import Document, DocumentResult, Failure, ResolvedDate, Sentence, Span
 from redshank.parse import Paragraph, load_nlp, split_paragraphs
 from redshank.when import find_date_mentions, find_dateline
-from redshank.where import locate_places
+from redshank.where import Gazetteer, load_gazetteer, locate_places
 
 DEFAULT_BATCH_SIZE = 32
 
@@ -36,6 +36,7 @@ class Pipeline:
     nlp: Language
     resolver: ActorResolver
     knowledge: Knowledge
+    gazetteer: Gazetteer
     batch_size: int = DEFAULT_BATCH_SIZE
     actor_files: list[str] = field(default_factory=list)
     pattern_files: list[str] = field(default_factory=list)
@@ -48,7 +49,8 @@ class Pipeline:
         actor_files, pattern_files = list(actor_files), list(pattern_files)
         resolver = ActorResolver(load_dictionary(actor_files), nlp.tokenizer)
         knowledge = Knowledge(load_patterns(pattern_files), load_ontology())
-        return cls(nlp, resolver, knowledge, batch_size, actor_files, pattern_files)
+        return cls(nlp, resolver, knowledge, load_gazetteer(), batch_size, actor_files,
+                   pattern_files)
 
     def run(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
         """Results for each document, in input order, parsing in batches."""
@@ -67,7 +69,8 @@ class Pipeline:
     def process(self, document: Document, parsed: list[tuple[Paragraph, Doc]]) -> DocumentResult:
         """Code one parsed document; an error becomes a Failure, not an exception."""
         try:
-            return process_document(document, parsed, self.resolver, self.knowledge)
+            return process_document(document, parsed, self.resolver, self.knowledge,
+                                    self.gazetteer)
         except RedshankError as exc:
             message = str(exc)
         except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
@@ -82,6 +85,7 @@ def process_document(
     parsed: list[tuple[Paragraph, Doc]],
     resolver: ActorResolver,
     knowledge: Knowledge,
+    gazetteer: Gazetteer | None = None,
 ) -> DocumentResult:
     """Actors, dates and events of one parsed document: a pure function of its inputs."""
     if document.published is None:
@@ -102,7 +106,8 @@ def process_document(
     places = locate_places(
         [(doc, paragraph.offset) for paragraph, doc in parsed],
         actor_countries={m.actor.country for ms in found for m in ms if m.actor.country},
-        persons={m.actor.name for ms in found for m in ms if m.actor.type == "person"})
+        persons={m.actor.name for ms in found for m in ms if m.actor.type == "person"},
+        gazetteer=gazetteer)
     previous: ResolvedDate | None = None
     for (paragraph, doc), mentions, paragraph_places in zip(parsed, found, places, strict=True):
         dates = find_date_mentions(doc, published, offset=paragraph.offset, previous=previous)

@@ -27,6 +27,8 @@ def known_persons(mentions: list[Mention]) -> dict[str, Actor]:
 def link_surnames(doc: Doc, mentions: list[Mention], known: dict[str, Actor], offset: int
                   ) -> list[Mention]:
     """The paragraph's mentions plus one for each bare surname of a known person."""
+    if not known:
+        return mentions
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
     linked = list(mentions)
     for token in doc:

@@ -76,28 +76,52 @@ def _region(trigger: Token, role: str, prep: str | None) -> list[Token]:
     return [t for t in subtree_excluding(trigger, subjects) if t.i != trigger.i]
 
 
-def _holds(constraint: Constraint, trigger: Token) -> bool:
-    region = sorted(_region(trigger, constraint.role, constraint.prep), key=lambda t: t.i)
-    if constraint.role == "prep" and not constraint.words:
-        return any(c.dep_ == "prep" and c.lower_ == constraint.prep for c in trigger.children)
-    if ("*",) in constraint.words and region:
-        return True
-    positions = {t.i: t for t in region}
-    for token in region:
-        for words in constraint.words:
-            if _matches_at(token, words, positions):
-                return True
-    return False
+@dataclass(slots=True)
+class _Region:
+    """A constraint region's words, computed once per trigger and role."""
 
+    tokens: list[Token]
+    words: set[str]
+    keys: dict[int, tuple[str, str]]
 
-def _matches_at(token: Token, words: tuple[str, ...], positions: dict[int, Token]) -> bool:
-    """Words match lemmas or lower-cased text, but never inside a proper name ("Free Trade")."""
-    for k, word in enumerate(words):
-        current = positions.get(token.i + k)
-        if (current is None or current.pos_ == "PROPN"
-                or word not in (current.lemma_.lower(), current.lower_)):
+    @classmethod
+    def of(cls, tokens: list[Token]) -> _Region:
+        """Lemmas and lower-cased texts; proper names never match ("Free Trade")."""
+        ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+        keys = {t.i: (t.lemma_.lower(), t.lower_) for t in ordered if t.pos_ != "PROPN"}
+        return cls(ordered, {w for pair in keys.values() for w in pair}, keys)
+
+    def has(self, words: tuple[str, ...]) -> bool:
+        if len(words) == 1:
+            return words[0] in self.words
+        if words[0] not in self.words:
             return False
-    return True
+        return any(all(t.i + k in self.keys and word in self.keys[t.i + k]
+                       for k, word in enumerate(words)) for t in self.tokens)
+
+
+class _Regions:
+    """Lazily computed constraint regions of one trigger."""
+
+    def __init__(self, trigger: Token) -> None:
+        self.trigger = trigger
+        self.cache: dict[tuple[str, str | None], _Region] = {}
+
+    def get(self, role: str, prep: str | None) -> _Region:
+        key = (role, prep)
+        if key not in self.cache:
+            self.cache[key] = _Region.of(_region(self.trigger, role, prep))
+        return self.cache[key]
+
+
+def _holds(constraint: Constraint, regions: _Regions) -> bool:
+    if constraint.role == "prep" and not constraint.words:
+        return any(c.dep_ == "prep" and c.lower_ == constraint.prep
+                   for c in regions.trigger.children)
+    region = regions.get(constraint.role, constraint.prep)
+    if ("*",) in constraint.words:
+        return bool(region.tokens)
+    return any(region.has(words) for words in constraint.words)
 
 
 def match_pattern(trigger: Token, patterns: PatternSet) -> Pattern | None:
@@ -105,10 +129,14 @@ def match_pattern(trigger: Token, patterns: PatternSet) -> Pattern | None:
     pos = "noun" if trigger.pos_ == "NOUN" else "verb"
     prt = particle(trigger) if pos == "verb" else None
     best: Pattern | None = None
+    regions = _Regions(trigger)
     for pattern in patterns.candidates(pos, trigger.lemma_.lower()):
         if pattern.particle != prt:
             continue
-        if all(_holds(c, trigger) for c in pattern.constraints):
+        if best is not None and (pattern.specificity, pattern.order) < (best.specificity,
+                                                                        best.order):
+            continue
+        if all(_holds(c, regions) for c in pattern.constraints):
             if best is None or (pattern.specificity, pattern.order) > (best.specificity,
                                                                        best.order):
                 best = pattern

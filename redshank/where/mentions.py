@@ -116,11 +116,14 @@ def find_place_mentions(doc: Doc, offset: int = 0, *, gazetteer: Gazetteer | Non
     """
     gazetteer = gazetteer or load_gazetteer()
     found: list[tuple[TokenSpan, list[Candidate]]] = []
-    i, n = 0, len(doc)
-    while i < n:
-        match = _longest_match(doc, i, gazetteer)
+    starts = [t.i for t in doc if _may_start(t.text, gazetteer)]
+    i = 0
+    for start in starts:
+        if start < i:
+            continue
+        match = _longest_match(doc, start, gazetteer)
         if match is None:
-            i += 1
+            i = start + 1
             continue
         tokens, candidates = match
         if not _is_proper(tokens) or _inside_larger_name(tokens, candidates, gazetteer):
@@ -148,6 +151,13 @@ def find_place_mentions(doc: Doc, offset: int = 0, *, gazetteer: Gazetteer | Non
             candidates=tuple(candidates), reason=choice.reason, qualifier=qualifier, cue=cue,
             weak=weak))
     return mentions
+
+
+def _may_start(text: str, gazetteer: Gazetteer) -> bool:
+    """A cheap test on the token text: could a place name start here?"""
+    if not text[:1].isupper() and text.lower() not in DIRECTIONS:
+        return False
+    return text.lower() in DIRECTIONS or name_key(text).split(" ")[0] in gazetteer.first_words
 
 
 def _longest_match(doc: Doc, start: int, gazetteer: Gazetteer
