@@ -16,6 +16,7 @@ from redshank.ingest import read_inputs
 from redshank.link import LinkSummary, relink
 from redshank.model import Document, DocumentResult, Failure
 from redshank.pipeline import Pipeline
+from redshank.positions import DeriveSummary, derive
 from redshank.store import Store
 from redshank.store.base import RunCounts
 from redshank.version import CODER_VERSION
@@ -34,6 +35,7 @@ class IngestSummary:
     events: int = 0
     failures: list[Failure] = field(default_factory=list)
     links: LinkSummary | None = None
+    positions: DeriveSummary | None = None
 
 
 def _documents(inputs: Sequence[str], failures: list[Failure], published: date | None,
@@ -129,6 +131,7 @@ def ingest(
         store.record_failure(failure, run_id)
         summary.failures.append(failure)
     summary.links = relink(store, saved)
+    summary.positions = derive(store, saved)
     store.finish_run(run_id, RunCounts(documents=summary.documents, skipped=summary.skipped,
                                        events=summary.events, failures=len(summary.failures)))
     return summary

@@ -29,6 +29,8 @@ from redshank.link.cli import (
 )
 from redshank.link.cli import configure as configure_link
 from redshank.model import Event, Failure
+from redshank.positions.cli import configure as configure_positions
+from redshank.positions.cli import run_coalition, run_positions
 
 DEFAULT_DB = "redshank.duckdb"
 EXAMPLES = {
@@ -122,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("event_id", metavar="EVENT_ID|CLUSTER_ID")
     configure_evaluate(commands)
     configure_link(commands)
+    configure_positions(commands)
     return parser
 
 
@@ -294,7 +297,7 @@ def run_explain(args: argparse.Namespace) -> int:
 
 COMMANDS = {"ingest": run_ingest, "events": run_events, "code": run_code,
             "explain": run_explain, "evaluate": run_evaluate, "link": run_link,
-            "export": run_export}
+            "export": run_export, "positions": run_positions, "coalition": run_coalition}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

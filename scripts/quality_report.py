@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -103,6 +104,31 @@ def seeds_section(results: list[DocumentResult]) -> list[str]:
     return lines
 
 
+def _script(*args: str) -> str:
+    """The Markdown printed by another measurement script of this repository."""
+    done = subprocess.run([sys.executable, *args], cwd=REPO, capture_output=True, text=True,
+                          check=True)
+    return done.stdout.strip()
+
+
+def measured_sections() -> list[str]:
+    """Dates, places and cross-article merging, each measured by its own script."""
+    return [
+        "## Event dates (`tests/when/dates_gold.jsonl`, held-out `dates_heldout.jsonl`)", "",
+        "Hand-written news snippets with a publication date and one marked event whose date "
+        "is known; `scripts/date_accuracy.py` codes them with the full pipeline.", "",
+        _script("scripts/date_accuracy.py"), "",
+        "Held-out set:", "",
+        _script("scripts/date_accuracy.py", "--gold", "tests/when/dates_heldout.jsonl"), "",
+        "## Event places (`tests/where/places_gold.jsonl`, held-out `places_heldout.jsonl`)",
+        "", _script("scripts/place_accuracy.py"), "",
+        "Held-out set:", "",
+        _script("scripts/place_accuracy.py", "--gold", "tests/where/places_heldout.jsonl"), "",
+        "## Cross-article merging (`tests/data/merge/articles.jsonl`)", "",
+        _script("scripts/merge_quality.py"), "",
+    ]
+
+
 def _gold(path: Path) -> GoldSet:
     """A gold file, named relative to the repository so the page does not name this machine."""
     return replace(read_gold(path), path=os.path.relpath(path, REPO))
@@ -137,6 +163,7 @@ def build_page(shared: Path) -> str:
         "test PETRARCH's own validation verb dictionary, whose CAMEO codes are not always "
         "those a CAMEO coder would give; read event-type agreement with that in mind.", "",
         render_markdown(petrarch, title=None, level=2, max_errors=0),
+        *measured_sections(),
     ]
     return "\n".join(lines).rstrip() + "\n"
 

@@ -2,6 +2,8 @@
 
     DIR/events.jsonl    Event.to_json() plus cluster_id, one event a line
     DIR/clusters.jsonl  Cluster.to_json(): the summary and every member with provenance
+    DIR/positions.jsonl, coalitions.jsonl, coalition_contributions.jsonl
+                        positions and coalitions (redshank/positions/export.py)
 
 Parquet files have the same records and nested structure, written by DuckDB (offline)
 with a fixed schema, so every export has the same column types whatever the data; a
@@ -20,6 +22,7 @@ from typing import Any, Literal
 import duckdb
 
 from redshank.errors import ConfigError, StoreError
+from redshank.positions.export import DERIVED_EXPORTS
 from redshank.store.base import ClusterQuery, EventQuery, Store
 
 ExportFormat = Literal["jsonl", "parquet"]
@@ -61,6 +64,9 @@ class ExportSummary:
     events: int = 0
     clusters: int = 0
     files: list[Path] = field(default_factory=list)
+    positions: int = 0
+    coalitions: int = 0
+    contributions: int = 0
 
 
 def event_records(store: Store) -> Iterator[dict[str, Any]]:
@@ -124,7 +130,8 @@ def export_store(store: Store, out_dir: str | Path, fmt: ExportFormat = "jsonl")
     counts: dict[str, int] = {}
     files: list[Path] = []
     tables = (("events", event_records(store), EVENT_SCHEMA),
-              ("clusters", cluster_records(store), CLUSTER_SCHEMA))
+              ("clusters", cluster_records(store), CLUSTER_SCHEMA),
+              *((name, records(store), schema) for name, records, schema in DERIVED_EXPORTS))
     with tempfile.TemporaryDirectory(prefix="redshank-export-") as scratch:
         for name, records, schema in tables:
             jsonl = out / f"{name}.jsonl" if fmt == "jsonl" else Path(scratch) / f"{name}.jsonl"
@@ -134,4 +141,6 @@ def export_store(store: Store, out_dir: str | Path, fmt: ExportFormat = "jsonl")
                 files.append(out / f"{name}.parquet")
             else:
                 files.append(jsonl)
-    return ExportSummary(events=counts["events"], clusters=counts["clusters"], files=files)
+    return ExportSummary(events=counts["events"], clusters=counts["clusters"], files=files,
+                         positions=counts["positions"], coalitions=counts["coalitions"],
+                         contributions=counts["coalition_contributions"])

@@ -1,8 +1,9 @@
-"""Store stage: keep documents, sentences, actors, events, event clusters, failures and
-runs in a database.
+"""Store stage: keep documents, sentences, actors, events, event clusters, positions,
+coalitions, failures and runs in a database.
 
 `open_store` picks the backend from the target: a file path (or ":memory:") is DuckDB.
-Tables are described in docs/formats.md (clusters: docs/merging.md).
+Tables are described in docs/formats.md (clusters: docs/merging.md; positions and
+coalitions: docs/positions.md).
 """
 
 from __future__ import annotations
@@ -18,17 +19,33 @@ from redshank.store.base import (
     Store,
 )
 from redshank.store.duckdb import DuckDBStore
+from redshank.store.position_records import (
+    Adversary,
+    CoalitionQuery,
+    CoalitionSummary,
+    Contribution,
+    Membership,
+    Position,
+    PositionQuery,
+)
 
 DEFAULT_TARGET = "redshank.duckdb"
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 __all__ = [
     "DEFAULT_TARGET",
+    "Adversary",
     "Cluster",
     "ClusterMember",
     "ClusterQuery",
+    "CoalitionQuery",
+    "CoalitionSummary",
+    "Contribution",
     "DuckDBStore",
     "EventQuery",
+    "Membership",
+    "Position",
+    "PositionQuery",
     "Run",
     "RunCounts",
     "Store",

@@ -9,7 +9,15 @@ from types import TracebackType
 from typing import Any, Protocol, Self, runtime_checkable
 
 from redshank.errors import ConfigError
-from redshank.model import Document, DocumentResult, Event, Failure
+from redshank.model import Actor, Document, DocumentResult, Event, Failure, Sentence
+from redshank.store.position_records import (
+    CoalitionQuery,
+    CoalitionSummary,
+    Contribution,
+    Membership,
+    Position,
+    PositionQuery,
+)
 
 EXCLUDED_AUXILIARIES = ("negated", "hypothetical", "future")
 
@@ -147,8 +155,8 @@ def _iso(value: date | None) -> str | None:
 
 @runtime_checkable
 class Store(Protocol):
-    """Where documents, their sentences, actors, events, event clusters, failures and runs
-    are kept.
+    """Where documents, their sentences, actors, events, event clusters, positions,
+    coalitions, failures and runs are kept.
 
     Writes are upserts keyed by content-derived ids, so saving the same result twice
     changes nothing. Backend errors are raised as `StoreError`.
@@ -254,6 +262,55 @@ class Store(Protocol):
 
     def clear_clusters(self) -> None:
         """Delete every cluster, member, alias and blocking key."""
+        ...
+
+    def get_sentences(self, doc_id: str) -> list[Sentence]:
+        """The stored sentences of a document, in order."""
+        ...
+
+    def get_actor_mentions(self, doc_id: str) -> list[Actor]:
+        """The actors found in a document, in the order they were found."""
+        ...
+
+    def document_hashes(self, doc_ids: Sequence[str] | None = None) -> dict[str, str]:
+        """doc_id -> content hash of the stored documents (all, or those in `doc_ids`)."""
+        ...
+
+    def save_derived(self, documents: Mapping[str, str], positions: Sequence[Position],
+                     memberships: Sequence[Membership], contributions: Sequence[Contribution]
+                     ) -> list[str]:
+        """Replace the positions, memberships and contributions read from `documents`
+        (doc_id -> content hash), in one transaction; returns the coalition ids touched."""
+        ...
+
+    def prune_derived(self) -> list[str]:
+        """Drop derived rows of documents that are gone or re-coded; returns the coalition
+        ids that lost rows."""
+        ...
+
+    def clear_derived(self) -> None:
+        """Delete every position, membership, contribution and coalition."""
+        ...
+
+    def save_coalitions(self, coalitions: Sequence[CoalitionSummary],
+                        deleted: Sequence[str] = ()) -> None:
+        """Upsert coalition summaries and delete the coalitions in `deleted`."""
+        ...
+
+    def query_positions(self, query: PositionQuery) -> list[Position]:
+        """Positions matching `query`, ordered by date, publication, document and sentence."""
+        ...
+
+    def query_coalitions(self, query: CoalitionQuery) -> list[CoalitionSummary]:
+        """Coalitions matching `query`, oldest first."""
+        ...
+
+    def memberships_of(self, coalition_ids: Sequence[str]) -> list[Membership]:
+        """Membership evidence of the coalitions in `coalition_ids`, oldest first."""
+        ...
+
+    def contributions_of(self, coalition_ids: Sequence[str]) -> list[Contribution]:
+        """Contributions recorded for the coalitions in `coalition_ids`, oldest first."""
         ...
 
     def counts(self) -> dict[str, int]:

@@ -17,6 +17,10 @@ TABLES = (
     "cluster_members",
     "cluster_aliases",
     "link_blocks",
+    "positions",
+    "coalitions",
+    "coalition_members",
+    "coalition_contributions",
 )
 
 SCHEMA = (
@@ -178,10 +182,85 @@ SCHEMA = (
         PRIMARY KEY (block_key, event_id)
     )
     """,
+    """
+    CREATE TABLE IF NOT EXISTS positions (
+        position_id TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        holder_name TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        stance TEXT NOT NULL,
+        date_start DATE,
+        date_end DATE,
+        speaker_id TEXT,
+        speaker_name TEXT,
+        doc_id TEXT NOT NULL,
+        doc_hash TEXT NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        published DATE,
+        deriver_version TEXT NOT NULL,
+        record TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS coalitions (
+        coalition_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        adversary TEXT,
+        adversary_code TEXT,
+        adversary_name TEXT,
+        adversary_aliases TEXT,
+        labels TEXT,
+        leaders TEXT,
+        members TEXT,
+        member_count INTEGER NOT NULL,
+        first_date DATE,
+        last_date DATE,
+        deriver_version TEXT NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        record TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS coalition_members (
+        membership_id TEXT PRIMARY KEY,
+        coalition_id TEXT NOT NULL,
+        member TEXT NOT NULL,
+        role TEXT NOT NULL,
+        doc_id TEXT NOT NULL,
+        doc_hash TEXT NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        date_start DATE,
+        event_id TEXT,
+        record TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS coalition_contributions (
+        contribution_id TEXT PRIMARY KEY,
+        coalition_id TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        doc_id TEXT NOT NULL,
+        doc_hash TEXT NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        date_start DATE,
+        record TEXT NOT NULL
+    )
+    """,
     "CREATE INDEX IF NOT EXISTS events_doc_id ON events (doc_id)",
     "CREATE INDEX IF NOT EXISTS events_date_start ON events (date_start)",
     "CREATE INDEX IF NOT EXISTS failures_run_id ON failures (run_id)",
     "CREATE INDEX IF NOT EXISTS cluster_members_cluster_id ON cluster_members (cluster_id)",
     "CREATE INDEX IF NOT EXISTS clusters_date_start ON clusters (date_start)",
     "CREATE INDEX IF NOT EXISTS link_blocks_event_id ON link_blocks (event_id)",
+    "CREATE INDEX IF NOT EXISTS positions_doc_id ON positions (doc_id)",
+    "CREATE INDEX IF NOT EXISTS positions_holder ON positions (holder)",
+    "CREATE INDEX IF NOT EXISTS coalition_members_doc_id ON coalition_members (doc_id)",
+    "CREATE INDEX IF NOT EXISTS coalition_members_coalition_id"
+    " ON coalition_members (coalition_id)",
+    "CREATE INDEX IF NOT EXISTS coalition_contributions_doc_id"
+    " ON coalition_contributions (doc_id)",
+    "CREATE INDEX IF NOT EXISTS coalition_contributions_coalition_id"
+    " ON coalition_contributions (coalition_id)",
 )

@@ -2,7 +2,8 @@
 
 A backend supplies a connection: `_fetch`, `_execute_many`, `_transaction`, `_errors`
 (which turns the driver's exceptions into `StoreError`) and `close`. The cluster tables'
-methods live in `redshank/store/clusters.py`.
+methods live in `redshank/store/clusters.py`, the positions and coalition tables' in
+`redshank/store/positions.py`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from redshank.model import Document, DocumentResult, Event, Failure
 from redshank.store import rows
 from redshank.store.base import EventQuery, Run, RunCounts
 from redshank.store.clusters import ClusterMethods
+from redshank.store.positions import PositionMethods
 from redshank.store.schema import SCHEMA, SCHEMA_VERSION, TABLES
 
 _RECORD_FAILURE_SQL = (
@@ -37,7 +39,7 @@ def _as_utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value is not None else None
 
 
-class SQLStore(ClusterMethods, ABC):
+class SQLStore(ClusterMethods, PositionMethods, ABC):
     """A Store over any SQL database that speaks the portable subset in schema.py."""
 
     target: str

@@ -60,6 +60,10 @@ def test_saving_the_same_result_twice_changes_nothing(store: Store) -> None:
         "cluster_members": 0,
         "cluster_aliases": 0,
         "link_blocks": 0,
+        "positions": 0,
+        "coalitions": 0,
+        "coalition_members": 0,
+        "coalition_contributions": 0,
     }
 
 

@@ -91,6 +91,10 @@ def test_counts_cover_every_table(store: Store) -> None:
         "cluster_members": 0,
         "cluster_aliases": 0,
         "link_blocks": 0,
+        "positions": 0,
+        "coalitions": 0,
+        "coalition_members": 0,
+        "coalition_contributions": 0,
     }
 
 

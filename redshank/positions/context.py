@@ -1,0 +1,259 @@
+"""What positions and coalitions are read from: one document's sentences, actors and events.
+
+`DocContext` holds a stored document's sentences (text and offset), its actor mentions
+and its events (all of them, negated and hypothetical ones included). It answers the
+questions the readers ask: the words of a sentence, who is mentioned where, who said a
+sentence (`speaker_of`), whose side an actor is on (`party_of`) and which armed group the
+document is mostly about (`main_adversary`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+from redshank.actors.codes import country_name
+from redshank.model import Actor, Document, Event, Sentence
+from redshank.positions.lexicon import Lexicon
+from redshank.positions.words import Token, token_at, tokenize
+from redshank.store.position_records import Adversary
+
+PRONOUNS = frozenset(
+    "i me my we us our they them their he him his she her it its you your".split())
+QUOTE_MARKS = frozenset("\"“”'‘’«»")
+FORCES_NOTE = "mobilized forces"
+_AUXILIARY_NOTE = re.compile(r"^auxiliary (\w+): '(.*)'$")
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """Whose position or membership: a key (country code or actor id), a name, a type."""
+
+    key: str
+    name: str
+    type: str
+
+
+def party_of(actor: Actor) -> Party | None:
+    """The side an actor speaks for: its country for state actors and people with a
+    country, else the actor itself; None for generic agents ('---MIL' troops)."""
+    if actor.type in ("state", "person") and actor.country:
+        return Party(actor.country, country_name(actor.country), "state")
+    if actor.id.startswith("---") or (actor.code or "").startswith("---"):
+        return None
+    return Party(actor.id, actor.name, actor.type)
+
+
+def is_named(actor: Actor) -> bool:
+    """True for an actor named in the text (not a pronoun, not a generic agent)."""
+    return actor.text.strip().lower() not in PRONOUNS and party_of(actor) is not None
+
+
+def auxiliary_cue(event: Event) -> str | None:
+    """The words that made the coder call an event negated/hypothetical/future."""
+    for note in event.evidence.notes:
+        found = _AUXILIARY_NOTE.match(note)
+        if found:
+            return found.group(2)
+    return None
+
+
+def is_forces(event: Event) -> bool:
+    """True when the event's actors are the forces a refusal is about, not who refused."""
+    return any(FORCES_NOTE in note for note in event.evidence.notes)
+
+
+@dataclass(slots=True)
+class DocContext:
+    """A document's sentences (index -> text, start offset), actor mentions and events."""
+
+    doc_id: str
+    published: str | None
+    text: str | None
+    sentences: dict[int, tuple[str, int]]
+    mentions: list[Actor]
+    events: list[Event]
+    _tokens: dict[int, list[Token]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, events: Sequence[Event], document: Document | None = None,
+              sentences: Sequence[Sentence] = (), mentions: Sequence[Actor] | None = None
+              ) -> DocContext:
+        """A context from stored pieces; sentences and mentions default to what the events
+        carry (their sentence, actors, recipients and quote speakers)."""
+        doc_id = document.id if document else events[0].doc_id
+        texts = {s.index: (s.text.rstrip(), s.span.start) for s in sentences}
+        for event in events:
+            offset = event.sentence_span.start if event.sentence_span else 0
+            texts.setdefault(event.sentence_index, (event.sentence.rstrip(), offset))
+        if mentions is None:
+            mentions = _event_mentions(events)
+        published = (document.published.isoformat() if document and document.published
+                     else next((e.published for e in events if e.published), None))
+        ordered = sorted(events, key=lambda e: (e.sentence_index, e.evidence.span.start,
+                                                e.event_id))
+        return cls(doc_id=doc_id, published=published, text=document.text if document else None,
+                   sentences=dict(sorted(texts.items())), mentions=list(mentions),
+                   events=ordered)
+
+    def sentence(self, index: int) -> tuple[str, int]:
+        """The text of sentence `index` and its start offset in the document."""
+        return self.sentences.get(index, ("", 0))
+
+    def tokens(self, index: int) -> list[Token]:
+        if index not in self._tokens:
+            self._tokens[index] = tokenize(self.sentence(index)[0])
+        return self._tokens[index]
+
+    def events_in(self, index: int) -> list[Event]:
+        return [event for event in self.events if event.sentence_index == index]
+
+    def mentions_in(self, index: int) -> list[tuple[Actor, int, int]]:
+        """Actors mentioned in sentence `index`, with spans relative to the sentence."""
+        text, offset = self.sentence(index)
+        return [(actor, actor.span.start - offset, actor.span.end - offset)
+                for actor in self.mentions
+                if offset <= actor.span.start and actor.span.end <= offset + len(text)]
+
+    def trigger_token(self, event: Event) -> int:
+        """Index of the token the event's trigger starts at in its sentence's tokens."""
+        text, offset = self.sentence(event.sentence_index)
+        tokens = self.tokens(event.sentence_index)
+        relative = event.evidence.span.start - offset
+        if not 0 <= relative < len(text):
+            relative = max(text.find(event.evidence.trigger), 0)
+        index = token_at(tokens, relative)
+        return index if index is not None else max(len(tokens) - 1, 0)
+
+    def quote_text(self, event: Event) -> str | None:
+        """The quoted words of an event (from the document, or its sentence)."""
+        if event.quote is None:
+            return None
+        span = event.quote.span
+        if self.text is not None and 0 <= span.start < span.end <= len(self.text):
+            return self.text[span.start:span.end]
+        text, offset = self.sentence(event.sentence_index)
+        start, end = max(span.start - offset, 0), min(span.end - offset, len(text))
+        return text[start:end] if start < end else None
+
+    def speaker_of(self, index: int, lexicon: Lexicon, before: int | None = None
+                   ) -> Actor | None:
+        """Who says sentence `index`: the actor right before a speech verb ("Kerry
+        reiterated", "the United States said") or right after one ("... ,' said Kerry").
+
+        With `before` (a character offset in the sentence), the speech verb closest before
+        it wins; a later one counts only as a closing attribution after a comma or a
+        quotation mark ("..., Kerry said"), not inside another clause ("a conflict that
+        Obama has insisted was closed"). Without `before`, the first attribution wins.
+        """
+        tokens = self.tokens(index)
+        mentions = self.mentions_in(index)
+        _, offset = self.sentence(index)
+        found: list[tuple[int, Actor, bool]] = []
+        for verb in lexicon.cue("speech", tokens):
+            if any(start <= verb.start < end for _, start, end in mentions):
+                continue
+            before_verb = _subject_before(tokens, mentions, verb.first)
+            speaker = before_verb or _subject_after(tokens, mentions, verb.first, verb.last)
+            if speaker is None:
+                continue
+            opener = before_verb.span.start - offset if before_verb else verb.start
+            found.append((verb.start, speaker, _after_break(tokens, opener)))
+        if before is not None:
+            earlier = [item for item in found if item[0] <= before]
+            if earlier:
+                return earlier[-1][1]
+            found = [item for item in found if item[2]]
+        return found[0][1] if found else None
+
+    def quoted_speaker(self, index: int, lexicon: Lexicon) -> Actor | None:
+        """The speaker of a sentence that is (part of) a quotation: the attributed speaker
+        of the sentence or of its events' quotes, else, when it opens with a quotation
+        mark, the speaker of the previous sentence (a quotation that goes on)."""
+        speaker = self.speaker_of(index, lexicon) or _quote_speaker(self.events_in(index))
+        if speaker is not None:
+            return speaker
+        text, _ = self.sentence(index)
+        if text.lstrip()[:1] in QUOTE_MARKS and index - 1 in self.sentences:
+            return (_quote_speaker(self.events_in(index - 1))
+                    or self.speaker_of(index - 1, lexicon))
+        return None
+
+    def main_adversary(self, exclude: Collection[str] = ()) -> Adversary | None:
+        """The named armed group mentioned most often (first mentioned on a tie)."""
+        counts: Counter[str] = Counter()
+        first: dict[str, Actor] = {}
+        for actor in self.mentions:
+            party = party_of(actor)
+            if actor.type == "armed_group" and party is not None and party.key not in exclude:
+                counts[party.key] += 1
+                first.setdefault(party.key, actor)
+        if not counts:
+            return None
+        key = max(counts, key=lambda k: (counts[k], -self.mentions.index(first[k])))
+        return self.adversary(first[key])
+
+    def adversary(self, actor: Actor) -> Adversary:
+        """An adversary record for `actor`, with every name the document calls it."""
+        party = party_of(actor)
+        key = party.key if party else actor.id
+        aliases = [a.text.strip() for a in self.mentions
+                   if (party_of(a) or Party(a.id, a.name, a.type)).key == key]
+        return Adversary(key=key, name=party.name if party else actor.name, code=actor.code,
+                         type=actor.type, aliases=list(dict.fromkeys([*aliases, actor.name])))
+
+
+def _words_between(tokens: Sequence[Token], start: int, end: int) -> list[Token] | None:
+    """Tokens between character offsets; None if a non-word (punctuation) is among them."""
+    between = [t for t in tokens if t.start >= start and t.end <= end]
+    return None if any(not t.is_word for t in between) else between
+
+
+def _after_break(tokens: Sequence[Token], offset: int) -> bool:
+    """True when the token before character `offset` is a comma or a quotation mark."""
+    previous = [t for t in tokens if t.end <= offset]
+    return bool(previous) and (previous[-1].text == "," or previous[-1].text in QUOTE_MARKS)
+
+
+def _subject_before(tokens: Sequence[Token], mentions: list[tuple[Actor, int, int]],
+                    verb: int) -> Actor | None:
+    verb_start = tokens[verb].start
+    best: tuple[int, int, Actor] | None = None
+    for actor, start, end in mentions:
+        if end > verb_start:
+            continue
+        between = _words_between(tokens, end, verb_start)
+        if between is not None and len(between) <= 1 and (best is None or
+                                                          (end, start) > best[:2]):
+            best = (end, start, actor)
+    return best[2] if best else None
+
+
+def _subject_after(tokens: Sequence[Token], mentions: list[tuple[Actor, int, int]],
+                   verb: int, last: int) -> Actor | None:
+    before = tokens[verb - 1].text if verb > 0 else ""
+    if before not in QUOTE_MARKS and before != ",":
+        return None
+    verb_end = tokens[last].end
+    for actor, start, _ in sorted(mentions, key=lambda m: (m[1], -m[2])):
+        if start < verb_end:
+            continue
+        between = _words_between(tokens, verb_end, start)
+        if between is not None and len(between) <= 1:
+            return actor
+    return None
+
+
+def _quote_speaker(events: Sequence[Event]) -> Actor | None:
+    return next((e.quote.speaker for e in events if e.quote and e.quote.speaker), None)
+
+
+def _event_mentions(events: Sequence[Event]) -> list[Actor]:
+    seen: dict[tuple[str, int, int], Actor] = {}
+    for event in events:
+        speaker = [event.quote.speaker] if event.quote and event.quote.speaker else []
+        for actor in (*event.actor, *event.recipient, *speaker):
+            seen.setdefault((actor.id, actor.span.start, actor.span.end), actor)
+    return sorted(seen.values(), key=lambda a: (a.span.start, a.span.end))

@@ -1,0 +1,155 @@
+"""Derive positions and coalitions, in memory or into a store.
+
+`read_events` reads events (built by hand or loaded) without a store; `coalitions_from`
+turns its memberships and contributions into coalitions. `derive(store, event_ids)` is
+what ingest calls after saving documents: it re-reads the documents of those events,
+replaces their derived rows and re-summarises the coalitions they touch. `derive_store`
+does every stored document (for databases coded before positions existed, or after
+changing the lexicons).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from redshank.model import Actor, Document, Event, Sentence
+from redshank.positions.coalitions import (
+    Coalition,
+    build_coalition,
+    find_contributions,
+    find_memberships,
+    summarize,
+)
+from redshank.positions.context import DocContext
+from redshank.positions.lexicon import Lexicon, default_lexicon
+from redshank.positions.reading import positions_of, read_document
+from redshank.store.base import EventQuery, Store
+from redshank.store.position_records import Contribution, Membership, Position
+
+
+@dataclass(slots=True)
+class DocumentReading:
+    """Everything derived from some documents: positions, memberships, contributions."""
+
+    positions: list[Position] = field(default_factory=list)
+    memberships: list[Membership] = field(default_factory=list)
+    contributions: list[Contribution] = field(default_factory=list)
+
+    def extend(self, other: DocumentReading) -> None:
+        self.positions.extend(other.positions)
+        self.memberships.extend(other.memberships)
+        self.contributions.extend(other.contributions)
+
+
+@dataclass(slots=True)
+class DeriveSummary:
+    """What a derivation did: documents read, rows written, coalitions updated."""
+
+    documents: int = 0
+    positions: int = 0
+    memberships: int = 0
+    contributions: int = 0
+    coalitions: int = 0
+
+
+def read_context(ctx: DocContext, lexicon: Lexicon | None = None) -> DocumentReading:
+    """Positions, memberships and contributions of one document."""
+    lexicon = lexicon or default_lexicon()
+    readings = read_document(ctx, lexicon)
+    memberships = find_memberships(ctx, lexicon)
+    return DocumentReading(positions=positions_of(readings), memberships=memberships,
+                           contributions=find_contributions(ctx, readings, memberships,
+                                                            lexicon))
+
+
+def read_events(events: Sequence[Event], *, lexicon: Lexicon | None = None,
+                documents: Sequence[Document] = (), sentences: Sequence[Sentence] = (),
+                mentions: dict[str, list[Actor]] | None = None) -> DocumentReading:
+    """Read events in memory, document by document (no store, no spaCy).
+
+    Documents, sentences and actor mentions are optional: by default each event's own
+    sentence and actors stand for them.
+    """
+    by_doc: dict[str, list[Event]] = {}
+    for event in events:
+        by_doc.setdefault(event.doc_id, []).append(event)
+    docs = {d.id: d for d in documents}
+    reading = DocumentReading()
+    for doc_id, doc_events in by_doc.items():
+        ctx = DocContext.build(doc_events, docs.get(doc_id),
+                               [s for s in sentences if s.doc_id == doc_id],
+                               (mentions or {}).get(doc_id))
+        reading.extend(read_context(ctx, lexicon))
+    return reading
+
+
+def coalitions_from(reading: DocumentReading) -> list[Coalition]:
+    """Coalitions (with members, contributions, limits) from an in-memory reading."""
+    ids = list(dict.fromkeys(m.coalition_id for m in reading.memberships))
+    coalitions = []
+    for coalition_id in ids:
+        summary = summarize(coalition_id, reading.memberships)
+        if summary is not None:
+            coalitions.append(build_coalition(summary, reading.memberships,
+                                              reading.contributions))
+    return sorted(coalitions, key=lambda c: (c.first_date is None, c.first_date or "",
+                                             c.coalition_id))
+
+
+def load_context(store: Store, doc_id: str) -> DocContext | None:
+    """A stored document with its sentences, actors and all its events (None if gone)."""
+    document = store.get_document(doc_id)
+    if document is None:
+        return None
+    events = store.query_events(EventQuery(doc_id=doc_id, include_all=True))
+    sentences = store.get_sentences(doc_id)
+    if not events and not sentences:
+        return None
+    return DocContext.build(events, document, sentences, store.get_actor_mentions(doc_id))
+
+
+def refresh_coalitions(store: Store, coalition_ids: Iterable[str]) -> int:
+    """Re-summarise coalitions from their stored memberships; those left with none are
+    deleted. Returns how many were summarised."""
+    ids = sorted(set(coalition_ids))
+    if not ids:
+        return 0
+    memberships = store.memberships_of(ids)
+    summaries = [s for i in ids if (s := summarize(i, memberships)) is not None]
+    kept = {s.coalition_id for s in summaries}
+    store.save_coalitions(summaries, [i for i in ids if i not in kept])
+    return len(summaries)
+
+
+def derive_documents(store: Store, doc_ids: Iterable[str],
+                     lexicon: Lexicon | None = None) -> DeriveSummary:
+    """Re-read stored documents and replace their positions, memberships and contributions."""
+    lexicon = lexicon or default_lexicon()
+    touched = set(store.prune_derived())
+    hashes = store.document_hashes(list(dict.fromkeys(doc_ids)))
+    reading = DocumentReading()
+    for doc_id in hashes:
+        ctx = load_context(store, doc_id)
+        if ctx is not None:
+            reading.extend(read_context(ctx, lexicon))
+    touched.update(store.save_derived(hashes, reading.positions, reading.memberships,
+                                      reading.contributions))
+    return DeriveSummary(documents=len(hashes), positions=len(reading.positions),
+                         memberships=len(reading.memberships),
+                         contributions=len(reading.contributions),
+                         coalitions=refresh_coalitions(store, touched))
+
+
+def derive(store: Store, event_ids: Sequence[str], lexicon: Lexicon | None = None
+           ) -> DeriveSummary:
+    """Bring positions and coalitions up to date after documents were saved: call at the
+    end of ingest with the ids of the events saved. Their documents are read again."""
+    doc_ids = dict.fromkeys(event.doc_id for event in store.get_events(event_ids))
+    return derive_documents(store, doc_ids, lexicon)
+
+
+def derive_store(store: Store, lexicon: Lexicon | None = None) -> DeriveSummary:
+    """Drop every derived row and read every stored document again."""
+    store.clear_derived()
+    return derive_documents(store, store.document_hashes(), lexicon)

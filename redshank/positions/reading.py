@@ -1,0 +1,348 @@
+"""Read what each event (or stance cue) says about an action: topic, stance, whose, who said.
+
+    event -> clause around its trigger -> topics (lexicon phrases, event signals, the
+          event's own actors' words; "do so" takes the previous sentence's topic)
+          -> stance (AGREE commit/offer, SUPPORT support, REJECT refuse, REQUEST request;
+             a negated action with a refusal cue is a refusal, a hypothetical one with an
+             intention cue a commitment) -> holder and speaker -> hedges of the sentence
+
+Clauses with no event-borne stance are read for refusal cues too ("a red line ... no
+boots on the ground", "did not rule out airstrikes") in first-person quotations and
+reported speech with a known speaker. Each reading
+with a stance becomes a `Position`; every reading can become a coalition contribution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from redshank.model import Actor, Event, Span, hash_record
+from redshank.positions.context import (
+    DocContext,
+    Party,
+    auxiliary_cue,
+    is_forces,
+    is_named,
+    party_of,
+)
+from redshank.positions.lexicon import Lexicon, Match
+from redshank.positions.words import Token, clause_window, tokenize
+from redshank.store.position_records import Position, Stance
+from redshank.version import CODER_VERSION
+
+DERIVER_VERSION = f"redshank-positions-0.1.0 ({CODER_VERSION})"
+EVENT_STANCES: dict[str, Stance] = {
+    "AGREE": "commit", "SUPPORT": "support", "REJECT": "refuse", "REQUEST": "request",
+    "THREATEN": "commit",
+}  # fmt: skip
+NEGATED_STANCES: dict[str, Stance] = {"commit": "refuse", "offer": "refuse",
+                                      "support": "refuse", "refuse": "hedge"}
+STANCE_STATUS = {"commit": "committed", "offer": "offered", "support": "supported",
+                 "request": "requested", "refuse": "refused", "hedge": "open"}
+FACT_STATUS = {None: "done", "historical": "done", "hypothetical": "possible",
+               "future": "planned", "negated": "not done"}
+
+
+@dataclass(slots=True)
+class Reading:
+    """One topic an event or cue speaks to: stance (if a position), status, whose, who
+    said it, where, and why."""
+
+    topic: str
+    stance: Stance | None
+    status: str
+    holder: Party
+    speaker: Actor | None
+    hedges: list[str]
+    doc_id: str
+    sentence_index: int
+    sentence: str
+    trigger: str
+    span: Span
+    date: str | None
+    date_precision: str
+    date_start: str | None
+    date_end: str | None
+    published: str | None
+    quote: str | None = None
+    quote_span: Span | None = None
+    events: list[Event] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str, str | None, str]:
+        return (self.holder.key, self.topic, self.stance, self.status)
+
+
+def _surface(text: str, match: Match) -> str:
+    return text[match.start:match.end]
+
+
+def _overlaps(a: Match, b: Match) -> bool:
+    return a.first <= b.last and b.first <= a.last
+
+
+def hedges_in(text: str, tokens: Sequence[Token], lexicon: Lexicon, topic: str) -> list[str]:
+    """The hedge cues of a sentence that bear on `topic`, as written, none inside another.
+
+    A hedge in a clause about another topic is that topic's ("would not send ground
+    troops, although he did not rule out airstrikes"); one in a clause about no topic
+    bears on the whole sentence ("although he left open the possibility that could
+    change down the road").
+    """
+    found = lexicon.cue("hedge", tokens)
+    kept = []
+    for match in found:
+        if any(o is not match and o.size > match.size and _overlaps(o, match) for o in found):
+            continue
+        start, end = clause_window(tokens, match.first)
+        topics = {m.phrase.label for m in lexicon.topics_in(tokens, start, end)}
+        if not topics or topic in topics:
+            kept.append(_surface(text, match))
+    return list(dict.fromkeys(kept))
+
+
+def topics_of(text: str, tokens: Sequence[Token], lexicon: Lexicon,
+              ranges: Sequence[tuple[int, int]]) -> dict[str, str]:
+    """Topic -> reason for the topic phrases inside the token ranges."""
+    topics: dict[str, str] = {}
+    for start, end in ranges:
+        for match in lexicon.topics_in(tokens, start, end):
+            topics.setdefault(match.phrase.label, f"topic {match.phrase.label}: "
+                              f"'{_surface(text, match)}' ({match.phrase.source})")
+    return topics
+
+
+def _without_fallbacks(topics: dict[str, str], lexicon: Lexicon) -> dict[str, str]:
+    specific = {t: r for t, r in topics.items() if t not in lexicon.fallback_topics}
+    return specific or topics
+
+
+def _inherited(text: str, tokens: Sequence[Token], lexicon: Lexicon, start: int, end: int,
+               holder: str, previous: Sequence[Reading]) -> dict[str, str]:
+    """Topics of the previous sentence when the clause refers back to it ("do so")."""
+    anaphors = lexicon.cue("anaphor", tokens, start, end)
+    if not anaphors or not previous:
+        return {}
+    same = [r for r in previous if r.holder.key == holder] or list(previous)
+    cue = _surface(text, anaphors[0])
+    return {r.topic: f"topic {r.topic}: from the previous sentence ('{cue}', "
+                     f"{anaphors[0].phrase.source})" for r in same}
+
+
+def _actor_ranges(ctx: DocContext, event: Event, tokens: Sequence[Token]
+                  ) -> list[tuple[int, int]]:
+    _, offset = ctx.sentence(event.sentence_index)
+    ranges = []
+    for actor in (*event.actor, *event.recipient):
+        start, end = actor.span.start - offset, actor.span.end - offset
+        inside = [i for i, t in enumerate(tokens) if t.start >= start and t.end <= end]
+        if inside:
+            ranges.append((inside[0], inside[-1] + 1))
+    return ranges
+
+
+def stance_of(event: Event, lexicon: Lexicon, trigger: Sequence[Token]
+              ) -> tuple[Stance | None, str, str]:
+    """The stance an event states (None for a fact), its contribution status, and why."""
+    cue = auxiliary_cue(event) or ""
+    cue_tokens = tokenize(cue)
+
+    def cued(kind: str) -> bool:
+        return bool(lexicon.cue(kind, cue_tokens))
+
+    offered = bool(lexicon.cue("offer", trigger)) or cued("offer")
+    base = EVENT_STANCES.get(event.event)
+    aux = event.auxiliary
+    stance: Stance | None = None
+    why = f"{event.event}" + (f" {aux} ('{cue}')" if aux else "")
+    if base is not None:
+        if aux in (None, "historical", "future"):
+            stance = "offer" if base == "commit" and offered else base
+        elif aux == "negated":
+            stance = NEGATED_STANCES.get(base)
+        elif cued("intention") and not cued("request"):
+            stance = "offer" if base == "commit" and offered else base
+    elif aux == "negated" and cued("refusal-negation"):
+        stance = "refuse"
+    elif aux == "hypothetical" and cued("intention") and not cued("request"):
+        stance = "offer" if offered else "commit"
+    elif aux == "future":
+        stance = "commit"
+    if stance is not None:
+        return stance, STANCE_STATUS[stance], f"stance {stance}: {why}"
+    status = "proposed" if event.event == "CONSULT" else FACT_STATUS.get(aux, "done")
+    return None, status, f"status {status}: {why}"
+
+
+def holder_of(event: Event, speaker: Actor | None) -> tuple[Party, str] | None:
+    """Whose position an event states: its named actor; for pronouns, generic actors and
+    the forces a refusal is about, the speaker's side; else the actor's side."""
+    if not is_forces(event):
+        for actor in event.actor:
+            if is_named(actor):
+                party = party_of(actor)
+                if party is not None:
+                    return party, f"holder {party.key}: the event's actor '{actor.text}'"
+    if speaker is not None and (party := party_of(speaker)) is not None:
+        return party, f"holder {party.key}: the speaker {speaker.name}"
+    for actor in event.actor:
+        if (party := party_of(actor)) is not None:
+            return party, f"holder {party.key}: the event's actor '{actor.text}'"
+    return None
+
+
+def _date_fields(event: Event | None, published: str | None
+                 ) -> tuple[str | None, str, str | None, str | None]:
+    if event is not None and (event.date or event.date_start):
+        return event.date, event.date_precision, event.date_start, event.date_end
+    return published, "reported", published, published
+
+
+def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
+               previous: Sequence[Reading]) -> list[Reading]:
+    """The readings of one event: one per topic it concerns (none without a topic)."""
+    index = event.sentence_index
+    text, offset = ctx.sentence(index)
+    tokens = ctx.tokens(index)
+    if not tokens:
+        return []
+    trigger = ctx.trigger_token(event)
+    start, end = clause_window(tokens, trigger)
+    topics: dict[str, str] = {
+        s.topic: f"topic {s.topic}: event {event.event}/{event.mode or ''} ({s.source})"
+        for s in lexicon.signal_topics(event.event, event.mode, event.context)}
+    for topic, reason in topics_of(text, tokens, lexicon,
+                                   [(start, end), *_actor_ranges(ctx, event, tokens)]).items():
+        topics.setdefault(topic, reason)
+    speaker = (event.quote.speaker if event.quote and event.quote.speaker
+               else ctx.speaker_of(index, lexicon, before=event.evidence.span.start - offset))
+    holder = holder_of(event, speaker)
+    if holder is None:
+        return []
+    if not topics:
+        topics = _inherited(text, tokens, lexicon, start, end, holder[0].key, previous)
+    if not topics:
+        return []
+    stance, status, why = stance_of(event, lexicon, tokens[trigger:trigger + 1])
+    if speaker is None and not is_forces(event):
+        speaker = next((a for a in event.actor if is_named(a)), None)
+    date, precision, date_start, date_end = _date_fields(event, ctx.published)
+    quote_span = event.quote.span if event.quote else None
+    return [Reading(
+        topic=topic, stance=stance, status=status, holder=holder[0], speaker=speaker,
+        hedges=hedges_in(text, tokens, lexicon, topic), doc_id=event.doc_id,
+        sentence_index=index, sentence=text,
+        trigger=event.evidence.trigger, span=event.evidence.span, date=date,
+        date_precision=precision, date_start=date_start, date_end=date_end,
+        published=event.published or ctx.published, quote=ctx.quote_text(event),
+        quote_span=quote_span, events=[event],
+        reasons=[why, reason, holder[1], f"event {event.event_id} ({event.evidence.rule})"])
+        for topic, reason in _without_fallbacks(topics, lexicon).items()]  # fmt: skip
+
+
+def read_cues(ctx: DocContext, index: int, lexicon: Lexicon, previous: Sequence[Reading],
+              covered: Sequence[tuple[int, int]] = ()) -> list[Reading]:
+    """Refusals stated without a coded event: a refusal cue ("red line", "not looking
+    for"; "not rule out" is a hedge) in a clause no coded stance covers, in a first-person
+    quotation or reported speech whose speaker is known."""
+    text, offset = ctx.sentence(index)
+    tokens = ctx.tokens(index)
+    refusals = [r for r in lexicon.cue("refusal", tokens)
+                if not any(start <= r.first < end for start, end in covered)]
+    if not refusals:
+        return []
+    speaker = (ctx.quoted_speaker(index, lexicon) if lexicon.cue("first-person", tokens)
+               else ctx.speaker_of(index, lexicon))
+    holder = party_of(speaker) if speaker is not None else None
+    if speaker is None or holder is None:
+        return []
+    hedge_cues = lexicon.cue("hedge", tokens)
+    sentence_topics = _without_fallbacks(
+        topics_of(text, tokens, lexicon, [(0, len(tokens))]), lexicon)
+    date, precision, date_start, date_end = _date_fields(None, ctx.published)
+    found: list[Reading] = []
+    clauses = dict.fromkeys(clause_window(tokens, r.first) for r in refusals)
+    for start, end in clauses:
+        inside = [r for r in refusals if start <= r.first < end]
+        kept = [r for r in inside if not any(_overlaps(r, h) for h in hedge_cues)]
+        stance: Stance = "refuse" if kept else "hedge"
+        cue = (kept or inside)[0]
+        topics = (_without_fallbacks(topics_of(text, tokens, lexicon, [(start, end)]), lexicon)
+                  or sentence_topics
+                  or _inherited(text, tokens, lexicon, start, end, holder.key, previous))
+        found.extend(Reading(
+            topic=topic, stance=stance, status=STANCE_STATUS[stance], holder=holder,
+            speaker=speaker, hedges=hedges_in(text, tokens, lexicon, topic), doc_id=ctx.doc_id,
+            sentence_index=index, sentence=text, trigger=_surface(text, cue),
+            span=Span(offset + cue.start, offset + cue.end), date=date,
+            date_precision=precision, date_start=date_start, date_end=date_end,
+            published=ctx.published, quote=text.strip(),
+            quote_span=Span(offset, offset + len(text)),
+            reasons=[f"stance {stance}: cue '{_surface(text, cue)}' ({cue.phrase.source})",
+                     reason, f"holder {holder.key}: the speaker {speaker.name}"])
+            for topic, reason in topics.items())  # fmt: skip
+    return found
+
+
+def _merged(readings: Sequence[Reading]) -> list[Reading]:
+    """One reading per holder, topic, stance and status within a sentence; an action the
+    sentence also states a stance on is that stance ("ruled out sending troops" is not a
+    sending of troops)."""
+    stated = {(r.holder.key, r.topic) for r in readings if r.stance is not None}
+    kept: dict[tuple[str, str, str | None, str], Reading] = {}
+    for reading in readings:
+        if reading.stance is None and (reading.holder.key, reading.topic) in stated:
+            continue
+        first = kept.setdefault(reading.key, reading)
+        if first is not reading:
+            first.events.extend(e for e in reading.events if e not in first.events)
+            first.reasons.extend(r for r in reading.reasons if r not in first.reasons)
+            first.hedges = list(dict.fromkeys([*first.hedges, *reading.hedges]))
+    return list(kept.values())
+
+
+def read_document(ctx: DocContext, lexicon: Lexicon) -> list[Reading]:
+    """Every reading of a document, sentence by sentence."""
+    readings: list[Reading] = []
+    previous: list[Reading] = []
+    for index in ctx.sentences:
+        found: list[Reading] = []
+        covered: list[tuple[int, int]] = []
+        for event in ctx.events_in(index):
+            event_readings = read_event(ctx, event, lexicon, previous)
+            found.extend(event_readings)
+            if any(r.stance for r in event_readings):
+                covered.append(clause_window(ctx.tokens(index), ctx.trigger_token(event)))
+        found.extend(read_cues(ctx, index, lexicon, previous, covered))
+        previous = _merged(found)
+        readings.extend(previous)
+    return readings
+
+
+def position_of(reading: Reading) -> Position:
+    """The position a reading with a stance states."""
+    if reading.stance is None:
+        raise ValueError("a reading without a stance is not a position")
+    return Position(
+        position_id="po-" + hash_record(reading.doc_id, reading.sentence_index,
+                                        reading.holder.key, reading.topic, reading.stance),
+        holder=reading.holder.key, holder_name=reading.holder.name,
+        holder_type=reading.holder.type, topic=reading.topic, stance=reading.stance,
+        hedges=reading.hedges, date=reading.date, date_precision=reading.date_precision,
+        date_start=reading.date_start, date_end=reading.date_end, speaker=reading.speaker,
+        quote=reading.quote, quote_span=reading.quote_span, doc_id=reading.doc_id,
+        sentence_index=reading.sentence_index, sentence=reading.sentence,
+        trigger=reading.trigger, span=reading.span,
+        event_ids=[e.event_id for e in reading.events],
+        event=reading.events[0].event if reading.events else None,
+        auxiliary=reading.events[0].auxiliary if reading.events else None,
+        published=reading.published, reasons=reading.reasons,
+        deriver_version=DERIVER_VERSION,
+    )  # fmt: skip
+
+
+def positions_of(readings: Sequence[Reading]) -> list[Position]:
+    """The positions among readings (those with a stance)."""
+    return [position_of(r) for r in readings if r.stance is not None]

@@ -1,0 +1,117 @@
+"""Print position timelines and coalitions as tables (rich) or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TextIO
+
+from redshank.positions.coalitions import Coalition, ContributionGroup
+from redshank.positions.timeline import TimelineEntry
+
+POSITION_COLUMNS = ("date", "actor", "topic", "stance", "speaker", "flags", "evidence",
+                    "source")
+EXCERPT_CHARS = 90
+
+
+def excerpt(sentence: str, trigger: str, quote: str | None = None) -> str:
+    """A short piece of evidence: the quote, else the sentence around the trigger."""
+    text = " ".join((quote or sentence).split())
+    if len(text) <= EXCERPT_CHARS:
+        return text
+    at = max(text.find(trigger), 0)
+    start = max(0, min(at - EXCERPT_CHARS // 3, len(text) - EXCERPT_CHARS))
+    piece = text[start:start + EXCERPT_CHARS]
+    return ("…" if start else "") + piece + ("…" if start + EXCERPT_CHARS < len(text) else "")
+
+
+def _console(out: TextIO):
+    from rich.console import Console
+
+    width = None if out.isatty() else 200
+    return Console(file=out, width=width, highlight=False, soft_wrap=False)
+
+
+def write_positions(entries: Sequence[TimelineEntry], fmt: str, out: TextIO) -> None:
+    """Print a position timeline as a table or a JSON array."""
+    if fmt == "json":
+        out.write(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2)
+                  + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(*POSITION_COLUMNS, show_lines=False)
+    for entry in entries:
+        p = entry.position
+        table.add_row(
+            p.date or "", p.holder, p.topic, p.stance, p.speaker.name if p.speaker else "",
+            "\n".join(entry.flags), excerpt(p.sentence, p.trigger, p.quote),
+            f"{p.doc_id}#{p.sentence_index}")
+    _console(out).print(table)
+    changes = sum(any(f.startswith("change") for f in e.flags) for e in entries)
+    hedged = sum(any(f.startswith("hedge") for f in e.flags) for e in entries)
+    out.write(f"{len(entries)} positions, {changes} changes, {hedged} hedged\n")
+
+
+def _dates(group: ContributionGroup) -> str:
+    if group.first_date is None:
+        return ""
+    if group.last_date in (None, group.first_date):
+        return group.first_date
+    return f"{group.first_date}..{group.last_date}"
+
+
+def _speakers(group: ContributionGroup) -> str:
+    names = [e.speaker.name for e in group.evidence if e.speaker]
+    return ", ".join(dict.fromkeys(names))
+
+
+def _group_table(title: str, groups: Sequence[ContributionGroup]):
+    from rich.table import Table
+
+    table = Table("actor", "kind", "status", "dates", "reports", "speakers", "hedges",
+                  "evidence", title=title, title_justify="left", show_lines=False)
+    for group in groups:
+        first = group.evidence[0]
+        table.add_row(group.actor, group.kind, group.status, _dates(group),
+                      str(len(group.evidence)), _speakers(group), "; ".join(group.hedges),
+                      excerpt(first.sentence, first.trigger, first.quote))
+    return table
+
+
+def write_coalitions(coalitions: Sequence[Coalition], fmt: str, out: TextIO) -> None:
+    """Print coalitions (members, contributions, organisations, limits) or a JSON array."""
+    if fmt == "json":
+        out.write(json.dumps([c.to_json() for c in coalitions], ensure_ascii=False, indent=2)
+                  + "\n")
+        return
+    from rich.table import Table
+
+    console = _console(out)
+    for coalition in coalitions:
+        adversary = coalition.adversary
+        console.print(f"{coalition.name} ({coalition.coalition_id})")
+        console.print(f"  called: {'; '.join(coalition.labels)}")
+        if adversary is not None:
+            aliases = [a for a in adversary.aliases if a != adversary.name]
+            also = f"; also {', '.join(aliases)}" if aliases else ""
+            console.print(f"  against: {adversary.name} ({adversary.key}{also})")
+        if coalition.leaders:
+            console.print(f"  led by: {', '.join(coalition.leaders)}")
+        members = Table("member", "name", "role", "joined", "evidence", "source",
+                        title=f"members ({len(coalition.members)})", title_justify="left")
+        for member in coalition.members:
+            evidence = member.evidence
+            members.add_row(member.member, member.name, member.role, member.joined or "",
+                            excerpt(evidence.sentence, evidence.trigger),
+                            f"{evidence.doc_id}#{evidence.sentence_index}")
+        console.print(members)
+        groups = [g for m in coalition.members for g in m.contributions]
+        for title, found in (("contributions by members", groups),
+                             ("by organisations", coalition.related),
+                             ("declared limits", coalition.limits)):
+            if found:
+                console.print(_group_table(title, found))
+            else:
+                console.print(f"{title}: none found")
+    out.write(f"{len(coalitions)} coalitions\n")

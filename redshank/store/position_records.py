@@ -1,0 +1,231 @@
+"""Records of the positions and coalition tables, and the queries over them.
+
+A `Position` is an actor's stated stance on an action (a topic); a `Membership` is the
+evidence that an actor is in a coalition; a `Contribution` is what an actor does, offers
+or refuses for one; a `CoalitionSummary` is the coalition itself. Every record keeps its
+provenance: document, sentence, character span, the events it was read from and the
+reasons (lexicon entries, coder notes). Dates are ISO strings, as in `Event`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from redshank.errors import ConfigError
+from redshank.model import Actor, Span
+
+Stance = Literal["commit", "offer", "support", "request", "refuse", "hedge"]
+STANCES: tuple[str, ...] = ("commit", "offer", "support", "request", "refuse", "hedge")
+
+
+def _actor(record: dict[str, Any] | None) -> Actor | None:
+    if not record:
+        return None
+    data = dict(record)
+    data["span"] = Span(**data["span"])
+    return Actor(**data)
+
+
+def _span(record: dict[str, Any] | None) -> Span | None:
+    return Span(**record) if record else None
+
+
+@dataclass(slots=True)
+class Position:
+    """A stance (commit, offer, support, request, refuse, hedge) of `holder` on `topic`.
+
+    `holder` is whose position it is: a country code (USA) or an organisation id (NATO);
+    `speaker` who stated it, `quote` the words when quoted. `hedges` are the hedge cues
+    of the sentence ("left open the possibility"). `event_ids` are the coded events it
+    was read from (none when read from a cue such as "red line").
+    """
+
+    position_id: str
+    holder: str
+    holder_name: str
+    holder_type: str
+    topic: str
+    stance: Stance
+    hedges: list[str]
+    date: str | None
+    date_precision: str
+    date_start: str | None
+    date_end: str | None
+    speaker: Actor | None
+    quote: str | None
+    quote_span: Span | None
+    doc_id: str
+    sentence_index: int
+    sentence: str
+    trigger: str
+    span: Span
+    event_ids: list[str]
+    event: str | None
+    auxiliary: str | None
+    published: str | None
+    reasons: list[str]
+    deriver_version: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> Position:
+        data = dict(record)
+        data["speaker"] = _actor(data.get("speaker"))
+        data["quote_span"] = _span(data.get("quote_span"))
+        data["span"] = Span(**data["span"])
+        return cls(**data)
+
+
+@dataclass(slots=True)
+class Adversary:
+    """Whom a coalition is against: a key (country code or actor id) and its names."""
+
+    key: str
+    name: str
+    code: str | None
+    type: str
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Membership:
+    """Evidence that `member` belongs to a coalition: the joining or forming statement.
+
+    `role` is leader (created it alone, or "X-led"), founder (formed it) or member
+    (joined); `label` is what the text calls the coalition ("core coalition").
+    """
+
+    membership_id: str
+    coalition_id: str
+    member: str
+    member_name: str
+    member_type: str
+    role: Literal["leader", "founder", "member"]
+    adversary: Adversary | None
+    label: str
+    date: str | None
+    date_precision: str
+    date_start: str | None
+    doc_id: str
+    sentence_index: int
+    sentence: str
+    trigger: str
+    span: Span
+    event_id: str | None
+    published: str | None
+    reasons: list[str]
+    deriver_version: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> Membership:
+        data = dict(record)
+        data["adversary"] = Adversary(**data["adversary"]) if data.get("adversary") else None
+        data["span"] = Span(**data["span"])
+        return cls(**data)
+
+
+@dataclass(slots=True)
+class Contribution:
+    """What `actor` does, offers or refuses on `kind` (a topic) in the fight against a
+    coalition's adversary; `status` is committed, offered, supported, requested, refused,
+    open (not ruled out), done, proposed, possible, planned or not done."""
+
+    contribution_id: str
+    coalition_id: str
+    actor: str
+    actor_name: str
+    actor_type: str
+    kind: str
+    status: str
+    hedges: list[str]
+    date: str | None
+    date_precision: str
+    date_start: str | None
+    speaker: Actor | None
+    quote: str | None
+    doc_id: str
+    sentence_index: int
+    sentence: str
+    trigger: str
+    span: Span
+    event_ids: list[str]
+    position_id: str | None
+    published: str | None
+    reasons: list[str]
+    deriver_version: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> Contribution:
+        data = dict(record)
+        data["speaker"] = _actor(data.get("speaker"))
+        data["span"] = Span(**data["span"])
+        return cls(**data)
+
+
+@dataclass(slots=True)
+class CoalitionSummary:
+    """A coalition: whom it is against, what it is called, who leads it and its members."""
+
+    coalition_id: str
+    name: str
+    adversary: Adversary | None
+    labels: list[str]
+    leaders: list[str]
+    members: list[str]
+    first_date: str | None
+    last_date: str | None
+    deriver_version: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> CoalitionSummary:
+        data = dict(record)
+        data["adversary"] = Adversary(**data["adversary"]) if data.get("adversary") else None
+        return cls(**data)
+
+
+@dataclass(frozen=True, slots=True)
+class PositionQuery:
+    """Which positions to return; every filter given must match (case-insensitive).
+
+    `actor` matches the holder's key or name or the speaker's id or name; `since`/`until`
+    keep positions whose date range overlaps them (undated ones are dropped then).
+    """
+
+    actor: str | None = None
+    topic: str | None = None
+    stance: str | None = None
+    since: date | None = None
+    until: date | None = None
+    doc_id: str | None = None
+    limit: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.limit is not None and self.limit < 0:
+            raise ConfigError(f"limit must be zero or more, got {self.limit}")
+        if self.stance is not None and self.stance not in STANCES:
+            raise ConfigError(f"unknown stance {self.stance!r}; use one of {', '.join(STANCES)}")
+
+
+@dataclass(frozen=True, slots=True)
+class CoalitionQuery:
+    """Which coalitions to return: `against` matches the adversary's key, code, name or
+    any name a stored document calls it by (IS, ISIL); `name` is a case-insensitive part
+    of the coalition's name, one of its labels ("core group") or its id; `member` matches
+    a member key."""
+
+    against: str | None = None
+    name: str | None = None
+    member: str | None = None

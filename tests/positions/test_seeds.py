@@ -1,0 +1,55 @@
+"""The seed corpus through the real pipeline: the anti-IS coalition and the positions on
+ground troops."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from redshank.positions import derive, timeline
+from redshank.positions.cli import coalitions
+from redshank.store import CoalitionQuery, PositionQuery, Store, open_store
+
+WALES_MEMBERS = {"USA", "GBR", "FRA", "DEU", "CAN", "AUS", "TUR", "ITA", "POL", "DNK"}
+
+
+@pytest.fixture(scope="module")
+def seeded(seed_results) -> Iterator[Store]:
+    """The coded seed corpus in a store, with positions and coalitions derived."""
+    with open_store(":memory:") as store:
+        for result in seed_results.values():
+            store.save_result(result, "seed")
+        derive(store, [e.event_id for r in seed_results.values() for e in r.events])
+        yield store
+
+
+def test_the_coalition_has_exactly_the_ten_named_members(seeded: Store) -> None:
+    (coalition,) = coalitions(seeded, CoalitionQuery(against="ISIL"))
+    assert {m.member for m in coalition.members} == WALES_MEMBERS
+    assert all(m.joined == "2014-09-05" and m.evidence.event_id for m in coalition.members)
+    assert coalition.leaders == ["USA"]
+
+
+def test_natos_plan_and_the_refusal_of_us_ground_troops(seeded: Store) -> None:
+    (coalition,) = coalitions(seeded, CoalitionQuery(name="core group"))
+    assert ("NATO", "intelligence") in {(g.actor, g.kind) for g in coalition.related}
+    assert ("USA", "ground-troops", "refused") in {(g.actor, g.kind, g.status)
+                                                   for g in coalition.limits}
+
+
+def test_each_position_on_ground_troops_has_its_date_and_speaker(seeded: Store) -> None:
+    troops = seeded.query_positions(PositionQuery(topic="ground-troops"))
+    assert len(troops) >= 5
+    assert all(p.date and p.speaker is not None for p in troops)
+    assert {p.holder for p in troops} == {"USA"}
+    assert {p.date for p in troops} == {"2014-09-05", "2014-09-14"}
+    assert "John Kerry" in {p.speaker.name for p in troops}
+
+
+def test_a_hedge_is_flagged(seeded: Store) -> None:
+    entries = timeline(seeded.query_positions(PositionQuery(actor="USA",
+                                                            topic="ground-troops")))
+    flags = [f for e in entries for f in e.flags]
+    assert any("left open the possibility" in f for f in flags)
+    assert not any(f.startswith("change") for f in flags)
