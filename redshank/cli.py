@@ -31,6 +31,7 @@ from redshank.link.cli import configure as configure_link
 from redshank.model import Event, Failure
 from redshank.positions.cli import configure as configure_positions
 from redshank.positions.cli import run_coalition, run_positions
+from redshank.tables import write_table
 
 DEFAULT_DB = "redshank.duckdb"
 EXAMPLES = {
@@ -215,14 +216,7 @@ def write_events(events: list[Event], fmt: str, out: TextIO) -> None:
                              event.date_start or "", event.date_end or "",
                              event.published or "", *where, event.sentence])
     else:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(*TABLE_COLUMNS, show_lines=False)
-        for event in events:
-            table.add_row(*_row(event))
-        width = None if out.isatty() else 200
-        Console(file=out, width=width).print(table)
+        write_table(TABLE_COLUMNS, (_row(event) for event in events), out)
         out.write(f"{len(events)} events\n")
 
 

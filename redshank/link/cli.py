@@ -23,6 +23,7 @@ from redshank.errors import ConfigError
 from redshank.link.export import EXPORT_FORMATS
 from redshank.link.plan import is_cluster_id
 from redshank.store.base import Cluster
+from redshank.tables import write_table
 
 __all__ = ["add_merged_flags", "configure", "is_cluster_id", "run_events_merged",
            "run_explain_cluster", "run_export", "run_link", "write_clusters"]
@@ -171,13 +172,6 @@ def write_clusters(clusters: list[Cluster], fmt: str, out: TextIO) -> None:
                              ";".join(dict.fromkeys(m.doc_id for m in cluster.members)),
                              ";".join(m.event_id for m in cluster.members)])
     else:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(*CLUSTER_COLUMNS, show_lines=False)
-        for cluster in clusters:
-            table.add_row(*_row(cluster))
-        width = None if out.isatty() else 200
-        Console(file=out, width=width).print(table)
+        write_table(CLUSTER_COLUMNS, (_row(cluster) for cluster in clusters), out)
         out.write(f"{len(clusters)} clusters, "
                   f"{sum(len(c.members) for c in clusters)} reports\n")
