@@ -116,12 +116,13 @@ def find_place_mentions(doc: Doc, offset: int = 0, *, gazetteer: Gazetteer | Non
     """
     gazetteer = gazetteer or load_gazetteer()
     found: list[tuple[TokenSpan, list[Candidate]]] = []
-    starts = [t.i for t in doc if _may_start(t.text, gazetteer)]
+    words = _Words.of(doc)
+    starts = [i for i, text in enumerate(words.text) if _may_start(text, gazetteer)]
     i = 0
     for start in starts:
         if start < i:
             continue
-        match = _longest_match(doc, start, gazetteer)
+        match = _longest_match(doc, start, gazetteer, words)
         if match is None:
             i = start + 1
             continue
@@ -160,27 +161,45 @@ def _may_start(text: str, gazetteer: Gazetteer) -> bool:
     return text.lower() in DIRECTIONS or name_key(text).split(" ")[0] in gazetteer.first_words
 
 
-def _longest_match(doc: Doc, start: int, gazetteer: Gazetteer
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """Per-token attributes of a paragraph, read once (spaCy builds a Token per access)."""
+
+    text: list[str]
+    lower: list[str]
+    with_ws: list[str]
+    punct: list[bool]
+    boundary: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Words:
+        tokens = list(doc)
+        return cls([t.text for t in tokens], [t.lower_ for t in tokens],
+                   [t.text_with_ws for t in tokens], [t.is_punct for t in tokens],
+                   [bool(t.is_sent_start) or t.is_space for t in tokens])
+
+
+def _longest_match(doc: Doc, start: int, gazetteer: Gazetteer, words: _Words
                    ) -> tuple[TokenSpan, list[Candidate]] | None:
     """The longest gazetteer name starting at a capitalised token, with its candidates."""
-    first = doc[start]
-    lowercase_direction = (first.lower_ in DIRECTIONS and start + 1 < len(doc)
-                           and doc[start + 1].text[:1].isupper())
-    if not (first.text[:1].isupper() or lowercase_direction) or \
-            name_key(first.text).split(" ")[0] not in gazetteer.first_words:
+    n = len(words.text)
+    first = words.text[start]
+    lowercase_direction = (words.lower[start] in DIRECTIONS and start + 1 < n
+                           and words.text[start + 1][:1].isupper())
+    if not (first[:1].isupper() or lowercase_direction) or \
+            name_key(first).split(" ")[0] not in gazetteer.first_words:
         return None
-    limit = min(len(doc), start + gazetteer.max_tokens + 2)
+    limit = min(n, start + gazetteer.max_tokens + 2)
     end = start + 1
-    while end < limit and not doc[end].is_sent_start and not doc[end].is_space:
+    while end < limit and not words.boundary[end]:
         end += 1
     for stop in range(end, start, -1):
-        last = doc[stop - 1]
-        if last.is_punct or last.lower_ in CONNECTORS:
+        if words.punct[stop - 1] or words.lower[stop - 1] in CONNECTORS:
             continue
-        tokens = doc[start:stop]
-        places = gazetteer.lookup(tokens.text)
+        text = "".join(words.with_ws[start:stop - 1]) + words.text[stop - 1]
+        places = gazetteer.lookup(text)
         if places:
-            return tokens, [Candidate(place, primary) for place, primary in places]
+            return doc[start:stop], [Candidate(place, primary) for place, primary in places]
     return None
 
 
