@@ -248,6 +248,14 @@ def place_actor(text: str, country: str, span: Span, reason: str) -> Actor:
                  id=country, span=span, code=country, entries=[f"place: {reason}"])
 
 
+def unidentified_attackers(country: str, place: str, span: Span) -> Actor:
+    """Who carried out an attack no one is named for: unidentified forces of the place."""
+    code = f"{country}UAF"
+    return Actor(text=place, name=f"unidentified attackers ({country})", country=country,
+                 sector="UAF", type="armed_group", id=code, span=span, code=code,
+                 entries=[f"place: attack in '{place}', attacker not named"])
+
+
 def with_country(actor: Actor, country: str, reason: str) -> Actor:
     """An actor with no country (a role noun: "militants") given one from context."""
     code = f"{country}{actor.sector or ''}"

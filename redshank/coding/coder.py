@@ -13,6 +13,7 @@ from redshank.coding.arguments import (
     place_actor,
     recipient_groups,
     subject_tokens,
+    unidentified_attackers,
     with_country,
 )
 from redshank.coding.intent import read_intent
@@ -223,6 +224,7 @@ def governing_date(trigger: Token, dates: list[DateMention], published: date | N
     return None, ""
 
 
+MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE"}
 ATTACK_WORDS = {"attack", "bombing", "bomb", "blast", "explosion", "airstrike", "strike",
                 "shelling", "raid", "ambush", "assault", "gunfire", "shooting", "rocket",
                 "missile", "mortar", "gunman", "sniper", "militant", "insurgent", "attacker",
@@ -336,9 +338,19 @@ def _build_event(
         recipients = [a for a in recipients if all(a.id != b.id for b in actors)]
         how = "the mobilized forces name their country"
     if not actors and event_type == "ASSAULT" and recipients and _names_an_attack(trigger):
-        how = "attacker not named: an attack on a named victim is kept with no actor"
+        if country and place is not None:
+            actors = [unidentified_attackers(country, place.text, place.span)]
+            how = f"attacker not named: unidentified attackers in {place.text}"
+        else:
+            how = "attacker not named: an attack on a named victim is kept with no actor"
     elif not actors or len(actors) + len(recipients) < pattern.needs:
         return None
+    targets = {a.country for a in recipients if a.country}
+    if event_type not in MATERIAL_CONFLICT and len(targets) == 1:
+        (target,) = targets
+        actors = [with_country(a, target, "an unaffiliated actor acting on its own country's "
+                               "institutions (domestic reading)")
+                  if a.country is None and a.type not in ("igo", "ngo") else a for a in actors]
     if pattern.cameo.startswith("043") and recipients:
         actors, recipients = recipients, actors
         how, how_recipient = f"visitor ({how_recipient})", f"host ({how})"
