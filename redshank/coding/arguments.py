@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from redshank.coding.quotes import quote_at
 from redshank.coding.syntax import (
+    CLAUSE_DEPS,
     DATIVE_DEPS,
     OBJECT_CONTROL,
     OBJECT_DEPS,
@@ -263,6 +264,19 @@ def with_country(actor: Actor, country: str, reason: str) -> Actor:
                    entries=[*actor.entries, f"country {country}: {reason}"])
 
 
+def same_clause(trigger: Token) -> list[Token]:
+    """The trigger's phrase without its subject and without clauses embedded in it."""
+    found: list[Token] = []
+    stack = [c for c in trigger.children if c.dep_ not in SUBJECT_DEPS]
+    while stack:
+        token = stack.pop()
+        if token.dep_ in CLAUSE_DEPS:
+            continue
+        found.append(token)
+        stack.extend(token.children)
+    return found
+
+
 def clause_subjects(token: Token) -> list[Token]:
     """Subjects of clauses the token takes: "demanded that the US ...", "demand that Israel"."""
     clauses = [c for c in token.children if c.dep_ in ("ccomp", "acl")]
@@ -281,10 +295,8 @@ def recipient_groups(trigger: Token, preferred: str | None, event: str = "",
     groups: list[RecipientGroup] = []
     if preferred and preferred.startswith("prep."):
         prep = preferred[5:]
-        subjects = {t.i for c in children(trigger, SUBJECT_DEPS) for t in c.subtree}
         tokens = prep_objects(trigger, prep) or [
-            obj for t in trigger.subtree if t.i not in subjects
-            for obj in prep_objects(t, prep)]
+            obj for t in same_clause(trigger) for obj in prep_objects(t, prep)]
         groups.append(RecipientGroup(tokens, f"recipient from '{prep}' phrase"))
     if preferred == "poss":
         owners = [c for o in objects for c in children(o, {"poss"})]
@@ -297,6 +309,8 @@ def recipient_groups(trigger: Token, preferred: str | None, event: str = "",
                                  "subject of the object's that-clause"))
     for prep in RECIPIENT_PREPS:
         groups.append(RecipientGroup(prep_objects(trigger, prep), f"'{prep}' phrase"))
+    groups.append(RecipientGroup([s for o in prep_objects(trigger) for s in clause_subjects(o)],
+                                 "subject of a that-clause in a prepositional phrase"))
     if trigger.pos_ == "NOUN":
         groups.append(RecipientGroup(prep_objects(trigger, "of"), "'of' phrase"))
     if depth == 0:
