@@ -124,7 +124,8 @@ class ActorContext:
         is a place ("a Kabul car bombing").
         """
         for child in token.children:
-            if child.dep_ in INNER_DEPS:
+            # "its invasion of Lebanon": a possessive pronoun points back, the 'of' onward.
+            if child.dep_ in INNER_DEPS and child.pos_ != "PRON":
                 actors = [a for a in self.actors_for(child, inside) if not is_capital(a)]
                 if actors:
                     return actors

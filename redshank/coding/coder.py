@@ -224,6 +224,9 @@ def governing_date(trigger: Token, dates: list[DateMention], published: date | N
     return None, ""
 
 
+# Role nouns with no country ("militants", "police") may take the country of the place;
+# people and international organisations may not.
+LOCAL_TYPES = {"other", "armed_group", "state"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE"}
 ATTACK_WORDS = {"attack", "bombing", "bomb", "blast", "explosion", "airstrike", "strike",
                 "shelling", "raid", "ambush", "assault", "gunfire", "shooting", "rocket",
@@ -324,9 +327,9 @@ def _build_event(
     country = place.location.country if place and place.location.precision != "none" else None
     if country and place is not None:
         actors = [with_country(a, country, f"the event happened in {place.text}")
-                  if a.country is None and a.type != "person" else a for a in actors]
+                  if a.country is None and a.type in LOCAL_TYPES else a for a in actors]
         recipients = [with_country(a, country, f"the event happened in {place.text}")
-                      if a.country is None and a.type != "person" else a for a in recipients]
+                      if a.country is None and a.type in LOCAL_TYPES else a for a in recipients]
         if not recipients and pattern.event != "CONSULT" and pattern.recipient != "none":
             recipients = [place_actor(place.text, country, place.span,
                                       f"'{place.text}' is where it happened")]
