@@ -338,6 +338,11 @@ def _build_event(
     if not actors and event_type == "MOBILIZE":
         patients = [c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS | {"dobj"}]
         actors = [a for token in patients for a in ctx.actors_for(token)]
+        owners = [o for token in patients for t in token.subtree if t.pos_ == "PRON"
+                  for o in ctx.pronoun(t) if o.country]
+        if owners and all(a.country is None for a in actors):
+            actors = [with_country(a, owners[0].country, f"'{owners[0].text}' owns them")
+                      for a in actors]
         recipients = [a for a in recipients if all(a.id != b.id for b in actors)]
         how = "the mobilized forces name their country"
     if not actors and event_type == "ASSAULT" and recipients and _names_an_attack(trigger):
