@@ -57,7 +57,7 @@ class Match:
 
 def _region(trigger: Token, role: str, prep: str | None) -> list[Token]:
     """The tokens where a constraint's words must appear."""
-    kids = list(trigger.children)
+    kids = [c for c in trigger.children if not _dates_only(c)]
     if role == "prep":
         return [t for c in kids if c.dep_ == "prep" and c.lower_ == prep
                 for t in c.subtree if t.i != c.i]
@@ -75,6 +75,22 @@ def _region(trigger: Token, role: str, prep: str | None) -> list[Token]:
         return [t for c in kids if c.dep_ in COMPLEMENT_DEPS for t in c.subtree]
     subjects = [c for c in kids if c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"]
     return [t for t in subtree_excluding(trigger, subjects) if t.i != trigger.i]
+
+
+CALENDAR_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "today", "yesterday", "tomorrow", "weekend", "morning", "night",
+}
+
+
+def _dates_only(prep: Token) -> bool:
+    """A prepositional phrase that only says when ("on Wednesday", "in 2011")."""
+    if prep.dep_ != "prep":
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(
+        o.lower_ in CALENDAR_WORDS or (o.like_num and len(o.text) == 4) for o in objects)
 
 
 @dataclass(slots=True)
@@ -117,7 +133,7 @@ class _Regions:
 
 def _holds(constraint: Constraint, regions: _Regions) -> bool:
     if constraint.role == "prep" and not constraint.words:
-        return any(c.dep_ == "prep" and c.lower_ == constraint.prep
+        return any(c.dep_ == "prep" and c.lower_ == constraint.prep and not _dates_only(c)
                    for c in regions.trigger.children)
     region = regions.get(constraint.role, constraint.prep)
     if ("*",) in constraint.words:
