@@ -236,12 +236,14 @@ LOCATED_EVENTS = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 
 @dataclass(frozen=True, slots=True)
 class RecipientGroup:
-    """Tokens that may name the recipient, how they were found, and whether only actors
-    with a country count (in a complement, "committing ground forces" names no recipient)."""
+    """Tokens that may name the recipient, how they were found, whether only actors with a
+    country count (in a complement, "committing ground forces" names no recipient), and
+    whether they are what is acted on (troops mobilized are not a recipient)."""
 
     tokens: list[Token]
     how: str
     named_only: bool = False
+    patient: bool = False
 
 
 def place_actor(text: str, country: str, span: Span, reason: str) -> Actor:
@@ -304,7 +306,7 @@ def recipient_groups(trigger: Token, preferred: str | None, event: str = "",
         groups.append(RecipientGroup(owners, "possessor"))
     groups.append(RecipientGroup(children(trigger, DATIVE_DEPS), "indirect object"))
     voice = "passive subject" if is_passive(trigger) else "object"
-    groups.append(RecipientGroup(objects, voice))
+    groups.append(RecipientGroup(objects, voice, patient=True))
     groups.append(RecipientGroup(clause_subjects(trigger), "subject of the clause it governs"))
     groups.append(RecipientGroup([s for o in objects for s in clause_subjects(o)],
                                  "subject of the object's that-clause"))

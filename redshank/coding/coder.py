@@ -268,6 +268,8 @@ def _resolve_recipients(trigger: Token, pattern: Pattern, ctx: ActorContext,
                         actors: list[Actor]) -> tuple[list[Actor], str]:
     taken = {a.id for a in actors}
     for group in recipient_groups(trigger, pattern.recipient, pattern.event):
+        if group.patient and pattern.event == "MOBILIZE":
+            continue
         found: list[Actor] = []
         for token in group.tokens:
             found.extend(a for a in ctx.actors_for(token)
@@ -369,6 +371,14 @@ def _build_event(
             how = "attacker not named: an attack on a named victim is kept with no actor"
     elif not actors or len(actors) + len(recipients) < pattern.needs:
         return None
+    homes = {a.country for a in actors if a.country}
+    if event_type not in ("ASSAULT", "CONSULT") and len(homes) == 1:
+        (home,) = homes
+        recipients = [with_country(a, home, "a role noun acted on by one country's actor "
+                                   "(domestic reading)")
+                      if a.country is None and a.type in LOCAL_TYPES else a
+                      for a in recipients]
+        recipients = [a for a in recipients if all(a.id != b.id for b in actors)]
     targets = {a.country for a in recipients if a.country}
     if event_type not in MATERIAL_CONFLICT and len(targets) == 1:
         (target,) = targets
