@@ -31,7 +31,7 @@ PLURAL = {"they", "them", "their"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 INNER_DEPS = {"poss", "compound", "amod", "nmod", "appos"}
-INNER_PREPS = ("of", "by", "from", "for", "with", "against", "to", "on", "in")
+INNER_PREPS = ("of", "by", "from", "for", "with", "against", "to", "on")
 
 
 @dataclass(slots=True)
