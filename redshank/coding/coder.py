@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from spacy.tokens import Span as SpacySpan
@@ -23,6 +23,7 @@ from redshank.coding.plover import Ontology
 from redshank.coding.quotes import quote_at
 from redshank.coding.syntax import (
     COMPLEMENT_DEPS,
+    OBJECT_CONTROL,
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
@@ -259,6 +260,27 @@ def _names_an_attack(trigger: Token) -> bool:
                for t in root.subtree)
 
 
+def _placed(actors: list[Actor], places: list[PlaceMention]) -> list[Actor]:
+    """Actors named by a place whose country the article's context settled differently.
+
+    The dictionaries read "Tripoli" as Libya; in an article about Lebanon the places stage
+    resolves it to Tripoli, Lebanon, and that reading wins.
+    """
+    by_start = {p.span.start: p for p in places}
+    placed = []
+    for actor in actors:
+        place = by_start.get(actor.span.start)
+        country = place.location.country if place else None
+        if (place is not None and country and actor.country and country != actor.country
+                and actor.type == "state" and place.text == actor.text
+                and len({c.place.country for c in place.candidates}) > 1):
+            code = f"{country}{actor.sector or ''}"
+            actor = replace(actor, country=country, id=code, code=code,
+                            entries=[*actor.entries, f"place: {place.reason}"])
+        placed.append(actor)
+    return placed
+
+
 def _trigger_text(trigger: Token) -> str:
     prt = particle(trigger)
     return f"{trigger.text} {prt}" if prt else trigger.text
@@ -277,6 +299,14 @@ def _resolve_recipients(trigger: Token, pattern: Pattern, ctx: ActorContext,
                          and (a.country or not group.named_only))
         if found:
             return found, group.how
+    purpose = trigger.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    if purpose and trigger.head.lemma_.lower() not in OBJECT_CONTROL:
+        governor = trigger.head
+        for token in (c for c in governor.children if c.dep_ in OBJECT_DEPS | {"dative"}):
+            found = [a for a in ctx.actors_for(token) if a.id not in taken]
+            if found:
+                return found, f"the object of '{governor.text}' (what it was done to)"
     return [], ""
 
 
@@ -341,6 +371,8 @@ def _build_event(
         if inner:
             actors = [with_country(a, inner, "named inside the actor's phrase") for a in actors]
     recipients, how_recipient = _resolve_recipients(trigger, pattern, ctx, actors)
+    actors = _placed(actors, places)
+    recipients = _placed(recipients, places)
     place, place_reason = governing_place(trigger, places)
     country = place.location.country if place and place.location.precision != "none" else None
     if country and place is not None:
