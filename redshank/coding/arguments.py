@@ -154,7 +154,9 @@ class ActorContext:
             speaker = self.speakers.get(quote) if quote else None
             return [speaker_group(speaker, word, token, self.offset)] if speaker else []
         if word in PERSONAL:
-            earlier = [a for a in self.persons if a.span.start < position]
+            here = [m.actor for m in sorted(self.mentions, key=lambda m: m.token_start)
+                    if m.token_end <= token.i and m.actor.type == "person"]
+            earlier = [a for a in (*self.persons, *here) if a.span.start < position]
             return [earlier[-1]] if earlier else []
         if word in NEUTER:
             doc = self.sentence.doc
@@ -207,7 +209,7 @@ def subject_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
     if is_passive(trigger):
         agents = agent_objects(trigger)
         return (agents, "passive: actor from the 'by' phrase") if agents else ([], "")
-    subjects = children(trigger, SUBJECT_DEPS)
+    subjects = children(trigger, SUBJECT_DEPS) or children(trigger, PASSIVE_SUBJECT_DEPS)
     if subjects:
         if subjects[0].lower_ in RELATIVE_PRONOUNS and trigger.dep_ == "relcl":
             return [trigger.head], "relative clause: actor is the noun it modifies"
