@@ -7,15 +7,14 @@ rows are inserted with multi-row VALUES (much faster than one statement per row)
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
 
 from redshank.model import Event
 from redshank.store import rows
-from redshank.store.base import EXCLUDED_AUXILIARIES, Cluster, ClusterMember, ClusterQuery
+from redshank.store.base import Cluster, ClusterMember, ClusterQuery
+from redshank.store.primitives import SQLPrimitives
 
 CHUNK_ROWS = 500
 
@@ -93,48 +92,21 @@ def member_from_row(row: rows.Row) -> ClusterMember:
 
 def select_clusters_sql(query: ClusterQuery) -> tuple[str, list[Any]]:
     """The SELECT of cluster rows for a query, and its parameters."""
-    conditions: list[str] = ["c.reports >= ?"]
-    params: list[Any] = [query.min_reports]
-    if not query.include_all:
-        conditions.append(f"(c.auxiliary IS NULL OR c.auxiliary NOT IN "
-                          f"({_marks(len(EXCLUDED_AUXILIARIES))}))")
-        params.extend(EXCLUDED_AUXILIARIES)
-    for role, value in (("actor", query.actor), ("recipient", query.recipient)):
-        if value is not None:
-            conditions.append(_ACTOR_MATCH)
-            params.extend([role, value, value, value, value])
-    if query.event is not None:
-        conditions.append("lower(c.event) = lower(?)")
-        params.append(query.event)
+    shared, shared_params = rows.shared_filters(query, "c", _ACTOR_MATCH)
+    conditions: list[str] = ["c.reports >= ?", *shared]
+    params: list[Any] = [query.min_reports, *shared_params]
     if query.doc_id is not None:
         conditions.append("EXISTS (SELECT 1 FROM cluster_members m"
                           " WHERE m.cluster_id = c.cluster_id AND m.doc_id = ?)")
         params.append(query.doc_id)
-    if query.since is not None:
-        conditions.append("COALESCE(c.date_end, c.date_start) >= ?")
-        params.append(query.since)
-    if query.until is not None:
-        conditions.append("COALESCE(c.date_start, c.date_end) <= ?")
-        params.append(query.until)
     limit = f" LIMIT {int(query.limit)}" if query.limit is not None else ""
     sql = (f"{_SELECT_CLUSTER} WHERE {' AND '.join(conditions)}"
            f" ORDER BY c.date_start IS NULL, c.date_start, c.cluster_id{limit}")
     return sql, params
 
 
-class ClusterMethods(ABC):
+class ClusterMethods(SQLPrimitives):
     """Store methods for the cluster tables, over the SQL primitives SQLStore declares."""
-
-    target: str
-
-    @abstractmethod
-    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
-
-    @abstractmethod
-    def _transaction(self) -> AbstractContextManager[None]: ...
-
-    @abstractmethod
-    def _errors(self, action: str) -> AbstractContextManager[None]: ...
 
     def _insert_rows(self, table: str, columns: Sequence[str], table_rows: Sequence[rows.Row],
                      suffix: str = "") -> None:

@@ -10,9 +10,8 @@ with the columns queries filter on beside it, as in the events table.
 from __future__ import annotations
 
 import json
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -27,6 +26,7 @@ from redshank.store.position_records import (
     Position,
     PositionQuery,
 )
+from redshank.store.primitives import SQLPrimitives
 
 POSITION_COLUMNS = (
     "position_id", "holder", "holder_name", "topic", "stance", "date_start", "date_end",
@@ -171,19 +171,8 @@ def select_coalitions_sql(query: CoalitionQuery) -> tuple[str, list[Any]]:
             " c.first_date, c.coalition_id", params)
 
 
-class PositionMethods(ABC):
+class PositionMethods(SQLPrimitives):
     """Store methods for positions, coalition memberships, contributions and coalitions."""
-
-    target: str
-
-    @abstractmethod
-    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
-
-    @abstractmethod
-    def _transaction(self) -> AbstractContextManager[None]: ...
-
-    @abstractmethod
-    def _errors(self, action: str) -> AbstractContextManager[None]: ...
 
     @abstractmethod
     def _insert_rows(self, table: str, columns: Sequence[str], table_rows: Sequence[rows.Row],

@@ -12,7 +12,7 @@ from typing import Any
 
 from redshank.errors import StoreError
 from redshank.model import Actor, Document, DocumentResult, Event, Failure, hash_record
-from redshank.store.base import EXCLUDED_AUXILIARIES, EventQuery
+from redshank.store.base import EXCLUDED_AUXILIARIES, ClusterQuery, EventQuery
 
 Row = tuple[Any, ...]
 LIST_SEPARATOR = "; "
@@ -230,30 +230,42 @@ _ACTOR_MATCH = """EXISTS (
            OR lower(a.actor_id) = lower(?) OR lower(a.name) = lower(?)))"""
 
 
-def select_events_sql(query: EventQuery) -> tuple[str, list[Any]]:
-    """The SELECT of events.record for a query, and its parameters."""
+def shared_filters(query: EventQuery | ClusterQuery, alias: str, actor_match: str
+                   ) -> tuple[list[str], list[Any]]:
+    """WHERE conditions events and clusters share: auxiliary, actor, recipient, event, dates.
+
+    `alias` is the table alias with the event columns; `actor_match` is the EXISTS clause
+    that tests one actor role against four parameters (country, code, id, name).
+    """
     conditions: list[str] = []
     params: list[Any] = []
     if not query.include_all:
         placeholders = ", ".join("?" for _ in EXCLUDED_AUXILIARIES)
-        conditions.append(f"(e.auxiliary IS NULL OR e.auxiliary NOT IN ({placeholders}))")
+        conditions.append(f"({alias}.auxiliary IS NULL OR {alias}.auxiliary NOT IN "
+                          f"({placeholders}))")
         params.extend(EXCLUDED_AUXILIARIES)
     for role, value in (("actor", query.actor), ("recipient", query.recipient)):
         if value is not None:
-            conditions.append(_ACTOR_MATCH)
+            conditions.append(actor_match)
             params.extend([role, value, value, value, value])
     if query.event is not None:
-        conditions.append("lower(e.event) = lower(?)")
+        conditions.append(f"lower({alias}.event) = lower(?)")
         params.append(query.event)
+    if query.since is not None:
+        conditions.append(f"COALESCE({alias}.date_end, {alias}.date_start) >= ?")
+        params.append(query.since)
+    if query.until is not None:
+        conditions.append(f"COALESCE({alias}.date_start, {alias}.date_end) <= ?")
+        params.append(query.until)
+    return conditions, params
+
+
+def select_events_sql(query: EventQuery) -> tuple[str, list[Any]]:
+    """The SELECT of events.record for a query, and its parameters."""
+    conditions, params = shared_filters(query, "e", _ACTOR_MATCH)
     if query.doc_id is not None:
         conditions.append("e.doc_id = ?")
         params.append(query.doc_id)
-    if query.since is not None:
-        conditions.append("COALESCE(e.date_end, e.date_start) >= ?")
-        params.append(query.since)
-    if query.until is not None:
-        conditions.append("COALESCE(e.date_start, e.date_end) <= ?")
-        params.append(query.until)
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     limit = f" LIMIT {int(query.limit)}" if query.limit is not None else ""
     sql = (

@@ -1,0 +1,23 @@
+"""The SQL primitives every store mixin builds on; a backend (SQLStore) implements them."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from typing import Any
+
+
+class SQLPrimitives(ABC):
+    """Reading, transactions and error conversion, as the store mixins need them."""
+
+    target: str
+
+    @abstractmethod
+    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager[None]: ...
+
+    @abstractmethod
+    def _errors(self, action: str) -> AbstractContextManager[None]: ...
