@@ -31,7 +31,7 @@ from redshank.link.cli import configure as configure_link
 from redshank.model import Event, Failure
 from redshank.positions.cli import configure as configure_positions
 from redshank.positions.cli import run_coalition, run_positions
-from redshank.tables import write_table
+from redshank.tables import json_safe, terminal_safe, write_table
 
 DEFAULT_DB = "redshank.duckdb"
 EXAMPLES = {
@@ -130,7 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"redshank: {message}\n")
+    """One line on stderr; messages may carry document ids and text, so made terminal-safe."""
+    sys.stderr.write(f"redshank: {terminal_safe(message)}\n")
 
 
 def _failure_line(failure: Failure) -> str:
@@ -199,10 +200,15 @@ def _row(event: Event) -> list[str]:
 
 
 def write_events(events: list[Event], fmt: str, out: TextIO) -> None:
-    """Print events as a table, JSON Lines or CSV."""
+    """Print events as a table, JSON Lines or CSV.
+
+    JSON Lines keeps every character (control characters as \\u escapes); CSV drops
+    escape sequences and control characters but tab and newline, since it is also read
+    on terminals; the table shows text literally (tables.terminal_safe).
+    """
     if fmt == "jsonl":
         for event in events:
-            out.write(json.dumps(event.to_json(), ensure_ascii=False) + "\n")
+            out.write(json_safe(json.dumps(event.to_json(), ensure_ascii=False)) + "\n")
     elif fmt == "csv":
         writer = csv.writer(out)
         writer.writerow([*TABLE_COLUMNS, "context", "cameo", "date_start", "date_end",
@@ -212,9 +218,10 @@ def write_events(events: list[Event], fmt: str, out: TextIO) -> None:
             place = event.location
             where = ([place.name, place.country or "", place.lat, place.lon, place.precision]
                      if place else ["", "", "", "", ""])
-            writer.writerow([*_row(event), ";".join(event.context), event.cameo,
-                             event.date_start or "", event.date_end or "",
-                             event.published or "", *where, event.sentence])
+            row = [*_row(event), ";".join(event.context), event.cameo, event.date_start or "",
+                   event.date_end or "", event.published or "", *where, event.sentence]
+            writer.writerow([terminal_safe(value, multiline=True) if isinstance(value, str)
+                             else value for value in row])
     else:
         write_table(TABLE_COLUMNS, (_row(event) for event in events), out)
         out.write(f"{len(events)} events\n")

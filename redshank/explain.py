@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from redshank.model import Actor, Event, Span
+from redshank.tables import terminal_safe
 
 
 def _mark(sentence: str, base: int, spans: list[tuple[Span, str]]) -> str:
@@ -27,7 +28,8 @@ def _actor_line(actor: Actor) -> str:
 
 
 def explain_event(event: Event) -> str:
-    """A plain-text account of an event: marked sentence, rule, dictionary entries, date."""
+    """A plain-text account of an event: marked sentence, rule, dictionary entries, date;
+    safe to print (tables.terminal_safe), since sentence and ids come from articles."""
     base = event.sentence_span.start if event.sentence_span else 0
     spans = [(a.span, "ACTOR") for a in event.actor]
     spans += [(a.span, "RECIPIENT") for a in event.recipient]
@@ -62,4 +64,4 @@ def explain_event(event: Event) -> str:
         loc = event.location
         lines.append(f"location   {loc.name} ({loc.country}, {loc.precision}) {loc.lat},{loc.lon}")
     lines += [f"how        {note}" for note in event.evidence.notes]
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines), multiline=True)

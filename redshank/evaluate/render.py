@@ -1,4 +1,5 @@
-"""Render a `Report` as Markdown (also what the terminal shows) or as JSON text."""
+"""Render a `Report` as Markdown (also what the terminal shows) or as JSON text; gold
+sentences and record ids are shown without control characters (tables.terminal_safe)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from redshank.evaluate.report import (
     Report,
     Target,
 )
+from redshank.tables import json_safe, terminal_safe
 
 ERROR_TITLES: dict[ErrorKind, str] = {
     "miss": "Misses (gold events with no coded event)",
@@ -175,8 +177,8 @@ def render_markdown(report: Report, *, title: str | None = "Evaluation", level: 
             parts += [f"{sub} {heading}: {len(problems)}", ""]
             parts += [f"- `{p.record_id}`: {p.message}" for p in problems[:max_errors]]
             parts.append("")
-    return "\n".join(parts).rstrip() + "\n"
+    return terminal_safe("\n".join(parts).rstrip(), multiline=True) + "\n"
 
 
 def render_json(report: Report) -> str:
-    return json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(report.to_json(), indent=2, ensure_ascii=False)) + "\n"

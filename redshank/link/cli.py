@@ -23,7 +23,7 @@ from redshank.errors import ConfigError
 from redshank.link.export import EXPORT_FORMATS
 from redshank.link.plan import is_cluster_id
 from redshank.store.base import Cluster
-from redshank.tables import write_table
+from redshank.tables import json_safe, terminal_safe, write_table
 
 __all__ = ["add_merged_flags", "configure", "is_cluster_id", "run_events_merged",
            "run_explain_cluster", "run_export", "run_link", "write_clusters"]
@@ -160,17 +160,18 @@ def _row(cluster: Cluster) -> list[str]:
 
 
 def write_clusters(clusters: list[Cluster], fmt: str, out: TextIO) -> None:
-    """Print clusters as a table, JSON Lines (Cluster.to_json) or CSV."""
+    """Print clusters as a table, JSON Lines (Cluster.to_json) or CSV; as in
+    redshank.cli.write_events, CSV drops control characters but tab and newline."""
     if fmt == "jsonl":
         for cluster in clusters:
-            out.write(json.dumps(cluster.to_json(), ensure_ascii=False) + "\n")
+            out.write(json_safe(json.dumps(cluster.to_json(), ensure_ascii=False)) + "\n")
     elif fmt == "csv":
         writer = csv.writer(out)
         writer.writerow([*CLUSTER_COLUMNS, "documents", "event_ids"])
         for cluster in clusters:
-            writer.writerow([*_row(cluster),
-                             ";".join(dict.fromkeys(m.doc_id for m in cluster.members)),
-                             ";".join(m.event_id for m in cluster.members)])
+            row = [*_row(cluster), ";".join(dict.fromkeys(m.doc_id for m in cluster.members)),
+                   ";".join(m.event_id for m in cluster.members)]
+            writer.writerow([terminal_safe(value, multiline=True) for value in row])
     else:
         write_table(CLUSTER_COLUMNS, (_row(cluster) for cluster in clusters), out)
         out.write(f"{len(clusters)} clusters, "

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from redshank.model import Document, Event
 from redshank.store.base import Cluster, Store
+from redshank.tables import terminal_safe
 
 
 def _side(labels: Sequence[str]) -> str:
@@ -43,7 +44,8 @@ def _report(number: int, event: Event, document: Document | None, linked_to: str
 
 def explain_cluster(cluster: Cluster, events: Mapping[str, Event],
                     documents: Mapping[str, Document], aliases: Sequence[str] = ()) -> str:
-    """A plain-text account of a cluster: what it says, then every report and its link."""
+    """A plain-text account of a cluster: what it says, then every report and its link;
+    safe to print (tables.terminal_safe), since texts and ids come from articles."""
     mode = f" mode={cluster.mode}" if cluster.mode else ""
     auxiliary = f" [{cluster.auxiliary}]" if cluster.auxiliary else ""
     published = (f"{cluster.first_published}..{cluster.last_published}"
@@ -70,7 +72,7 @@ def explain_cluster(cluster: Cluster, events: Mapping[str, Event],
         lines += _report(number, event, documents.get(member.doc_id), member.linked_to,
                          member.reason)
     lines += ["", "Details of one report: redshank explain EVENT_ID"]
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines), multiline=True)
 
 
 def describe_cluster(store: Store, cluster_id: str) -> str | None:

@@ -1,4 +1,5 @@
-"""Print position timelines and coalitions as tables (rich) or JSON."""
+"""Print position timelines and coalitions as tables (rich) or JSON, safe for a terminal
+(redshank/tables.py: stored text is shown literally, without control characters)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TextIO
 
 from redshank.positions.coalitions import Coalition, ContributionGroup
 from redshank.positions.timeline import TimelineEntry
+from redshank.tables import cell, console, json_safe
 
 POSITION_COLUMNS = ("date", "actor", "topic", "stance", "speaker", "flags", "evidence",
                     "source")
@@ -25,29 +27,22 @@ def excerpt(sentence: str, trigger: str, quote: str | None = None) -> str:
     return ("…" if start else "") + piece + ("…" if start + EXCERPT_CHARS < len(text) else "")
 
 
-def _console(out: TextIO):
-    from rich.console import Console
-
-    width = None if out.isatty() else 200
-    return Console(file=out, width=width, highlight=False, soft_wrap=False)
-
-
 def write_positions(entries: Sequence[TimelineEntry], fmt: str, out: TextIO) -> None:
     """Print a position timeline as a table or a JSON array."""
     if fmt == "json":
-        out.write(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2)
-                  + "\n")
+        out.write(json_safe(json.dumps([e.to_json() for e in entries], ensure_ascii=False,
+                                       indent=2)) + "\n")
         return
     from rich.table import Table
 
     table = Table(*POSITION_COLUMNS, show_lines=False)
     for entry in entries:
         p = entry.position
-        table.add_row(
+        table.add_row(*map(cell, (
             p.date or "", p.holder, p.topic, p.stance, p.speaker.name if p.speaker else "",
             "\n".join(entry.flags), excerpt(p.sentence, p.trigger, p.quote),
-            f"{p.doc_id}#{p.sentence_index}")
-    _console(out).print(table)
+            f"{p.doc_id}#{p.sentence_index}")))
+    console(out).print(table)
     changes = sum(any(f.startswith("change") for f in e.flags) for e in entries)
     hedged = sum(any(f.startswith("hedge") for f in e.flags) for e in entries)
     out.write(f"{len(entries)} positions, {changes} changes, {hedged} hedged\n")
@@ -73,45 +68,47 @@ def _group_table(title: str, groups: Sequence[ContributionGroup]):
                   "evidence", title=title, title_justify="left", show_lines=False)
     for group in groups:
         first = group.evidence[0]
-        table.add_row(group.actor, group.kind, group.status, _dates(group),
-                      str(len(group.evidence)), _speakers(group), "; ".join(group.hedges),
-                      excerpt(first.sentence, first.trigger, first.quote))
+        table.add_row(*map(cell, (
+            group.actor, group.kind, group.status, _dates(group), len(group.evidence),
+            _speakers(group), "; ".join(group.hedges),
+            excerpt(first.sentence, first.trigger, first.quote))))
     return table
 
 
 def write_coalitions(coalitions: Sequence[Coalition], fmt: str, out: TextIO) -> None:
     """Print coalitions (members, contributions, organisations, limits) or a JSON array."""
     if fmt == "json":
-        out.write(json.dumps([c.to_json() for c in coalitions], ensure_ascii=False, indent=2)
-                  + "\n")
+        out.write(json_safe(json.dumps([c.to_json() for c in coalitions], ensure_ascii=False,
+                                       indent=2)) + "\n")
         return
     from rich.table import Table
 
-    console = _console(out)
+    printer = console(out)
     for coalition in coalitions:
         adversary = coalition.adversary
-        console.print(f"{coalition.name} ({coalition.coalition_id})")
-        console.print(f"  called: {'; '.join(coalition.labels)}")
+        printer.print(cell(f"{coalition.name} ({coalition.coalition_id})"))
+        printer.print(cell(f"  called: {'; '.join(coalition.labels)}"))
         if adversary is not None:
             aliases = [a for a in adversary.aliases if a != adversary.name]
             also = f"; also {', '.join(aliases)}" if aliases else ""
-            console.print(f"  against: {adversary.name} ({adversary.key}{also})")
+            printer.print(cell(f"  against: {adversary.name} ({adversary.key}{also})"))
         if coalition.leaders:
-            console.print(f"  led by: {', '.join(coalition.leaders)}")
+            printer.print(cell(f"  led by: {', '.join(coalition.leaders)}"))
         members = Table("member", "name", "role", "joined", "evidence", "source",
                         title=f"members ({len(coalition.members)})", title_justify="left")
         for member in coalition.members:
             evidence = member.evidence
-            members.add_row(member.member, member.name, member.role, member.joined or "",
-                            excerpt(evidence.sentence, evidence.trigger),
-                            f"{evidence.doc_id}#{evidence.sentence_index}")
-        console.print(members)
+            members.add_row(*map(cell, (
+                member.member, member.name, member.role, member.joined or "",
+                excerpt(evidence.sentence, evidence.trigger),
+                f"{evidence.doc_id}#{evidence.sentence_index}")))
+        printer.print(members)
         groups = [g for m in coalition.members for g in m.contributions]
         for title, found in (("contributions by members", groups),
                              ("by organisations", coalition.related),
                              ("declared limits", coalition.limits)):
             if found:
-                console.print(_group_table(title, found))
+                printer.print(_group_table(title, found))
             else:
-                console.print(f"{title}: none found")
+                printer.print(cell(f"{title}: none found"))
     out.write(f"{len(coalitions)} coalitions\n")
