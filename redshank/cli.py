@@ -70,6 +70,8 @@ def _input_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--source", help="source name for plain files")
     parser.add_argument("--max-doc-bytes", type=int, default=2_000_000,
                         help="refuse larger documents (default: 2000000)")
+    parser.add_argument("--allow-outside-paths", action="store_true",
+                        help="let manifest paths lead outside the manifest's folder")
     _knowledge_flags(parser)
 
 

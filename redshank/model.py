@@ -52,6 +52,7 @@ class Document:
     url: str | None = None
     path: str | None = None
     published_from: Literal["metadata", "dateline", "none"] = "metadata"
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def content_hash(self) -> str:

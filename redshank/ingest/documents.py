@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from redshank.errors import InputError
@@ -16,12 +17,25 @@ from redshank.model import Document, Failure
 STAGE = "ingest"
 TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
-JSONL_SUFFIXES = frozenset({".jsonl", ".json"})
+GZIP_JSONL_SUFFIXES = (".jsonl.gz", ".json.gz")
+JSONL_SUFFIXES = frozenset({".jsonl", ".json", *GZIP_JSONL_SUFFIXES})
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 KNOWN_SUFFIXES = DOCUMENT_SUFFIXES | JSONL_SUFFIXES
+READ_TYPES = ".txt, .html, .htm, .jsonl, .json, .jsonl.gz and .json.gz"
 BINARY_SAMPLE_BYTES = 8192
 MAX_CONTROL_SHARE = 0.1
 BOM = "\ufeff"
+# UTF-32 first: its little-endian BOM starts with UTF-16's.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# UTF-16 without a BOM: mostly-ASCII text has a NUL in (nearly) every other byte.
+_UTF16_MIN_NUL_SHARE = 0.3
+_UTF16_MAX_OTHER_NUL_SHARE = 0.02
+FUTURE_DATE_GRACE = timedelta(days=1)
 # Bytes a text file may hold (as the `file` command judges): printable ASCII, whitespace,
 # BEL, BS, ESC and anything >= 0x80 (UTF-8 is validated separately).
 _TEXT_BYTES = bytes({7, 8, 9, 10, 11, 12, 13, 27} | set(range(0x20, 0x100)) - {0x7F})
@@ -30,11 +44,13 @@ _TEXT_WHITESPACE = frozenset("\t\n\r\f\v")
 
 @dataclass(frozen=True, slots=True)
 class IngestOptions:
-    """Settings that apply to every input: metadata defaults and the size limit."""
+    """Settings that apply to every input: metadata defaults, limits, and today's date."""
 
     published: date | None = None
     source: str | None = None
     max_doc_bytes: int = 2_000_000
+    allow_outside_paths: bool = False
+    today: date = field(default_factory=date.today)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +75,33 @@ class Origin:
     def error(self, message: str) -> InputError:
         """An `InputError` for this origin."""
         return InputError(message, doc_id=self.doc_id, path=self.path, line=self.line)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A document read, with the file and line its id came from (to name in duplicate errors)."""
+
+    document: Document
+    path: str | None
+    line: int | None = None
+
+    @property
+    def place(self) -> str:
+        return f"{self.path} line {self.line}" if self.line is not None else str(self.path)
+
+
+def kind_suffix(path: Path) -> str:
+    """The suffix that says how a file is read, lower-cased: `.jsonl.gz`, `.txt`, ..."""
+    name = path.name.lower()
+    for suffix in GZIP_JSONL_SUFFIXES:
+        if name.endswith(suffix):
+            return suffix
+    return path.suffix.lower()
+
+
+def without_kind_suffix(name: str) -> str:
+    """A file name or relative path without the suffix that says how it is read."""
+    return name[: len(name) - len(kind_suffix(Path(name)))]
 
 
 def failure_from(exc: InputError) -> Failure:
@@ -92,8 +135,51 @@ def looks_binary(data: bytes) -> bool:
     return len(sample.translate(None, _TEXT_BYTES)) / len(sample) > MAX_CONTROL_SHARE
 
 
+def wide_unicode_codec(data: bytes) -> str | None:
+    """The codec of UTF-16 or UTF-32 bytes (by BOM, or UTF-16 by its NUL pattern), else None."""
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            return codec
+    sample = data[:BINARY_SAMPLE_BYTES]
+    if len(sample) < 16:
+        return None
+    even, odd = _nul_share(sample[0::2]), _nul_share(sample[1::2])
+    for nuls, others, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls >= _UTF16_MIN_NUL_SHARE and others <= _UTF16_MAX_OTHER_NUL_SHARE:
+            return codec
+    return None
+
+
+def _nul_share(data: bytes) -> float:
+    return data.count(0) / len(data)
+
+
+def _wide_name(codec: str) -> str:
+    return "UTF-32" if codec.startswith("utf-32") else "UTF-16"
+
+
+def utf16_advice(codec: str) -> str:
+    """How to convert a UTF-16/UTF-32 file to UTF-8."""
+    return f"convert it with `iconv -f {_wide_name(codec)} -t UTF-8`"
+
+
+def as_utf8(data: bytes, origin: Origin) -> bytes:
+    """UTF-16 or UTF-32 text re-encoded as UTF-8; other bytes unchanged (checked later)."""
+    codec = wide_unicode_codec(data)
+    if codec is None:
+        return data
+    try:
+        return data.decode(codec).encode("utf-8")
+    except UnicodeDecodeError as exc:
+        name = _wide_name(codec)
+        raise origin.error(
+            f"looks like {name} text but is not valid {name} ({exc.reason}); {utf16_advice(codec)}"
+        ) from exc
+
+
 def decode_text(data: bytes, origin: Origin) -> str:
-    """UTF-8 text from bytes, normalised; binary or non-UTF-8 data is an error."""
+    """Text from UTF-8 (or UTF-16/UTF-32) bytes, normalised; binary or other data is an error."""
+    data = as_utf8(data, origin)
     if looks_binary(data):
         raise origin.error(
             "looks like a binary file, not text; pass .txt, .jsonl or .html files "
@@ -164,14 +250,41 @@ def parse_published(value: object, origin: Origin) -> date | None:
     )
 
 
+def future_date_warnings(meta: Metadata, today: date) -> list[str]:
+    """A warning if the publication date is after today (one day of grace for time zones)."""
+    if meta.published is None or meta.published <= today + FUTURE_DATE_GRACE:
+        return []
+    return [
+        f"doc {meta.id!r}: published date {meta.published} is in the future (today is "
+        f"{today}); check the date"
+    ]
+
+
+def new_document(
+    text: str, meta: Metadata, *, title: str | None, path: str | None, today: date
+) -> Document:
+    """The Document for checked text and its metadata, with any warnings about the metadata."""
+    return Document(
+        id=meta.id,
+        text=text,
+        title=title,
+        published=meta.published,
+        source=meta.source,
+        url=meta.url,
+        path=path,
+        published_from="metadata" if meta.published else "none",
+        warnings=future_date_warnings(meta, today),
+    )
+
+
 def document_from_bytes(
-    data: bytes, meta: Metadata, *, path: str, html: bool, max_doc_bytes: int
+    data: bytes, meta: Metadata, *, path: str, html: bool, options: IngestOptions
 ) -> Document:
     """A checked document from a file's bytes (plain text or HTML)."""
     origin = Origin(meta.id, path)
     if not data.strip():
         raise origin.error("is empty; remove it or add the article text")
-    check_size(len(data), max_doc_bytes, origin)
+    check_size(len(data), options.max_doc_bytes, origin)
     text = decode_text(data, origin)
     title = meta.title
     if html:
@@ -182,30 +295,17 @@ def document_from_bytes(
                 "has no visible paragraph or heading text; check it is an article page"
             )
     check_text(text, origin)
-    return Document(
-        id=meta.id,
-        text=text,
-        title=title,
-        published=meta.published,
-        source=meta.source,
-        url=meta.url,
-        path=path,
-        published_from="metadata" if meta.published else "none",
-    )
+    return new_document(text, meta, title=title, path=path, today=options.today)
 
 
-def read_document_file(path: Path, meta: Metadata, max_doc_bytes: int) -> Document:
+def read_document_file(path: Path, meta: Metadata, options: IngestOptions) -> Document:
     """A checked document from a .txt or .html file, checking its size before reading it."""
     origin = Origin(meta.id, str(path))
     try:
-        check_size(path.stat().st_size, max_doc_bytes, origin)
+        check_size(path.stat().st_size, options.max_doc_bytes, origin)
         data = path.read_bytes()
     except OSError as exc:
         raise origin.error(f"cannot read the file ({exc.strerror}); check its permissions") from exc
     return document_from_bytes(
-        data,
-        meta,
-        path=str(path),
-        html=path.suffix.lower() in HTML_SUFFIXES,
-        max_doc_bytes=max_doc_bytes,
+        data, meta, path=str(path), html=path.suffix.lower() in HTML_SUFFIXES, options=options
     )

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from html.parser import HTMLParser
 
 SKIPPED_TAGS = frozenset(
-    {"head", "script", "style", "nav", "noscript", "template", "aside", "footer", "form", "svg"}
-)
+    {
+        "head", "script", "style", "nav", "noscript", "template", "aside", "footer", "form",
+        "svg", "iframe",
+    }
+)  # fmt: skip
 BLOCK_TAGS = frozenset(
     {
         "address", "article", "blockquote", "caption", "dd", "div", "dl", "dt",
@@ -14,10 +19,55 @@ BLOCK_TAGS = frozenset(
         "main", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
     }
 )  # fmt: skip
+VOID_TAGS = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr",
+    }
+)  # fmt: skip
+HEAD_TAGS = frozenset({"base", "link", "meta", "noscript", "script", "style", "template", "title"})
+_SCOPE = frozenset({"html", "body", "table", "td", "th", "caption", "template"})
+_CLOSES_P = BLOCK_TAGS - {"caption", "td", "th", "tr"} | {
+    "aside", "details", "fieldset", "footer", "form", "hgroup", "menu", "nav",
+}  # fmt: skip
+# A start tag that ends an open element whose end tag HTML lets authors leave out:
+# start tag -> (elements it closes, elements that stop the search).
+_IMPLIED_ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "li": (frozenset({"li"}), _SCOPE | {"ul", "ol"}),
+    "dt": (frozenset({"dt", "dd"}), _SCOPE | {"dl"}),
+    "dd": (frozenset({"dt", "dd"}), _SCOPE | {"dl"}),
+    "tr": (frozenset({"tr", "td", "th"}), frozenset({"table", "thead", "tbody", "tfoot"})),
+    "td": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    "th": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    "option": (frozenset({"option"}), frozenset({"select", "datalist"})),
+}
+_HIDING_STYLE = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*"
+    r"(?:!\s*important\s*)?(?:;|$)",
+    re.IGNORECASE,
+)
+
+
+def hides_content(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """True for an element whose content a reader never sees: skipped tags, hidden elements."""
+    if tag in SKIPPED_TAGS:
+        return True
+    for name, value in attrs:
+        if name == "hidden":
+            return True
+        if name == "aria-hidden" and (value or "").strip().lower() == "true":
+            return True
+        if name == "style" and value and _HIDING_STYLE.search(value):
+            return True
+    return False
 
 
 class _ArticleTextParser(HTMLParser):
-    """Collects the <title> and the text of block elements outside skipped sections."""
+    """Collects the <title> and the text of block elements outside hidden elements.
+
+    It keeps a stack of open elements (closing those whose end tag HTML lets authors omit),
+    so a hidden element hides exactly its content.
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -25,40 +75,69 @@ class _ArticleTextParser(HTMLParser):
         self.blocks: list[str] = []
         self._lines: list[str] = []
         self._line: list[str] = []
-        self._skip_depth = 0
+        self._open: list[tuple[str, bool]] = []
+        self._open_count: Counter[str] = Counter()
+        self._hidden_depth = 0
         self._in_title = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._close_implied(tag)
         if tag == "title":
             self._in_title = True
-        elif tag == "body":
-            # An unclosed <head> (allowed in HTML) must not hide the body.
-            self._skip_depth = 0
-            self._end_block()
-        elif tag in SKIPPED_TAGS:
-            self._skip_depth += 1
         elif tag == "br":
             self._end_line()
         elif tag in BLOCK_TAGS:
             self._end_block()
+        if tag not in VOID_TAGS and tag != "title":
+            hidden = hides_content(tag, attrs)
+            self._open.append((tag, hidden))
+            self._open_count[tag] += 1
+            self._hidden_depth += hidden
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
-        elif tag in SKIPPED_TAGS:
-            self._skip_depth = max(0, self._skip_depth - 1)
         elif tag in BLOCK_TAGS:
             self._end_block()
+        if self._open_count[tag]:
+            self._pop_to(tag)
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title_parts.append(data)
-        elif not self._skip_depth:
+        elif not self._hidden_depth:
             self._line.append(data)
 
     def close(self) -> None:
         super().close()
         self._end_block()
+
+    def _close_implied(self, tag: str) -> None:
+        """Close what a start tag implicitly ends: an open <p>, <li>, <td>, or the <head>."""
+        if tag == "body" or (tag not in HEAD_TAGS and tag not in {"head", "html"}):
+            self._close_nearest(frozenset({"head"}), frozenset())
+        if tag in _CLOSES_P:
+            self._close_nearest(frozenset({"p"}), _SCOPE | {"button"})
+        if tag in _IMPLIED_ENDS:
+            self._close_nearest(*_IMPLIED_ENDS[tag])
+
+    def _close_nearest(self, names: frozenset[str], stops: frozenset[str]) -> None:
+        if not any(self._open_count[name] for name in names):
+            return
+        for name, _hidden in reversed(self._open):
+            if name in names:
+                self._pop_to(name)
+                return
+            if name in stops:
+                return
+
+    def _pop_to(self, tag: str) -> None:
+        while self._open:
+            name, hidden = self._open.pop()
+            self._open_count[name] -= 1
+            self._hidden_depth -= hidden
+            if name == tag:
+                return
 
     def _end_line(self) -> None:
         line = " ".join("".join(self._line).split())
@@ -77,7 +156,9 @@ def html_to_text(markup: str) -> tuple[str | None, str]:
     """The page title (or None) and its visible text, one block per paragraph or heading.
 
     Blocks are separated by blank lines, whitespace inside a block is collapsed and <br>
-    becomes a newline; script, style, navigation, asides and footers are dropped.
+    becomes a newline. Script, style, navigation, asides, footers, iframes and hidden
+    elements (`hidden`, `aria-hidden="true"`, inline `display:none`/`visibility:hidden`)
+    are dropped.
     """
     parser = _ArticleTextParser()
     parser.feed(markup)

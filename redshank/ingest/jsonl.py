@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,7 @@ from redshank.errors import InputError
 from redshank.ingest.documents import (
     BOM,
     DOCUMENT_SUFFIXES,
+    Found,
     IngestOptions,
     Metadata,
     Origin,
@@ -19,9 +21,11 @@ from redshank.ingest.documents import (
     check_text,
     check_unicode,
     failure_from,
+    new_document,
     normalise_text,
     parse_published,
     read_document_file,
+    without_kind_suffix,
 )
 from redshank.model import Document, Failure
 
@@ -30,18 +34,31 @@ METADATA_FIELDS = ("title", "source", "url")
 
 @dataclass(slots=True)
 class JsonlSource:
-    """A JSON Lines stream: its display path, id stem, folder for manifest paths, files seen."""
+    """A JSON Lines stream: display path, id stem, folder of manifest paths, files seen.
+
+    `id_base` is the folder that default manifest ids are relative to (the command-line
+    folder the file was found under; `base_dir` when it was named directly).
+    """
 
     path: str
     stem: str
     base_dir: Path
     seen: set[Path] = field(default_factory=set)
+    id_base: Path | None = None
 
 
 def iter_jsonl_documents(
     lines: Iterable[bytes], source: JsonlSource, options: IngestOptions
 ) -> Iterator[Document | Failure]:
     """A Document or a Failure for every non-blank line; never raises for a bad line."""
+    for item in iter_jsonl_found(lines, source, options):
+        yield item if isinstance(item, Failure) else item.document
+
+
+def iter_jsonl_found(
+    lines: Iterable[bytes], source: JsonlSource, options: IngestOptions
+) -> Iterator[Found | Failure]:
+    """Like `iter_jsonl_documents`, with the line each document came from."""
     offset = 0
     for line_no, raw in enumerate(lines, start=1):
         origin = Origin(None, source.path, line_no)
@@ -52,7 +69,7 @@ def iter_jsonl_documents(
             yield failure_from(exc)
         else:
             if document is not None:
-                yield document
+                yield Found(document, source.path, line_no)
         offset += len(raw)
 
 
@@ -85,13 +102,13 @@ def parse_line(raw: bytes, origin: Origin, *, byte_offset: int = 0) -> dict[str,
 
 def record_document(
     record: dict[str, Any], line_no: int, source: JsonlSource, options: IngestOptions
-) -> Document | None:
-    """The document a record describes (None if a manifest entry names a file already read)."""
+) -> Document:
+    """The document a record describes (its text, or the file a manifest entry names)."""
     origin = Origin(None, source.path, line_no)
     record_id = _record_id(record, origin)
     manifest_path = record.get("path") if record.get("text") is None else None
     if record_id is None and isinstance(manifest_path, str) and manifest_path.strip():
-        record_id = Path(manifest_path).stem
+        record_id = _manifest_default_id(manifest_path, source)
     doc_id = record_id or f"{source.stem}-{line_no}"
     origin = Origin(doc_id, source.path, line_no)
     strings = {name: _optional_str(record, name, origin) for name in METADATA_FIELDS}
@@ -107,6 +124,13 @@ def record_document(
     if "text" in record:
         return _inline_document(record["text"], meta, origin, options)
     raise origin.error("record has no 'text' (nor a 'path', for a manifest); add the article text")
+
+
+def _manifest_default_id(manifest_path: str, source: JsonlSource) -> str:
+    """The article's path relative to the id base folder, without its suffix."""
+    article = os.path.normpath(source.base_dir / manifest_path)
+    relative = os.path.relpath(article, source.id_base or source.base_dir)
+    return without_kind_suffix(Path(relative).as_posix())
 
 
 def _record_id(record: dict[str, Any], origin: Origin) -> str | None:
@@ -141,29 +165,22 @@ def _inline_document(
     check_size(len(text.encode("utf-8")), options.max_doc_bytes, origin)
     text = normalise_text(text)
     check_text(text, origin)
-    return Document(
-        id=meta.id,
-        text=text,
-        title=meta.title,
-        published=meta.published,
-        source=meta.source,
-        url=meta.url,
-        path=origin.path,
-        published_from="metadata" if meta.published else "none",
-    )
+    return new_document(text, meta, title=meta.title, path=origin.path, today=options.today)
 
 
 def _manifest_document(
     relative: object, meta: Metadata, origin: Origin, source: JsonlSource, options: IngestOptions
-) -> Document | None:
+) -> Document:
     if not isinstance(relative, str) or not relative.strip():
         raise origin.error("'path' must be a non-empty string naming the article file")
     check_unicode(relative, "path", origin)
     path = source.base_dir / relative
     try:
-        found = path.is_file()
         resolved = path.resolve()
-    except (OSError, ValueError) as exc:
+        if not options.allow_outside_paths:
+            _check_inside(relative, resolved, source, origin)
+        found = path.is_file()
+    except (OSError, ValueError, RuntimeError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise origin.error(f"cannot use path {relative!r} ({reason}); fix the path") from exc
     if not found:
@@ -176,6 +193,20 @@ def _manifest_document(
             "point it at the article text"
         )
     if resolved in source.seen:
-        return None
+        raise origin.error(
+            f"file {relative!r} was already read in this run, so this entry is not used; "
+            "list each article once"
+        )
     source.seen.add(resolved)
-    return read_document_file(path, meta, options.max_doc_bytes)
+    return read_document_file(path, meta, options)
+
+
+def _check_inside(relative: str, resolved: Path, source: JsonlSource, origin: Origin) -> None:
+    """Refuse a manifest path that leads (directly or by a symbolic link) out of its folder."""
+    folder = source.base_dir.resolve()
+    if not resolved.is_relative_to(folder):
+        raise origin.error(
+            f"path {relative!r} in manifest {source.path} leads outside the manifest's folder "
+            f"({folder}); move the article into that folder, or pass --allow-outside-paths "
+            "if you trust the manifest"
+        )

@@ -64,13 +64,12 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     (tmp_path / "b" / "zeta.txt").write_text(ENGLISH)
     (tmp_path / "a" / "beta.txt").write_text(ENGLISH + " Beta.")
     (tmp_path / "alpha.htm").write_text(f"<p>{ENGLISH} Alpha.</p>")
-    (tmp_path / "notes.md").write_text("ignored: not an article type")
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "secret.txt").write_text(ENGLISH)
     write_jsonl(tmp_path / "records.jsonl", [{"id": "r1", "text": ENGLISH + " R1."}])
     items = read_all([str(tmp_path)])
     assert failures(items) == []
-    assert [doc.id for doc in documents(items)] == ["r1", "beta", "alpha", "zeta"]
+    assert [doc.id for doc in documents(items)] == ["r1", "a/beta", "alpha", "b/zeta"]
 
 
 def test_jsonl_records_keep_their_ids_and_metadata(tmp_path: Path) -> None:
@@ -148,26 +147,25 @@ def test_seed_folder_reads_each_article_once_with_manifest_metadata() -> None:
     assert all(doc.published is not None for doc in docs)
 
 
-def test_manifest_paths_are_relative_to_the_manifest_and_id_defaults_to_stem(
+def test_manifest_paths_are_relative_to_the_manifest_and_id_defaults_to_that_path(
     tmp_path: Path,
 ) -> None:
-    (tmp_path / "texts").mkdir()
-    (tmp_path / "texts" / "story.txt").write_text(ENGLISH)
-    (tmp_path / "texts" / "page.html").write_text(
+    (tmp_path / "lists" / "texts").mkdir(parents=True)
+    (tmp_path / "lists" / "texts" / "story.txt").write_text(ENGLISH)
+    (tmp_path / "lists" / "texts" / "page.html").write_text(
         f"<html><head><title>Page title</title></head><body><p>{ENGLISH}</p></body></html>"
     )
-    (tmp_path / "lists").mkdir()
     manifest = write_jsonl(
         tmp_path / "lists" / "manifest.jsonl",
         [
-            {"path": "../texts/story.txt", "published": "2014-01-02", "source": None},
-            {"id": "p", "path": "../texts/page.html", "title": None},
+            {"path": "texts/story.txt", "published": "2014-01-02", "source": None},
+            {"id": "p", "path": "texts/page.html", "title": None},
         ],
     )
     story, page = read_all([str(manifest)], source="Default source")
     assert isinstance(story, Document)
     assert (story.id, story.published, story.source) == (
-        "story",
+        "texts/story",
         date(2014, 1, 2),
         "Default source",
     )
