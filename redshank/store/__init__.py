@@ -2,6 +2,8 @@
 coalitions, failures and runs in a database.
 
 `open_store` picks the backend from the target: a file path (or ":memory:") is DuckDB.
+Query commands open it `read_only`; a store holds the database only while a call (or a
+`session()`) runs, so readers and a writer take turns (redshank/store/duckdb.py).
 Tables are described in docs/formats.md (clusters: docs/merging.md; positions and
 coalitions: docs/positions.md).
 """
@@ -53,8 +55,15 @@ __all__ = [
 ]
 
 
-def open_store(target: str = DEFAULT_TARGET) -> Store:
-    """Open (creating if needed) the store at `target`: a DuckDB file path or ":memory:"."""
+def open_store(target: str = DEFAULT_TARGET, *, read_only: bool = False,
+               lock_timeout_s: float | None = None) -> Store:
+    """Open the store at `target`: a DuckDB file path or ":memory:".
+
+    A writer creates the schema in a new or empty file; a `read_only` store never changes
+    the file. Another program's database, another schema version and non-DuckDB files are
+    refused untouched. While another process holds the file, opening and every later call
+    wait up to `lock_timeout_s` (default: $REDSHANK_LOCK_TIMEOUT_S, else 30 s).
+    """
     if target.startswith(POSTGRES_SCHEMES):
         raise StoreError(
             "PostgreSQL stores are not supported yet; pass a DuckDB file path such as "
@@ -65,4 +74,4 @@ def open_store(target: str = DEFAULT_TARGET) -> Store:
         raise StoreError(
             f"unknown store type {scheme!r}; pass a DuckDB file path such as {DEFAULT_TARGET}"
         )
-    return DuckDBStore(target)
+    return DuckDBStore(target, read_only=read_only, lock_timeout_s=lock_timeout_s)

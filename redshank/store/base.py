@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from types import TracebackType
@@ -20,6 +21,8 @@ from redshank.store.position_records import (
 )
 
 EXCLUDED_AUXILIARIES = ("negated", "hypothetical", "future")
+RUN_STATUSES = ("running", "complete", "interrupted")
+FINISHED_RUN_STATUSES = ("complete", "interrupted")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +37,11 @@ class RunCounts:
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """One coding run: when, over which inputs, with which coder, and what it did."""
+    """One coding run: when, over which inputs, with which coder, and what it did.
+
+    `status` is 'running', 'complete' or 'interrupted' (a run whose process died without
+    saying so is reported 'interrupted'); `pid` and `host` name the process that ran it.
+    """
 
     run_id: str
     started_at: datetime
@@ -42,6 +49,9 @@ class Run:
     inputs: list[str]
     coder_version: str
     counts: RunCounts
+    status: str
+    pid: int | None = None
+    host: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,21 +169,36 @@ class Store(Protocol):
     coalitions, failures and runs are kept.
 
     Writes are upserts keyed by content-derived ids, so saving the same result twice
-    changes nothing. Backend errors are raised as `StoreError`.
+    changes nothing. Backend errors are raised as `StoreError`. A store holds no
+    connection between calls (other processes can open the database meanwhile) unless
+    inside `session()`; a `read_only` store never changes the database.
     """
 
     target: str
+    read_only: bool
 
-    def start_run(self, inputs: list[str], coder_version: str) -> str:
-        """Record the start of a run and return its id."""
+    def session(self) -> AbstractContextManager[None]:
+        """Hold one connection until the block ends, so the calls inside do not each open
+        one (and a writer's batch commits while it holds the database). Nesting is a no-op."""
         ...
 
-    def finish_run(self, run_id: str, counts: RunCounts) -> None:
-        """Record the end of a run and what it did."""
+    def start_run(self, inputs: list[str], coder_version: str) -> str:
+        """Record the start of a run ('running', with this process's PID and host) and
+        return its id."""
+        ...
+
+    def finish_run(self, run_id: str, counts: RunCounts, status: str = "complete") -> None:
+        """Record the end of a run, 'complete' or 'interrupted', and what it did."""
         ...
 
     def list_runs(self) -> list[Run]:
-        """All runs, oldest first."""
+        """All runs, oldest first; a 'running' run whose process on this host is gone is
+        reported 'interrupted'."""
+        ...
+
+    def close_stale_runs(self) -> list[str]:
+        """Mark 'interrupted' the runs still 'running' whose process on this host is gone,
+        and return their ids, oldest first (writers call this before starting a run)."""
         ...
 
     def has_content(self, content_hash: str) -> bool:
@@ -280,7 +305,17 @@ class Store(Protocol):
                      memberships: Sequence[Membership], contributions: Sequence[Contribution]
                      ) -> list[str]:
         """Replace the positions, memberships and contributions read from `documents`
-        (doc_id -> content hash), in one transaction; returns the coalition ids touched."""
+        (doc_id -> content hash), in one transaction, and record those documents as
+        derived from that text; returns the coalition ids touched."""
+        ...
+
+    def underived_doc_ids(self) -> list[str]:
+        """Stored documents not derived from their current text (never derived, derived
+        from a text since re-coded, or cleared), sorted."""
+        ...
+
+    def coalition_ids(self) -> list[str]:
+        """Ids of every coalition with a summary, a membership or a contribution, sorted."""
         ...
 
     def prune_derived(self) -> list[str]:
@@ -289,7 +324,8 @@ class Store(Protocol):
         ...
 
     def clear_derived(self) -> None:
-        """Delete every position, membership, contribution and coalition."""
+        """Delete every position, membership, contribution and coalition, and forget
+        which documents were derived."""
         ...
 
     def save_coalitions(self, coalitions: Sequence[CoalitionSummary],
@@ -318,7 +354,7 @@ class Store(Protocol):
         ...
 
     def close(self) -> None:
-        """Release the connection; the store cannot be used afterwards."""
+        """Release any connection held; the store cannot be used afterwards."""
         ...
 
     def __enter__(self) -> Self: ...

@@ -1,7 +1,7 @@
 """Event-cluster tables: the Store methods for clusters, members, aliases and blocking keys.
 
 `ClusterMethods` is mixed into `SQLStore`; it uses the same backend primitives (`_fetch`,
-`_transaction`, `_errors`) and portable SQL. Long id lists are sent in chunks, and many
+`_transaction`, `_operation`) and portable SQL. Long id lists are sent in chunks, and many
 rows are inserted with multi-row VALUES (much faster than one statement per row).
 """
 
@@ -126,7 +126,7 @@ class ClusterMethods(SQLPrimitives):
 
     def get_events(self, event_ids: Sequence[str]) -> list[Event]:
         """The stored events among `event_ids`, in the order given (unknown ids are skipped)."""
-        with self._errors("read events"):
+        with self._operation("read events"):
             found = self._ids_where(
                 "SELECT event_id, record FROM events WHERE event_id IN ({ids})", event_ids)
         by_id = {row[0]: row[1] for row in found}
@@ -152,7 +152,7 @@ class ClusterMethods(SQLPrimitives):
         event_ids = [row[0] for row in member_rows]
         key_rows = sorted({(key, event_id) for event_id, keys in block_keys.items()
                            for key in keys})
-        with self._errors(f"save {len(clusters)} clusters"), self._transaction():
+        with self._operation(f"save {len(clusters)} clusters"), self._transaction():
             losing = {row[0] for row in self._ids_where(
                 "SELECT DISTINCT cluster_id FROM cluster_members WHERE event_id IN ({ids})",
                 event_ids)}
@@ -183,7 +183,7 @@ class ClusterMethods(SQLPrimitives):
 
     def clusters_in_blocks(self, block_keys: Sequence[str]) -> list[str]:
         """Ids of the clusters with a member event in any of `block_keys`, sorted."""
-        with self._errors("find clusters by blocking key"):
+        with self._operation("find clusters by blocking key"):
             found = self._ids_where(
                 "SELECT DISTINCT m.cluster_id FROM link_blocks b"
                 " JOIN cluster_members m ON m.event_id = b.event_id"
@@ -192,7 +192,7 @@ class ClusterMethods(SQLPrimitives):
 
     def cluster_ids_of(self, event_ids: Sequence[str]) -> dict[str, str]:
         """event_id -> cluster_id for the events among `event_ids` that are clustered."""
-        with self._errors("look up event clusters"):
+        with self._operation("look up event clusters"):
             found = self._ids_where(
                 "SELECT event_id, cluster_id FROM cluster_members WHERE event_id IN ({ids})",
                 event_ids)
@@ -200,7 +200,7 @@ class ClusterMethods(SQLPrimitives):
 
     def get_clusters(self, cluster_ids: Sequence[str]) -> list[Cluster]:
         """The stored clusters among `cluster_ids` (ids, not aliases), in the order given."""
-        with self._errors("read clusters"):
+        with self._operation("read clusters"):
             found = self._ids_where(f"{_SELECT_CLUSTER} WHERE c.cluster_id IN ({{ids}})",
                                     cluster_ids)
             return self._with_members(found, order=list(cluster_ids))
@@ -221,7 +221,7 @@ class ClusterMethods(SQLPrimitives):
 
     def get_cluster(self, cluster_id: str) -> Cluster | None:
         """One cluster with its members by id or retired alias, or None."""
-        with self._errors(f"read cluster {cluster_id!r}"):
+        with self._operation(f"read cluster {cluster_id!r}"):
             alias = self._fetch("SELECT cluster_id FROM cluster_aliases WHERE alias = ?",
                                 [cluster_id])
         found = self.get_clusters([alias[0][0] if alias else cluster_id])
@@ -230,12 +230,12 @@ class ClusterMethods(SQLPrimitives):
     def query_clusters(self, query: ClusterQuery) -> list[Cluster]:
         """Clusters matching `query`, ordered by date_start and cluster_id."""
         sql, params = select_clusters_sql(query)
-        with self._errors("query clusters"):
+        with self._operation("query clusters"):
             return self._with_members(self._fetch(sql, params))
 
     def cluster_aliases(self, cluster_id: str) -> list[str]:
         """Retired ids that now resolve to `cluster_id`."""
-        with self._errors(f"read aliases of cluster {cluster_id!r}"):
+        with self._operation(f"read aliases of cluster {cluster_id!r}"):
             found = self._fetch(
                 "SELECT alias FROM cluster_aliases WHERE cluster_id = ? ORDER BY alias",
                 [cluster_id])
@@ -243,7 +243,7 @@ class ClusterMethods(SQLPrimitives):
 
     def unlinked_event_ids(self) -> list[str]:
         """Stored events that belong to no cluster yet, in storage order."""
-        with self._errors("list unlinked events"):
+        with self._operation("list unlinked events"):
             found = self._fetch(
                 "SELECT e.event_id FROM events e WHERE NOT EXISTS"
                 " (SELECT 1 FROM cluster_members m WHERE m.event_id = e.event_id)"
@@ -256,7 +256,7 @@ class ClusterMethods(SQLPrimitives):
         Clusters left empty are deleted (and not returned).
         """
         gone = "NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = {table}.event_id)"
-        with self._errors("prune clusters"), self._transaction():
+        with self._operation("prune clusters"), self._transaction():
             affected = [row[0] for row in self._fetch(
                 "SELECT DISTINCT cluster_id FROM cluster_members WHERE "
                 + gone.format(table="cluster_members") + " ORDER BY cluster_id")]
@@ -273,6 +273,6 @@ class ClusterMethods(SQLPrimitives):
 
     def clear_clusters(self) -> None:
         """Delete every cluster, member, alias and blocking key."""
-        with self._errors("clear clusters"), self._transaction():
+        with self._operation("clear clusters"), self._transaction():
             for table in ("cluster_members", "clusters", "cluster_aliases", "link_blocks"):
                 self._fetch(f"DELETE FROM {table}")

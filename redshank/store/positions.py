@@ -4,7 +4,9 @@
 and `_ids_where` it uses). Derived rows belong to a document and remember the text they
 were read from (`doc_hash`): saving a document's rows replaces them, and rows whose
 document changed or disappeared are pruned. Full records are kept as JSON in `record`,
-with the columns queries filter on beside it, as in the events table.
+with the columns queries filter on beside it, as in the events table. `derived_documents`
+remembers which text of each document was last derived, so derivation interrupted
+part-way can resume with `underived_doc_ids`.
 """
 
 from __future__ import annotations
@@ -185,7 +187,8 @@ class PositionMethods(SQLPrimitives):
                      memberships: Sequence[Membership], contributions: Sequence[Contribution]
                      ) -> list[str]:
         """Replace the positions, memberships and contributions read from `documents`
-        (doc_id -> content hash of the text they were read from), in one transaction.
+        (doc_id -> content hash of the text they were read from), and record those
+        documents as derived from that text, in one transaction.
 
         Returns the ids of the coalitions whose memberships or contributions changed.
         """
@@ -194,13 +197,15 @@ class PositionMethods(SQLPrimitives):
             if record.doc_id not in documents:
                 raise StoreError(f"{self.target}: derived record of doc {record.doc_id!r} "
                                  "saved without its document hash")
-        with self._errors(f"save positions of {len(doc_ids)} documents"), self._transaction():
+        with self._operation(f"save positions of {len(doc_ids)} documents"), self._transaction():
             touched = {row[0] for table in ("coalition_members", "coalition_contributions")
                        for row in self._ids_where(
                            f"SELECT DISTINCT coalition_id FROM {table} WHERE doc_id IN ({{ids}})",
                            doc_ids)}
-            for table in DERIVED_TABLES:
+            for table in (*DERIVED_TABLES, "derived_documents"):
                 self._ids_where(f"DELETE FROM {table} WHERE doc_id IN ({{ids}})", doc_ids)
+            self._insert_rows("derived_documents", ("doc_id", "content_hash"),
+                              sorted(documents.items()))
             self._insert_rows("positions", POSITION_COLUMNS, [
                 position_row(p, documents[p.doc_id])
                 for p in _unique(positions, "position_id")])
@@ -219,26 +224,49 @@ class PositionMethods(SQLPrimitives):
         returns the ids of the coalitions that lost rows."""
         stale = ("NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = {table}.doc_id"
                  " AND d.content_hash = {table}.doc_hash)")
-        with self._errors("prune positions"), self._transaction():
+        with self._operation("prune positions"), self._transaction():
             touched = {row[0] for table in ("coalition_members", "coalition_contributions")
                        for row in self._fetch(f"SELECT DISTINCT coalition_id FROM {table}"
                                               f" WHERE {stale.format(table=table)}")}
             for table in DERIVED_TABLES:
                 self._fetch(f"DELETE FROM {table} WHERE {stale.format(table=table)}")
+            self._fetch("DELETE FROM derived_documents WHERE NOT EXISTS (SELECT 1 FROM"
+                        " documents d WHERE d.doc_id = derived_documents.doc_id"
+                        " AND d.content_hash = derived_documents.content_hash)")
         return sorted(touched)
 
     def clear_derived(self) -> None:
-        """Delete every position, membership, contribution and coalition."""
-        with self._errors("clear positions"), self._transaction():
-            for table in (*DERIVED_TABLES, "coalitions"):
+        """Delete every position, membership, contribution and coalition, and forget which
+        documents were derived."""
+        with self._operation("clear positions"), self._transaction():
+            for table in (*DERIVED_TABLES, "coalitions", "derived_documents"):
                 self._fetch(f"DELETE FROM {table}")
+
+    def underived_doc_ids(self) -> list[str]:
+        """Stored documents not derived from their current text (never derived, derived
+        from a text since re-coded, or cleared), sorted."""
+        with self._operation("list underived documents"):
+            found = self._fetch(
+                "SELECT d.doc_id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM"
+                " derived_documents r WHERE r.doc_id = d.doc_id"
+                " AND r.content_hash = d.content_hash) ORDER BY d.doc_id")
+        return [row[0] for row in found]
+
+    def coalition_ids(self) -> list[str]:
+        """Ids of every coalition with a summary, a membership or a contribution, sorted."""
+        with self._operation("list coalition ids"):
+            found = self._fetch(
+                "SELECT coalition_id FROM coalitions UNION SELECT coalition_id FROM"
+                " coalition_members UNION SELECT coalition_id FROM coalition_contributions"
+                " ORDER BY coalition_id")
+        return [row[0] for row in found]
 
     def save_coalitions(self, coalitions: Sequence[CoalitionSummary],
                         deleted: Sequence[str] = ()) -> None:
         """Upsert coalition summaries and delete the coalitions in `deleted`."""
         now = datetime.now(UTC).replace(tzinfo=None)
         ids = [c.coalition_id for c in coalitions] + list(deleted)
-        with self._errors(f"save {len(coalitions)} coalitions"), self._transaction():
+        with self._operation(f"save {len(coalitions)} coalitions"), self._transaction():
             self._ids_where("DELETE FROM coalitions WHERE coalition_id IN ({ids})", ids)
             self._insert_rows("coalitions", COALITION_COLUMNS,
                               [coalition_row(c, now) for c in coalitions])
@@ -246,20 +274,20 @@ class PositionMethods(SQLPrimitives):
     def query_positions(self, query: PositionQuery) -> list[Position]:
         """Positions matching `query`, ordered by date, publication, document and sentence."""
         sql, params = select_positions_sql(query)
-        with self._errors("query positions"):
+        with self._operation("query positions"):
             found = self._fetch(sql, params)
         return [Position.from_json(json.loads(row[0])) for row in found]
 
     def query_coalitions(self, query: CoalitionQuery) -> list[CoalitionSummary]:
         """Coalitions matching `query`, oldest first."""
         sql, params = select_coalitions_sql(query)
-        with self._errors("query coalitions"):
+        with self._operation("query coalitions"):
             found = self._fetch(sql, params)
         return [CoalitionSummary.from_json(json.loads(row[0])) for row in found]
 
     def memberships_of(self, coalition_ids: Sequence[str]) -> list[Membership]:
         """Membership evidence of the coalitions in `coalition_ids`, oldest first."""
-        with self._errors("read coalition members"):
+        with self._operation("read coalition members"):
             found = self._ids_where(
                 "SELECT record, date_start, doc_id, sentence_index, membership_id"
                 " FROM coalition_members WHERE coalition_id IN ({ids})", coalition_ids)
@@ -267,7 +295,7 @@ class PositionMethods(SQLPrimitives):
 
     def contributions_of(self, coalition_ids: Sequence[str]) -> list[Contribution]:
         """Contributions recorded for the coalitions in `coalition_ids`, oldest first."""
-        with self._errors("read coalition contributions"):
+        with self._operation("read coalition contributions"):
             found = self._ids_where(
                 "SELECT record, date_start, doc_id, sentence_index, contribution_id"
                 " FROM coalition_contributions WHERE coalition_id IN ({ids})", coalition_ids)
@@ -275,7 +303,7 @@ class PositionMethods(SQLPrimitives):
 
     def get_sentences(self, doc_id: str) -> list[Sentence]:
         """The stored sentences of a document, in order."""
-        with self._errors(f"read sentences of doc {doc_id!r}"):
+        with self._operation(f"read sentences of doc {doc_id!r}"):
             found = self._fetch(
                 "SELECT sentence_index, paragraph, start_char, end_char, text FROM sentences"
                 " WHERE doc_id = ? ORDER BY sentence_index", [doc_id])
@@ -284,7 +312,7 @@ class PositionMethods(SQLPrimitives):
 
     def get_actor_mentions(self, doc_id: str) -> list[Actor]:
         """The actors found in a document, in the order they were found."""
-        with self._errors(f"read actors of doc {doc_id!r}"):
+        with self._operation(f"read actors of doc {doc_id!r}"):
             found = self._fetch(
                 "SELECT text, name, country, sector, type, actor_id, start_char, end_char,"
                 " code, entries FROM actor_mentions WHERE doc_id = ? ORDER BY mention_index",
@@ -295,7 +323,7 @@ class PositionMethods(SQLPrimitives):
 
     def document_hashes(self, doc_ids: Sequence[str] | None = None) -> dict[str, str]:
         """doc_id -> content hash of the stored documents (all, or those in `doc_ids`)."""
-        with self._errors("read document hashes"):
+        with self._operation("read document hashes"):
             if doc_ids is None:
                 found = self._fetch("SELECT doc_id, content_hash FROM documents ORDER BY doc_id")
             else:

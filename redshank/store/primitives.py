@@ -9,7 +9,11 @@ from typing import Any
 
 
 class SQLPrimitives(ABC):
-    """Reading, transactions and error conversion, as the store mixins need them."""
+    """Reading, transactions and error conversion, as the store mixins need them.
+
+    Every public store method runs inside one `_operation`, which holds a connection for
+    its duration (opened for it unless a session already holds one).
+    """
 
     target: str
 
@@ -20,4 +24,4 @@ class SQLPrimitives(ABC):
     def _transaction(self) -> AbstractContextManager[None]: ...
 
     @abstractmethod
-    def _errors(self, action: str) -> AbstractContextManager[None]: ...
+    def _operation(self, action: str) -> AbstractContextManager[None]: ...

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES = (
     "schema_version",
@@ -21,6 +21,7 @@ TABLES = (
     "coalitions",
     "coalition_members",
     "coalition_contributions",
+    "derived_documents",
 )
 
 SCHEMA = (
@@ -37,6 +38,9 @@ SCHEMA = (
         finished_at TIMESTAMP,
         inputs TEXT NOT NULL,
         coder_version TEXT NOT NULL,
+        status TEXT NOT NULL,
+        pid INTEGER,
+        host TEXT,
         documents INTEGER,
         skipped INTEGER,
         events INTEGER,
@@ -246,6 +250,12 @@ SCHEMA = (
         sentence_index INTEGER NOT NULL,
         date_start DATE,
         record TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS derived_documents (
+        doc_id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL
     )
     """,
     "CREATE INDEX IF NOT EXISTS events_doc_id ON events (doc_id)",

@@ -64,6 +64,7 @@ def test_saving_the_same_result_twice_changes_nothing(store: Store) -> None:
         "coalitions": 0,
         "coalition_members": 0,
         "coalition_contributions": 0,
+        "derived_documents": 0,
     }
 
 

@@ -95,6 +95,7 @@ def test_counts_cover_every_table(store: Store) -> None:
         "coalitions": 0,
         "coalition_members": 0,
         "coalition_contributions": 0,
+        "derived_documents": 0,
     }
 
 
