@@ -241,7 +241,7 @@ def run_events(args: argparse.Namespace) -> int:
                        event=args.event.upper() if args.event else None, since=args.since,
                        until=args.until, doc_id=args.doc, include_all=args.all,
                        limit=None if placed else args.limit)
-    with open_store(args.db) as store:
+    with open_store(args.db, read_only=True) as store:
         events = store.query_events(query)
     if placed:
         from redshank.where.query import Near, filter_by_place, place_named
@@ -289,7 +289,7 @@ def run_explain(args: argparse.Namespace) -> int:
     _require_db(args.db)
     if is_cluster_id(args.event_id):
         return run_explain_cluster(args)
-    with open_store(args.db) as store:
+    with open_store(args.db, read_only=True) as store:
         event = store.get_event(args.event_id)
     if event is None:
         _error(f"no event {args.event_id!r} in {args.db}; list ids with 'redshank events'")

@@ -104,7 +104,7 @@ def run_export(args: argparse.Namespace) -> int:
     from redshank.store import open_store
 
     _require_db(args.db)
-    with open_store(args.db) as store:
+    with open_store(args.db, read_only=True) as store:
         summary = export_store(store, args.out, args.export_format)
     files = ", ".join(str(path) for path in summary.files)
     sys.stderr.write(f"{summary.events} events, {summary.clusters} clusters -> {files}\n")
@@ -121,7 +121,7 @@ def run_events_merged(args: argparse.Namespace) -> int:
                          event=args.event.upper() if args.event else None, since=args.since,
                          until=args.until, doc_id=args.doc, min_reports=args.min_reports,
                          include_all=args.all, limit=args.limit)
-    with open_store(args.db) as store:
+    with open_store(args.db, read_only=True) as store:
         clusters = store.query_clusters(query)
     write_clusters(clusters, args.format, sys.stdout)
     return 0
@@ -133,7 +133,7 @@ def run_explain_cluster(args: argparse.Namespace) -> int:
     from redshank.store import open_store
 
     _require_db(args.db)
-    with open_store(args.db) as store:
+    with open_store(args.db, read_only=True) as store:
         text = describe_cluster(store, args.event_id)
     if text is None:
         sys.stderr.write(f"redshank: no cluster {args.event_id!r} in {args.db}; list ids "

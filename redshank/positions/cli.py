@@ -115,7 +115,7 @@ def run_positions(args: argparse.Namespace) -> int:
                           f"{', '.join(lexicon.topic_names)}")
     query = PositionQuery(actor=args.actor, topic=args.topic, stance=args.stance,
                           since=args.since, until=args.until, doc_id=args.doc)
-    with open_store(args.db) as store:
+    with open_store(args.db, read_only=not args.refresh) as store:
         _refresh(store, args, lexicon)
         positions = store.query_positions(query)
     write_positions(timeline(positions), args.format, sys.stdout)
@@ -138,7 +138,7 @@ def run_coalition(args: argparse.Namespace) -> int:
     _require_db(args.db)
     lexicon = _lexicon(args)
     query = CoalitionQuery(against=args.against, name=args.name, member=args.member)
-    with open_store(args.db) as store:
+    with open_store(args.db, read_only=not args.refresh) as store:
         _refresh(store, args, lexicon)
         found = coalitions(store, query)
     write_coalitions(found, args.format, sys.stdout)
