@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TextIO
+from typing import Any, TextIO
 
+from redshank.errors import IngestInterrupted, StoreError
 from redshank.ingest import read_inputs
-from redshank.link import LinkSummary, relink
+from redshank.link import LinkSummary, link_store
 from redshank.model import Document, DocumentResult, Failure
 from redshank.pipeline import Pipeline
-from redshank.positions import DeriveSummary, derive
+from redshank.positions import DeriveSummary, derive_pending
 from redshank.store import Store
 from redshank.store.base import RunCounts
 from redshank.version import CODER_VERSION
@@ -34,15 +35,15 @@ class IngestSummary:
     sentences: int = 0
     events: int = 0
     failures: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     links: LinkSummary | None = None
     positions: DeriveSummary | None = None
 
 
-def _documents(inputs: Sequence[str], failures: list[Failure], published: date | None,
-               source: str | None, max_doc_bytes: int, stdin: TextIO | None
-               ) -> Iterator[Document]:
-    for item in read_inputs(inputs, published=published, source=source,
-                            max_doc_bytes=max_doc_bytes, stdin=stdin):
+def _documents(inputs: Sequence[str], failures: list[Failure], stdin: TextIO | None,
+               **reading: Any) -> Iterator[Document]:
+    """The usable documents of `inputs`; the unusable ones go to `failures`."""
+    for item in read_inputs(inputs, stdin=stdin, **reading):
         if isinstance(item, Failure):
             failures.append(item)
         else:
@@ -56,12 +57,17 @@ def code_documents(
     published: date | None = None,
     source: str | None = None,
     max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES,
+    allow_outside_paths: bool = False,
     stdin: TextIO | None = None,
 ) -> Iterator[DocumentResult]:
-    """Code the documents named by `inputs` without storing them; failures come as results."""
+    """Code the documents named by `inputs` without storing them; failures come as results.
+
+    Reading options are those of `redshank.ingest.read_inputs`.
+    """
     pipeline = pipeline or Pipeline.load()
     failures: list[Failure] = []
-    documents = _documents(inputs, failures, published, source, max_doc_bytes, stdin)
+    documents = _documents(inputs, failures, stdin, published=published, source=source,
+                           max_doc_bytes=max_doc_bytes, allow_outside_paths=allow_outside_paths)
     for result in pipeline.run(documents):
         yield from _drain(failures)
         yield result
@@ -92,46 +98,87 @@ def ingest(
     published: date | None = None,
     source: str | None = None,
     max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES,
+    allow_outside_paths: bool = False,
     stdin: TextIO | None = None,
     on_result: Callable[[DocumentResult], None] | None = None,
 ) -> IngestSummary:
-    """Code the inputs and store documents, sentences, actors, events and failures.
+    """Code the inputs and store documents, sentences, actors, events and failures, then
+    link and derive everything stored that is not linked or derived yet.
 
     Documents whose exact text is already stored are skipped, so ingesting the same input
-    twice adds nothing.
+    twice adds nothing, and re-running an interrupted ingest finishes it. Results are
+    committed a batch at a time; the database is held only while a batch is written. Any
+    exception marks the run interrupted; Ctrl-C becomes `IngestInterrupted`, which says
+    what was saved.
     """
     pipeline = pipeline or Pipeline.load()
-    run_id = store.start_run(list(inputs), CODER_VERSION)
+    with store.session():
+        store.close_stale_runs()
+        run_id = store.start_run(list(inputs), CODER_VERSION)
+        stored = set(store.document_hashes().values())
     summary = IngestSummary(run_id=run_id)
     failures: list[Failure] = []
-    saved: list[str] = []
 
     def unseen() -> Iterator[Document]:
-        for document in _documents(inputs, failures, published, source, max_doc_bytes, stdin):
-            if store.has_content(document.content_hash):
+        for document in _documents(inputs, failures, stdin, published=published, source=source,
+                                   max_doc_bytes=max_doc_bytes,
+                                   allow_outside_paths=allow_outside_paths):
+            if document.content_hash in stored:
                 summary.skipped += 1
                 continue
             yield document
 
-    for result in pipeline.run(unseen()):
-        summary.failures.extend(result.failures)
-        if result.failures:
-            for failure in result.failures:
-                store.record_failure(failure, run_id)
-        elif not store.save_result(result, run_id):
-            summary.skipped += 1
-        else:
-            saved.extend(event.event_id for event in result.events)
-            summary.documents += 1
-            summary.sentences += len(result.sentences)
-            summary.events += len(result.events)
-        if on_result:
-            on_result(result)
-    for failure in failures:
-        store.record_failure(failure, run_id)
-        summary.failures.append(failure)
-    summary.links = relink(store, saved)
-    summary.positions = derive(store, saved)
-    store.finish_run(run_id, RunCounts(documents=summary.documents, skipped=summary.skipped,
-                                       events=summary.events, failures=len(summary.failures)))
+    pending: list[DocumentResult] = []
+    try:
+        for result in pipeline.run(unseen()):
+            pending.append(result)
+            if len(pending) >= pipeline.batch_size:
+                _commit(store, pending, failures, run_id, summary, stored)
+            if on_result:
+                on_result(result)
+        _commit(store, pending, failures, run_id, summary, stored)
+        # Everything not linked or derived yet: this run's and what an interrupted run left.
+        summary.links, summary.positions = link_store(store), derive_pending(store)
+    except BaseException as error:
+        _end_run(store, run_id, summary, "interrupted", error)
+        if isinstance(error, KeyboardInterrupt):
+            raise IngestInterrupted(summary.run_id, summary.documents) from error
+        raise
+    _end_run(store, run_id, summary, "complete")
     return summary
+
+
+def _commit(store: Store, pending: list[DocumentResult], failures: list[Failure], run_id: str,
+            summary: IngestSummary, stored: set[str]) -> None:
+    """Write the pending results and input failures in one session, then forget them."""
+    with store.session():
+        for result in pending:
+            summary.failures.extend(result.failures)
+            if result.failures:
+                for failure in result.failures:
+                    store.record_failure(failure, run_id)
+            elif not store.save_result(result, run_id):
+                summary.skipped += 1
+            else:
+                stored.add(result.document.content_hash)
+                summary.warnings.extend(result.document.warnings)
+                summary.documents += 1
+                summary.sentences += len(result.sentences)
+                summary.events += len(result.events)
+        for failure in failures:
+            store.record_failure(failure, run_id)
+            summary.failures.append(failure)
+    pending.clear()
+    failures.clear()
+
+
+def _end_run(store: Store, run_id: str, summary: IngestSummary, status: str,
+             error: BaseException | None = None) -> None:
+    counts = RunCounts(documents=summary.documents, skipped=summary.skipped,
+                       events=summary.events, failures=len(summary.failures))
+    try:
+        store.finish_run(run_id, counts, status=status)
+    except StoreError as exc:
+        if error is None:
+            raise
+        error.add_note(f"run {run_id} could not be marked {status}: {exc}")

@@ -16,7 +16,7 @@ from datetime import date
 from typing import TextIO
 
 from redshank import __version__
-from redshank.errors import ConfigError, RedshankError
+from redshank.errors import ConfigError, IngestInterrupted, RedshankError
 from redshank.evaluate.cli import configure as configure_evaluate
 from redshank.evaluate.cli import run as run_evaluate
 from redshank.link.cli import (
@@ -156,7 +156,10 @@ def run_ingest(args: argparse.Namespace) -> int:
     with open_store(args.db) as store, _progress() as advance:
         summary = ingest(args.inputs, store=store, pipeline=pipeline, published=args.published,
                          source=args.source, max_doc_bytes=args.max_doc_bytes,
-                         stdin=sys.stdin, on_result=advance)
+                         allow_outside_paths=args.allow_outside_paths, stdin=sys.stdin,
+                         on_result=advance)
+    for warning in summary.warnings:
+        _error(f"warning: {warning}")
     for failure in summary.failures:
         _error(_failure_line(failure))
     sys.stderr.write(
@@ -260,7 +263,11 @@ def run_code(args: argparse.Namespace) -> int:
     events: list[Event] = []
     for result in code_documents(args.inputs, pipeline=_pipeline(args),
                                  published=args.published, source=args.source,
-                                 max_doc_bytes=args.max_doc_bytes, stdin=sys.stdin):
+                                 max_doc_bytes=args.max_doc_bytes,
+                                 allow_outside_paths=args.allow_outside_paths,
+                                 stdin=sys.stdin):
+        for warning in result.document.warnings:
+            _error(f"warning: {warning}")
         for failure in result.failures:
             _error(_failure_line(failure))
             failed += 1
@@ -307,6 +314,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
+    except IngestInterrupted as exc:
+        _error(str(exc))
+        return 130
+    except KeyboardInterrupt:
+        _error("interrupted; nothing was left half-written")
+        return 130
     except RedshankError as exc:
         _error(str(exc))
         return 2

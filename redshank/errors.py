@@ -4,7 +4,8 @@
     ├── InputError                a document cannot be read or is unusable (doc_id, path, line)
     ├── DataFileError             a knowledge file (actors, patterns, ...) is malformed (path, line)
     ├── StoreError                the database cannot be opened, written or queried
-    └── ConfigError               a setting or command-line value is invalid
+    ├── ConfigError               a setting or command-line value is invalid
+    └── IngestInterrupted         an ingest was stopped (Ctrl-C); says what was saved
 
 Per-document problems are raised as `InputError` (or caught and converted to one at a
 stage boundary) and recorded as a `Failure` with the stage that failed; the batch goes on.
@@ -61,3 +62,15 @@ class StoreError(RedshankError):
 
 class ConfigError(RedshankError):
     """A setting or command-line value is invalid."""
+
+
+class IngestInterrupted(RedshankError):
+    """An ingest stopped before it finished; what it committed is kept and a re-run
+    finishes the rest."""
+
+    def __init__(self, run_id: str, documents: int) -> None:
+        self.run_id = run_id
+        self.documents = documents
+        super().__init__(
+            f"interrupted: run {run_id} saved {documents} documents; run the same command "
+            "again to finish (stored documents are skipped, linking and positions resume)")

@@ -50,9 +50,10 @@ def configure(subparsers: argparse._SubParsersAction) -> None:
     """Add the `link` and `export` subcommands to a `redshank` sub-parser set."""
     link = subparsers.add_parser(
         "link", help="Merge stored events that report the same event into clusters.",
-        description="Link every stored event that is not in a cluster yet (ingest does "
-                    "this itself; use it for databases coded before). Rules: "
-                    "docs/merging.md.",
+        description="Link every stored event that is not in a cluster yet and derive "
+                    "the positions of every document not read yet (ingest does both "
+                    "itself; use it to finish an interrupted ingest or for databases "
+                    "coded before). Rules: docs/merging.md.",
         epilog=f"example: {LINK_EXAMPLE}")
     _db_flag(link)
     link.add_argument("--rebuild", action="store_true",
@@ -83,18 +84,22 @@ def add_merged_flags(events: argparse.ArgumentParser) -> None:
 
 
 def run_link(args: argparse.Namespace) -> int:
-    """Link unlinked events (or rebuild every cluster) and report what changed."""
+    """Link unlinked events (or rebuild every cluster), derive the positions of documents
+    not read yet (what an interrupted ingest left), and report what changed."""
     from redshank.link.incremental import link_store
+    from redshank.positions.derive import derive_pending
     from redshank.store import open_store
 
     _require_db(args.db)
     with open_store(args.db) as store:
         summary = link_store(store, rebuild=args.rebuild)
+        derived = derive_pending(store)
         total = store.counts()["clusters"]
     sys.stderr.write(
         f"{summary.events} events linked: {summary.created} new clusters, {summary.grown} "
         f"grown, {summary.merged} merged into others, {summary.repaired} repaired; "
-        f"{total} clusters in {args.db}\n")
+        f"{total} clusters in {args.db}; positions derived for {derived.documents} "
+        "documents\n")
     return 0
 
 

@@ -8,9 +8,9 @@ together.
         -> contributions (what each actor does for it)          -> `coalition_contributions`
         -> coalition summaries                                  -> `coalitions`
 
-`read_events` and `coalitions_from` work in memory; `derive(store, event_ids)` (called at
-the end of ingest) and `derive_store` keep the tables up to date; `timeline` flags changes
-and hedges. Rules, lexicons and tables: docs/positions.md.
+`read_events` and `coalitions_from` work in memory; `derive_pending(store)` (called at
+the end of ingest and by `redshank link`) and `derive_store` keep the tables up to date;
+`timeline` flags changes and hedges. Rules, lexicons and tables: docs/positions.md.
 """
 
 from redshank.positions.coalitions import Coalition, CoalitionMember, ContributionGroup
@@ -20,6 +20,7 @@ from redshank.positions.derive import (
     coalitions_from,
     derive,
     derive_documents,
+    derive_pending,
     derive_store,
     read_events,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "coalitions_from",
     "derive",
     "derive_documents",
+    "derive_pending",
     "derive_store",
     "load_lexicon",
     "read_events",

@@ -2,7 +2,7 @@
 
 - `configure(subparsers)` adds `redshank positions` and `redshank coalition` (handlers
   `run_positions`, `run_coalition`, also set as each parser's `handler` default);
-- ingest calls `derive(store, event_ids)` (redshank/positions/derive.py) after saving.
+- ingest and `redshank link` call `derive_pending(store)` (redshank/positions/derive.py).
 
 Library errors (`RedshankError`) propagate to the caller, which prints one line.
 """

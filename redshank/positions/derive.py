@@ -1,11 +1,11 @@
 """Derive positions and coalitions, in memory or into a store.
 
 `read_events` reads events (built by hand or loaded) without a store; `coalitions_from`
-turns its memberships and contributions into coalitions. `derive(store, event_ids)` is
-what ingest calls after saving documents: it re-reads the documents of those events,
-replaces their derived rows and re-summarises the coalitions they touch. `derive_store`
-does every stored document (for databases coded before positions existed, or after
-changing the lexicons).
+turns its memberships and contributions into coalitions. `derive_pending(store)` is what
+ingest and `redshank link` call: it reads every stored document not derived yet (this
+run's, and any an interrupted run left), replaces their derived rows and re-summarises the
+coalitions. `derive(store, event_ids)` re-reads the documents of some events;
+`derive_store` does every stored document (after changing the lexicons).
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from redshank.positions.lexicon import Lexicon, default_lexicon
 from redshank.positions.reading import positions_of, read_document
 from redshank.store.base import EventQuery, Store
 from redshank.store.position_records import Contribution, Membership, Position
+
+DERIVE_CHUNK_DOCUMENTS = 64
 
 
 @dataclass(slots=True)
@@ -122,23 +124,42 @@ def refresh_coalitions(store: Store, coalition_ids: Iterable[str]) -> int:
     return len(summaries)
 
 
-def derive_documents(store: Store, doc_ids: Iterable[str],
-                     lexicon: Lexicon | None = None) -> DeriveSummary:
-    """Re-read stored documents and replace their positions, memberships and contributions."""
+def derive_documents(store: Store, doc_ids: Iterable[str], lexicon: Lexicon | None = None,
+                     *, chunk_size: int = DERIVE_CHUNK_DOCUMENTS) -> DeriveSummary:
+    """Re-read stored documents and replace their positions, memberships and contributions.
+
+    Documents are read and saved a chunk at a time (each chunk in its own transaction,
+    the database held only while it is read and written), then the coalitions they touch
+    are summarised again. A chunk saved marks its documents derived, so an interrupted
+    derivation resumes where it stopped (`derive_pending`).
+    """
     lexicon = lexicon or default_lexicon()
+    summary = DeriveSummary()
     touched = set(store.prune_derived())
-    hashes = store.document_hashes(list(dict.fromkeys(doc_ids)))
-    reading = DocumentReading()
-    for doc_id in hashes:
-        ctx = load_context(store, doc_id)
-        if ctx is not None:
+    doc_ids = list(dict.fromkeys(doc_ids))
+    for start in range(0, len(doc_ids), chunk_size):
+        with store.session():
+            hashes = store.document_hashes(doc_ids[start:start + chunk_size])
+            contexts = [ctx for doc_id in hashes if (ctx := load_context(store, doc_id))]
+        reading = DocumentReading()
+        for ctx in contexts:
             reading.extend(read_context(ctx, lexicon))
-    touched.update(store.save_derived(hashes, reading.positions, reading.memberships,
-                                      reading.contributions))
-    return DeriveSummary(documents=len(hashes), positions=len(reading.positions),
-                         memberships=len(reading.memberships),
-                         contributions=len(reading.contributions),
-                         coalitions=refresh_coalitions(store, touched))
+        touched.update(store.save_derived(hashes, reading.positions, reading.memberships,
+                                          reading.contributions))
+        summary.documents += len(hashes)
+        summary.positions += len(reading.positions)
+        summary.memberships += len(reading.memberships)
+        summary.contributions += len(reading.contributions)
+    summary.coalitions = refresh_coalitions(store, touched)
+    return summary
+
+
+def derive_pending(store: Store, lexicon: Lexicon | None = None) -> DeriveSummary:
+    """Derive every stored document not read yet (or re-coded since), then summarise every
+    coalition again, so a derivation interrupted between its steps still converges."""
+    summary = derive_documents(store, store.underived_doc_ids(), lexicon)
+    summary.coalitions = refresh_coalitions(store, store.coalition_ids())
+    return summary
 
 
 def derive(store: Store, event_ids: Sequence[str], lexicon: Lexicon | None = None

@@ -19,7 +19,7 @@ LIST_SEPARATOR = "; "
 
 DOCUMENT_COLUMNS = (
     "doc_id", "content_hash", "title", "published", "published_from", "source", "url", "path",
-    "text", "run_id",
+    "text", "run_id", "warnings",
 )  # fmt: skip
 SENTENCE_COLUMNS = ("doc_id", "sentence_index", "paragraph", "start_char", "end_char", "text")
 ACTOR_MENTION_COLUMNS = (
@@ -95,6 +95,7 @@ def document_row(document: Document, run_id: str) -> Row:
         document.path,
         document.text,
         run_id,
+        json.dumps(document.warnings, ensure_ascii=False) if document.warnings else None,
     )
 
 
@@ -109,6 +110,7 @@ def document_from_row(row: Row) -> Document:
         url=row[6],
         path=row[7],
         text=row[8],
+        warnings=json.loads(row[10]) if row[10] else [],
     )
 
 

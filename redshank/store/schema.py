@@ -58,7 +58,8 @@ SCHEMA = (
         url TEXT,
         path TEXT,
         text TEXT NOT NULL,
-        run_id TEXT NOT NULL
+        run_id TEXT NOT NULL,
+        warnings TEXT
     )
     """,
     """
