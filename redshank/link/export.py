@@ -24,6 +24,7 @@ import duckdb
 from redshank.errors import ConfigError, StoreError
 from redshank.positions.export import DERIVED_EXPORTS
 from redshank.store.base import ClusterQuery, EventQuery, Store
+from redshank.store.duckdb import CONNECT_CONFIG
 
 ExportFormat = Literal["jsonl", "parquet"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("jsonl", "parquet")
@@ -104,7 +105,7 @@ def _to_parquet(source: Path, target: Path, schema: dict[str, str], keys: set[st
     sql = (f"COPY (SELECT * FROM read_json({_literal(source)}, format='newline_delimited',"
            f" columns={{{spec}}})) TO {_literal(target)} (FORMAT parquet)")
     try:
-        with duckdb.connect() as connection:
+        with duckdb.connect(config=CONNECT_CONFIG) as connection:
             connection.execute(sql)
     except duckdb.Error as exc:
         raise StoreError(f"{target}: cannot write Parquet: {exc}") from exc
