@@ -8,6 +8,7 @@ surname "May", a verb "March", a count "2000 troops", a holiday "Good Friday".
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -94,6 +95,8 @@ WEEKDAY_NAME_WORDS = frozenset(
     "great clean remembrance mothering trinity pentecost passion".split()
 )
 PRESENT_TAGS = frozenset({"VB", "VBP", "VBZ", "MD"})
+DETERMINERS = frozenset({"that", "the"})
+WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,11 +224,28 @@ def _accept(candidate: _Candidate) -> bool:
         following = _token_after(tokens)
         return following is None or following.lower_ != "of"
     if kind == "that_unit":
-        determiner = next(t for t in tokens if t.lower_ in ("that", "the"))
+        determiner = next((t for t in tokens if t.lower_ in DETERMINERS), None)
+        if determiner is None:
+            return False  # glued into a longer token ("x-that day"): not a determiner
         return determiner.dep_ in ("det", "") and determiner.head.i < tokens.end
     if kind == "unit_after":
         return not any(child.dep_ in ("pobj", "pcomp") for child in tokens[-1].children)
     return True
+
+
+def _find_word(tokens: TokenSpan, words: Collection[str]) -> tuple[Token, list[str]] | None:
+    """The first token holding one of `words`, and the words glued before it in the token.
+
+    "mid-Saturday" -> (mid-Saturday, ["mid"]). The patterns match words in the text, but
+    the tokenizer keeps "Tuesday-morning", "Thursday(13" and "Sunday—a" as one token, so a
+    token can be longer than the word it was found for.
+    """
+    for token in tokens:
+        parts = WORD.findall(token.lower_)
+        for index, part in enumerate(parts):
+            if part in words:
+                return token, parts[:index]
+    return None
 
 
 def _is_month(token: Token) -> bool:
@@ -262,7 +282,12 @@ def _is_plain_weekday(tokens: TokenSpan) -> bool:
 
     A place before a weekday does not make a name: wire copy writes "met in Paris Friday".
     """
-    weekday = next(t for t in tokens if t.lower_ in WEEKDAYS)
+    found = _find_word(tokens, WEEKDAYS)
+    if found is None:
+        return False
+    weekday, glued = found
+    if glued:
+        return glued[-1] not in WEEKDAY_NAME_WORDS  # "mid-Saturday", but "Super-Tuesday"
     if weekday.i > tokens.start:
         return True  # "last Friday", "early Friday": a modifier makes it a date
     before = _token_before(tokens)
