@@ -110,7 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--limit", type=int, help="at most this many events")
     events.add_argument("--near", metavar="PLACE",
                         help="events located within --within km of this place")
-    events.add_argument("--within", type=float, default=50.0, metavar="KM",
+    from redshank.where.query import within_km
+
+    events.add_argument("--within", type=within_km, default=50.0, metavar="KM",
                         help="radius for --near in kilometres (default: 50)")
     events.add_argument("--country", metavar="ISO3",
                         help="events located in this country (ISO alpha-3)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,11 +22,31 @@ class Near:
     place: Place
     km: float
 
+    def __post_init__(self) -> None:
+        check_radius_km(self.km)
+
     def contains(self, event: Event) -> bool:
         location = event.location
         if location is None or location.lat is None or location.lon is None:
             return False
         return distance_km(self.place.lat, self.place.lon, location.lat, location.lon) <= self.km
+
+
+def check_radius_km(km: float) -> float:
+    """`km` if it can be a radius: a finite number, 0 or more; else a ConfigError."""
+    if not math.isfinite(km) or km < 0:
+        raise ConfigError(f"radius must be a finite number of kilometres, 0 or more; got {km}")
+    return km
+
+
+def within_km(text: str) -> float:
+    """argparse type for --within: a radius in kilometres, rejecting negative, NaN and inf."""
+    try:
+        return check_radius_km(float(text))
+    except (ValueError, ConfigError) as exc:
+        raise argparse.ArgumentTypeError(
+            f"must be a finite number of kilometres, 0 or more (got {text!r}); "
+            "e.g. --within 100") from exc
 
 
 def distance_km(lat1: float | None, lon1: float | None, lat2: float, lon2: float) -> float:
