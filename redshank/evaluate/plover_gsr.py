@@ -53,11 +53,15 @@ def plover_event(name: str, mode: str | None) -> tuple[str, str | None] | None:
 
 def read_plover_gsr(path: str, text: str) -> GoldSet:
     """Gold records from the text of a PLOVER JSON (array) or JSON Lines file."""
-    stripped = text.lstrip(_WHITESPACE + "\ufeff")
-    items = _json_lines(text, path) if stripped.startswith("{") else _json_array(text, path)
     records = [_record(item, path=path, line=line, number=number)
-               for number, (line, item) in enumerate(items, start=1)]
+               for number, (line, item) in enumerate(json_items(text, path), start=1)]
     return GoldSet(path=path, format="plover-gsr", unit="event", records=tuple(records))
+
+
+def json_items(text: str, path: str) -> Iterator[tuple[int, Any]]:
+    """The items of a JSON array or the lines of a JSON Lines text, each with its line."""
+    stripped = text.lstrip(_WHITESPACE + "\ufeff")
+    return _json_lines(text, path) if stripped.startswith("{") else _json_array(text, path)
 
 
 def _json_lines(text: str, path: str) -> Iterator[tuple[int, Any]]:

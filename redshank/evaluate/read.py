@@ -1,30 +1,44 @@
-"""Read a gold file in either format, detecting the format when it is not given."""
+"""Read a gold file in any of the formats, detecting the format when it is not given."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from redshank.evaluate.errors import GoldFileError
 from redshank.evaluate.gold import GOLD_FORMATS, GoldFormat, GoldSet
 from redshank.evaluate.petrarch_xml import read_petrarch_xml
 from redshank.evaluate.plover_gsr import read_plover_gsr
+from redshank.evaluate.redshank_gold import read_redshank_gold
 
 _EXTENSIONS: dict[str, GoldFormat] = {
     ".json": "plover-gsr", ".jsonl": "plover-gsr", ".xml": "petrarch-xml"}
 
 
 def detect_format(path: str | Path, text: str) -> GoldFormat:
-    """`plover-gsr` for .json/.jsonl or JSON content, `petrarch-xml` for .xml or XML content."""
+    """`redshank-gold` for JSON Lines whose first record has `events` and `article`, else
+    `plover-gsr` for .json/.jsonl or JSON content, `petrarch-xml` for .xml or XML content."""
+    start = text.lstrip()[:1]
+    if start == "{" and _first_record_keys(text) >= {"events", "article"}:
+        return "redshank-gold"
     by_extension = _EXTENSIONS.get(Path(path).suffix.lower())
     if by_extension:
         return by_extension
-    start = text.lstrip()[:1]
     if start in ("[", "{"):
         return "plover-gsr"
     if start == "<":
         return "petrarch-xml"
     raise GoldFileError(f"cannot tell the gold format; pass --format ({' or '.join(GOLD_FORMATS)})",
                         path=str(path))
+
+
+def _first_record_keys(text: str) -> set[str]:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    try:
+        record = json.loads(first)
+    except json.JSONDecodeError:
+        return set()
+    return set(record) if isinstance(record, dict) else set()
 
 
 def read_gold(path: str | Path, gold_format: GoldFormat | None = None) -> GoldSet:
@@ -44,5 +58,7 @@ def read_gold(path: str | Path, gold_format: GoldFormat | None = None) -> GoldSe
         return read_plover_gsr(name, text)
     if chosen == "petrarch-xml":
         return read_petrarch_xml(name, text)
+    if chosen == "redshank-gold":
+        return read_redshank_gold(name, text)
     raise GoldFileError(f"unknown gold format {chosen!r}; use {' or '.join(GOLD_FORMATS)}",
                         path=name)

@@ -4,6 +4,7 @@ sentences and record ids are shown without control characters (tables.terminal_s
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
 from redshank.coding.plover import EVENT_TYPES
@@ -13,6 +14,7 @@ from redshank.evaluate.report import (
     CategoryMetrics,
     ErrorCase,
     ErrorKind,
+    HalvesReport,
     MetricName,
     Metrics,
     Report,
@@ -38,13 +40,18 @@ OVERALL_ROWS: tuple[tuple[MetricName, str], ...] = (
 )
 
 
+_PERCENT_OF = re.compile(r"[\d.]+% \(\d+/\d+\)")
+
+
 def percent(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.1f}%"
 
 
 def _is_number(cell: object) -> bool:
+    """Numbers, percentages (`85.7%`, `85.7% (6/7)`) and the empty marks."""
     return isinstance(cell, int | float) or (
-        isinstance(cell, str) and (cell in ("", "–", "·") or cell.endswith("%")))
+        isinstance(cell, str) and (cell in ("", "–", "·") or cell.endswith("%")
+                                   or _PERCENT_OF.fullmatch(cell) is not None))
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -61,7 +68,7 @@ def summary_lines(report: Report) -> list[str]:
     lines = [
         f"- gold: `{report.gold_path}` ({report.gold_format}), {report.records} records, "
         f"{report.overall.gold} gold {unit}, {report.no_event_records} records with no event",
-        f"- coder: {report.coder_version}; counted: {report.counted}",
+        f"- coder: {report.coder_version}; coded: {report.coding}; counted: {report.counted}",
         f"- records coded exactly right: {report.exact_records} of {report.records}",
     ]
     if report.failures:
@@ -84,6 +91,9 @@ def overall_table(report: Report) -> str:
                      f">= {percent(target.minimum)}" if target else "", mark])
     counts = (f"gold {overall.gold}, coded {overall.coded}, type matched {overall.matched}, "
               f"fully right {overall.full}")
+    if report.matching == "sentence":
+        counts = (f"gold {overall.gold} (type found {overall.matched}, fully {overall.full}), "
+                  f"coded {overall.coded} (type right {overall.coded_right})")
     return table(["metric", "value", "target", "status"], rows) + f"\n\n{counts}"
 
 
@@ -92,29 +102,44 @@ def _metric_row(label: str, m: Metrics) -> list[object]:
             percent(m.full_recall), percent(m.precision), percent(m.f1)]
 
 
+def _sentence_row(label: str, m: Metrics) -> list[object]:
+    return [label, m.gold, m.matched, m.full, m.coded, m.coded_right, percent(m.recall),
+            percent(m.full_recall), percent(m.precision), percent(m.f1)]
+
+
 METRIC_HEADER = ["gold", "coded", "type ok", "full ok", "recall", "full recall", "precision",
                  "F1"]
+SENTENCE_HEADER = ["gold", "found", "fully found", "coded", "coded right", "recall",
+                   "full recall", "precision", "F1"]
 
 
 def type_table(report: Report) -> str:
+    """Per event type: gold counted under its gold type, coded under its coded type."""
+    row, header = ((_sentence_row, SENTENCE_HEADER) if report.matching == "sentence"
+                   else (_metric_row, METRIC_HEADER))
     order = [t for t in EVENT_TYPES if t in report.by_type]
     order += sorted(t for t in report.by_type if t not in EVENT_TYPES)
-    rows = [_metric_row(t, report.by_type[t]) for t in order]
-    rows.append(_metric_row("**all**", report.overall))
-    return table(["event type", *METRIC_HEADER], rows)
+    rows = [row(t, report.by_type[t]) for t in order]
+    rows.append(row("**all**", report.overall))
+    return table(["event type", *header], rows)
 
 
 def category_table(report: Report) -> str:
+    sentence = report.matching == "sentence"
+
     def row(label: str, c: CategoryMetrics) -> list[object]:
         m = c.metrics
-        return [label, c.records, c.exact, m.gold, m.coded, m.matched, m.full,
-                percent(m.recall), percent(m.full_recall), percent(m.precision)]
+        counts = ([m.gold, m.matched, m.full, m.coded, m.coded_right] if sentence
+                  else [m.gold, m.coded, m.matched, m.full])
+        return [label, c.records, c.exact, *counts, percent(m.recall), percent(m.full_recall),
+                percent(m.precision)]
 
     rows = [row(name, report.by_category[name]) for name in sorted(report.by_category)]
     total = CategoryMetrics(report.records, report.exact_records, report.overall)
     rows.append(row("**all**", total))
-    return table(["category", "records", "exact", "gold", "coded", "type ok", "full ok",
-                  "recall", "full recall", "precision"], rows)
+    counts = (SENTENCE_HEADER[:5] if sentence else METRIC_HEADER[:4])
+    return table(["category", "records", "exact", *counts, "recall", "full recall",
+                  "precision"], rows)
 
 
 def confusion_table(report: Report) -> str:
@@ -162,6 +187,8 @@ def render_markdown(report: Report, *, title: str | None = "Evaluation", level: 
               "Rows are gold event types, columns coded ones (first four letters); `none` is no "
               "event.", "",
               confusion_table(report), ""]
+    if max_errors != 0 and report.errors_withheld:
+        parts += [f"Misses and false alarms are not shown: {report.errors_withheld}.", ""]
     if max_errors != 0:
         for kind in ERROR_KINDS:
             errors = report.errors_of(kind)
@@ -180,5 +207,73 @@ def render_markdown(report: Report, *, title: str | None = "Evaluation", level: 
     return terminal_safe("\n".join(parts).rstrip(), multiline=True) + "\n"
 
 
-def render_json(report: Report) -> str:
+def render_json(report: Report | HalvesReport) -> str:
     return json_safe(json.dumps(report.to_json(), indent=2, ensure_ascii=False)) + "\n"
+
+
+RANDOM_SELECTION = "random"
+HALF_ROWS: tuple[tuple[MetricName, str], ...] = (
+    ("recall", "event-type recall"),
+    ("full_recall", "full recall (type, actor, recipient)"),
+    ("precision", "precision of coded events"),
+)
+
+
+def halves_summary(halves: HalvesReport) -> str:
+    """Scores of A, B and both side by side (the last lines `redshank evaluate` prints)."""
+    reports = (halves.a, halves.b, halves.both)
+    rows: list[list[object]] = [
+        ["gold events scored", *[r.overall.gold for r in reports]],
+        ["coded events counted", *[r.overall.coded for r in reports]],
+    ]
+    rows += [[label, *[percent(r.overall.value(name)) for r in reports]]
+             for name, label in HALF_ROWS]
+    if any(RANDOM_SELECTION in r.by_category for r in reports):
+        rows.append([f"precision on `{RANDOM_SELECTION}` sentences",
+                     *[_random_precision(r) for r in reports]])
+    return table(["", "A", "B", "both"], rows)
+
+
+def _random_precision(report: Report) -> str:
+    category = report.by_category.get(RANDOM_SELECTION)
+    if category is None:
+        return "–"
+    m = category.metrics
+    return f"{percent(m.precision)} ({m.coded_right}/{m.coded})"
+
+
+def halves_type_table(halves: HalvesReport) -> str:
+    """Per event type, gold count, recall, full recall and precision of A and of B."""
+    types = set(halves.a.by_type) | set(halves.b.by_type)
+    order = [t for t in EVENT_TYPES if t in types] + sorted(types - set(EVENT_TYPES))
+
+    def cells(report: Report, name: str | None) -> list[object]:
+        m = report.overall if name is None else report.by_type.get(name, Metrics())
+        return [m.gold, percent(m.recall), percent(m.full_recall), m.coded,
+                percent(m.precision)]
+
+    rows = [[t, *cells(halves.a, t), *cells(halves.b, t)] for t in order]
+    rows.append(["**all**", *cells(halves.a, None), *cells(halves.b, None)])
+    columns = ["gold", "recall", "full recall", "coded", "precision"]
+    return table(["event type", *[f"{c} A" for c in columns], *[f"{c} B" for c in columns]],
+                 rows)
+
+
+def render_halves(halves: HalvesReport, *, title: str | None = "Evaluation", level: int = 1,
+                  max_errors: int | None = None) -> str:
+    """Half A's report with its errors, both halves per type, then A, B and both side by
+    side; nothing of half B but scores."""
+    head, sub = "#" * level, "#" * (level + 1)
+    a, both = halves.a, halves.both
+    parts = [f"{head} {title}", ""] if title else []
+    parts += [*summary_lines(both), f"- halves (redshank/data/evaluation/halves.json): A "
+              f"{a.records} records, B {halves.b.records}; misses and false alarms are "
+              "shown for half A only", "",
+              render_markdown(a, title="Half A", level=level + 1, max_errors=max_errors),
+              f"{sub} Per event type, halves A and B", "", halves_type_table(halves), "",
+              f"{sub} Halves A and B: {both.gold_format}, coded {both.coding}", "",
+              halves_summary(halves)]
+    if max_errors != 0:
+        parts += ["", "Half B is scored only (nobody reads its sentences); half A's misses and "
+                  "false alarms are above."]
+    return terminal_safe("\n".join(parts).rstrip(), multiline=True) + "\n"

@@ -4,9 +4,11 @@
     report = evaluate_file("gsr_dev.json")                      # packaged knowledge
     report = evaluate_file("records.xml", actor_files=["PETR.Validate.actors.txt"])
 
-`score_results` is pure (gold records + `DocumentResult`s in, `Report` out), so the rules
-are tested without a parser; `evaluate` codes every gold sentence as one `Document`
-(published on the record's date) in one `Pipeline.run`, then scores.
+`score_results` and `score_records` are pure (gold records + `DocumentResult`s in, `Report`
+out), so the rules are tested without a parser; `evaluate` codes every gold sentence as one
+`Document` (published on the record's date) in one `Pipeline.run`, or, given the articles,
+codes each whole article and gives each sentence the events whose trigger it holds
+(`articles.code_in_articles`), then scores.
 """
 
 from __future__ import annotations
@@ -16,11 +18,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from redshank.evaluate.gold import GoldEvent, GoldFormat, GoldRecord, GoldSet
-from redshank.evaluate.match import CodedUnit, Pair, coded_units, is_counted, match_record
+from redshank.evaluate.match import (
+    CodedUnit,
+    Pair,
+    coded_units,
+    is_counted,
+    judge_sentence,
+    match_record,
+)
 from redshank.evaluate.read import read_gold
 from redshank.evaluate.report import (
     DEFAULT_TARGETS,
     NONE_LABEL,
+    REAL_NEWS_TARGETS,
     CategoryMetrics,
     ErrorCase,
     EventView,
@@ -37,6 +47,8 @@ if TYPE_CHECKING:
 
 COUNTED_DEFAULT = "events shown by default (auxiliary not negated, hypothetical or future)"
 COUNTED_ALL = "all coded events, including negated, hypothetical and future ones"
+CODED_ALONE = "each gold sentence alone"
+RecordResult = tuple[GoldRecord, DocumentResult | None]
 
 
 def document_id(index: int, record: GoldRecord) -> str:
@@ -50,16 +62,25 @@ def gold_documents(gold: GoldSet) -> list[Document]:
             for i, r in enumerate(gold.records)]
 
 
-def evaluate(gold: GoldSet, pipeline: Pipeline, *, include_hidden: bool = False,
-             targets: Sequence[Target] | None = None,
-             on_result: Callable[[DocumentResult], None] | None = None) -> Report:
-    """Code the gold sentences with `pipeline` (one batched run) and score the events."""
+def code_sentences(gold: GoldSet, pipeline: Pipeline,
+                   on_result: Callable[[DocumentResult], None] | None = None
+                   ) -> list[RecordResult]:
+    """Each gold record with the result of coding its sentence alone (one batched run)."""
     results = []
     for result in pipeline.run(gold_documents(gold)):
         results.append(result)
         if on_result:
             on_result(result)
-    return score_results(gold, results, include_hidden=include_hidden, targets=targets)
+    by_id = {result.document.id: result for result in results}
+    return [(r, by_id.get(document_id(i, r))) for i, r in enumerate(gold.records)]
+
+
+def evaluate(gold: GoldSet, pipeline: Pipeline, *, include_hidden: bool = False,
+             targets: Sequence[Target] | None = None,
+             on_result: Callable[[DocumentResult], None] | None = None) -> Report:
+    """Code the gold sentences with `pipeline` (one batched run) and score the events."""
+    return score_records(gold, code_sentences(gold, pipeline, on_result),
+                         include_hidden=include_hidden, targets=targets)
 
 
 def evaluate_file(path: str | Path, *, gold_format: GoldFormat | None = None,
@@ -79,16 +100,32 @@ def score_results(gold: GoldSet, results: Iterable[DocumentResult], *,
                   include_hidden: bool = False,
                   targets: Sequence[Target] | None = None) -> Report:
     """The report for coded results of `gold_documents(gold)` (matched by document id)."""
-    if targets is None:
-        targets = DEFAULT_TARGETS if gold.format == "plover-gsr" else ()
     by_id = {result.document.id: result for result in results}
+    return score_records(gold, [(r, by_id.get(document_id(i, r)))
+                                for i, r in enumerate(gold.records)],
+                         include_hidden=include_hidden, targets=targets)
+
+
+def score_records(gold: GoldSet, coded: Iterable[RecordResult], *,
+                  include_hidden: bool = False, targets: Sequence[Target] | None = None,
+                  coding: str = CODED_ALONE, withhold_errors: str | None = None) -> Report:
+    """The report for gold records, each with the result coded for it (None: none came).
+
+    With `withhold_errors` (the reason), the report keeps no misses or false alarms, so
+    nothing of those records' sentences can be shown.
+    """
+    if targets is None:
+        targets = {"plover-gsr": DEFAULT_TARGETS,
+                   "redshank-gold": REAL_NEWS_TARGETS}.get(gold.format, ())
     report = Report(gold_path=gold.path, gold_format=gold.format, unit=gold.unit,
                     coder_version=CODER_VERSION,
                     counted=COUNTED_ALL if include_hidden else COUNTED_DEFAULT,
-                    targets=tuple(targets))
-    for index, record in enumerate(gold.records):
-        _score_record(report, record, by_id.get(document_id(index, record)), gold,
-                      include_hidden)
+                    targets=tuple(targets), coding=coding, matching=gold.matching,
+                    errors_withheld=withhold_errors)
+    for record, result in coded:
+        _score_record(report, record, result, gold, include_hidden)
+    if withhold_errors:
+        report.errors.clear()
     return report
 
 
@@ -106,13 +143,15 @@ def _score_record(report: Report, record: GoldRecord, result: DocumentResult | N
     events: list[Event] = result.events if result is not None and not failure else []
     counted = [e for e in events if is_counted(e, include_hidden)]
     hidden = coded_units([e for e in events if not is_counted(e, include_hidden)], gold.unit)
-    pairs = match_record(record.events, coded_units(counted, gold.unit),
-                         has_unscored=bool(record.unscored))
+    units = coded_units(counted, gold.unit)
+    pairs = (judge_sentence(record.events, units) if gold.matching == "sentence"
+             else match_record(record.events, units, has_unscored=bool(record.unscored)))
     category = None
     if record.category:
         category = report.by_category.setdefault(record.category, CategoryMetrics())
         category.records += 1
-    exact = not failure and not record.unscored and all(p.kind == "full" for p in pairs)
+    exact = not failure and not record.unscored and all(
+        p.kind in ("full", "unjudged") for p in pairs)
     report.exact_records += exact
     if category:
         category.exact += exact
@@ -121,6 +160,8 @@ def _score_record(report: Report, record: GoldRecord, result: DocumentResult | N
             report.unjudged += 1
             continue
         _count(report, pair, category)
+        if not pair.counts_gold and pair.gold is not None:
+            continue  # a coded unit judged against gold already listed on the gold side
         gold_label = pair.gold.event if pair.gold else NONE_LABEL
         coded_label = pair.coded.event.event if pair.coded else NONE_LABEL
         row = report.confusion.setdefault(gold_label, {})
@@ -132,18 +173,22 @@ def _score_record(report: Report, record: GoldRecord, result: DocumentResult | N
 def _count(report: Report, pair: Pair, category: CategoryMetrics | None) -> None:
     """Add one pair to the overall and category counts and to its gold and coded types."""
     full = pair.kind == "full"
-    for metrics in [report.overall] + ([category.metrics] if category else []):
-        metrics.gold += pair.gold is not None
-        metrics.coded += pair.coded is not None
-        metrics.matched += pair.type_right
-        metrics.full += full
-    if pair.gold is not None:
-        gold_type = report.by_type.setdefault(pair.gold.event, Metrics())
-        gold_type.gold += 1
-        gold_type.matched += pair.type_right
-        gold_type.full += full
-    if pair.coded is not None:
-        report.by_type.setdefault(pair.coded.event.event, Metrics()).coded += 1
+    gold_counts, coded_counts = [report.overall], [report.overall]
+    if category:
+        gold_counts.append(category.metrics)
+        coded_counts.append(category.metrics)
+    if pair.counts_gold and pair.gold is not None:
+        gold_counts.append(report.by_type.setdefault(pair.gold.event, Metrics()))
+        for metrics in gold_counts:
+            metrics.gold += 1
+            metrics.matched += pair.type_right
+            metrics.full += full
+    if pair.counts_coded and pair.coded is not None:
+        coded_counts.append(report.by_type.setdefault(pair.coded.event.event, Metrics()))
+        for metrics in coded_counts:
+            metrics.coded += 1
+            metrics.coded_right += pair.type_right
+            metrics.coded_full += full
 
 
 def _failure(result: DocumentResult | None) -> str | None:
@@ -197,6 +242,9 @@ def _error_case(record: GoldRecord, pair: Pair, hidden: list[CodedUnit], failure
         note = " and ".join(wrong) + " wrong"
     elif kind == "false_alarm" and not record.events:
         note = "no event in the gold sentence"
+    elif kind == "false_alarm":
+        types = ", ".join(dict.fromkeys(e.event for e in record.events))
+        note = f"the gold sentence has {types}"
     return ErrorCase(kind=kind, record_id=record.id, line=record.line, category=record.category,
                      sentence=record.text,
                      gold=gold_view(pair.gold) if pair.gold else None,

@@ -9,24 +9,27 @@ from redshank.model import Actor, Document, DocumentResult, Event, Evidence, Fai
 
 
 def actor(code: str | None, *, country: str | None = None, kind: str = "state",
-          name: str | None = None, sector: str | None = None) -> Actor:
+          name: str | None = None, sector: str | None = None,
+          entries: tuple[str, ...] = ()) -> Actor:
     """A resolved actor; `country` defaults to the code's first three letters."""
     if country is None and code and code[:3].isalpha():
         country = code[:3]
     return Actor(text=name or code or "?", name=name or code or "?", country=country,
-                 sector=sector, type=kind, id=f"id-{code or name}", span=Span(0, 1), code=code)
+                 sector=sector, type=kind, id=f"id-{code or name}", span=Span(0, 1), code=code,
+                 entries=list(entries))
 
 
 def event(kind: str, actors: list[Actor], recipients: list[Actor] | None = None, *,
           mode: str | None = None, auxiliary: str | None = None, doc_id: str = "d",
-          trigger: str = "said") -> Event:
+          trigger: str = "said", at: int = 0) -> Event:
     """A coded event with just the fields scoring looks at filled in meaningfully."""
     return Event(event_id=f"e-{kind}-{len(actors)}", doc_id=doc_id, sentence_index=0,
                  sentence="s", event=kind, mode=mode, context=[], cameo=None, quad=1,
                  intensity=0.0, actor=actors, recipient=recipients or [], date=None,
                  date_precision="unknown", date_text=None, location=None,
                  auxiliary=auxiliary, quote=None,
-                 evidence=Evidence(trigger=trigger, span=Span(0, 1), rule="test.patterns:1"),
+                 evidence=Evidence(trigger=trigger, span=Span(at, at + len(trigger)),
+                                   rule="test.patterns:1"),
                  published=None, coder_version="test")
 
 
@@ -73,4 +76,24 @@ def write_petrarch(path: Path, sentences: list[str]) -> Path:
     body = "\n\n".join(sentences)
     path.write_text(f"<Validation>\n<Sentences>\n{body}\n</Sentences>\n</Validation>\n",
                     encoding="utf-8")
+    return path
+
+
+def news_event(kind: str, actor: list[str], recipient: list[str], *,
+               auxiliary: str | None = None, mode: str | None = None) -> dict:
+    """A gold event as in wikinews_plover.jsonl."""
+    return {"event": kind, "mode": mode, "actor": actor, "recipient": recipient,
+            "actor_text": "someone", "recipient_text": "", "auxiliary": auxiliary,
+            "note": "why"}
+
+
+def news_record(record_id: str, text: str, events: list[dict], *, article: str = "art-1",
+                selection: str = "event") -> dict:
+    """A real-news gold sentence as in wikinews_plover.jsonl."""
+    return {"id": record_id, "article": article, "published": "2019-07-24", "text": text,
+            "events": events, "selection": selection}
+
+
+def write_news(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path

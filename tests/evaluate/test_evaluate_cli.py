@@ -11,10 +11,12 @@ import pytest
 from redshank.errors import ConfigError
 from redshank.evaluate import evaluate, gold_documents, read_gold
 from redshank.evaluate.cli import configure, run
+from redshank.evaluate.halves import load_halves
 from redshank.evaluate.match import is_counted
+from redshank.model import DocumentResult
 from redshank.pipeline import Pipeline
 from tests.conftest import SEEDS
-from tests.evaluate.builders import write_gsr
+from tests.evaluate.builders import actor, event, news_event, news_record, write_gsr, write_news
 
 GSR_DEV = SEEDS.parent / "data" / "plover" / "gsr_dev.json"
 FIRST_RECORDS = 5
@@ -22,10 +24,13 @@ FIRST_RECORDS = 5
 
 @pytest.fixture(scope="module")
 def few_records(tmp_path_factory) -> Path:
+    """The first records of gsr_dev's half A, renamed so that no recorded half holds them."""
     if not GSR_DEV.exists():
         pytest.skip(f"{GSR_DEV} not found")
-    records = json.loads(GSR_DEV.read_text(encoding="utf-8"))[:FIRST_RECORDS]
-    return write_gsr(tmp_path_factory.mktemp("gold") / "few.json", records)
+    half_a = next(s for s in load_halves().splits if s.name == "gsr_dev").a
+    records = [{**r, "id": f"few-{r['id']}"}
+               for r in json.loads(GSR_DEV.read_text(encoding="utf-8")) if r["id"] in half_a]
+    return write_gsr(tmp_path_factory.mktemp("gold") / "few.json", records[:FIRST_RECORDS])
 
 
 def parse(*argv: str) -> argparse.Namespace:
@@ -78,3 +83,37 @@ def test_cli_help_has_an_example(capsys) -> None:
     with pytest.raises(SystemExit):
         parse("--help")
     assert "example: redshank evaluate" in capsys.readouterr().out
+
+
+class CodesArticles:
+    """Stands in for the pipeline: each article gets one ACCUSE at its first character."""
+
+    def __init__(self) -> None:
+        self.documents: list[str] = []
+
+    def run(self, documents):
+        for document in documents:
+            self.documents.append(document.id)
+            yield DocumentResult(document=document, events=[
+                event("ACCUSE", [actor("TUR")], [actor("SYR")], trigger="T", at=0)])
+
+
+def test_cli_codes_whole_articles_with_articles(tmp_path, monkeypatch, capsys) -> None:
+    coder = CodesArticles()
+    monkeypatch.setattr(Pipeline, "load", classmethod(lambda cls, **kwargs: coder))
+    gold = write_news(tmp_path / "gold.jsonl", [
+        news_record("mine-0", "Turkey condemned Syria.",
+                    [news_event("ACCUSE", ["TURGOV"], ["SYR"])], article="mine"),
+        news_record("mine-1", "Syria replied.", [], article="mine")])
+    articles = write_news(tmp_path / "articles.jsonl", [
+        {"id": "mine", "published": "2020-01-02",
+         "text": "Turkey condemned Syria. Syria replied."}])
+    assert run(parse(str(gold), "--articles", str(articles))) == 0
+    printed = capsys.readouterr().out
+    assert coder.documents == ["mine"]
+    assert "coded: in whole articles" in printed
+    assert "| event-type recall | 100.0% |" in printed
+    assert run(parse(str(gold))) == 0
+    assert "each gold sentence alone (no --articles)" in capsys.readouterr().out
+    with pytest.raises(ConfigError, match="--articles applies to redshank-gold"):
+        run(parse(str(write_gsr(tmp_path / "g.json", [])), "--articles", str(articles)))

@@ -39,6 +39,11 @@ def plover_gold(tmp_path):
     ]))
 
 
+def paired(gold: int = 0, coded: int = 0, matched: int = 0, full: int = 0) -> Metrics:
+    """One-to-one counts: a coded unit is right exactly when its paired gold unit is."""
+    return Metrics(gold, coded, matched, full, coded_right=matched, coded_full=full)
+
+
 def coded(gold, events_by_id: dict, failed: tuple[str, ...] = ()) -> list:
     return [result(document_id(i, r), events_by_id.get(r.id, []),
                    failed="boom" if r.id in failed else None)
@@ -69,10 +74,10 @@ def test_overall_metrics_follow_the_documented_rules(plover_gold) -> None:
 
 def test_per_type_counts_gold_under_gold_type_and_coded_under_coded_type(plover_gold) -> None:
     by_type = score_results(plover_gold, plover_results(plover_gold)).by_type
-    assert by_type["REQUEST"] == Metrics(gold=1, coded=1, matched=1, full=1)
-    assert by_type["REJECT"] == Metrics(gold=1, coded=1, matched=1, full=0)
-    assert by_type["ACCUSE"] == Metrics(gold=1, coded=0, matched=0, full=0)
-    assert by_type["COERCE"] == Metrics(gold=0, coded=1, matched=0, full=0)
+    assert by_type["REQUEST"] == paired(gold=1, coded=1, matched=1, full=1)
+    assert by_type["REJECT"] == paired(gold=1, coded=1, matched=1, full=0)
+    assert by_type["ACCUSE"] == paired(gold=1, coded=0, matched=0, full=0)
+    assert by_type["COERCE"] == paired(gold=0, coded=1, matched=0, full=0)
     assert by_type["ASSAULT"] == Metrics(gold=0, coded=1)
     assert by_type["AGREE"] == Metrics(gold=1) and by_type["PROTEST"] == Metrics(gold=1)
 
@@ -102,7 +107,7 @@ def test_errors_say_what_to_fix(plover_gold) -> None:
 
 def test_hidden_events_count_with_include_hidden(plover_gold) -> None:
     report = score_results(plover_gold, plover_results(plover_gold), include_hidden=True)
-    assert report.by_type["AGREE"] == Metrics(gold=1, coded=1, matched=1, full=1)
+    assert report.by_type["AGREE"] == paired(gold=1, coded=1, matched=1, full=1)
     assert "including" in report.counted
 
 
@@ -110,7 +115,7 @@ def test_targets_apply_to_plover_gold(plover_gold) -> None:
     report = score_results(plover_gold, plover_results(plover_gold))
     assert report.targets == DEFAULT_TARGETS
     assert [t.met(report.overall) for t in report.targets] == [False, False, False]
-    assert [t.met(Metrics(gold=4, coded=4, matched=4, full=3)) for t in report.targets] == [
+    assert [t.met(paired(gold=4, coded=4, matched=4, full=3)) for t in report.targets] == [
         True, True, True]
 
 
@@ -128,7 +133,7 @@ def test_petrarch_triples_and_categories(tmp_path) -> None:
     })
     report = score_results(gold, results)
     assert report.unit == "triple" and report.targets == ()
-    assert report.overall == Metrics(gold=3, coded=3, matched=3, full=2)
+    assert report.overall == paired(gold=3, coded=3, matched=3, full=2)
     assert report.by_category["COMPOUND"].exact == 1
     assert report.by_category["DEMO"].records == 2 and report.by_category["DEMO"].exact == 0
     assert report.unjudged == 1 and [u.record_id for u in report.unscored] == ["DEMO-2"]
