@@ -2,10 +2,13 @@
 
     articles -> ingest -> parse (spaCy) -> actors -> when/where -> coding -> store
 
-`Pipeline.run` parses documents in batches (spaCy is fastest that way) and hands each
-parsed document to `process_document`, a pure per-document function: the same code runs
-in one process, a process pool or on a Dask worker. Per-document failures are returned as
-`Failure` records; the batch goes on.
+`Pipeline.run` parses documents in batches (spaCy is fastest that way; batches are bounded
+in characters too, and over-long sentences are cut, so one huge document cannot take the
+memory or time of a thousand) and hands each parsed document to `process_document`, a pure
+per-document function: the same code runs in one process, a process pool or on a Dask
+worker. Whatever one document makes a stage raise becomes a `Failure` naming the document
+and the stage ("parse" or "coding"); if the parser fails on a batch, its documents are
+parsed again one by one so that only the culprit fails. The batch goes on.
 """
 
 from __future__ import annotations
@@ -22,11 +25,12 @@ from redshank.actors.coref import known_persons, link_surnames
 from redshank.coding import Knowledge, SentenceUnit, code_document, load_ontology, load_patterns
 from redshank.errors import RedshankError
 from redshank.model import Document, DocumentResult, Failure, ResolvedDate, Sentence, Span
-from redshank.parse import Paragraph, load_nlp, split_paragraphs
+from redshank.parse import Paragraph, bound_sentences, load_nlp, parse_texts, split_paragraphs
 from redshank.when import find_date_mentions, find_dateline
 from redshank.where import Gazetteer, load_gazetteer, locate_places
 
 DEFAULT_BATCH_SIZE = 32
+MAX_ERROR_CHARS = 200
 
 
 @dataclass(slots=True)
@@ -59,25 +63,79 @@ class Pipeline:
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: list[Document]) -> Iterator[DocumentResult]:
-        paragraphs = [split_paragraphs(document.text) for document in batch]
-        texts = (p.text for doc_paragraphs in paragraphs for p in doc_paragraphs)
-        parsed = self.nlp.pipe(texts, batch_size=self.batch_size)
-        for document, doc_paragraphs in zip(batch, paragraphs, strict=True):
-            docs = [next(parsed) for _ in doc_paragraphs]
-            yield self.process(document, list(zip(doc_paragraphs, docs, strict=True)))
+        """Parse the batch's paragraphs together; if the parser fails, retry one by one."""
+        split = [self._split(document) for document in batch]
+        texts = (p.text for paragraphs in split if isinstance(paragraphs, list)
+                 for p in paragraphs)
+        parsed = parse_texts(self.nlp, texts, self.batch_size)
+        for position, (document, paragraphs) in enumerate(zip(batch, split, strict=True)):
+            if isinstance(paragraphs, DocumentResult):
+                yield paragraphs
+                continue
+            try:
+                docs = [next(parsed) for _ in paragraphs]
+            except Exception:  # any paragraph of the parser's batch may be the cause
+                yield from self._run_one_by_one(batch[position:], split[position:])
+                return
+            yield self._bound_and_process(document, paragraphs, docs)
+
+    def _run_one_by_one(self, batch: list[Document], split: list[list[Paragraph] | DocumentResult]
+                        ) -> Iterator[DocumentResult]:
+        """Parse each document on its own, so that only the one the parser fails on fails."""
+        for document, paragraphs in zip(batch, split, strict=True):
+            if isinstance(paragraphs, DocumentResult):
+                yield paragraphs
+                continue
+            try:
+                docs = list(parse_texts(self.nlp, (p.text for p in paragraphs), self.batch_size))
+            except Exception as exc:
+                yield failed(document, "parse", exc)
+                continue
+            yield self._bound_and_process(document, paragraphs, docs)
+
+    def _bound_and_process(self, document: Document, paragraphs: list[Paragraph],
+                           docs: list[Doc]) -> DocumentResult:
+        """Cut over-long sentences (re-parsing their paragraphs), then code the document."""
+        try:
+            parsed = bound_sentences(self.nlp, list(zip(paragraphs, docs, strict=True)),
+                                     self.batch_size)
+        except Exception as exc:
+            return failed(document, "parse", exc)
+        return self.process(document, parsed)
+
+    @staticmethod
+    def _split(document: Document) -> list[Paragraph] | DocumentResult:
+        """The document's paragraphs, or its failure."""
+        try:
+            return split_paragraphs(document.text)
+        except Exception as exc:
+            return failed(document, "parse", exc)
 
     def process(self, document: Document, parsed: list[tuple[Paragraph, Doc]]) -> DocumentResult:
         """Code one parsed document; an error becomes a Failure, not an exception."""
         try:
             return process_document(document, parsed, self.resolver, self.knowledge,
                                     self.gazetteer)
-        except RedshankError as exc:
-            message = str(exc)
-        except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
-            message = f"internal error while coding ({type(exc).__name__}: {exc}); please report"
-        failure = Failure(doc_id=document.id, stage="coding",
-                          message=f"doc {document.id!r}: {message}", path=document.path)
-        return DocumentResult(document=document, failures=[failure])
+        except Exception as exc:
+            return failed(document, "coding", exc)
+
+
+def failed(document: Document, stage: str, exc: Exception) -> DocumentResult:
+    """The result of a document that `stage` raised `exc` on: one Failure naming both.
+
+    Any Exception a document causes lands here, StopIteration, RecursionError and
+    MemoryError included; KeyboardInterrupt and SystemExit are not Exceptions and stop the run.
+    """
+    if isinstance(exc, RedshankError):
+        message = str(exc)
+    else:
+        lines = str(exc).strip().splitlines()
+        detail = f": {lines[0][:MAX_ERROR_CHARS]}" if lines else ""
+        message = (f"internal error in the {stage} stage ({type(exc).__name__}{detail}); "
+                   "please report it with this document")
+    failure = Failure(doc_id=document.id, stage=stage,
+                      message=f"doc {document.id!r}: {message}", path=document.path)
+    return DocumentResult(document=document, failures=[failure])
 
 
 def process_document(

