@@ -23,6 +23,7 @@ from redshank.coding.syntax import (
     prep_objects,
     with_conjuncts,
 )
+from redshank.knowledge import types_where
 from redshank.model import Actor, Mention, Span
 
 PERSONAL = {"he", "she", "him", "her", "his", "hers"}
@@ -233,7 +234,8 @@ def subject_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
     return [], ""
 
 
-LOCATED_EVENTS = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
+# Events whose 'in' phrase may name the recipient: the place where they happened.
+LOCATED_EVENTS = types_where(located=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,8 @@
 CAMEO and PLOVER code what an actor says it will or will not do by what saying it is:
 "said it would allow inspectors" is an AGREE, "will not accept any more refugees" and
 "troops would not be deployed" are REJECTs, "said they would blockade Paris" is a THREATEN,
-"is prepared to lift the ban" is an AGREE.
+"is prepared to lift the ban" is an AGREE. What each event type becomes is in the
+event-type table (redshank/data/plover/event_types.tsv: refused_as, stated_future_as).
 """
 
 from __future__ import annotations
@@ -11,15 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from redshank.coding.modality import Modality
+from redshank.knowledge import event_type, words
 
-COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
-REFUSAL_MODES = {"AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist",
-                 "MOBILIZE": "assist", "CONSULT": "meet", "RETREAT": "yield",
-                 "CONCEDE": "change", "AGREE": None}
 # "did not agree", "failed to reach agreement" refuse; "declined to offer details" does not.
-LOCAL_NEGATIONS = {"not", "n't", "never", "no", "fail", "failed", "fails", "failing"}
-THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict",
-                "PROTEST": "restrict", "SANCTION": "relations"}
+LOCAL_NEGATIONS = words("refusal_negations")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,19 +34,19 @@ def read_intent(event: str, mode: str | None, modality: Modality) -> Reading:
             0].lower() in LOCAL_NEGATIONS:
         return Reading("REJECT", None, None,
                        f"not agreeing ('{modality.cue}') is coded REJECT")
+    row = event_type(event)
     stated = modality.future or modality.intention
-    if modality.auxiliary == "negated" and stated and event in REFUSAL_MODES:
-        return Reading("REJECT", REFUSAL_MODES[event], None,
-                       f"a stated refusal of {event} ('{modality.cue}') is coded REJECT")
+    if modality.auxiliary == "negated" and stated and row and row.refused_as:
+        refused, refused_mode = row.refused_as
+        return Reading(refused, refused_mode, None,
+                       f"a stated refusal of {event} ('{modality.cue}') is coded {refused}")
     if event == "PROTEST" and modality.auxiliary == "hypothetical" and modality.purpose and not (
             modality.intention or modality.future):
         return Reading(event, mode, None, "an act done 'to protest' is itself the protest")
     if modality.auxiliary in ("future", "hypothetical") and (modality.future
                                                             or modality.commitment):
-        if event in COOPERATIVE:
-            return Reading("AGREE", None, None,
-                           f"a stated future {event} ('{modality.cue}') is coded AGREE")
-        if event in THREAT_MODES:
-            return Reading("THREATEN", THREAT_MODES[event], None,
-                           f"a stated future {event} ('{modality.cue}') is coded THREATEN")
+        if row and row.stated_future_as:
+            stated_event, stated_mode = row.stated_future_as
+            return Reading(stated_event, stated_mode, None,
+                           f"a stated future {event} ('{modality.cue}') is coded {stated_event}")
     return Reading(event, mode, modality.auxiliary)

@@ -13,38 +13,19 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from redshank.coding.syntax import governor, particle
+from redshank.knowledge import words
 
-HYPOTHETICAL_MODALS = {"could", "might", "may", "would", "should", "can", "must", "ought"}
-FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
-CONDITIONAL_MARKS = {"if", "unless", "whether"}
-# "before they demobilize": the clause has not happened yet when its verb is not past.
-PENDING_MARKS = {"before", "until", "till"}
+# The cue words are in redshank/data/words/modality.words and speech.words.
+HYPOTHETICAL_MODALS = words("hypothetical_modals")
+FUTURE_MODALS = words("future_modals")
+CONDITIONAL_MARKS = words("conditional_marks")
+PENDING_MARKS = words("pending_marks")
 PRESENT_TAGS = {"VB", "VBP", "VBZ"}
-# Governing verbs whose complement is refused, not done ("refused to send troops").
-NEGATING_VERBS = {"refuse", "decline", "avoid", "fail", "reject", "deny", "oppose", "rule+out",
-                  "resist", "stop", "cease", "abandon"}
-# Governing verbs and nouns whose complement is wanted, planned or asked for, not done.
-INTENTION_WORDS = {
-    "consider", "want", "hope", "seek", "plan", "intend", "propose", "aim",
-    "need", "look", "prepare", "expect", "wish", "ask", "urge", "call", "demand", "request",
-    "offer", "threaten", "promise", "pledge", "agree", "vow", "willing", "ready",
-    "able", "prepared", "possibility", "idea", "proposal", "suggestion", "intention",
-    "readiness", "willingness", "threat", "fear", "warn", "order", "encourage", "press",
-    "persuade", "push", "enlist", "reluctant", "likely", "unlikely", "risk",
-    "option", "chance", "way", "effort", "bid", "campaign", "strategy", "authorize",
-    "authorise", "discuss", "debate", "weigh", "mull", "contemplate",
-}
-# Intention words that commit the actor: "prepared to lift the ban" is an offer.
-COMMITMENT_WORDS = {
-    "prepared", "prepare", "ready", "willing", "plan", "intend", "vow", "pledge",
-    "promise", "offer", "agree", "commit", "determined", "resolve",
-}
-# Verbs that only report: their complement keeps its own modality.
-REPORTING_VERBS = {
-    "say", "tell", "announce", "report", "insist", "claim", "state", "add", "confirm",
-    "reiterate", "note", "explain", "write", "declare", "acknowledge", "admit", "show",
-}
-FUTURE_GOVERNORS = {"go"}  # "is going to attack"
+NEGATING_VERBS = words("negating_verbs")
+INTENTION_WORDS = words("intention_words")
+COMMITMENT_WORDS = words("commitment_words")
+REPORTING_VERBS = words("reporting_verbs")
+FUTURE_GOVERNORS = words("future_governors")
 
 
 @dataclass(frozen=True, slots=True)

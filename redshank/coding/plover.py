@@ -1,4 +1,7 @@
-"""The PLOVER ontology as data: CAMEO crosswalk, conflict-cooperation scores, quads."""
+"""The PLOVER ontology as data: CAMEO crosswalk, conflict-cooperation scores, quads.
+
+The event types and their quads come from the event-type table (redshank/knowledge.py).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +10,9 @@ from functools import lru_cache
 from importlib import resources
 
 from redshank.errors import DataFileError
+from redshank.knowledge import event_types
 
-EVENT_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
+EVENT_TYPES = tuple(event_types())
 NOT_AN_EVENT = "-"
 
 
@@ -78,11 +79,13 @@ def load_ontology() -> Ontology:
         contexts = tuple(c for c in context.split(";") if c)
         crosswalk[cameo] = PloverCode(cameo, event, mode or None, contexts, note)
     scores: dict[tuple[str, str], float] = {}
-    quads: dict[str, int] = {}
     for number, fields in _rows("scores.tsv"):
-        if len(fields) != 4:
-            raise DataFileError("expected 4 tab-separated fields", path="scores.tsv", line=number)
-        event, mode, score, quad = fields
+        if len(fields) != 3:
+            raise DataFileError("expected 3 tab-separated fields", path="scores.tsv", line=number)
+        event, mode, score = fields
+        if event not in EVENT_TYPES:
+            raise DataFileError(f"unknown PLOVER event {event!r}", path="scores.tsv",
+                                line=number)
         scores[(event, mode)] = float(score)
-        quads[event] = int(quad)
+    quads = {name: row.quad for name, row in event_types().items()}
     return Ontology(crosswalk, scores, quads)

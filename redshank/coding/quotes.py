@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import re
 
+from redshank.knowledge import words
 from redshank.model import Span
 
 OPENING = "“‘«"
 PAIRS = {"“": "”", "«": "»"}
 STRAIGHT = re.compile(r'"')
 # Verbs that attribute a quotation to their subject ("Kerry said", "said Kerry").
-SPEECH_VERBS = {
-    "say", "tell", "add", "state", "insist", "declare", "announce", "warn", "explain",
-    "reiterate", "write", "note", "claim", "argue", "stress", "ask", "respond", "reply",
-    "answer", "continue", "conclude", "acknowledge", "admit", "caution", "urge",
-}
+SPEECH_VERBS = words("quote_verbs")
 
 
 def find_quotes(text: str) -> list[Span]:

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from redshank.knowledge import words
+
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "attr", "oprd"}
@@ -20,15 +22,12 @@ RECIPIENT_PREPS = ("to", "with", "against", "from", "on", "at", "toward", "towar
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Verbs whose object is also the subject of their infinitive complement:
 # "asked the administration to consider" -> the administration considers.
-OBJECT_CONTROL = {
-    "ask", "urge", "tell", "order", "force", "persuade", "invite", "call", "press", "encourage",
-    "allow", "permit", "request", "advise", "help", "enable", "pressure", "push", "require",
-}
+OBJECT_CONTROL = words("object_control_verbs")
 
 
 # "Serb forces were engaged in ...", "Israel is opposed to ...": passive in form, the
 # subject is the one acting.
-STATIVE_PASSIVES = {"engage", "involve", "oppose", "commit", "determine", "prepare"}
+STATIVE_PASSIVES = words("stative_passives")
 
 
 def is_passive(verb: Token) -> bool:

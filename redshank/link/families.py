@@ -5,29 +5,17 @@ Reports of one act are coded with different types when outlets word it different
 so are "made concessions" (CONCEDE) and "withdrew" (RETREAT). Types in one family can
 merge; types in different families never do. In a *mutual* family (meetings, agreements)
 who is actor and who is recipient depends on the wording ("X met Y", "Y hosted X"), so
-the participants are compared as one set.
+the participants are compared as one set. Families are the `family` and `mutual` columns
+of redshank/data/plover/event_types.tsv.
 """
 
 from __future__ import annotations
 
-# event type -> (family, mutual)
+from redshank.knowledge import event_types
+
+# event type -> (family, mutual), from the event-type table (family and mutual columns)
 FAMILIES: dict[str, tuple[str, bool]] = {
-    "AGREE": ("agree", True),
-    "SUPPORT": ("agree", True),
-    "COOPERATE": ("agree", True),
-    "CONSULT": ("consult", True),
-    "AID": ("aid", False),
-    "CONCEDE": ("yield", False),
-    "RETREAT": ("yield", False),
-    "REQUEST": ("request", False),
-    "ACCUSE": ("accuse", False),
-    "REJECT": ("reject", False),
-    "THREATEN": ("threaten", False),
-    "PROTEST": ("protest", False),
-    "SANCTION": ("sanction", False),
-    "MOBILIZE": ("mobilize", False),
-    "COERCE": ("coerce", False),
-    "ASSAULT": ("assault", False),
+    name: (row.family, row.mutual) for name, row in event_types().items()
 }
 
 

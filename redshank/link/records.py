@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from redshank.errors import ConfigError
+from redshank.knowledge import words
 from redshank.link.families import family_of, is_mutual
 from redshank.model import Actor, Event, Location
 from redshank.version import __version__
@@ -20,8 +21,8 @@ LINKER_VERSION = f"redshank-link-{__version__}"
 FACTUAL = "factual"
 NOT_FACTUAL = ("negated", "hypothetical", "future")
 GENERIC_PREFIX = "---"
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "ELI"})
-ARMED_SECTORS = frozenset({"REB", "UAF", "INS", "SEP", "RAD", "CRM"})
+STATE_SECTORS = words("state_sectors", "state_side_sectors")
+ARMED_SECTORS = words("armed_sectors", "armed_side_sectors")
 
 
 @dataclass(frozen=True, slots=True)

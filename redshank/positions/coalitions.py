@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from redshank.knowledge import types_where
 from redshank.model import Actor, Event, Span, hash_record
 from redshank.positions.context import DocContext, Party, auxiliary_cue, party_of
 from redshank.positions.lexicon import Lexicon
@@ -34,8 +35,9 @@ from redshank.store.position_records import (
     Membership,
 )
 
-MEMBERSHIP_EVENTS = frozenset({"AGREE", "COOPERATE", "SUPPORT"})
-HOSTILE_EVENTS = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"})
+# The `coalition` column of the event-type table.
+MEMBERSHIP_EVENTS = types_where(coalition="member")
+HOSTILE_EVENTS = types_where(coalition="hostile")
 DETERMINERS = frozenset("a an the this that its their our his her new".split())
 TARGET_REACH_WORDS = 3
 _LED = re.compile(r"^\s*-?\s*led\b", re.IGNORECASE)

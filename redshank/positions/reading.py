@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
+from redshank.knowledge import event_types
 from redshank.model import Actor, Event, Span, hash_record
 from redshank.positions.context import (
     DocContext,
@@ -32,10 +34,10 @@ from redshank.store.position_records import Position, Stance
 from redshank.version import CODER_VERSION
 
 DERIVER_VERSION = f"redshank-positions-0.1.0 ({CODER_VERSION})"
+# The stance each event type states: the `stance` column of the event-type table.
 EVENT_STANCES: dict[str, Stance] = {
-    "AGREE": "commit", "SUPPORT": "support", "REJECT": "refuse", "REQUEST": "request",
-    "THREATEN": "commit",
-}  # fmt: skip
+    name: cast(Stance, row.stance) for name, row in event_types().items() if row.stance
+}
 NEGATED_STANCES: dict[str, Stance] = {"commit": "refuse", "offer": "refuse",
                                       "support": "refuse", "refuse": "hedge"}
 STANCE_STATUS = {"commit": "committed", "offer": "offered", "support": "supported",

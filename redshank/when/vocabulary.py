@@ -1,59 +1,49 @@
-"""The words of English date expressions: month, weekday, number and unit names."""
+"""The words of English date expressions: month, weekday, number and unit names.
+
+Month and weekday names come from redshank/data/words/calendar.words.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-MONTHS: dict[str, int] = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-}
-MONTH_ABBREVIATIONS: dict[str, int] = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS: dict[str, int] = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
-WEEKDAY_ABBREVIATIONS: dict[str, int] = {
-    "mon": 0,
-    "tue": 1,
-    "tues": 1,
-    "wed": 2,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "fri": 4,
-    "sat": 5,
-    "sun": 6,
-}
+from redshank.errors import DataFileError
+from redshank.knowledge import word_classes, word_list
+
+
+def _numbered(class_name: str, first: int, count: int) -> dict[str, int]:
+    """The names of a class numbered in file order; a calendar has exactly `count`."""
+    names = word_list(class_name)
+    if len(names) != count:
+        word_class = word_classes()[class_name]
+        raise DataFileError(f"[{class_name}] must list {count} names, lists {len(names)}",
+                            path=word_class.path, line=word_class.line)
+    return {name: number for number, name in enumerate(names, start=first)}
+
+
+def _abbreviated(abbreviations: tuple[str, ...], names: dict[str, int], class_name: str
+                 ) -> dict[str, int]:
+    """Each abbreviation numbered as the one full name it begins ("sept" -> september)."""
+    numbered: dict[str, int] = {}
+    for abbreviation in abbreviations:
+        owners = [number for name, number in names.items() if name.startswith(abbreviation)]
+        if len(owners) != 1:
+            word_class = word_classes()[class_name]
+            raise DataFileError(f"abbreviation {abbreviation!r} in [{class_name}] must begin "
+                                f"exactly one full name, begins {len(owners)}",
+                                path=word_class.path, line=word_class.line)
+        numbered[abbreviation] = owners[0]
+    return numbered
+
+
+# Names in redshank/data/words/calendar.words, numbered by their order there.
+MONTHS = _numbered("months", 1, 12)
+MONTH_ABBREVIATIONS = _abbreviated(word_list("month_abbreviations"), MONTHS,
+                                   "month_abbreviations")
+WEEKDAYS = _numbered("weekdays", 0, 7)
+WEEKDAY_ABBREVIATIONS = _abbreviated(word_list("weekday_abbreviations"), WEEKDAYS,
+                                     "weekday_abbreviations")
 NUMBER_WORDS: dict[str, int] = {
     "a": 1,
     "an": 1,

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from redshank.knowledge import words
 from redshank.where.mentions import PlaceMention
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "within", "across",
@@ -40,13 +41,7 @@ NON_ARGUMENT_PREPS = frozenset({"from", "about", "than", "like", "despite"})
 # "agreement on the fate of offices in Jerusalem", "a plan for a session in New York".
 NESTED_EXCLUDED = frozenset({"of", "on", "over", "regarding", "concerning", "for"})
 # Events whose object is the place they happen in.
-TERRITORIAL = frozenset({
-    "visit", "tour", "capture", "seize", "take", "retake", "recapture", "occupy", "attack",
-    "bomb", "shell", "raid", "invade", "enter", "besiege", "storm", "liberate", "blockade",
-    "overrun", "evacuate", "bombard", "surround", "encircle", "annex", "strike", "hit",
-    "target", "control", "fall", "seizure", "invasion", "occupation", "siege", "bombing",
-    "shelling", "liberation", "offensive", "assault", "incursion", "airstrike", "reach",
-})
+TERRITORIAL = words("territorial_triggers")
 NOUN_OBJECT_PREPS = frozenset({"of", "on", "to", "against"})
 PRECISION_RANK = {"city": 0, "admin1": 1, "country": 2, "none": 3}
 DESTINATION_PRECISIONS = frozenset({"city", "admin1"})

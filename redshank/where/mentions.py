@@ -4,7 +4,8 @@ Candidates are capitalised token sequences that the gazetteer knows (longest mat
 first). The parse then rejects names that are part of a larger proper name: an
 organisation or a person ("Washington Post", "Paris Club", "Michael Jordan", "University of
 Paris"). spaCy's NER is not used. Each mention is resolved without article context here;
-`resolve_ambiguous` revisits the choice once the article's countries are known.
+`resolve_ambiguous` revisits the choice once the article's countries are known. The word
+lists are in redshank/data/words/places.words, speech.words and calendar.words.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from redshank.knowledge import words
 from redshank.model import Location, Span
 from redshank.where.gazetteer import Gazetteer, Place, load_gazetteer, name_key
 from redshank.where.resolve import Candidate, Choice, choose
@@ -26,52 +28,22 @@ PLACE_PREPOSITIONS = frozenset({
     "or", "on", "over", "off", "along", "beyond", "by",
 })
 # A capitalised word right after a place name that keeps it a place ("Gaza City").
-PLACE_SUFFIXES = frozenset({
-    "city", "province", "governorate", "region", "district", "county", "prefecture",
-    "oblast", "state", "town", "village", "municipality", "area", "airport", "square",
-    "strip", "territory", "territories", "island", "islands", "peninsula",
-})
+PLACE_SUFFIXES = words("place_suffixes")
 # A capitalised head before "of" that makes the next name a place ("Republic of Iraq").
-PLACE_HEADS = PLACE_SUFFIXES | {
-    "republic", "kingdom", "emirate", "sultanate", "principality", "federation", "union",
-    "gulf", "sea", "bay", "strait", "straits", "port", "capital", "north", "south", "east",
-    "west", "center", "centre", "outskirts", "suburbs", "streets", "people", "government",
-}
+PLACE_HEADS = words("place_suffixes", "place_heads")
 # Words after a place name that make the whole an organisation ("Georgia Tech").
-ORGANISATION_WORDS = frozenset({
-    "tech", "university", "college", "school", "institute", "academy", "post", "times",
-    "herald", "journal", "tribune", "chronicle", "gazette", "telegraph", "daily", "news",
-    "press", "mail", "star", "globe", "observer", "review", "club", "bank", "airlines",
-    "airways", "air", "inc", "corp", "corporation", "company", "group", "holdings",
-    "museum", "radio", "television", "tv", "broadcasting", "fc", "united", "athletic",
-    "rangers", "accord", "accords", "agreement", "agreements", "convention", "conventions",
-    "protocol", "declaration", "treaty", "process", "talks", "conference", "summit",
-    "council", "commission", "court", "stock", "exchange",
-})
-DIRECTIONS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-    "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
-    "northwestern", "southeastern", "southwestern", "upper", "lower", "greater", "occupied",
-    "mainland", "rural", "downtown", "coastal",
-})
-CALENDAR_WORDS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-})
-CITY_CUES = frozenset({"city", "town", "village", "capital", "port", "suburb", "outskirts"})
-REGION_CUES = frozenset({"province", "governorate", "region", "state", "district",
-                         "county", "prefecture", "oblast"})
+ORGANISATION_WORDS = words("organisation_words")
+DIRECTIONS = words("directions")
+CALENDAR_WORDS = words("weekdays", "months")
+CITY_CUES = words("city_cues")
+REGION_CUES = words("region_cues")
 CONNECTORS = frozenset({"of", "the", "de", "del", "la", "le", "al", "el", "and", "upon",
                         "on", "am", "an", "der", "du", "des", "di", "da", "do", "dos",
                         "-", "'s", "bin", "ibn", "y", ",", "."})
 SMALL_TOWN = 100_000
 # A small town named as the subject or possessor of something is a person ("McDonough said").
 PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "appos", "compound"})
-SPEECH_VERBS = frozenset({
-    "say", "tell", "add", "state", "announce", "claim", "write", "argue", "explain", "note",
-    "ask", "reply", "respond", "insist", "deny", "tweet", "testify", "admit", "recall",
-})
+SPEECH_VERBS = words("person_speech_verbs")
 
 
 @dataclass(slots=True)
