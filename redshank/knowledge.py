@@ -14,6 +14,7 @@ cached for the life of the process.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -105,16 +106,11 @@ def parse_word_classes(text: str, path: str) -> list[WordClass]:
     return classes
 
 
-@cache
-def word_classes() -> dict[str, WordClass]:
-    """Every packaged word class by name."""
+def collect_word_classes(files: Iterable[tuple[str, str]]) -> dict[str, WordClass]:
+    """The word classes of (path, text) files by name; a name defined twice is an error."""
     found: dict[str, WordClass] = {}
-    folder = _data().joinpath(WORDS_DIR)
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".words"):
-            continue
-        path = f"redshank/data/{WORDS_DIR}/{entry.name}"
-        for word_class in parse_word_classes(entry.read_text(encoding="utf-8"), path):
+    for path, text in files:
+        for word_class in parse_word_classes(text, path):
             if word_class.name in found:
                 first = found[word_class.name]
                 raise DataFileError(f"class [{word_class.name}] is already defined at "
@@ -122,6 +118,16 @@ def word_classes() -> dict[str, WordClass]:
                                     line=word_class.line)
             found[word_class.name] = word_class
     return found
+
+
+@cache
+def word_classes() -> dict[str, WordClass]:
+    """Every packaged word class by name."""
+    folder = _data().joinpath(WORDS_DIR)
+    return collect_word_classes(
+        (f"redshank/data/{WORDS_DIR}/{entry.name}", entry.read_text(encoding="utf-8"))
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".words"))
 
 
 def word_list(name: str) -> tuple[str, ...]:
