@@ -1,12 +1,13 @@
 """Convert the CAMEO.2.0 verb dictionary (PETRARCH2) into Redshank's pattern format.
 
 Usage:
-    python scripts/convert_cameo.py [--cameo FILE] [--out FILE]
+    python scripts/convert_cameo.py [--cameo FILE] [--out FILE] [--lexicon FILE]
 
 Reads CAMEO.2.0.txt (default: ../shared/data/phoenix/CAMEO.2.0.txt next to the repository)
-and writes redshank/data/patterns/cameo.patterns, plus LICENSE-cameo.txt beside it. The
-output is checked with Redshank's own pattern parser and is deterministic. Rerun it when
-core.patterns gains verbs (see "core.patterns owns its verbs" below).
+and writes redshank/data/patterns/cameo.patterns (the specific lines: a verb with words or a
+particle), redshank/data/lexicon/cameo.tsv (each verb lemma's default reading, for the
+trigger lexicon's back-off), plus LICENSE-cameo.txt beside each. The output is checked with
+Redshank's own parsers and is deterministic.
 
 How PETRARCH's format maps onto Redshank's (docs/patterns.md):
 
@@ -27,23 +28,26 @@ the verb is its prepositional phrase; one after a noun may hang on that noun, so
 go to `obj:` too. PETRARCH's null code [---] on a pattern is written as 010, which the
 crosswalk drops: such a line still blocks a weaker default ("appeal a court ruling").
 
-PETRARCH codes an event only between a source and a target actor, so every converted event
-line carries `needs=2`: without a second participant the coder drops the event.
+Nothing is dropped for being a verb core.patterns also defines, or a verb the modality stage
+reads as a cue on its complement ("asked them to leave" is a REQUEST and the modality stage
+still reads "leave"): the coder ranks hand-written patterns above converted ones and
+converted ones above the lexicon's defaults. PETRARCH coded events only between a source
+and a target; PLOVER does not require a recipient except for COOPERATE, AID and SANCTION
+(manual sections 3.5.2, 3.6.2, 3.13.2), and a CONSULT needs two parties; only lines of those
+types carry `needs=2`, so one-sided events ("protesters marched", "Iran rejected the
+plan") are coded.
 
-Verbs Redshank reads as cues on their complement (redshank.coding.modality: "planned to
-attack", "said it would", "reported the attack") get no lines at all: the modality stage
-handles them and what they govern is coded on its own. Any other verb alone gets its
-block's code (a "default") only where PETRARCH's data supports that reading. A default is
+A verb alone gets its block's code (a "default") only where PETRARCH's data supports that
+reading; defaults go to the lexicon file, one per lemma (the line read last wins). A default is
 left out (and counted) when the code is [---] or CAMEO 01x (statements are not events);
-when the verb is neither its block's head nor a phrasal form such as "wipe out" (blocks
+when the verb is neither its block's head, nor in a block of at most three verbs, nor a
+phrasal form such as "wipe out" (blocks
 are "synonymous with respect to the patterns", PETRARCH's manual says, and the members
 are WordNet synonyms such as leave/travel in GO_SOMEWHERE [040]); when the block's own
 patterns mostly code another cue category (GENERIC_DEFAULT_SHARE); or when most of them
 code the target only ([:190], "X died in the raid": the subject is the victim).
 
-core.patterns owns its verbs: converted lines for a trigger the hand-written file defines
-are left out, as they would override its readings and its mode=/recipient= options by
-being more specific. A pattern whose only words are a bare preposition ("- * (TO)") is
+A pattern whose only words are a bare preposition ("- * (TO)") is
 left out: PETRARCH wants the target actor in that phrase, and any phrase with that
 preposition would do here. Patterns the format cannot express are dropped and counted.
 """
@@ -56,18 +60,17 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from redshank.coding.modality import (  # noqa: E402
-    COMMITMENT_WORDS,
-    INTENTION_WORDS,
-    REPORTING_VERBS,
+from redshank.coding.patterns import (  # noqa: E402
+    TRIGGER,
+    PatternSet,
+    parse_lexicon,
+    parse_patterns,
 )
-from redshank.coding.patterns import TRIGGER, PatternSet, parse_patterns  # noqa: E402
 from redshank.coding.plover import NOT_AN_EVENT, Ontology, load_ontology  # noqa: E402
 from redshank.parse import load_nlp  # noqa: E402
 
@@ -85,12 +88,13 @@ PARTICLE_CANDIDATES = frozenset({
     "up", "down", "out", "off", "in", "on", "over", "back", "away", "aside", "forward",
     "through", "together", "around", "about", "along", "apart", "behind", "by", "forth",
 })
-MODALITY_CUES = frozenset(INTENTION_WORDS | COMMITMENT_WORDS | REPORTING_VERBS)
 GENERIC_DEFAULT_SHARE = 0.25  # below this share of patterns in the default's category...
 GENERIC_MIN_PATTERNS = 8  # ...among at least this many, a block's default is too generic
 MAX_PHRASE_EXPANSION = 400
-# PETRARCH codes an event only between a source and a target; so do the converted lines.
-DYADIC = "needs=2"  # word sequences a {phrase with &SETS} may expand into
+# A block of this many verbs or fewer is a tight synonym set (KIDNAP: abduct kidnap; WARN:
+# caution warn), so each verb takes the block's reading; larger blocks (GO_SOMEWHERE: go,
+# depart, attend, embark ...) share patterns, not meaning.
+SYNONYM_BLOCK_VERBS = 3
 TOKEN = re.compile(r"[(){}]|[^\s(){}]+")
 HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 CODE_FIELD = re.compile(r"\[([^\]]*)\]")
@@ -507,8 +511,7 @@ class Result:
     notes: Counter[str]
 
 
-def convert(dictionary: Dictionary, lexicon: Lexicon, ontology: Ontology,
-            core_triggers: set[str]) -> Result:
+def convert(dictionary: Dictionary, lexicon: Lexicon, ontology: Ontology) -> Result:
     """All pattern lines of the dictionary in file order, later duplicates winning."""
     converter = Converter(dictionary.synsets, lexicon, ontology)
     listed = {v.form.lower() for b in dictionary.blocks for v in b.verbs if "_" not in v.form}
@@ -529,7 +532,7 @@ def convert(dictionary: Dictionary, lexicon: Lexicon, ontology: Ontology,
                 converter.dropped[f"pattern: {reason}"] += 1
         for trigger, form in triggers:
             verbs.add(trigger.text())
-            head = (form.code is not None or len(triggers) == 1
+            head = (form.code is not None or len(triggers) <= SYNONYM_BLOCK_VERBS
                     or trigger.lemma == block.name.lower() or trigger.is_phrase())
             lines.extend(default_lines(trigger, form, block, parsed, head, converter))
         bases = list(dict.fromkeys(Trigger(t.lemma, t.particle) for t, _ in triggers))
@@ -558,14 +561,7 @@ def convert(dictionary: Dictionary, lexicon: Lexicon, ontology: Ontology,
             converter.notes["same trigger and words as a later line, which wins"
                             if previous.code != line.code else "exact duplicate merged"] += 1
         latest[line.key()] = line
-    kept = []
-    for line in sorted(latest.values(), key=lambda x: (x.source, x.trigger, x.constraints)):
-        if line.trigger in core_triggers:
-            converter.notes["line left out: its verb is in core.patterns"] += 1
-        elif line.trigger in MODALITY_CUES:
-            converter.notes["line left out: verb Redshank reads as a cue on its complement"] += 1
-        else:
-            kept.append(line)
+    kept = sorted(latest.values(), key=lambda x: (x.source, x.trigger, x.constraints))
     used = {c.split(":", 1)[1] for line in kept for c in line.constraints if ":&" in c}
     sets = {name: members for name, members in converter.used_sets.items() if name in used}
     return Result(kept, sets, len(verbs), converter.dropped, converter.notes)
@@ -587,8 +583,6 @@ def default_lines(trigger: Trigger, form: VerbForm, block: Block,
     reason = None
     if converter.ontology.lookup(cameo).event == NOT_AN_EVENT:
         reason = "CAMEO 01x statement, not an event"
-    elif trigger.text() in MODALITY_CUES:
-        reason = "verb Redshank reads as a cue on its complement (modality)"
     elif not head:
         reason = "block member other than its head verb (shares patterns, not meaning)"
     elif is_generic(block, parsed):
@@ -618,19 +612,12 @@ def is_reversed(block: Block) -> bool:
             and 2 * sum(c.startswith(":") for c in coded) >= len(coded))
 
 
-def core_triggers(ontology: Ontology) -> set[str]:
-    """The verb triggers of the packaged, hand-written core.patterns."""
-    text = resources.files("redshank.data.patterns").joinpath("core.patterns").read_text(
-        encoding="utf-8")
-    core = PatternSet()
-    parse_patterns(text, "core.patterns", ontology, core, {})
-    return {Trigger(p.lemma, p.particle).text()
-            for (pos, _), patterns in core.by_trigger.items() if pos == "verb"
-            for p in patterns}
-
-
 # ------------------------------------------------------------------------------- output
 
+
+# PLOVER types that need a second party: "Requires recipient: Yes" (manual 3.5.2, 3.6.2,
+# 3.13.2), and CONSULT, where a meeting of one actor is not a consultation.
+NEEDS_TWO = frozenset({"CONSULT", "COOPERATE", "AID", "SANCTION"})
 
 FILE_HEADER = """\
 # Redshank event patterns converted from the CAMEO.2.0 verb dictionary of PETRARCH2
@@ -638,31 +625,62 @@ FILE_HEADER = """\
 # see LICENSE-cameo.txt. Generated by scripts/convert_cameo.py; do not edit by hand.
 # Format: docs/patterns.md. Word sets are prefixed &C_; "# L123" is the line in
 # CAMEO.2.0.txt. PETRARCH's null code [---] is written 010 (the crosswalk drops it).
-# Verbs that core.patterns defines are left to it; core.patterns loads after this file.
-# Every event line has needs=2: PETRARCH coded events only between a source and a target.
+# Only specific lines are here (a verb with words or a particle); each verb lemma's default
+# reading is in redshank/data/lexicon/cameo.tsv. Hand-written patterns outrank these lines.
+# needs=2 only on CONSULT, COOPERATE, AID and SANCTION lines (PLOVER needs a recipient).
+"""
+
+LEXICON_HEADER = """\
+# Trigger lexicon: each CAMEO verb lemma's default reading, from the CAMEO.2.0 verb
+# dictionary of PETRARCH2 (github.com/openeventdata/petrarch2), (c) 2015 Open Event Data
+# Alliance, MIT License: see LICENSE-cameo.txt. Generated by scripts/convert_cameo.py; do not
+# edit by hand. Format: redshank/data/lexicon/README.md. SOURCE names the CAMEO.2.0.txt
+# line of the verb (the block head's code when the verb has none of its own).
 """
 
 
-def render(result: Result) -> str:
+def is_default(line: Line) -> bool:
+    """A verb lemma alone: the lexicon's back-off reading, not a specific pattern."""
+    return not line.constraints and "+" not in line.trigger
+
+
+def needs(line: Line, ontology: Ontology) -> tuple[str, ...]:
+    return ("needs=2",) if ontology.lookup(line.code).event in NEEDS_TWO else ()
+
+
+def render(result: Result, ontology: Ontology) -> str:
     out = [FILE_HEADER, "\n"]
     out.extend(f"{name} = {members}\n" for name, members in result.sets.items())
     out.append("\n")
-    width = max(len(line.trigger) for line in result.lines) + 2
-    for line in result.lines:
-        dyadic = (DYADIC,) if line.event else ()
+    lines = [line for line in result.lines if not is_default(line)]
+    width = max(len(line.trigger) for line in lines) + 2
+    for line in lines:
         text = " ".join((f"{line.trigger:<{width - 1}}", *line.constraints, line.code,
-                         *dyadic))
+                         *needs(line, ontology)))
         out.append(f"{text:<60} # L{line.source}\n")
     return "".join(out)
 
 
-def write_license(source: str, target: Path) -> None:
+def render_lexicon(result: Result, ontology: Ontology) -> str:
+    """One default per lemma; where blocks disagree the line read last wins, as in PETRARCH."""
+    defaults: dict[str, Line] = {}
+    for line in sorted((x for x in result.lines if is_default(x)), key=lambda x: x.source):
+        defaults.pop(line.trigger, None)
+        defaults[line.trigger] = line
+    out = [LEXICON_HEADER, "\n"]
+    for line in sorted(defaults.values(), key=lambda x: x.trigger):
+        text = " ".join((f"{line.trigger:<18}", line.code, *needs(line, ontology)))
+        out.append(f"{text}\t{SOURCE_NAME} L{line.source}\n")
+    return "".join(out)
+
+
+def write_license(source: str, target: Path, derived: str) -> None:
     """The MIT notice from the head of CAMEO.2.0.txt, with what was derived from it."""
     notice = source[source.index("# The MIT License"):source.index("# LAST UPDATE")]
     lines = [line[2:] if line.startswith("# ") else line.lstrip("#")
              for line in notice.splitlines()]
     header = (
-        "cameo.patterns in this directory is derived from CAMEO.2.0.txt, the verb pattern\n"
+        f"{derived} in this directory is derived from CAMEO.2.0.txt, the verb pattern\n"
         "dictionary distributed with PETRARCH2 (github.com/openeventdata/petrarch2, commit\n"
         "676801c), by the Open Event Data Alliance (developed with funding from the U.S.\n"
         "National Science Foundation). It was converted by scripts/convert_cameo.py: verbs\n"
@@ -680,25 +698,29 @@ def main(argv: list[str] | None = None) -> int:
                         default=REPO.parent / "shared" / "data" / "phoenix" / SOURCE_NAME)
     parser.add_argument("--out", type=Path,
                         default=REPO / "redshank" / "data" / "patterns" / "cameo.patterns")
+    parser.add_argument("--lexicon", type=Path,
+                        default=REPO / "redshank" / "data" / "lexicon" / "cameo.tsv")
     args = parser.parse_args(argv)
     source = args.cameo.read_text(encoding="utf-8")
     ontology = load_ontology()
-    result = convert(read_dictionary(source), Lexicon(), ontology, core_triggers(ontology))
-    text = render(result)
+    result = convert(read_dictionary(source), Lexicon(), ontology)
+    text, lexicon = render(result, ontology), render_lexicon(result, ontology)
     patterns = PatternSet()
     parse_patterns(text, args.out.name, ontology, patterns, {})
+    parse_lexicon(lexicon, args.lexicon.name, ontology, patterns, {})
     args.out.write_text(text, encoding="utf-8")
-    write_license(source, args.out.parent / "LICENSE-cameo.txt")
+    args.lexicon.write_text(lexicon, encoding="utf-8")
+    for output in (args.out, args.lexicon):
+        write_license(source, output.parent / "LICENSE-cameo.txt", output.name)
     print_summary(result, patterns)
     return 0
 
 
 def print_summary(result: Result, patterns: PatternSet) -> None:
-    defaults = sum(1 for line in result.lines if not line.constraints and "+" not in line.trigger)
     print(f"verbs: {result.verbs} ({len(patterns.by_trigger)} triggers written); "
           f"word sets: {len(result.sets)}")
-    print(f"pattern lines written: {len(patterns)} ({defaults} verbs alone, "
-          f"{len(patterns) - defaults} with a particle or constraints)")
+    print(f"pattern lines written: {len(patterns)} with a particle or constraints; "
+          f"lexicon defaults: {len(patterns.lexicon)} verb lemmas")
     print(f"dropped from the source ({sum(result.dropped.values())}):")
     for reason, count in sorted(result.dropped.items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"  {count:6d}  {reason}")

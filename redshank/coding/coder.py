@@ -18,7 +18,7 @@ from redshank.coding.arguments import (
 )
 from redshank.coding.intent import read_intent
 from redshank.coding.modality import auxiliary
-from redshank.coding.patterns import Constraint, Pattern, PatternSet
+from redshank.coding.patterns import TIER_WRITTEN, Constraint, Pattern, PatternSet
 from redshank.coding.plover import Ontology
 from redshank.coding.quotes import quote_at
 from redshank.coding.syntax import (
@@ -29,6 +29,7 @@ from redshank.coding.syntax import (
     SUBJECT_DEPS,
     clause_chain,
     clause_head,
+    is_passive,
     particle,
     prep_objects,
     subtree_excluding,
@@ -142,22 +143,39 @@ def _holds(constraint: Constraint, regions: _Regions) -> bool:
     return any(region.has(words) for words in constraint.words)
 
 
-def match_pattern(trigger: Token, patterns: PatternSet) -> Pattern | None:
-    """The most specific pattern whose trigger and constraints hold for this token."""
-    pos = "noun" if trigger.pos_ == "NOUN" else "verb"
-    prt = particle(trigger) if pos == "verb" else None
+def _best(patterns: list[Pattern], regions: _Regions) -> Pattern | None:
+    """The highest-ranked pattern whose constraints all hold."""
     best: Pattern | None = None
-    regions = _Regions(trigger)
-    for pattern in patterns.candidates(pos, trigger.lemma_.lower()):
-        if pattern.particle != prt:
-            continue
-        if best is not None and (pattern.specificity, pattern.order) < (best.specificity,
-                                                                        best.order):
+    for pattern in patterns:
+        if best is not None and pattern.rank < best.rank:
             continue
         if all(_holds(c, regions) for c in pattern.constraints):
-            if best is None or (pattern.specificity, pattern.order) > (best.specificity,
-                                                                       best.order):
-                best = pattern
+            best = pattern
+    return best
+
+
+def match_pattern(trigger: Token, patterns: PatternSet) -> Pattern | None:
+    """The reading of this token: its most specific pattern, else the lexicon's default.
+
+    A phrasal verb with no pattern or lexicon entry of its own ("beat up") is read as the
+    plain verb. Converted and lexicon readings give way to a discard ("*" lexicon lines:
+    a sports match, a company, the weather); hand-written patterns do not.
+    """
+    pos = "noun" if trigger.pos_ == "NOUN" else "verb"
+    lemma = trigger.lemma_.lower()
+    prt = particle(trigger) if pos == "verb" else None
+    candidates = patterns.candidates(pos, lemma)
+    lexicon = patterns.defaults(pos, lemma)
+    if prt and not any(p.particle == prt for p in (*candidates, *lexicon)):
+        prt = None
+    regions = _Regions(trigger)
+    best = _best([p for p in candidates if p.particle == prt], regions)
+    if best is None:
+        best = _best([p for p in lexicon if p.particle == prt], regions)
+    if best is not None and best.is_event and best.tier < TIER_WRITTEN:
+        discard = _best(patterns.discards, regions)
+        if discard is not None:
+            return discard
     return best
 
 
@@ -258,6 +276,26 @@ def _names_an_attack(trigger: Token) -> bool:
                and c.lower_ in ("in", "by")]
     return any(t.lemma_.lower() in ATTACK_WORDS for root in (*subjects, *phrases)
                for t in root.subtree)
+
+
+# Types whose actor a report may leave unnamed because the act implies one: "nine men were
+# jailed", "the mayor was stabbed", "two suspects were arrested", "he was released".
+IMPLICIT_ACTOR = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "RETREAT"}
+
+
+def _agentless(trigger: Token) -> bool:
+    """A passive with no 'by' phrase ("was stabbed"), or an event noun with no owner."""
+    if trigger.pos_ == "NOUN":
+        return True
+    return is_passive(trigger) and not any(c.dep_ == "agent" for c in trigger.children)
+
+
+def _protesters(country: str, place: PlaceMention) -> Actor:
+    """Who protests where no one is named: civilians of the place (PLOVER 3.12)."""
+    code = f"{country}CVL"
+    return Actor(text=place.text, name=f"protesters ({country})", country=country,
+                 sector="CVL", type="other", id=code, span=place.span, code=code,
+                 entries=[f"place: protest in '{place.text}', protesters not named"])
 
 
 def _placed(actors: list[Actor], places: list[PlaceMention]) -> list[Actor]:
@@ -401,6 +439,12 @@ def _build_event(
             how = f"attacker not named: unidentified attackers in {place.text}"
         else:
             how = "attacker not named: an attack on a named victim is kept with no actor"
+    elif not actors and event_type == "PROTEST" and country and place is not None:
+        actors = [_protesters(country, place)]
+        how = f"protesters not named: civilians in {place.text} (PLOVER 3.12)"
+    elif not actors and recipients and event_type in IMPLICIT_ACTOR and _agentless(trigger):
+        how = (f"actor not named: '{trigger.text}' implies one (an authority, an attacker), "
+               "kept with no actor")
     elif not actors or len(actors) + len(recipients) < pattern.needs:
         return None
     homes = {a.country for a in actors if a.country}

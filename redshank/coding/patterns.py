@@ -23,14 +23,19 @@ A pattern file (`*.patterns`, UTF-8) has one definition per line; `#` starts a c
   - options: `event=`, `mode=`, `context=a;b` override the crosswalk; `recipient=` names
     the role that holds the recipient (`obj`, `poss`, `prep.P`, `none`); `needs=2` drops
     the event unless it has two participants (a meeting of one actor is not a CONSULT).
-- Among a trigger's patterns whose constraints all hold, the one with most constraints
-  wins; on a tie, the one defined last (so user files loaded later override).
+- Among a trigger's patterns whose constraints all hold, a pattern with constraints (or a
+  particle) beats a bare trigger; then hand-written files (core.patterns and user files)
+  beat the converted cameo.patterns; then the one with most constraints wins; on a tie, the
+  one defined last (so user files loaded later override).
+- When no pattern of the trigger holds, the trigger lexicon (redshank.coding.lexicon,
+  redshank/data/lexicon/) gives its default reading. A phrasal verb ("beat up") with no
+  pattern of its own falls back to the plain verb's patterns and default.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -43,6 +48,10 @@ RECIPIENT_ROLES = ("obj", "poss", "none")
 TRIGGER = re.compile(r"^(n:)?([a-z][a-z'\-]*)(?:\+([a-z]+))?$")
 CODE = re.compile(r"^\d{3,4}$")
 PACKAGED_FILES = ("cameo.patterns", "core.patterns")
+CONVERTED_FILES = ("cameo.patterns",)
+TIER_LEXICON, TIER_CONVERTED, TIER_WRITTEN = 0, 1, 2
+LEXICON_FILES = ("cameo.tsv", "plover.tsv", "classes.tsv", "discards.tsv")
+ANY_TRIGGER = "*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +85,7 @@ class Pattern:
     order: int
     text: str
     needs: int = 1
+    tier: int = TIER_WRITTEN
 
     @property
     def is_event(self) -> bool:
@@ -85,6 +95,11 @@ class Pattern:
     def specificity(self) -> int:
         return len(self.constraints) + (1 if self.particle else 0)
 
+    @property
+    def rank(self) -> tuple[bool, int, int, int]:
+        """How patterns that all hold are ordered: constrained, hand-written, specific, last."""
+        return self.specificity > 0, self.tier, self.specificity, self.order
+
 
 @dataclass(slots=True)
 class PatternSet:
@@ -92,9 +107,15 @@ class PatternSet:
 
     by_trigger: dict[tuple[str, str], list[Pattern]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    lexicon: dict[tuple[str, str], list[Pattern]] = field(default_factory=dict)
+    discards: list[Pattern] = field(default_factory=list)
 
     def candidates(self, pos: str, lemma: str) -> list[Pattern]:
         return self.by_trigger.get((pos, lemma), [])
+
+    def defaults(self, pos: str, lemma: str) -> list[Pattern]:
+        """The trigger lexicon's readings of a lemma: senses, discards and its default."""
+        return self.lexicon.get((pos, lemma), [])
 
     def __len__(self) -> int:
         return sum(len(p) for p in self.by_trigger.values())
@@ -136,7 +157,8 @@ def _constraint(token: str, synsets: dict[str, frozenset[tuple[str, ...]]],
 
 
 def parse_patterns(text: str, path: str, ontology: Ontology, into: PatternSet,
-                   synsets: dict[str, frozenset[tuple[str, ...]]]) -> None:
+                   synsets: dict[str, frozenset[tuple[str, ...]]],
+                   tier: int = TIER_WRITTEN) -> None:
     """Parse one pattern file's text into `into`, validating every line."""
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
@@ -150,13 +172,15 @@ def parse_patterns(text: str, path: str, ontology: Ontology, into: PatternSet,
                                     line=number)
             synsets[name.strip()] = _words("|".join(members.split()), synsets, where)
             continue
-        pattern = _pattern(line, where, ontology, synsets, len(into))
+        pattern = parse_pattern(line, where, ontology, synsets, len(into), tier)
         into.by_trigger.setdefault((pattern.pos, pattern.lemma), []).append(pattern)
     into.files.append(path)
 
 
-def _pattern(line: str, where: tuple[str, int], ontology: Ontology,
-             synsets: dict[str, frozenset[tuple[str, ...]]], order: int) -> Pattern:
+def parse_pattern(line: str, where: tuple[str, int], ontology: Ontology,
+                  synsets: dict[str, frozenset[tuple[str, ...]]], order: int,
+                  tier: int = TIER_WRITTEN) -> Pattern:
+    """One pattern line (without its comment), validated; errors name file and line."""
     path, number = where
     tokens = line.split()
     trigger = TRIGGER.match(tokens[0])
@@ -196,8 +220,43 @@ def _pattern(line: str, where: tuple[str, int], ontology: Ontology,
         id=f"{Path(path).name}:{number}", pos="noun" if trigger.group(1) else "verb",
         lemma=trigger.group(2), particle=trigger.group(3), constraints=constraints,
         cameo=cameo, event=event, mode=mode, context=context, recipient=recipient,
-        order=order, text=line, needs=int(needs),
+        order=order, text=line, needs=int(needs), tier=tier,
     )
+
+
+def parse_lexicon(text: str, path: str, ontology: Ontology, into: PatternSet,
+                  synsets: dict[str, frozenset[tuple[str, ...]]]) -> None:
+    """Parse one trigger-lexicon file (docs/patterns.md, "The trigger lexicon") into `into`.
+
+    A line is `PATTERN<TAB>SOURCE`: a pattern line whose trigger may be `*` (a discard for
+    every trigger's lexicon and converted readings), and where the reading comes from.
+    """
+    base = len(into) + sum(len(group) for group in into.lexicon.values()) + len(into.discards)
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        line, tab, source = raw.partition("\t")
+        line, source = line.strip(), source.strip()
+        where = (path, number)
+        if line.startswith("&"):
+            parse_patterns(line, path, ontology, into, synsets)
+            continue
+        if not tab or not source:
+            raise DataFileError("lexicon line must read 'PATTERN<TAB>SOURCE'", path=path,
+                                line=number)
+        anywhere = line.split(maxsplit=1)[0] == ANY_TRIGGER
+        if anywhere:
+            line = "any" + line[1:]
+        pattern = parse_pattern(line, where, ontology, synsets, base + number,
+                                TIER_LEXICON)
+        pattern = replace(pattern, text=f"{raw.partition(chr(9))[0].strip()} [{source}]")
+        if anywhere:
+            if pattern.is_event or not pattern.constraints:
+                raise DataFileError("a '*' line is a discard: give constraints and code 010",
+                                    path=path, line=number)
+            into.discards.append(pattern)
+        else:
+            into.lexicon.setdefault((pattern.pos, pattern.lemma), []).append(pattern)
 
 
 @lru_cache(maxsize=1)
@@ -208,8 +267,13 @@ def _packaged() -> tuple[PatternSet, dict[str, frozenset[tuple[str, ...]]]]:
     synsets: dict[str, frozenset[tuple[str, ...]]] = {}
     package = resources.files("redshank.data.patterns")
     for name in PACKAGED_FILES:
+        tier = TIER_CONVERTED if name in CONVERTED_FILES else TIER_WRITTEN
         parse_patterns(package.joinpath(name).read_text(encoding="utf-8"), name, ontology,
-                       patterns, synsets)
+                       patterns, synsets, tier)
+    lexicon = resources.files("redshank.data.lexicon")
+    for name in LEXICON_FILES:
+        parse_lexicon(lexicon.joinpath(name).read_text(encoding="utf-8"), name, ontology,
+                      patterns, synsets)
     return patterns, synsets
 
 
@@ -218,7 +282,7 @@ def load_patterns(extra_paths: list[str] | tuple[str, ...] = ()) -> PatternSet:
     ontology = load_ontology()
     packaged, packaged_synsets = _packaged()
     patterns = PatternSet({key: list(group) for key, group in packaged.by_trigger.items()},
-                          list(packaged.files))
+                          list(packaged.files), packaged.lexicon, packaged.discards)
     synsets = dict(packaged_synsets)
     for path in extra_paths:
         try:

@@ -44,7 +44,13 @@ LOB {LOBS LOBBED LOBBING}
 
 ---  SNUB   [120]  ---
 SNUB
-SAY
+SPURN
+
+---  DEPART   [040]  ---
+GO
+DEPART
+ATTEND
+EMBARK
 
 ---  REMARK   [010]  ---
 REMARK
@@ -71,7 +77,7 @@ def script() -> ModuleType:
 @pytest.fixture(scope="module")
 def converted(script: ModuleType):
     dictionary = script.read_dictionary(DICTIONARY)
-    return script.convert(dictionary, script.Lexicon(), load_ontology(), core_triggers=set())
+    return script.convert(dictionary, script.Lexicon(), load_ontology())
 
 
 def lines_of(result) -> set[str]:
@@ -98,7 +104,6 @@ def test_the_packaged_file_loads_before_the_hand_written_core() -> None:
         ("The rebels rushed to the border.", "rushed", "154", "MOBILIZE"),
         # +KICK_OFF is phrasal: the pattern needs the particle
         ("The delegations kicked off talks.", "kicked", "046", "CONSULT"),
-        ("The gang stabbed a policeman.", "stabbed", "182", "ASSAULT"),
         # a [---] pattern blocks the default: "stabbed in the back" is not an assault
         ("The party stabbed its leader in the back.", "stabbed", "010", "-"),
     ],
@@ -112,15 +117,25 @@ def test_converted_patterns_code_sentences(sentence: str, verb: str, cameo: str,
     assert (pattern.cameo, pattern.event) == (cameo, event)
 
 
+def test_a_verb_alone_takes_its_lexicon_default() -> None:
+    doc = load_nlp()("The gang stabbed a policeman.")
+    pattern = match_pattern(doc[2], load_patterns())
+    assert pattern is not None and pattern.id.startswith("plover.tsv:")
+    assert (pattern.event, pattern.mode) == ("ASSAULT", "primitive")
+
+
 @pytest.mark.parametrize(
     ("sentence", "events"),
     [
         ("Egypt rushed food to Gaza.", [("AID", ["EGY"], ["PSE"])]),
-        # PETRARCH codes dyads only: a converted line needs a second participant
+        # PLOVER's AID requires a recipient (manual 3.6.2): that line keeps needs=2
         ("Egypt rushed food.", []),
+        # no blanket needs=2: a one-sided REQUEST is coded (PLOVER 3.8.1: no recipient needed)
+        ("Egypt begged for the release of the hostages.", [("REQUEST", ["EGY"], [])]),
     ],
 )
-def test_converted_lines_need_two_participants(sentence: str, events: list) -> None:
+def test_converted_lines_need_a_second_party_only_where_plover_does(sentence: str,
+                                                                   events: list) -> None:
     doc = load_nlp()(sentence)
     spans = [(0, 1, "EGY", "EGY")] + ([(4, 5, "PSE", "PSE")] if "Gaza" in sentence else [])
     mentions = [mention(doc, s, e, code=c, country=country) for s, e, c, country in spans]
@@ -165,18 +180,25 @@ def test_null_codes_and_reversed_codes(converted) -> None:
 
 def test_defaults_only_where_the_verb_alone_is_an_event(converted) -> None:
     defaults = {line.trigger for line in converted.lines if not line.constraints}
-    # [---] block: no default; SNUB is its block's head; SAY only reports; REMARK is 01x
-    assert defaults == {"hand+over", "snub"}
+    # [---] block: no default; SNUB and SPURN form a tight synonym set; DEPART heads a large
+    # block whose members (GO, ATTEND, EMBARK) share patterns, not meaning; REMARK is 01x
+    assert defaults == {"hand+over", "snub", "spurn", "depart"}
 
 
-def test_verbs_in_core_patterns_are_left_to_it(script: ModuleType) -> None:
-    dictionary = script.read_dictionary(DICTIONARY)
-    result = script.convert(dictionary, script.Lexicon(), load_ontology(),
-                            core_triggers={"hurl"})
-    assert result.lines and not any(line.trigger == "hurl" for line in result.lines)
+def test_defaults_go_to_the_lexicon_and_specific_lines_to_the_patterns(
+        script: ModuleType, converted) -> None:
+    ontology = load_ontology()
+    patterns = script.render(converted, ontology)
+    lexicon = script.render_lexicon(converted, ontology)
+    assert "hurl " in patterns and "\nsnub " not in patterns
+    assert "snub               120\tCAMEO.2.0.txt L" in lexicon
+    assert "depart             040 needs=2\t" in lexicon
+    assert "needs=2" not in patterns.split("hurl", 1)[1].split("\n", 1)[0]
 
 
 def test_the_converter_is_deterministic(script: ModuleType, converted) -> None:
     again = script.convert(script.read_dictionary(DICTIONARY), script.Lexicon(),
-                           load_ontology(), core_triggers=set())
-    assert script.render(again) == script.render(converted)
+                           load_ontology())
+    ontology = load_ontology()
+    assert script.render(again, ontology) == script.render(converted, ontology)
+    assert script.render_lexicon(again, ontology) == script.render_lexicon(converted, ontology)

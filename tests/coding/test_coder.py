@@ -64,7 +64,10 @@ CONTROL = [
 
 def test_request_with_clausal_complement_gets_mode_and_context() -> None:
     events = code(CONTROL, [(0, 1, "IRQGOV", "IRQ", "person"), (2, 4, "USAGOV", "USA", "state")])
-    assert summary(events) == [("REQUEST", ["IRQGOV"], ["USAGOV"], None)]
+    # the modality cue "consider" is now read as CAMEO reads it too (issue 9): a threat of
+    # airstrikes, hypothetical because it was asked for, so not shown by default
+    assert summary(events) == [("REQUEST", ["IRQGOV"], ["USAGOV"], None),
+                               ("THREATEN", ["USAGOV"], [], "hypothetical")]
     assert (events[0].mode, events[0].context) == ("assist", ["military"])
 
 
