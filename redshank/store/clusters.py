@@ -235,20 +235,18 @@ class ClusterMethods(SQLPrimitives):
 
     def cluster_aliases(self, cluster_id: str) -> list[str]:
         """Retired ids that now resolve to `cluster_id`."""
-        with self._operation(f"read aliases of cluster {cluster_id!r}"):
-            found = self._fetch(
-                "SELECT alias FROM cluster_aliases WHERE cluster_id = ? ORDER BY alias",
-                [cluster_id])
-        return [row[0] for row in found]
+        return self._column(
+            f"read aliases of cluster {cluster_id!r}",
+            "SELECT alias FROM cluster_aliases WHERE cluster_id = ? ORDER BY alias",
+            [cluster_id])
 
     def unlinked_event_ids(self) -> list[str]:
         """Stored events that belong to no cluster yet, in storage order."""
-        with self._operation("list unlinked events"):
-            found = self._fetch(
-                "SELECT e.event_id FROM events e WHERE NOT EXISTS"
-                " (SELECT 1 FROM cluster_members m WHERE m.event_id = e.event_id)"
-                " ORDER BY e.doc_id, e.sentence_index, e.event_id")
-        return [row[0] for row in found]
+        return self._column(
+            "list unlinked events",
+            "SELECT e.event_id FROM events e WHERE NOT EXISTS"
+            " (SELECT 1 FROM cluster_members m WHERE m.event_id = e.event_id)"
+            " ORDER BY e.doc_id, e.sentence_index, e.event_id")
 
     def prune_clusters(self) -> list[str]:
         """Drop members whose events are gone; return ids of clusters that lost some.

@@ -245,21 +245,19 @@ class PositionMethods(SQLPrimitives):
     def underived_doc_ids(self) -> list[str]:
         """Stored documents not derived from their current text (never derived, derived
         from a text since re-coded, or cleared), sorted."""
-        with self._operation("list underived documents"):
-            found = self._fetch(
-                "SELECT d.doc_id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM"
-                " derived_documents r WHERE r.doc_id = d.doc_id"
-                " AND r.content_hash = d.content_hash) ORDER BY d.doc_id")
-        return [row[0] for row in found]
+        return self._column(
+            "list underived documents",
+            "SELECT d.doc_id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM"
+            " derived_documents r WHERE r.doc_id = d.doc_id"
+            " AND r.content_hash = d.content_hash) ORDER BY d.doc_id")
 
     def coalition_ids(self) -> list[str]:
         """Ids of every coalition with a summary, a membership or a contribution, sorted."""
-        with self._operation("list coalition ids"):
-            found = self._fetch(
-                "SELECT coalition_id FROM coalitions UNION SELECT coalition_id FROM"
-                " coalition_members UNION SELECT coalition_id FROM coalition_contributions"
-                " ORDER BY coalition_id")
-        return [row[0] for row in found]
+        return self._column(
+            "list coalition ids",
+            "SELECT coalition_id FROM coalitions UNION SELECT coalition_id FROM"
+            " coalition_members UNION SELECT coalition_id FROM coalition_contributions"
+            " ORDER BY coalition_id")
 
     def save_coalitions(self, coalitions: Sequence[CoalitionSummary],
                         deleted: Sequence[str] = ()) -> None:

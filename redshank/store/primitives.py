@@ -25,3 +25,8 @@ class SQLPrimitives(ABC):
 
     @abstractmethod
     def _operation(self, action: str) -> AbstractContextManager[None]: ...
+
+    def _column(self, action: str, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """The first column of a query's rows, run as one `_operation`."""
+        with self._operation(action):
+            return [row[0] for row in self._fetch(sql, params)]
