@@ -23,6 +23,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from throughput import measure  # bench/ is the script's folder, so on sys.path
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "wikinews" / "wikinews_2004_2018.jsonl"
 NORMAL_MIN_WORDS = 400
@@ -71,17 +73,6 @@ def _code(text: str, queue: multiprocessing.Queue) -> None:
     queue.put((loaded_mb, peak_mb, elapsed, sum(len(r.events) for r in results), failures))
 
 
-def measure(text: str) -> tuple:
-    """Code `text` in a fresh process and return what it reported."""
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    process = context.Process(target=_code, args=(text, queue))
-    process.start()
-    result = queue.get()
-    process.join()
-    return result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -93,7 +84,7 @@ def main() -> None:
         ("one paragraph", one_paragraph(args.corpus, args.bytes)),
         ("one paragraph, no sentence punctuation", one_paragraph(args.corpus, args.bytes, False)),
     ]
-    rows = [(name, len(text.encode("utf-8")), *measure(text)) for name, text in documents]
+    rows = [(name, len(text.encode("utf-8")), *measure(_code, text)) for name, text in documents]
     normal_peak = rows[0][3]
     lines = [
         f"Corpus: {args.corpus.name}; Python {platform.python_version()}; "
