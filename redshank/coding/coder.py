@@ -75,8 +75,9 @@ def _region(trigger: Token, role: str, prep: str | None) -> list[Token]:
             + [t for o in objects for p in o.children if p.dep_ == "prep" for t in p.subtree]
     if role == "comp":
         return [t for c in kids if c.dep_ in COMPLEMENT_DEPS for t in c.subtree]
-    subjects = [c for c in kids if c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"]
-    return [t for t in subtree_excluding(trigger, subjects) if t.i != trigger.i]
+    # the predicate: not its subject, nor an adverbial clause ("as the summit drew to a close")
+    excluded = [c for c in kids if c.dep_ in SUBJECT_DEPS or c.dep_ in ("agent", "advcl")]
+    return [t for t in subtree_excluding(trigger, excluded) if t.i != trigger.i]
 
 
 CALENDAR_WORDS = {
@@ -157,22 +158,24 @@ def _best(patterns: list[Pattern], regions: _Regions) -> Pattern | None:
 def match_pattern(trigger: Token, patterns: PatternSet) -> Pattern | None:
     """The reading of this token: its most specific pattern, else the lexicon's default.
 
-    A phrasal verb with no pattern or lexicon entry of its own ("beat up") is read as the
-    plain verb. Converted and lexicon readings give way to a discard ("*" lexicon lines:
-    a sports match, a company, the weather); hand-written patterns do not.
+    A phrasal verb none of whose own patterns or lexicon lines holds ("beat up the
+    protesters") is read as the plain verb. A reading that is a bare trigger, a converted
+    CAMEO line or a lexicon line gives way to a discard ("*" lexicon lines: a sports match,
+    a company, the weather); a hand-written pattern with constraints does not.
     """
     pos = "noun" if trigger.pos_ == "NOUN" else "verb"
     lemma = trigger.lemma_.lower()
-    prt = particle(trigger) if pos == "verb" else None
     candidates = patterns.candidates(pos, lemma)
     lexicon = patterns.defaults(pos, lemma)
-    if prt and not any(p.particle == prt for p in (*candidates, *lexicon)):
-        prt = None
     regions = _Regions(trigger)
-    best = _best([p for p in candidates if p.particle == prt], regions)
-    if best is None:
-        best = _best([p for p in lexicon if p.particle == prt], regions)
-    if best is not None and best.is_event and best.tier < TIER_WRITTEN:
+    best = None
+    for prt in dict.fromkeys((particle(trigger) if pos == "verb" else None, None)):
+        best = (_best([p for p in candidates if p.particle == prt], regions)
+                or _best([p for p in lexicon if p.particle == prt], regions))
+        if best is not None:
+            break
+    if best is not None and best.is_event and (best.tier < TIER_WRITTEN
+                                               or not best.constraints):
         discard = _best(patterns.discards, regions)
         if discard is not None:
             return discard
@@ -284,10 +287,10 @@ IMPLICIT_ACTOR = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "RETREAT"}
 
 
 def _agentless(trigger: Token) -> bool:
-    """A passive with no 'by' phrase ("was stabbed"), or an event noun with no owner."""
-    if trigger.pos_ == "NOUN":
-        return True
-    return is_passive(trigger) and not any(c.dep_ == "agent" for c in trigger.children)
+    """A passive verb with no 'by' phrase ("was stabbed"); an event noun with no owner
+    ("after the attack") usually names an event told elsewhere, so it is not one."""
+    return (trigger.pos_ == "VERB" and is_passive(trigger)
+            and not any(c.dep_ == "agent" for c in trigger.children))
 
 
 def _protesters(country: str, place: PlaceMention) -> Actor:
@@ -361,7 +364,7 @@ def code_sentence(
     events: list[Event] = []
     covered = {i for m in ctx.mentions for i in range(m.token_start, m.token_end)}
     for token in sentence:
-        if token.i in covered or token.pos_ not in ("VERB", "NOUN"):
+        if token.i in covered or token.pos_ not in ("VERB", "NOUN") or _background(token):
             continue
         pattern = match_pattern(token, knowledge.patterns)
         if pattern is None or not pattern.is_event:
@@ -377,6 +380,19 @@ def code_sentence(
             same[0].recipient = event.recipient
             same[0].evidence.notes.append(f"recipient from '{event.evidence.trigger}'")
     return events
+
+
+# "since last month's invasion", "after the attack": an event noun in a temporal phrase dates
+# another event; it was reported elsewhere (or is history), so it is not coded again here.
+# "backing for U.S. strikes", "calls for talks": after "for" it is a purpose, not a report.
+BACKGROUND_PREPOSITIONS = {"since", "after", "before", "during", "following", "until", "amid",
+                           "amidst", "for"}
+
+
+def _background(token: Token) -> bool:
+    """An event noun that only says when something else happened, or what it was for."""
+    return (token.pos_ == "NOUN" and token.dep_ == "pobj"
+            and token.head.lower_ in BACKGROUND_PREPOSITIONS)
 
 
 def _key(event: Event) -> tuple:

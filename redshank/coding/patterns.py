@@ -23,10 +23,10 @@ A pattern file (`*.patterns`, UTF-8) has one definition per line; `#` starts a c
   - options: `event=`, `mode=`, `context=a;b` override the crosswalk; `recipient=` names
     the role that holds the recipient (`obj`, `poss`, `prep.P`, `none`); `needs=2` drops
     the event unless it has two participants (a meeting of one actor is not a CONSULT).
-- Among a trigger's patterns whose constraints all hold, a pattern with constraints (or a
-  particle) beats a bare trigger; then hand-written files (core.patterns and user files)
-  beat the converted cameo.patterns; then the one with most constraints wins; on a tie, the
-  one defined last (so user files loaded later override).
+- Among a trigger's patterns whose constraints all hold, hand-written files (core.patterns
+  and user files) beat the converted cameo.patterns, which fill in where no hand-written
+  pattern holds; then the one with most constraints wins; on a tie, the one defined last
+  (so user files loaded later override).
 - When no pattern of the trigger holds, the trigger lexicon (redshank.coding.lexicon,
   redshank/data/lexicon/) gives its default reading. A phrasal verb ("beat up") with no
   pattern of its own falls back to the plain verb's patterns and default.
@@ -96,9 +96,9 @@ class Pattern:
         return len(self.constraints) + (1 if self.particle else 0)
 
     @property
-    def rank(self) -> tuple[bool, int, int, int]:
-        """How patterns that all hold are ordered: constrained, hand-written, specific, last."""
-        return self.specificity > 0, self.tier, self.specificity, self.order
+    def rank(self) -> tuple[int, int, int]:
+        """How patterns that all hold are ordered: hand-written, specific, defined last."""
+        return self.tier, self.specificity, self.order
 
 
 @dataclass(slots=True)
