@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from redshank.errors import DataFileError
+from redshank.knowledge import words
 from redshank.model import ActorType
 
 COUNTRY_TABLE = "cameo-countries.tsv"
@@ -28,8 +29,8 @@ ROLE_SECTORS = frozenset(
     "GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL HLH HRI LAB LEG REF AGR DEV ENV "
     "ELI MOD RAD UAF SEP INS".split()
 )
-ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "SEP"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
+ARMED_SECTORS = words("armed_sectors")
+STATE_SECTORS = words("state_sectors")
 ORG_PREFIXES: dict[str, ActorType] = {
     "IGO": "igo",
     "NGO": "ngo",

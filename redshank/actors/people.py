@@ -23,13 +23,11 @@ from redshank.actors.compose import QUALIFIER_DEPS, Composer, Role, entry_type, 
 from redshank.actors.dictionary import PACKAGED_FILES
 from redshank.actors.entries import ActorEntry, AgentEntry
 from redshank.actors.matcher import Hit
+from redshank.knowledge import words
 
 AFFILIATIONS = frozenset({"igo", "ngo", "armed_group"})
 TITLE_DEPS = frozenset({"compound", "nmod", "appos"})
-CALENDAR_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split()
-)
+CALENDAR_WORDS = words("weekdays", "months")
 _PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von|da|di|le|la|du)-[A-Z]", re.UNICODE)
 
 
