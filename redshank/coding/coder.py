@@ -287,9 +287,11 @@ IMPLICIT_ACTOR = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "RETREAT"}
 
 
 def _agentless(trigger: Token) -> bool:
-    """A passive verb with no 'by' phrase ("was stabbed"); an event noun with no owner
-    ("after the attack") usually names an event told elsewhere, so it is not one."""
+    """A passive verb with a subject, the one acted on, and no 'by' phrase ("two suspects
+    were arrested"); an event noun with no owner ("after the attack") usually names an event
+    told elsewhere, so it is not one."""
     return (trigger.pos_ == "VERB" and is_passive(trigger)
+            and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in trigger.children)
             and not any(c.dep_ == "agent" for c in trigger.children))
 
 
@@ -458,7 +460,7 @@ def _build_event(
     elif not actors and event_type == "PROTEST" and country and place is not None:
         actors = [_protesters(country, place)]
         how = f"protesters not named: civilians in {place.text} (PLOVER 3.12)"
-    elif not actors and recipients and event_type in IMPLICIT_ACTOR and _agentless(trigger):
+    elif not actors and event_type in IMPLICIT_ACTOR and _agentless(trigger):
         how = (f"actor not named: '{trigger.text}' implies one (an authority, an attacker), "
                "kept with no actor")
     elif not actors or len(actors) + len(recipients) < pattern.needs:

@@ -245,3 +245,33 @@ def test_hand_written_patterns_outrank_converted_ones_which_outrank_the_lexicon(
 def test_malformed_lexicon_lines_name_file_and_line(text: str, message: str) -> None:
     with pytest.raises(DataFileError, match=message.replace("*", r"\*")):
         parse_lexicon(text, "t.tsv", load_ontology(), PatternSet(), {})
+
+
+def test_an_agentless_passive_needs_no_named_victim_either() -> None:
+    events = code(KIDNAPPED, [])
+    assert summary(events) == [("ASSAULT", "abduct", [], [], None)]
+
+
+# "The general was found guilty." -- a verdict, not a discovery: CAMEO codes it 173 (PLOVER
+# 3.13: convictions that result in imprisonment are also COERCE arrest); "found innocent"
+# is an acquittal, a CONCEDE (PLOVER 3.4)
+FOUND_GUILTY = [
+    ("The", "the", "DET", "DT", "det", 1),
+    ("general", "general", "NOUN", "NN", "nsubjpass", 3),
+    ("was", "be", "AUX", "VBD", "auxpass", 3),
+    ("found", "find", "VERB", "VBN", "ROOT", 3),
+    ("guilty", "guilty", "ADJ", "JJ", "oprd", 3),
+    (".", ".", "PUNCT", ".", "punct", 3),
+]
+
+
+def test_verdicts_are_events() -> None:
+    assert reading(FOUND_GUILTY, "found") == ("COERCE", "arrest")
+    assert reading([*FOUND_GUILTY[:4], ("innocent", "innocent", "ADJ", "JJ", "oprd", 3),
+                    FOUND_GUILTY[5]], "found") == ("CONCEDE", None)
+
+
+@pytest.mark.parametrize(("obj", "expected"), [("rebels", ("ASSAULT", None)),
+                                               ("candidate", ("-", None))])
+def test_a_defeat_in_a_vote_is_no_assault(obj: str, expected: tuple) -> None:
+    assert reading(subject_verb_object("army", "defeated", "defeat", obj), "defeated") == expected
