@@ -381,7 +381,25 @@ def code_sentence(
         elif not same[0].recipient and event.recipient:
             same[0].recipient = event.recipient
             same[0].evidence.notes.append(f"recipient from '{event.evidence.trigger}'")
-    return events
+    return _subsumed(events)
+
+
+# PLOVER's rules for events told inside another: the topic of a protest (a REQUEST) is not
+# coded separately (manual 3.12.2); a mobilization reported with an assault is not (3.14.1).
+SUBSUMED_BY = {"REQUEST": "PROTEST", "MOBILIZE": "ASSAULT"}
+
+
+def _subsumed(events: list[Event]) -> list[Event]:
+    """The events of a sentence without those PLOVER folds into another of the same actor."""
+    kept = []
+    for event in events:
+        host = SUBSUMED_BY.get(event.event)
+        actors = {a.id for a in event.actor}
+        if host and any(other.event == host and other.auxiliary == event.auxiliary
+                        and actors <= {a.id for a in other.actor} for other in events):
+            continue
+        kept.append(event)
+    return kept
 
 
 # "since last month's invasion", "after the attack": an event noun in a temporal phrase dates

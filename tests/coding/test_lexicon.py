@@ -275,3 +275,40 @@ def test_verdicts_are_events() -> None:
                                                ("candidate", ("-", None))])
 def test_a_defeat_in_a_vote_is_no_assault(obj: str, expected: tuple) -> None:
     assert reading(subject_verb_object("army", "defeated", "defeat", obj), "defeated") == expected
+
+
+def insisted(prep_or_mark: str) -> list[tuple]:
+    """'Iran insisted on talks.' or 'Iran insisted that talks failed.'"""
+    if prep_or_mark == "on":
+        return [("Iran", "Iran", "PROPN", "NNP", "nsubj", 1),
+                ("insisted", "insist", "VERB", "VBD", "ROOT", 1),
+                ("on", "on", "ADP", "IN", "prep", 1),
+                ("talks", "talk", "NOUN", "NNS", "pobj", 2),
+                (".", ".", "PUNCT", ".", "punct", 1)]
+    return [("Iran", "Iran", "PROPN", "NNP", "nsubj", 1),
+            ("insisted", "insist", "VERB", "VBD", "ROOT", 1),
+            ("that", "that", "SCONJ", "IN", "mark", 4),
+            ("talks", "talk", "NOUN", "NNS", "nsubj", 4),
+            ("failed", "fail", "VERB", "VBD", "ccomp", 1),
+            (".", ".", "PUNCT", ".", "punct", 1)]
+
+
+def test_insisting_on_is_a_demand_and_insisting_that_an_assertion() -> None:
+    assert reading(insisted("on"), "insisted") == ("REQUEST", None)
+    assert reading(insisted("that"), "insisted")[0] == "-"
+
+
+# "Students protested and demanded reforms." -- the demand is the protest's topic
+PROTESTED_DEMANDED = [
+    ("Students", "student", "NOUN", "NNS", "nsubj", 1),
+    ("protested", "protest", "VERB", "VBD", "ROOT", 1),
+    ("and", "and", "CCONJ", "CC", "cc", 1),
+    ("demanded", "demand", "VERB", "VBD", "conj", 1),
+    ("reforms", "reform", "NOUN", "NNS", "dobj", 3),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_the_topic_of_a_protest_is_not_a_separate_request() -> None:
+    events = code(PROTESTED_DEMANDED, [(0, 1, "DZAEDU", "DZA", "other")])
+    assert [e.event for e in events] == ["PROTEST"]
