@@ -139,7 +139,7 @@ def subject_verb_object(subject: str, verb: str, lemma: str, obj: str) -> list[t
     ("subject", "verb", "lemma", "obj", "expected"),
     [
         ("storm", "struck", "strike", "coast", None),
-        ("team", "attacked", "attack", "defence", None),
+        ("striker", "attacked", "attack", "defence", None),
         ("company", "targeted", "target", "market", None),
         ("militia", "attacked", "attack", "village", ("ASSAULT", None)),
         ("militia", "struck", "strike", "village", ("ASSAULT", None)),
