@@ -303,6 +303,20 @@ def _protesters(country: str, place: PlaceMention) -> Actor:
                  entries=[f"place: protest in '{place.text}', protesters not named"])
 
 
+# Verbs whose subject performs the act their object names: "made threats", "had a phone
+# conversation", "staged a protest"; not "received criticism", "described the killing".
+LIGHT_VERBS = {"make", "have", "hold", "stage", "launch", "carry", "conduct", "mount", "offer",
+               "organise", "organize", "issue", "file", "lodge", "begin", "start", "announce",
+               "lead", "give", "deliver", "level", "voice", "wage", "commit", "perpetrate",
+               "undertake", "extend", "pose", "impose", "order", "call", "continue"}
+
+
+def _light_verb_object(trigger: Token) -> bool:
+    """An event noun that is the object of a light verb, whose subject is the noun's actor."""
+    return (trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB"
+            and trigger.head.lemma_.lower() in LIGHT_VERBS)
+
+
 def _placed(actors: list[Actor], places: list[PlaceMention]) -> list[Actor]:
     """Actors named by a place whose country the article's context settled differently.
 
@@ -434,6 +448,10 @@ def _build_event(
     notes: list[str] = []
     subject, how = subject_tokens(trigger)
     actors = [a for token in subject for a in ctx.actors_for(token)]
+    if not actors and _light_verb_object(trigger):
+        subject, how = subject_tokens(trigger.head)
+        how = f"the subject of '{trigger.head.text}', whose object names the act"
+        actors = [a for token in subject for a in ctx.actors_for(token)]
     partners = [a for token in subject for obj in prep_objects(token, "with")
                 for a in ctx.actors_for(obj) if all(a.id != b.id for b in actors)]
     if actors and partners:

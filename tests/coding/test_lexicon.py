@@ -312,3 +312,28 @@ PROTESTED_DEMANDED = [
 def test_the_topic_of_a_protest_is_not_a_separate_request() -> None:
     events = code(PROTESTED_DEMANDED, [(0, 1, "DZAEDU", "DZA", "other")])
     assert [e.event for e in events] == ["PROTEST"]
+
+
+def verb_noun(verb: str, lemma: str, noun: str, noun_lemma: str) -> list[tuple]:
+    """'Egypt <verb> <noun> against Israel.'"""
+    return [("Egypt", "Egypt", "PROPN", "NNP", "nsubj", 1),
+            (verb, lemma, "VERB", "VBD", "ROOT", 1),
+            (noun, noun_lemma, "NOUN", "NNS", "dobj", 1),
+            ("against", "against", "ADP", "IN", "prep", 2),
+            ("Israel", "Israel", "PROPN", "NNP", "pobj", 3),
+            (".", ".", "PUNCT", ".", "punct", 1)]
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "expected"),
+    [
+        # a light verb's subject performs the act its object names
+        ("made", "make", [("THREATEN", None, ["EGY"], ["ISR"], None)]),
+        # receiving threats is no threat by Egypt
+        ("received", "receive", []),
+    ],
+)
+def test_the_subject_of_a_light_verb_acts_its_event_noun(verb, lemma, expected) -> None:
+    events = code(verb_noun(verb, lemma, "threats", "threat"),
+                  [(0, 1, "EGY", "EGY", "state"), (4, 5, "ISR", "ISR", "state")])
+    assert summary(events) == expected
