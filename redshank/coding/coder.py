@@ -448,7 +448,9 @@ def _build_event(
     notes: list[str] = []
     subject, how = subject_tokens(trigger)
     actors = [a for token in subject for a in ctx.actors_for(token)]
+    acting = trigger
     if not actors and _light_verb_object(trigger):
+        acting = trigger.head
         subject, how = subject_tokens(trigger.head)
         how = f"the subject of '{trigger.head.text}', whose object names the act"
         actors = [a for token in subject for a in ctx.actors_for(token)]
@@ -523,7 +525,7 @@ def _build_event(
     notes.append(f"actor: {how}")
     if recipients:
         notes.append(f"recipient: {how_recipient}")
-    modality = auxiliary(trigger)
+    modality = auxiliary(acting)
     reading = read_intent(event_type, mode, modality)
     if modality.cue:
         notes.append(f"auxiliary {modality.auxiliary}: '{modality.cue}'")

@@ -337,3 +337,15 @@ def test_the_subject_of_a_light_verb_acts_its_event_noun(verb, lemma, expected) 
     events = code(verb_noun(verb, lemma, "threats", "threat"),
                   [(0, 1, "EGY", "EGY", "state"), (4, 5, "ISR", "ISR", "state")])
     assert summary(events) == expected
+
+
+def test_a_light_verb_under_a_modal_makes_its_event_noun_hypothetical() -> None:
+    rows = [("Egypt", "Egypt", "PROPN", "NNP", "nsubj", 2),
+            ("could", "could", "AUX", "MD", "aux", 2),
+            ("launch", "launch", "VERB", "VB", "ROOT", 2),
+            ("attacks", "attack", "NOUN", "NNS", "dobj", 2),
+            ("against", "against", "ADP", "IN", "prep", 3),
+            ("Israel", "Israel", "PROPN", "NNP", "pobj", 4),
+            (".", ".", "PUNCT", ".", "punct", 2)]
+    events = code(rows, [(0, 1, "EGY", "EGY", "state"), (5, 6, "ISR", "ISR", "state")])
+    assert summary(events) == [("ASSAULT", None, ["EGY"], ["ISR"], "hypothetical")]
