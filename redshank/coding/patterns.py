@@ -160,6 +160,7 @@ def parse_patterns(text: str, path: str, ontology: Ontology, into: PatternSet,
                    synsets: dict[str, frozenset[tuple[str, ...]]],
                    tier: int = TIER_WRITTEN) -> None:
     """Parse one pattern file's text into `into`, validating every line."""
+    order = len(into)
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
         if not line:
@@ -172,7 +173,8 @@ def parse_patterns(text: str, path: str, ontology: Ontology, into: PatternSet,
                                     line=number)
             synsets[name.strip()] = _words("|".join(members.split()), synsets, where)
             continue
-        pattern = parse_pattern(line, where, ontology, synsets, len(into), tier)
+        pattern = parse_pattern(line, where, ontology, synsets, order, tier)
+        order += 1
         into.by_trigger.setdefault((pattern.pos, pattern.lemma), []).append(pattern)
     into.files.append(path)
 
