@@ -349,3 +349,20 @@ def test_a_light_verb_under_a_modal_makes_its_event_noun_hypothetical() -> None:
             (".", ".", "PUNCT", ".", "punct", 2)]
     events = code(rows, [(0, 1, "EGY", "EGY", "state"), (5, 6, "ISR", "ISR", "state")])
     assert summary(events) == [("ASSAULT", None, ["EGY"], ["ISR"], "hypothetical")]
+
+
+def test_a_conviction_is_a_sanction_as_the_plover_manual_says() -> None:
+    rows = [("The", "the", "DET", "DT", "det", 1),
+            ("court", "court", "NOUN", "NN", "nsubj", 2),
+            ("convicted", "convict", "VERB", "VBD", "ROOT", 2),
+            ("the", "the", "DET", "DT", "det", 4),
+            ("general", "general", "NOUN", "NN", "dobj", 2),
+            (".", ".", "PUNCT", ".", "punct", 2)]
+    assert reading(rows, "convicted") == ("SANCTION", "convict")
+
+
+def test_a_vehicle_striking_a_rail_is_no_assault() -> None:
+    rows = subject_verb_object("truck", "struck", "strike", "rail")
+    assert reading(rows, "struck")[0] == "-"
+    assert reading(subject_verb_object("militia", "struck", "strike", "base"),
+                   "struck")[0] == "ASSAULT"
