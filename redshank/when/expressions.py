@@ -101,10 +101,15 @@ WORD = re.compile(r"[^\W\d_]+")
 
 @dataclass(frozen=True, slots=True)
 class _Candidate:
-    """A regex match over the paragraph and the tokens it covers."""
+    """A regex match over the paragraph, the tokens it covers and where the match ends.
+
+    A token can run past the match ("Friday-night", "Thursday(13"): the expression read is
+    the match's text, not the whole token's.
+    """
 
     kind: str
     tokens: TokenSpan
+    end_char: int
 
 
 def find_date_mentions(
@@ -121,7 +126,8 @@ def find_date_mentions(
     Sept. 5, 2014 (AP) -") is the article's date stamp, not an event's date: it is skipped.
     """
     mentions: list[DateMention] = []
-    datelines = dateline_spans(doc.text)
+    paragraph = doc.text  # Doc.text is rebuilt from the tokens on every access
+    datelines = dateline_spans(paragraph)
     for candidate in _select(_candidates(doc)):
         start = candidate.tokens.start_char
         if any(line_start <= start < line_end for line_start, line_end in datelines):
@@ -129,7 +135,8 @@ def find_date_mentions(
         tokens = _with_preposition(candidate.tokens)
         if tokens is None:
             continue
-        text = tokens.text
+        end_char = min(tokens.end_char, candidate.end_char)
+        text = paragraph[tokens.start_char:end_char]
         if candidate.kind == "day_of_month" and _modifies_noun(tokens):
             resolved = _nearest_reading(text, published, previous)
         else:
@@ -137,7 +144,7 @@ def find_date_mentions(
             resolved = resolve_expression(text, published, previous, future=future)
         if resolved is None:
             continue
-        span = Span(tokens.start_char, tokens.end_char).shift(offset)
+        span = Span(tokens.start_char, end_char).shift(offset)
         resolved = replace(resolved, span=span)
         mentions.append(DateMention(resolved, tokens.start, tokens.end, tokens.root.i))
         previous = resolved
@@ -183,7 +190,7 @@ def _candidates(doc: Doc) -> list[_Candidate]:
             tokens = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if tokens is None or len(tokens) == 0:
                 continue
-            candidate = _Candidate(kind, tokens)
+            candidate = _Candidate(kind, tokens, match.end())
             if _accept(candidate):
                 found.append(candidate)
     return found

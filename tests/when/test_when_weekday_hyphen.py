@@ -59,3 +59,17 @@ def test_a_determiner_glued_into_a_token_is_not_a_date(nlp: Language) -> None:
 def test_separate_weekdays_are_unchanged(nlp: Language, sentence: str,
                                          expected: list[tuple[str, str]]) -> None:
     assert found(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Iranian officials met American diplomats on Friday-night in Geneva.",
+         ("on Friday", "2014-06-06")),
+        ("The rebels attacked the town on Tuesday-morning.", ("on Tuesday", "2014-06-10")),
+        ("They spoke by radio on Sunday—a relief to their families.", ("on Sunday", "2014-06-08")),
+    ],
+)
+def test_a_weekday_glued_to_a_word_after_it_dates_by_the_weekday(
+        nlp: Language, sentence: str, expected: tuple[str, str]) -> None:
+    assert expected in found(nlp, sentence)
