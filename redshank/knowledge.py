@@ -54,6 +54,8 @@ class EventType:
     actor_takes_target_country: bool
     recipient_takes_actor_country: bool
     place_is_recipient: bool
+    implicit_actor: bool
+    folded_into: str | None
 
 
 def _data() -> Traversable:
@@ -147,7 +149,8 @@ def words(*names: str) -> frozenset[str]:
 
 EVENT_COLUMNS = ("event", "quad", "family", "mutual", "located", "refused_as",
                  "stated_future_as", "stance", "coalition", "actor_takes_target_country",
-                 "recipient_takes_actor_country", "place_is_recipient")
+                 "recipient_takes_actor_country", "place_is_recipient", "implicit_actor",
+                 "folded_into")
 # The stances a position can take (redshank/store/position_records.py, Stance).
 STANCES = frozenset({"commit", "offer", "support", "request", "refuse", "hedge"})
 COALITION_ROLES = frozenset({"member", "hostile"})
@@ -218,6 +221,8 @@ def parse_event_types(text: str, path: str) -> dict[str, EventType]:
             recipient_takes_actor_country=_flag(row["recipient_takes_actor_country"],
                                                 "recipient_takes_actor_country", where),
             place_is_recipient=_flag(row["place_is_recipient"], "place_is_recipient", where),
+            implicit_actor=_flag(row["implicit_actor"], "implicit_actor", where),
+            folded_into=None if row["folded_into"] == NONE else row["folded_into"],
         )
     for number, fields in rows[1:]:
         event = table[fields[0]]
@@ -226,6 +231,9 @@ def parse_event_types(text: str, path: str) -> dict[str, EventType]:
             if reading is not None and reading[0] not in table:
                 raise DataFileError(f"{column} names unknown event type {reading[0]!r}",
                                     path=path, line=number)
+        if event.folded_into is not None and event.folded_into not in table:
+            raise DataFileError(f"folded_into names unknown event type {event.folded_into!r}",
+                                path=path, line=number)
     return table
 
 

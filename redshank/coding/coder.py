@@ -35,6 +35,7 @@ from redshank.coding.syntax import (
     subtree_excluding,
     tree_distance,
 )
+from redshank.knowledge import event_types, words
 from redshank.model import Actor, DateMention, Document, Event, Evidence, Quote, Span, hash_record
 from redshank.version import CODER_VERSION
 from redshank.where import PlaceMention, governing_place
@@ -80,11 +81,7 @@ def _region(trigger: Token, role: str, prep: str | None) -> list[Token]:
     return [t for t in subtree_excluding(trigger, excluded) if t.i != trigger.i]
 
 
-CALENDAR_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "today", "yesterday", "tomorrow", "weekend", "morning", "night",
-}
+CALENDAR_WORDS = words("weekdays", "months", "day_words")
 
 
 def _dates_only(prep: Token) -> bool:
@@ -183,9 +180,7 @@ def match_pattern(trigger: Token, patterns: PatternSet) -> Pattern | None:
 
 
 NOUN_MODIFIER_DEPS = {"compound", "nmod", "amod", "poss", "nummod"}
-# Verbs whose infinitive complement is an act still to come: a date inside it is that act's.
-FORWARD_VERBS = {"threaten", "plan", "agree", "promise", "vow", "urge", "ask", "call", "want",
-                 "hope", "seek", "intend", "decide", "offer", "pledge", "expect", "prepare"}
+FORWARD_VERBS = words("forward_verbs")
 NON_FINITE_TAGS = {"VB", "VBG"}
 RECENT_DAYS = 366
 
@@ -265,11 +260,9 @@ def governing_date(trigger: Token, dates: list[DateMention], published: date | N
 # Role nouns with no country ("militants", "police") may take the country of the place;
 # people and international organisations may not.
 LOCAL_TYPES = {"other", "armed_group", "state"}
-MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE"}
-ATTACK_WORDS = {"attack", "bombing", "bomb", "blast", "explosion", "airstrike", "strike",
-                "shelling", "raid", "ambush", "assault", "gunfire", "shooting", "rocket",
-                "missile", "mortar", "gunman", "sniper", "militant", "insurgent", "attacker",
-                "bomber", "ied", "grenade", "drone"}
+ATTACK_WORDS = words("attack_words")
+# What each PLOVER type allows (redshank/data/plover/event_types.tsv).
+EVENT_TYPES = event_types()
 
 
 def _names_an_attack(trigger: Token) -> bool:
@@ -279,11 +272,6 @@ def _names_an_attack(trigger: Token) -> bool:
                and c.lower_ in ("in", "by")]
     return any(t.lemma_.lower() in ATTACK_WORDS for root in (*subjects, *phrases)
                for t in root.subtree)
-
-
-# Types whose actor a report may leave unnamed because the act implies one: "nine men were
-# jailed", "the mayor was stabbed", "two suspects were arrested", "he was released".
-IMPLICIT_ACTOR = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "RETREAT"}
 
 
 def _agentless(trigger: Token) -> bool:
@@ -303,12 +291,7 @@ def _protesters(country: str, place: PlaceMention) -> Actor:
                  entries=[f"place: protest in '{place.text}', protesters not named"])
 
 
-# Verbs whose subject performs the act their object names: "made threats", "had a phone
-# conversation", "staged a protest"; not "received criticism", "described the killing".
-LIGHT_VERBS = {"make", "have", "hold", "stage", "launch", "carry", "conduct", "mount", "offer",
-               "organise", "organize", "issue", "file", "lodge", "begin", "start", "announce",
-               "lead", "give", "deliver", "level", "voice", "wage", "commit", "perpetrate",
-               "undertake", "extend", "pose", "impose", "order", "call", "continue"}
+LIGHT_VERBS = words("light_verbs")
 
 
 def _light_verb_object(trigger: Token) -> bool:
@@ -398,16 +381,11 @@ def code_sentence(
     return _subsumed(events)
 
 
-# PLOVER's rules for events told inside another: the topic of a protest (a REQUEST) is not
-# coded separately (manual 3.12.2); a mobilization reported with an assault is not (3.14.1).
-SUBSUMED_BY = {"REQUEST": "PROTEST", "MOBILIZE": "ASSAULT"}
-
-
 def _subsumed(events: list[Event]) -> list[Event]:
     """The events of a sentence without those PLOVER folds into another of the same actor."""
     kept = []
     for event in events:
-        host = SUBSUMED_BY.get(event.event)
+        host = EVENT_TYPES[event.event].folded_into
         actors = {a.id for a in event.actor}
         if host and any(other.event == host and other.auxiliary == event.auxiliary
                         and actors <= {a.id for a in other.actor} for other in events):
@@ -416,11 +394,7 @@ def _subsumed(events: list[Event]) -> list[Event]:
     return kept
 
 
-# "since last month's invasion", "after the attack": an event noun in a temporal phrase dates
-# another event; it was reported elsewhere (or is history), so it is not coded again here.
-# "backing for U.S. strikes", "calls for talks": after "for" it is a purpose, not a report.
-BACKGROUND_PREPOSITIONS = {"since", "after", "before", "during", "following", "until", "amid",
-                           "amidst", "for"}
+BACKGROUND_PREPOSITIONS = words("background_prepositions")
 
 
 def _background(token: Token) -> bool:
@@ -474,7 +448,8 @@ def _build_event(
                   if a.country is None and a.type in LOCAL_TYPES else a for a in actors]
         recipients = [with_country(a, country, f"the event happened in {place.text}")
                       if a.country is None and a.type in LOCAL_TYPES else a for a in recipients]
-        if not recipients and pattern.event != "CONSULT" and pattern.recipient != "none":
+        if (not recipients and EVENT_TYPES[pattern.event].place_is_recipient
+                and pattern.recipient != "none"):
             recipients = [place_actor(place.text, country, place.span,
                                       f"'{place.text}' is where it happened")]
             how_recipient = f"the country where it happened ({place.text})"
@@ -498,13 +473,13 @@ def _build_event(
     elif not actors and event_type == "PROTEST" and country and place is not None:
         actors = [_protesters(country, place)]
         how = f"protesters not named: civilians in {place.text} (PLOVER 3.12)"
-    elif not actors and event_type in IMPLICIT_ACTOR and _agentless(trigger):
+    elif not actors and EVENT_TYPES[event_type].implicit_actor and _agentless(trigger):
         how = (f"actor not named: '{trigger.text}' implies one (an authority, an attacker), "
                "kept with no actor")
     elif not actors or len(actors) + len(recipients) < pattern.needs:
         return None
     homes = {a.country for a in actors if a.country}
-    if event_type not in ("ASSAULT", "CONSULT") and len(homes) == 1:
+    if EVENT_TYPES[event_type].recipient_takes_actor_country and len(homes) == 1:
         (home,) = homes
         recipients = [with_country(a, home, "a role noun acted on by one country's actor "
                                    "(domestic reading)")
@@ -512,7 +487,7 @@ def _build_event(
                       for a in recipients]
         recipients = [a for a in recipients if all(a.id != b.id for b in actors)]
     targets = {a.country for a in recipients if a.country}
-    if event_type not in MATERIAL_CONFLICT and len(targets) == 1:
+    if EVENT_TYPES[event_type].actor_takes_target_country and len(targets) == 1:
         (target,) = targets
         actors = [with_country(a, target, "an unaffiliated actor acting on its own country's "
                                "institutions (domestic reading)")
