@@ -1,0 +1,43 @@
+"""Negative evidence and corrected defaults in the trigger lexicon and core patterns: light
+and support verbs that are no events on their own, on sentences written for these tests and
+parsed by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from redshank.coding import load_patterns, match_pattern
+from tests.conftest import make_doc
+
+PATTERNS = load_patterns()
+
+
+def reading(rows: list[tuple], word: str) -> tuple | None:
+    """(event, mode) of the word's reading; None when it is no event."""
+    doc = make_doc(rows)
+    pattern = match_pattern(next(t for t in doc if t.text == word), PATTERNS)
+    return (pattern.event, pattern.mode) if pattern and pattern.is_event else None
+
+
+def verb_object(verb: str, lemma: str, obj: str, obj_lemma: str) -> list[tuple]:
+    """'The government <verb> new <obj>.'"""
+    return [("The", "the", "DET", "DT", "det", 1),
+            ("government", "government", "NOUN", "NN", "nsubj", 2),
+            (verb, lemma, "VERB", "VBD", "ROOT", 2),
+            ("new", "new", "ADJ", "JJ", "amod", 4),
+            (obj, obj_lemma, "NOUN", "NNS", "dobj", 2),
+            (".", ".", "PUNCT", ".", "punct", 2)]
+
+
+@pytest.mark.parametrize(
+    ("obj", "obj_lemma", "expected"),
+    [
+        # "the limits the White House has imposed on the use of force" restrict no one
+        ("limits", "limit", None),
+        ("rules", "rule", None),
+        ("restrictions", "restriction", ("COERCE", "restrict")),
+        ("sanctions", "sanction", ("SANCTION", "restrict")),
+    ],
+)
+def test_impose_is_an_event_by_what_is_imposed(obj, obj_lemma, expected) -> None:
+    assert reading(verb_object("imposed", "impose", obj, obj_lemma), "imposed") == expected
