@@ -47,6 +47,9 @@ are WordNet synonyms such as leave/travel in GO_SOMEWHERE [040]); when the block
 patterns mostly code another cue category (GENERIC_DEFAULT_SHARE); or when most of them
 code the target only ([:190], "X died in the raid": the subject is the victim).
 
+A block's patterns hold for a multi-word form only with the form's own words: "- * TRIP
+[160]" in CANCEL is "take leave ... trip" for +TAKE_LEAVE, never "take a trip".
+
 A pattern whose only words are a bare preposition ("- * (TO)") is
 left out: PETRARCH wants the target actor in that phrase, and any phrase with that
 preposition would do here. Patterns the format cannot express are dropped and counted.
@@ -535,22 +538,25 @@ def convert(dictionary: Dictionary, lexicon: Lexicon, ontology: Ontology) -> Res
             head = (form.code is not None or len(triggers) <= SYNONYM_BLOCK_VERBS
                     or trigger.lemma == block.name.lower() or trigger.is_phrase())
             lines.extend(default_lines(trigger, form, block, parsed, head, converter))
-        bases = list(dict.fromkeys(Trigger(t.lemma, t.particle) for t, _ in triggers))
+        bases = list(dict.fromkeys(Trigger(t.lemma, t.particle, t.constraints)
+                                   for t, _ in triggers))
         for raw, body, code in parsed:
             for base in bases:
                 try:
-                    particle, constraints = converter.constraints(base.lemma, body,
-                                                                  base.particle)
+                    particle, own = converter.constraints(base.lemma, body, base.particle)
                 except Unsupported as reason:
                     converter.notes[f"line left out: {reason}"] += 1
                     continue
-                if not constraints and particle == base.particle:
+                if not own and particle == base.particle:
                     converter.notes["line left out: no words once actor markers are gone"] += 1
                     continue
-                if particle == base.particle and all(":" not in c for c in constraints):
+                if particle == base.particle and all(":" not in c for c in own):
                     converter.notes["line left out: only a bare (PREP), where PETRARCH wants "
                                     "the target actor"] += 1
                     continue
+                if base.constraints:
+                    converter.notes["line of a multi-word form keeps the form's words"] += 1
+                constraints = tuple(dict.fromkeys((*base.constraints, *own)))
                 event = converter.ontology.lookup(code).event != NOT_AN_EVENT
                 lines.append(Line(Trigger(base.lemma, particle).text(), constraints, code,
                                   raw.line, event))

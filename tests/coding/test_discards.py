@@ -41,3 +41,17 @@ def verb_object(verb: str, lemma: str, obj: str, obj_lemma: str) -> list[tuple]:
 )
 def test_impose_is_an_event_by_what_is_imposed(obj, obj_lemma, expected) -> None:
     assert reading(verb_object("imposed", "impose", obj, obj_lemma), "imposed") == expected
+
+
+def test_a_block_pattern_of_a_multi_word_form_keeps_the_forms_words() -> None:
+    """CAMEO's CANCEL block lists +TAKE_LEAVE with "- * TRIP [160]": calling off a trip.
+    That line is "take leave ... trip", never "took a trip" (a SANCTION before)."""
+    rows = [("The", "the", "DET", "DT", "det", 1),
+            ("minister", "minister", "NOUN", "NN", "nsubj", 2),
+            ("took", "take", "VERB", "VBD", "ROOT", 2),
+            ("a", "a", "DET", "DT", "det", 4),
+            ("trip", "trip", "NOUN", "NN", "dobj", 2),
+            (".", ".", "PUNCT", ".", "punct", 2)]
+    assert reading(rows, "took") is None
+    lines = [p.text for p in PATTERNS.candidates("verb", "take") if "obj:trip" in p.text]
+    assert lines and all("obj:leave" in line for line in lines)
