@@ -39,6 +39,7 @@ PACKAGED_FILES = (
     "phoenix-international.jsonl",
     "phoenix-nonstate.jsonl",
     "capitals.jsonl",
+    "current-officeholders.jsonl",
     "redshank-core.jsonl",
 )
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)

@@ -12,7 +12,9 @@ Agent line:
     {"id": "FOREIGN_MINISTER", "names": ["foreign minister", "foreign ministers"], "sector": "GOV"}
 
 `from` is inclusive and `until` exclusive; `country` and `sector` may be left out and are
-then read off the CAMEO `code`. See docs/actors.md.
+then read off the CAMEO `code`. `source`, `as_of` (the date the entry was last checked) and a
+role's `office` are provenance for curators: checked for form here, not used to resolve.
+See docs/actors.md.
 """
 
 from __future__ import annotations
@@ -28,9 +30,11 @@ from redshank.actors.entries import ACTOR_TYPES, ActorEntry, AgentEntry, RoleCod
 from redshank.errors import DataFileError
 from redshank.model import ActorType
 
-ACTOR_KEYS = frozenset({"id", "name", "type", "names", "roles", "place", "source", "notes"})
-AGENT_KEYS = frozenset({"id", "names", "sector", "code", "source", "notes"})
-ROLE_KEYS = frozenset({"code", "country", "sector", "from", "until"})
+ACTOR_KEYS = frozenset(
+    {"id", "name", "type", "names", "roles", "place", "source", "as_of", "notes"}
+)
+AGENT_KEYS = frozenset({"id", "names", "sector", "code", "source", "as_of", "notes"})
+ROLE_KEYS = frozenset({"code", "country", "sector", "from", "until", "office"})
 _CODE = re.compile(r"^[A-Z0-9\-+/]+$")
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 
@@ -122,6 +126,7 @@ def _parse_record(
     place = record.get("place", False)
     if not isinstance(place, bool):
         raise fail('"place" must be true or false')
+    _parse_date(record.get("as_of"), "as_of", fail)
     return ActorEntry(entry_id, name, kind, names_tuple, roles, label, line, place)
 
 
@@ -150,6 +155,9 @@ def _parse_role(raw: Any, fail: Any) -> RoleCode:
     sector = raw.get("sector", parts.sector)
     if sector is not None and (not isinstance(sector, str) or not _CODE.match(sector)):
         raise fail(f"role sector {sector!r} must be an upper-case code or null")
+    office = raw.get("office")
+    if office is not None and (not isinstance(office, str) or not office.strip()):
+        raise fail('role "office" must be a non-empty string such as "USA:president"')
     start = _parse_date(raw.get("from"), "from", fail)
     end = _parse_date(raw.get("until"), "until", fail)
     if start is not None and end is not None and start >= end:
