@@ -63,5 +63,11 @@ def explain_event(event: Event) -> str:
     if event.location:
         loc = event.location
         lines.append(f"location   {loc.name} ({loc.country}, {loc.precision}) {loc.lat},{loc.lon}")
-    lines += [f"how        {note}" for note in event.evidence.notes]
+    evidence = event.evidence
+    lines.append(f"how        actor: {evidence.actor_how or 'not named'}")
+    if evidence.recipient_how:
+        lines.append(f"how        recipient: {evidence.recipient_how}")
+    if evidence.auxiliary_cue:
+        lines.append(f"how        auxiliary cue: '{evidence.auxiliary_cue}'")
+    lines += [f"how        {note}" for note in evidence.notes]
     return terminal_safe("\n".join(lines), multiline=True)

@@ -155,13 +155,21 @@ class Quote:
 
 @dataclass(slots=True)
 class Evidence:
-    """Why an event was coded: the trigger, its span, the rule, the knowledge used."""
+    """Why an event was coded: the trigger, its span, the rule, the knowledge used.
+
+    `actor_how` and `recipient_how` say how each side was found (the construction read),
+    `auxiliary_cue` the words that made the event negated, hypothetical or future; `notes`
+    are the other steps, in words for a reader.
+    """
 
     trigger: str
     span: Span
     rule: str
     entries: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    actor_how: str = ""
+    recipient_how: str = ""
+    auxiliary_cue: str | None = None
 
 
 @dataclass(slots=True)

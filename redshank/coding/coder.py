@@ -1,9 +1,11 @@
-"""Code the events of one sentence: trigger -> pattern -> actors -> modality -> date."""
+"""Build the events of one sentence: each token's reading (`match.py`) -> actors and
+recipients (`arguments.py`) -> modality (`modality.py`, `intent.py`) -> the governing date
+(`dates.py`) and place -> an `Event` with its evidence."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import timedelta
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -16,24 +18,21 @@ from redshank.coding.arguments import (
     unidentified_attackers,
     with_country,
 )
+from redshank.coding.dates import governing_date
 from redshank.coding.intent import read_intent
+from redshank.coding.match import match_pattern
 from redshank.coding.modality import auxiliary
-from redshank.coding.patterns import TIER_WRITTEN, Constraint, Pattern, PatternSet
+from redshank.coding.patterns import Pattern, PatternSet
 from redshank.coding.plover import Ontology
 from redshank.coding.quotes import quote_at
 from redshank.coding.syntax import (
-    COMPLEMENT_DEPS,
     OBJECT_CONTROL,
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
-    clause_chain,
-    clause_head,
     is_passive,
     particle,
     prep_objects,
-    subtree_excluding,
-    tree_distance,
 )
 from redshank.knowledge import event_types, words
 from redshank.model import Actor, DateMention, Document, Event, Evidence, Quote, Span, hash_record
@@ -41,7 +40,6 @@ from redshank.version import CODER_VERSION
 from redshank.where import PlaceMention, governing_place
 
 HISTORICAL_AFTER_DAYS = 365
-DATE_CLIMB_DEPS = {"xcomp", "conj", "relcl", "acl", "advcl", "pcomp"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,211 +48,6 @@ class Knowledge:
 
     patterns: PatternSet
     ontology: Ontology
-
-
-@dataclass(slots=True)
-class Match:
-    pattern: Pattern
-    trigger: Token
-
-
-def _region(trigger: Token, role: str, prep: str | None) -> list[Token]:
-    """The tokens where a constraint's words must appear."""
-    kids = [c for c in trigger.children if not _dates_only(c)]
-    if role == "prep":
-        return [t for c in kids if c.dep_ == "prep" and c.lower_ == prep
-                for t in c.subtree if t.i != c.i]
-    if role == "subj":
-        return [t for c in kids if c.dep_ in SUBJECT_DEPS for t in c.subtree]
-    if role == "obj":
-        deps = OBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"dative"}
-        objects = [c for c in kids if c.dep_ in deps]
-        if trigger.dep_ == "acl":
-            objects.append(trigger.head)
-        return [t for o in objects for t in (o, *(x for x in o.children if x.dep_ in
-                                                 ("compound", "amod", "prep", "pobj")))]\
-            + [t for o in objects for p in o.children if p.dep_ == "prep" for t in p.subtree]
-    if role == "comp":
-        return [t for c in kids if c.dep_ in COMPLEMENT_DEPS for t in c.subtree]
-    # the predicate: not its subject, nor an adverbial clause ("as the summit drew to a close")
-    excluded = [c for c in kids if c.dep_ in SUBJECT_DEPS or c.dep_ in ("agent", "advcl")]
-    return [t for t in subtree_excluding(trigger, excluded) if t.i != trigger.i]
-
-
-CALENDAR_WORDS = words("weekdays", "months", "day_words")
-
-
-def _dates_only(prep: Token) -> bool:
-    """A prepositional phrase that only says when ("on Wednesday", "in 2011")."""
-    if prep.dep_ != "prep":
-        return False
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
-    return bool(objects) and all(
-        o.lower_ in CALENDAR_WORDS or (o.like_num and len(o.text) == 4) for o in objects)
-
-
-@dataclass(slots=True)
-class _Region:
-    """A constraint region's words, computed once per trigger and role."""
-
-    tokens: list[Token]
-    words: set[str]
-    keys: dict[int, tuple[str, str]]
-
-    @classmethod
-    def of(cls, tokens: list[Token]) -> _Region:
-        """Lemmas and lower-cased texts; proper names never match ("Free Trade")."""
-        ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
-        keys = {t.i: (t.lemma_.lower(), t.lower_) for t in ordered if t.pos_ != "PROPN"}
-        return cls(ordered, {w for pair in keys.values() for w in pair}, keys)
-
-    def has(self, words: tuple[str, ...]) -> bool:
-        if len(words) == 1:
-            return words[0] in self.words
-        if words[0] not in self.words:
-            return False
-        return any(all(t.i + k in self.keys and word in self.keys[t.i + k]
-                       for k, word in enumerate(words)) for t in self.tokens)
-
-
-class _Regions:
-    """Lazily computed constraint regions of one trigger."""
-
-    def __init__(self, trigger: Token) -> None:
-        self.trigger = trigger
-        self.cache: dict[tuple[str, str | None], _Region] = {}
-
-    def get(self, role: str, prep: str | None) -> _Region:
-        key = (role, prep)
-        if key not in self.cache:
-            self.cache[key] = _Region.of(_region(self.trigger, role, prep))
-        return self.cache[key]
-
-
-def _holds(constraint: Constraint, regions: _Regions) -> bool:
-    if constraint.role == "prep" and not constraint.words:
-        return any(c.dep_ == "prep" and c.lower_ == constraint.prep and not _dates_only(c)
-                   for c in regions.trigger.children)
-    region = regions.get(constraint.role, constraint.prep)
-    if ("*",) in constraint.words:
-        return bool(region.tokens)
-    return any(region.has(words) for words in constraint.words)
-
-
-def _best(patterns: list[Pattern], regions: _Regions) -> Pattern | None:
-    """The highest-ranked pattern whose constraints all hold."""
-    best: Pattern | None = None
-    for pattern in patterns:
-        if best is not None and pattern.rank < best.rank:
-            continue
-        if all(_holds(c, regions) for c in pattern.constraints):
-            best = pattern
-    return best
-
-
-def match_pattern(trigger: Token, patterns: PatternSet) -> Pattern | None:
-    """The reading of this token: its most specific pattern, else the lexicon's default.
-
-    A phrasal verb none of whose own patterns or lexicon lines holds ("beat up the
-    protesters") is read as the plain verb. A reading that is a bare trigger, a converted
-    CAMEO line or a lexicon line gives way to a discard ("*" lexicon lines: a sports match,
-    a company, the weather); a hand-written pattern with constraints does not.
-    """
-    pos = "noun" if trigger.pos_ == "NOUN" else "verb"
-    lemma = trigger.lemma_.lower()
-    candidates = patterns.candidates(pos, lemma)
-    lexicon = patterns.defaults(pos, lemma)
-    regions = _Regions(trigger)
-    best = None
-    for prt in dict.fromkeys((particle(trigger) if pos == "verb" else None, None)):
-        best = (_best([p for p in candidates if p.particle == prt], regions)
-                or _best([p for p in lexicon if p.particle == prt], regions))
-        if best is not None:
-            break
-    if best is not None and best.is_event and (best.tier < TIER_WRITTEN
-                                               or not best.constraints):
-        discard = _best(patterns.discards, regions)
-        if discard is not None:
-            return discard
-    return best
-
-
-NOUN_MODIFIER_DEPS = {"compound", "nmod", "amod", "poss", "nummod"}
-FORWARD_VERBS = words("forward_verbs")
-NON_FINITE_TAGS = {"VB", "VBG"}
-RECENT_DAYS = 366
-
-
-def _finite(clause: Token) -> bool:
-    """A clause with a subordinator or a tensed verb (not "calls to delay ...")."""
-    return (any(c.dep_ == "mark" for c in clause.children)
-            or clause.tag_ not in NON_FINITE_TAGS)
-
-
-def _non_finite_complements(trigger: Token) -> list[Token]:
-    """Gerund and infinitive complements of the trigger or of its object, with no subject."""
-    hosts = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
-    found = []
-    for host in hosts:
-        for child in host.children:
-            clause = child
-            if child.dep_ == "prep" and child.lower_ in ("of", "for"):
-                clause = next((c for c in child.children if c.dep_ == "pcomp"), None)
-            elif child.dep_ not in ("xcomp", "acl"):
-                continue
-            if clause is not None and clause.tag_ in NON_FINITE_TAGS | {"VBN"} and not any(
-                    c.dep_ in SUBJECT_DEPS for c in clause.children):
-                found.append(clause)
-    return found
-
-
-def governing_date(trigger: Token, dates: list[DateMention], published: date | None = None
-                   ) -> tuple[DateMention | None, str]:
-    """The date expression that governs the trigger's clause, with the reason.
-
-    In order: a date on the event's clause or a clause that governs it, or in a finite
-    temporal clause attached to it ("As the threat escalated in May, al-Maliki asked ...");
-    failing that, a recent date at the end of a non-finite complement ("accused Iran of
-    meddling last month"). A date that modifies a noun ("the June 5 election") governs
-    only that noun.
-    """
-    chain = [trigger.i]
-    for clause in clause_chain(trigger):
-        if clause.i not in chain:
-            chain.append(clause.i)
-        if clause.dep_ not in DATE_CLIMB_DEPS:
-            break
-    sentence = trigger.doc
-    best: tuple[int, DateMention, str] | None = None
-    for mention in dates:
-        head = sentence[mention.head]
-        if (head.dep_ in NOUN_MODIFIER_DEPS and head.head.pos_ in ("NOUN", "PROPN")
-                and head.head.i != trigger.i):
-            continue
-        date_clause = clause_head(head)
-        if date_clause.i in chain:
-            reason = ("on the event's clause" if date_clause.i == chain[0]
-                      else f"on the governing clause '{date_clause.text}'")
-        elif (date_clause.dep_ == "advcl" and date_clause.head.i in chain[:1]
-              and _finite(date_clause)):
-            reason = f"in the subordinate clause '{date_clause.text}'"
-        else:
-            continue
-        distance = tree_distance(trigger, head)
-        if best is None or distance < best[0]:
-            best = (distance, mention, reason)
-    if best:
-        return best[1], best[2]
-    if trigger.lemma_.lower() in FORWARD_VERBS:
-        return None, ""
-    for complement in _non_finite_complements(trigger):
-        inside = [m for m in dates if complement.left_edge.i <= m.head <= complement.right_edge.i
-                  and m.token_end >= complement.right_edge.i]
-        for mention in inside:
-            ends = mention.resolved.end
-            if published is None or abs((published - ends).days) <= RECENT_DAYS:
-                return mention, f"at the end of the complement '{complement.text}'"
-    return None, ""
 
 
 # Role nouns with no country ("militants", "police") may take the country of the place;
@@ -377,7 +170,8 @@ def code_sentence(
             events.append(event)
         elif not same[0].recipient and event.recipient:
             same[0].recipient = event.recipient
-            same[0].evidence.notes.append(f"recipient from '{event.evidence.trigger}'")
+            same[0].evidence.recipient_how = (f"{event.evidence.recipient_how}, from "
+                                              f"'{event.evidence.trigger}'")
     return _subsumed(events)
 
 
@@ -497,13 +291,8 @@ def _build_event(
         how, how_recipient = f"visitor ({how_recipient})", f"host ({how})"
         notes.append("PLOVER: in a hosted visit the visitor is the actor, the host the "
                      "recipient")
-    notes.append(f"actor: {how}")
-    if recipients:
-        notes.append(f"recipient: {how_recipient}")
     modality = auxiliary(acting)
     reading = read_intent(event_type, mode, modality)
-    if modality.cue:
-        notes.append(f"auxiliary {modality.auxiliary}: '{modality.cue}'")
     if reading.note:
         notes.append(reading.note)
     event_type, mode, aux = reading.event, reading.mode, reading.auxiliary
@@ -536,7 +325,9 @@ def _build_event(
     sent_span = Span(ctx.offset + sentence.start_char, ctx.offset + sentence.end_char)
     entries = [entry for actor in (*actors, *recipients) for entry in actor.entries]
     evidence = Evidence(trigger=_trigger_text(trigger), span=trigger_span,
-                        rule=f"{pattern.id} {pattern.text}", entries=entries, notes=notes)
+                        rule=f"{pattern.id} {pattern.text}", entries=entries, notes=notes,
+                        actor_how=how, recipient_how=how_recipient if recipients else "",
+                        auxiliary_cue=modality.cue or None)
     event_id = hash_record(document.content_hash, sentence_index, trigger_span.start,
                            event_type, [a.id for a in actors], [a.id for a in recipients])
     return Event(

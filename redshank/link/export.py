@@ -42,7 +42,8 @@ EVENT_SCHEMA: dict[str, str] = {
                 " precision VARCHAR, admin1 VARCHAR, geonames_id BIGINT)",
     "auxiliary": "VARCHAR", "quote": f"STRUCT(speaker {_ACTOR}, span {_SPAN})",
     "evidence": f"STRUCT(trigger VARCHAR, span {_SPAN}, rule VARCHAR, entries VARCHAR[],"
-                f" notes VARCHAR[])",
+                f" notes VARCHAR[], actor_how VARCHAR, recipient_how VARCHAR,"
+                f" auxiliary_cue VARCHAR)",
     "published": "VARCHAR", "coder_version": "VARCHAR", "date_start": "DATE",
     "date_end": "DATE", "date_method": "VARCHAR", "sentence_span": _SPAN,
     "cluster_id": "VARCHAR",

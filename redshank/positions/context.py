@@ -9,7 +9,6 @@ document is mostly about (`main_adversary`).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +23,6 @@ PRONOUNS = frozenset(
     "i me my we us our they them their he him his she her it its you your".split())
 QUOTE_MARKS = frozenset("\"“”'‘’«»")
 FORCES_NOTE = "mobilized forces"
-_AUXILIARY_NOTE = re.compile(r"^auxiliary (\w+): '(.*)'$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,16 +51,12 @@ def is_named(actor: Actor) -> bool:
 
 def auxiliary_cue(event: Event) -> str | None:
     """The words that made the coder call an event negated/hypothetical/future."""
-    for note in event.evidence.notes:
-        found = _AUXILIARY_NOTE.match(note)
-        if found:
-            return found.group(2)
-    return None
+    return event.evidence.auxiliary_cue
 
 
 def is_forces(event: Event) -> bool:
     """True when the event's actors are the forces a refusal is about, not who refused."""
-    return any(FORCES_NOTE in note for note in event.evidence.notes)
+    return FORCES_NOTE in event.evidence.actor_how
 
 
 @dataclass(slots=True)

@@ -47,7 +47,7 @@ PASSIVE = [
 def test_passive_voice_actor_is_the_by_phrase_and_possessor_is_recipient() -> None:
     events = code(PASSIVE, [(0, 1, "IRQ", "IRQ", "state"), (6, 9, "USAGOV", "USA", "state")])
     assert summary(events) == [("REJECT", ["USAGOV"], ["IRQ"], None)]
-    assert "passive" in " ".join(events[0].evidence.notes)
+    assert "passive" in events[0].evidence.actor_how
 
 
 CONTROL = [

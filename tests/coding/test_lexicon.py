@@ -201,7 +201,7 @@ KIDNAPPED = [
 def test_an_agentless_passive_of_an_act_is_kept_with_no_actor() -> None:
     events = code(KIDNAPPED, [(1, 3, "IRQMIL", "IRQ", "state")])
     assert summary(events) == [("ASSAULT", "abduct", [], ["IRQMIL"], None)]
-    assert "actor not named" in " ".join(events[0].evidence.notes)
+    assert "actor not named" in events[0].evidence.actor_how
 
 
 # "Egypt protested after the invasion." -- the noun only dates the protest

@@ -1,5 +1,6 @@
 """Positions fixtures: sentences and events built by hand (no spaCy), with what the coder
-would store: trigger spans, actors with spans, auxiliary notes and quote speakers."""
+would store: trigger spans, actors with spans, auxiliary cues, how actors were found and
+quote speakers."""
 
 from __future__ import annotations
 
@@ -61,14 +62,11 @@ class Article:
     def event(self, index: int, kind: str, trigger: str, *, actors: Sequence[Actor],
               recipients: Sequence[Actor] = (), auxiliary: str | None = None,
               cue: str | None = None, mode: str | None = None, context: Sequence[str] = (),
-              speaker: Actor | None = None, notes: Sequence[str] = (),
+              speaker: Actor | None = None, actor_how: str = "",
               day: str | None = None, precision: str = "reported") -> Event:
         """An event of sentence `index` triggered by the word `trigger`."""
         sentence = self.sentences[index]
         start = sentence.span.start + sentence.text.index(trigger)
-        all_notes = [*notes]
-        if auxiliary and cue:
-            all_notes.append(f"auxiliary {auxiliary}: '{cue}'")
         day = day or self.published
         quote = Quote(speaker=speaker, span=sentence.span) if speaker else None
         made = Event(
@@ -80,7 +78,8 @@ class Article:
             date_text=None, location=None, auxiliary=auxiliary,  # type: ignore[arg-type]
             quote=quote,
             evidence=Evidence(trigger=trigger, span=Span(start, start + len(trigger)),
-                              rule="test.patterns:1", notes=all_notes),
+                              rule="test.patterns:1", actor_how=actor_how,
+                              auxiliary_cue=cue if auxiliary else None),
             published=self.published, coder_version="test", date_start=day, date_end=day,
             sentence_span=sentence.span)  # fmt: skip
         self.events.append(made)

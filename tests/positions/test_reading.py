@@ -55,7 +55,7 @@ def test_the_reiterating_speaker_holds_a_refusal_about_forces() -> None:
                   name="Barack Obama")
     troops = article.actor(s0, "U.S. ground troops", "USAMIL", "USA")
     article.event(s0, "REJECT", "deployed", actors=[troops],
-                  notes=["actor: the mobilized forces name their country"])
+                  actor_how="the mobilized forces name their country")
     (position,) = _positions(article)
     assert (position.holder, position.topic, position.stance) == ("USA", "ground-troops",
                                                                   "refuse")

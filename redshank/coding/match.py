@@ -1,0 +1,139 @@
+"""Matching: which reading (pattern, lexicon default or discard) a trigger token takes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from redshank.coding.patterns import TIER_WRITTEN, Constraint, Pattern, PatternSet
+from redshank.coding.syntax import (
+    COMPLEMENT_DEPS,
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    particle,
+    subtree_excluding,
+)
+from redshank.knowledge import words
+
+
+def _region(trigger: Token, role: str, prep: str | None) -> list[Token]:
+    """The tokens where a constraint's words must appear."""
+    kids = [c for c in trigger.children if not _dates_only(c)]
+    if role == "prep":
+        return [t for c in kids if c.dep_ == "prep" and c.lower_ == prep
+                for t in c.subtree if t.i != c.i]
+    if role == "subj":
+        return [t for c in kids if c.dep_ in SUBJECT_DEPS for t in c.subtree]
+    if role == "obj":
+        deps = OBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"dative"}
+        objects = [c for c in kids if c.dep_ in deps]
+        if trigger.dep_ == "acl":
+            objects.append(trigger.head)
+        return [t for o in objects for t in (o, *(x for x in o.children if x.dep_ in
+                                                 ("compound", "amod", "prep", "pobj")))]\
+            + [t for o in objects for p in o.children if p.dep_ == "prep" for t in p.subtree]
+    if role == "comp":
+        return [t for c in kids if c.dep_ in COMPLEMENT_DEPS for t in c.subtree]
+    # the predicate: not its subject, nor an adverbial clause ("as the summit drew to a close")
+    excluded = [c for c in kids if c.dep_ in SUBJECT_DEPS or c.dep_ in ("agent", "advcl")]
+    return [t for t in subtree_excluding(trigger, excluded) if t.i != trigger.i]
+
+
+CALENDAR_WORDS = words("weekdays", "months", "day_words")
+
+
+def _dates_only(prep: Token) -> bool:
+    """A prepositional phrase that only says when ("on Wednesday", "in 2011")."""
+    if prep.dep_ != "prep":
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(
+        o.lower_ in CALENDAR_WORDS or (o.like_num and len(o.text) == 4) for o in objects)
+
+
+@dataclass(slots=True)
+class _Region:
+    """A constraint region's words, computed once per trigger and role."""
+
+    tokens: list[Token]
+    words: set[str]
+    keys: dict[int, tuple[str, str]]
+
+    @classmethod
+    def of(cls, tokens: list[Token]) -> _Region:
+        """Lemmas and lower-cased texts; proper names never match ("Free Trade")."""
+        ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+        keys = {t.i: (t.lemma_.lower(), t.lower_) for t in ordered if t.pos_ != "PROPN"}
+        return cls(ordered, {w for pair in keys.values() for w in pair}, keys)
+
+    def has(self, words: tuple[str, ...]) -> bool:
+        if len(words) == 1:
+            return words[0] in self.words
+        if words[0] not in self.words:
+            return False
+        return any(all(t.i + k in self.keys and word in self.keys[t.i + k]
+                       for k, word in enumerate(words)) for t in self.tokens)
+
+
+class _Regions:
+    """Lazily computed constraint regions of one trigger."""
+
+    def __init__(self, trigger: Token) -> None:
+        self.trigger = trigger
+        self.cache: dict[tuple[str, str | None], _Region] = {}
+
+    def get(self, role: str, prep: str | None) -> _Region:
+        key = (role, prep)
+        if key not in self.cache:
+            self.cache[key] = _Region.of(_region(self.trigger, role, prep))
+        return self.cache[key]
+
+
+def _holds(constraint: Constraint, regions: _Regions) -> bool:
+    if constraint.role == "prep" and not constraint.words:
+        return any(c.dep_ == "prep" and c.lower_ == constraint.prep and not _dates_only(c)
+                   for c in regions.trigger.children)
+    region = regions.get(constraint.role, constraint.prep)
+    if ("*",) in constraint.words:
+        return bool(region.tokens)
+    return any(region.has(words) for words in constraint.words)
+
+
+def _best(patterns: list[Pattern], regions: _Regions) -> Pattern | None:
+    """The highest-ranked pattern whose constraints all hold."""
+    best: Pattern | None = None
+    for pattern in patterns:
+        if best is not None and pattern.rank < best.rank:
+            continue
+        if all(_holds(c, regions) for c in pattern.constraints):
+            best = pattern
+    return best
+
+
+def match_pattern(trigger: Token, patterns: PatternSet) -> Pattern | None:
+    """The reading of this token: its most specific pattern, else the lexicon's default.
+
+    A phrasal verb none of whose own patterns or lexicon lines holds ("beat up the
+    protesters") is read as the plain verb. A reading that is a bare trigger, a converted
+    CAMEO line or a lexicon line gives way to a discard ("*" lexicon lines: a sports match,
+    a company, the weather); a hand-written pattern with constraints does not.
+    """
+    pos = "noun" if trigger.pos_ == "NOUN" else "verb"
+    lemma = trigger.lemma_.lower()
+    candidates = patterns.candidates(pos, lemma)
+    lexicon = patterns.defaults(pos, lemma)
+    regions = _Regions(trigger)
+    best = None
+    for prt in dict.fromkeys((particle(trigger) if pos == "verb" else None, None)):
+        best = (_best([p for p in candidates if p.particle == prt], regions)
+                or _best([p for p in lexicon if p.particle == prt], regions))
+        if best is not None:
+            break
+    if best is not None and best.is_event and (best.tier < TIER_WRITTEN
+                                               or not best.constraints):
+        discard = _best(patterns.discards, regions)
+        if discard is not None:
+            return discard
+    return best
