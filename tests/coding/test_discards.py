@@ -55,3 +55,33 @@ def test_a_block_pattern_of_a_multi_word_form_keeps_the_forms_words() -> None:
     assert reading(rows, "took") is None
     lines = [p.text for p in PATTERNS.candidates("verb", "take") if "obj:trip" in p.text]
     assert lines and all("obj:leave" in line for line in lines)
+
+
+def light_verb(verb: str, lemma: str, noun: str, prep: str, pobj: str) -> list[tuple]:
+    """'Ministers <verb> a <noun> <prep> the <pobj>.'"""
+    return [("Ministers", "minister", "NOUN", "NNS", "nsubj", 1),
+            (verb, lemma, "VERB", "VBD", "ROOT", 1),
+            ("a", "a", "DET", "DT", "det", 3),
+            (noun, noun, "NOUN", "NN", "dobj", 1),
+            (prep, prep, "ADP", "IN", "prep", 1),
+            ("the", "the", "DET", "DT", "det", 6),
+            (pobj, pobj, "NOUN", "NN", "pobj", 4),
+            (".", ".", "PUNCT", ".", "punct", 1)]
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "noun", "prep", "pobj", "expected"),
+    [
+        # communication is no threat (CAMEO read "send a message" as 130)
+        ("sent", "send", "message", "to", "rebels", None),
+        ("sent", "send", "signal", "to", "rebels", None),
+        # a trip made to a place is a visit, not an intent to meet (CAMEO 036)
+        ("made", "make", "trip", "to", "capital", ("CONSULT", "visit")),
+        # taking part is no agreement (CAMEO 030); what is taken part in decides
+        ("took", "take", "part", "in", "ceremony", None),
+        ("took", "take", "part", "in", "protest", ("PROTEST", None)),
+    ],
+)
+def test_a_light_verb_is_read_by_what_it_carries(verb, lemma, noun, prep, pobj,
+                                                  expected) -> None:
+    assert reading(light_verb(verb, lemma, noun, prep, pobj), verb) == expected
