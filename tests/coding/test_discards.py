@@ -85,3 +85,41 @@ def light_verb(verb: str, lemma: str, noun: str, prep: str, pobj: str) -> list[t
 def test_a_light_verb_is_read_by_what_it_carries(verb, lemma, noun, prep, pobj,
                                                   expected) -> None:
     assert reading(light_verb(verb, lemma, noun, prep, pobj), verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "noun", "prep", "pobj", "expected"),
+    [
+        # PLOVER has no election event; CAMEO's 0341 made "held elections" an AGREE
+        ("held", "hold", "election", "in", "capital", None),
+        ("held", "hold", "referendum", "on", "constitution", None),
+        ("held", "hold", "meeting", "with", "rebels", ("CONSULT", None)),
+        # appointing someone to an office is no cooperation between actors
+        ("appointed", "appoint", "general", "as", "minister", None),
+        ("designated", "designate", "general", "as", "minister", None),
+    ],
+)
+def test_elections_and_appointments_are_no_events(verb, lemma, noun, prep, pobj,
+                                                  expected) -> None:
+    assert reading(light_verb(verb, lemma, noun, prep, pobj), verb) == expected
+
+
+# "He was found guilty." -- a conviction (PLOVER 3.13), not CAMEO's arrest, in the passive too
+FOUND_GUILTY_PASSIVE = [("He", "he", "PRON", "PRP", "nsubjpass", 2),
+                        ("was", "be", "AUX", "VBD", "auxpass", 2),
+                        ("found", "find", "VERB", "VBN", "ROOT", 2),
+                        ("guilty", "guilty", "ADJ", "JJ", "oprd", 2),
+                        (".", ".", "PUNCT", ".", "punct", 2)]
+
+
+def test_a_guilty_verdict_is_a_conviction_in_the_passive_too() -> None:
+    assert reading(FOUND_GUILTY_PASSIVE, "found") == ("SANCTION", "convict")
+
+
+@pytest.mark.parametrize(("verb", "lemma"), [("influenced", "influence"),
+                                             ("abstained", "abstain")])
+def test_verbs_whose_cameo_default_misreads_them_are_no_events(verb, lemma) -> None:
+    rows = [("Iran", "Iran", "PROPN", "NNP", "nsubj", 1),
+            (verb, lemma, "VERB", "VBD", "ROOT", 1),
+            (".", ".", "PUNCT", ".", "punct", 1)]
+    assert reading(rows, verb) is None

@@ -266,7 +266,7 @@ FOUND_GUILTY = [
 
 
 def test_verdicts_are_events() -> None:
-    assert reading(FOUND_GUILTY, "found") == ("COERCE", "arrest")
+    assert reading(FOUND_GUILTY, "found") == ("SANCTION", "convict")
     assert reading([*FOUND_GUILTY[:4], ("innocent", "innocent", "ADJ", "JJ", "oprd", 3),
                     FOUND_GUILTY[5]], "found") == ("CONCEDE", None)
 
