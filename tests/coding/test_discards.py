@@ -123,3 +123,22 @@ def test_verbs_whose_cameo_default_misreads_them_are_no_events(verb, lemma) -> N
             (verb, lemma, "VERB", "VBD", "ROOT", 1),
             (".", ".", "PUNCT", ".", "punct", 1)]
     assert reading(rows, verb) is None
+
+
+def killed_in(noun: str) -> list[tuple]:
+    """'Twelve people were killed in the <noun>.'"""
+    return [("Twelve", "twelve", "NUM", "CD", "nummod", 1),
+            ("people", "people", "NOUN", "NNS", "nsubjpass", 3),
+            ("were", "be", "AUX", "VBD", "auxpass", 3),
+            ("killed", "kill", "VERB", "VBN", "ROOT", 3),
+            ("in", "in", "ADP", "IN", "prep", 3),
+            ("the", "the", "DET", "DT", "det", 6),
+            (noun, noun, "NOUN", "NN", "pobj", 4),
+            (".", ".", "PUNCT", ".", "punct", 3)]
+
+
+@pytest.mark.parametrize(("noun", "expected"), [("crash", None), ("earthquake", None),
+                                                ("flood", None),
+                                                ("attack", ("ASSAULT", None))])
+def test_victims_of_an_accident_or_a_disaster_suffered_no_assault(noun, expected) -> None:
+    assert reading(killed_in(noun), "killed") == expected
