@@ -142,3 +142,42 @@ def killed_in(noun: str) -> list[tuple]:
                                                 ("attack", ("ASSAULT", None))])
 def test_victims_of_an_accident_or_a_disaster_suffered_no_assault(noun, expected) -> None:
     assert reading(killed_in(noun), "killed") == expected
+
+
+def intransitive(subject: str, verb: str, lemma: str, prep: str, pobj: str) -> list[tuple]:
+    """'The <subject> <verb> <prep> the <pobj>.'"""
+    return [("The", "the", "DET", "DT", "det", 1),
+            (subject, subject, "NOUN", "NNS", "nsubj", 2),
+            (verb, lemma, "VERB", "VBD", "ROOT", 2),
+            (prep, prep, "ADP", "IN", "prep", 2),
+            ("the", "the", "DET", "DT", "det", 5),
+            (pobj, pobj, "NOUN", "NN", "pobj", 3),
+            (".", ".", "PUNCT", ".", "punct", 2)]
+
+
+@pytest.mark.parametrize(
+    ("subject", "verb", "lemma", "prep", "pobj", "expected"),
+    [
+        # CAMEO block-head defaults that misread the verb's common sense
+        ("sides", "engaged", "engage", "in", "talks", None),
+        ("ministers", "wrestled", "wrestle", "with", "crisis", None),
+        ("rescuers", "searched", "search", "for", "survivors", None),
+        ("prices", "declined", "decline", "in", "market", None),
+        ("rules", "applied", "apply", "to", "citizens", None),
+        ("officials", "learned", "learn", "of", "attack", None),
+        ("agents", "interfered", "interfere", "in", "election", None),
+        # the senses those verbs keep
+        ("soldiers", "engaged", "engage", "in", "fighting", ("ASSAULT", None)),
+        ("refugees", "applied", "apply", "for", "protection", ("REQUEST", None)),
+    ],
+)
+def test_misread_cameo_defaults_keep_only_their_event_senses(subject, verb, lemma, prep,
+                                                             pobj, expected) -> None:
+    assert reading(intransitive(subject, verb, lemma, prep, pobj), verb) == expected
+
+
+@pytest.mark.parametrize(("verb", "lemma"), [("slapped", "slap"), ("levied", "levy")])
+def test_sanctions_slapped_or_levied_are_a_sanction(verb, lemma) -> None:
+    """PLOVER 3.13, as "impose sanctions" (CAMEO 163 alone crosswalks to COERCE)."""
+    rows = verb_object(verb, lemma, "sanctions", "sanction")
+    assert reading(rows, verb) == ("SANCTION", "restrict")
