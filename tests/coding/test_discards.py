@@ -181,3 +181,28 @@ def test_sanctions_slapped_or_levied_are_a_sanction(verb, lemma) -> None:
     """PLOVER 3.13, as "impose sanctions" (CAMEO 163 alone crosswalks to COERCE)."""
     rows = verb_object(verb, lemma, "sanctions", "sanction")
     assert reading(rows, verb) == ("SANCTION", "restrict")
+
+
+@pytest.mark.parametrize(("obj", "obj_lemma", "expected"),
+                         [("films", "film", None), ("studies", "study", None),
+                          ("hostages", "hostage", ("RETREAT", "release"))])
+def test_releasing_a_film_or_a_study_is_no_release_of_captives(obj, obj_lemma,
+                                                               expected) -> None:
+    assert reading(verb_object("released", "release", obj, obj_lemma), "released") == expected
+
+
+@pytest.mark.parametrize(("subject", "expected"), [("storm", None), ("fire", None),
+                                                   ("militia", ("ASSAULT", "seize"))])
+def test_homes_destroyed_by_a_fire_or_a_storm_suffered_no_assault(subject, expected) -> None:
+    rows = subject_verb_object_rows(subject, "destroyed", "destroy", "homes", "home")
+    assert reading(rows, "destroyed") == expected
+
+
+def subject_verb_object_rows(subject: str, verb: str, lemma: str, obj: str,
+                             obj_lemma: str) -> list[tuple]:
+    """'The <subject> <verb> <obj>.'"""
+    return [("The", "the", "DET", "DT", "det", 1),
+            (subject, subject, "NOUN", "NN", "nsubj", 2),
+            (verb, lemma, "VERB", "VBD", "ROOT", 2),
+            (obj, obj_lemma, "NOUN", "NNS", "dobj", 2),
+            (".", ".", "PUNCT", ".", "punct", 2)]
