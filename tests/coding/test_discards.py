@@ -206,3 +206,11 @@ def subject_verb_object_rows(subject: str, verb: str, lemma: str, obj: str,
             (verb, lemma, "VERB", "VBD", "ROOT", 2),
             (obj, obj_lemma, "NOUN", "NNS", "dobj", 2),
             (".", ".", "PUNCT", ".", "punct", 2)]
+
+
+def test_a_search_of_a_house_is_coercion_and_a_search_for_survivors_none() -> None:
+    """PLOVER 3.15 seize, over CAMEO's investigation (090)."""
+    house = subject_verb_object_rows("police", "searched", "search", "houses", "house")
+    assert reading(house, "searched") == ("COERCE", "seize")
+    survivors = intransitive("rescuers", "searched", "search", "for", "survivors")
+    assert reading(survivors, "searched") is None
