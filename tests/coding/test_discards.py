@@ -214,3 +214,15 @@ def test_a_search_of_a_house_is_coercion_and_a_search_for_survivors_none() -> No
     assert reading(house, "searched") == ("COERCE", "seize")
     survivors = intransitive("rescuers", "searched", "search", "for", "survivors")
     assert reading(survivors, "searched") is None
+
+
+def test_a_plea_in_court_is_no_request() -> None:
+    rows = [("The", "the", "DET", "DT", "det", 1),
+            ("driver", "driver", "NOUN", "NN", "nsubj", 2),
+            ("pleaded", "plead", "VERB", "VBD", "ROOT", 2),
+            ("not", "not", "PART", "RB", "neg", 4),
+            ("guilty", "guilty", "ADJ", "JJ", "acomp", 2),
+            (".", ".", "PUNCT", ".", "punct", 2)]
+    assert reading(rows, "pleaded") is None
+    appeal = intransitive("families", "pleaded", "plead", "for", "help")
+    assert reading(appeal, "pleaded") == ("REQUEST", None)
