@@ -226,3 +226,39 @@ def test_a_plea_in_court_is_no_request() -> None:
     assert reading(rows, "pleaded") is None
     appeal = intransitive("families", "pleaded", "plead", "for", "help")
     assert reading(appeal, "pleaded") == ("REQUEST", None)
+
+
+def noun_of(noun: str, pobj: str) -> list[tuple]:
+    """'The <noun> of the <pobj> was delayed.'"""
+    return [("The", "the", "DET", "DT", "det", 1),
+            (noun, noun, "NOUN", "NN", "nsubjpass", 6),
+            ("of", "of", "ADP", "IN", "prep", 1),
+            ("the", "the", "DET", "DT", "det", 4),
+            (pobj, pobj, "NOUN", "NNS", "pobj", 2),
+            ("was", "be", "AUX", "VBD", "auxpass", 6),
+            ("delayed", "delay", "VERB", "VBN", "ROOT", 6),
+            (".", ".", "PUNCT", ".", "punct", 6)]
+
+
+@pytest.mark.parametrize(
+    ("noun", "pobj", "expected"),
+    [
+        ("release", "film", None),
+        ("release", "prisoner", ("RETREAT", "release")),
+        ("shooting", "film", None),
+        ("rally", "market", None),
+    ],
+)
+def test_event_nouns_in_their_media_or_market_senses_are_no_events(noun, pobj,
+                                                                   expected) -> None:
+    assert reading(noun_of(noun, pobj), noun) == expected
+
+
+def test_demand_for_goods_is_no_demand_made_of_anyone() -> None:
+    rows = [("The", "the", "DET", "DT", "det", 1),
+            ("demand", "demand", "NOUN", "NN", "nsubj", 4),
+            ("for", "for", "ADP", "IN", "prep", 1),
+            ("oil", "oil", "NOUN", "NN", "pobj", 2),
+            ("rose", "rise", "VERB", "VBD", "ROOT", 4),
+            (".", ".", "PUNCT", ".", "punct", 4)]
+    assert reading(rows, "demand") is None
