@@ -262,3 +262,17 @@ def test_demand_for_goods_is_no_demand_made_of_anyone() -> None:
             ("rose", "rise", "VERB", "VBD", "ROOT", 4),
             (".", ".", "PUNCT", ".", "punct", 4)]
     assert reading(rows, "demand") is None
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "obj", "obj_lemma", "expected"),
+    [
+        ("called", "call", "elections", "election", None),
+        ("won", "win", "seats", "seat", None),
+        # PLOVER 3.4: a reversed conviction is a concession, not a rejection
+        ("overturned", "overturn", "convictions", "conviction", ("CONCEDE", None)),
+    ],
+)
+def test_elections_called_or_won_and_overturned_convictions(verb, lemma, obj, obj_lemma,
+                                                            expected) -> None:
+    assert reading(verb_object(verb, lemma, obj, obj_lemma), verb) == expected
