@@ -276,3 +276,31 @@ def test_demand_for_goods_is_no_demand_made_of_anyone() -> None:
 def test_elections_called_or_won_and_overturned_convictions(verb, lemma, obj, obj_lemma,
                                                             expected) -> None:
     assert reading(verb_object(verb, lemma, obj, obj_lemma), verb) == expected
+
+
+def closed_because_of(verb: str, lemma: str, obj: str, obj_lemma: str, cause: str) -> list[tuple]:
+    """'The government <verb> <obj> because of the <cause>.'"""
+    return [("The", "the", "DET", "DT", "det", 1),
+            ("government", "government", "NOUN", "NN", "nsubj", 2),
+            (verb, lemma, "VERB", "VBD", "ROOT", 2),
+            (obj, obj_lemma, "NOUN", "NNS", "dobj", 2),
+            ("because", "because", "SCONJ", "IN", "prep", 2),
+            ("of", "of", "ADP", "IN", "pcomp", 4),
+            ("the", "the", "DET", "DT", "det", 7),
+            (cause, cause, "NOUN", "NN", "pobj", 4),
+            (".", ".", "PUNCT", ".", "punct", 2)]
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "obj", "obj_lemma", "cause", "expected"),
+    [
+        ("closed", "close", "schools", "school", "virus", None),
+        ("suspended", "suspend", "flights", "flight", "pandemic", None),
+        ("banned", "ban", "gatherings", "gathering", "flood", None),
+        ("banned", "ban", "parties", "party", "protest", ("COERCE", "restrict")),
+    ],
+)
+def test_public_health_and_disaster_measures_are_no_coercion(verb, lemma, obj, obj_lemma,
+                                                             cause, expected) -> None:
+    rows = closed_because_of(verb, lemma, obj, obj_lemma, cause)
+    assert reading(rows, verb) == expected
