@@ -304,3 +304,24 @@ def test_public_health_and_disaster_measures_are_no_coercion(verb, lemma, obj, o
                                                              cause, expected) -> None:
     rows = closed_because_of(verb, lemma, obj, obj_lemma, cause)
     assert reading(rows, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "verb", "lemma", "obj", "obj_lemma", "expected"),
+    [
+        # figurative senses: an idea, a policy or an ill is no victim
+        ("senator", "attacked", "attack", "policies", "policy", ("ACCUSE", "disapprove")),
+        ("government", "fought", "fight", "corruption", "corruption", None),
+        ("senate", "killed", "kill", "bills", "bill", None),
+        ("bank", "targeted", "target", "inflation", "inflation", None),
+        ("candidate", "captured", "capture", "votes", "vote", None),
+        # the physical senses stay
+        ("rebels", "attacked", "attack", "convoys", "convoy", ("ASSAULT", None)),
+        ("troops", "fought", "fight", "rebels", "rebel", ("ASSAULT", None)),
+        ("militants", "targeted", "target", "stations", "station", ("ASSAULT", None)),
+    ],
+)
+def test_violence_verbs_in_figurative_senses_are_no_assault(subject, verb, lemma, obj,
+                                                            obj_lemma, expected) -> None:
+    rows = subject_verb_object_rows(subject, verb, lemma, obj, obj_lemma)
+    assert reading(rows, verb) == expected
