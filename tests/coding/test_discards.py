@@ -325,3 +325,20 @@ def test_violence_verbs_in_figurative_senses_are_no_assault(subject, verb, lemma
                                                             obj_lemma, expected) -> None:
     rows = subject_verb_object_rows(subject, verb, lemma, obj, obj_lemma)
     assert reading(rows, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "verb", "lemma", "obj", "obj_lemma", "expected"),
+    [
+        ("reporters", "asked", "ask", "questions", "question", None),
+        ("minister", "protested", "protest", "innocence", "innocence", ("REJECT", None)),
+        ("couple", "welcomed", "welcome", "babies", "baby", None),
+        ("city", "hosted", "host", "games", "game", None),
+        ("minister", "ordered", "order", "inquiries", "inquiry", ("ACCUSE", "investigate")),
+        ("sea", "threatened", "threaten", "cities", "city", None),
+    ],
+)
+def test_speech_act_verbs_in_their_ordinary_senses(subject, verb, lemma, obj, obj_lemma,
+                                                   expected) -> None:
+    rows = subject_verb_object_rows(subject, verb, lemma, obj, obj_lemma)
+    assert reading(rows, verb) == expected
