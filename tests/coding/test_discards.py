@@ -77,6 +77,7 @@ def light_verb(verb: str, lemma: str, noun: str, prep: str, pobj: str) -> list[t
         ("sent", "send", "signal", "to", "rebels", None),
         # a trip made to a place is a visit, not an intent to meet (CAMEO 036)
         ("made", "make", "trip", "to", "capital", ("CONSULT", "visit")),
+        ("headed", "head", "delegation", "to", "capital", ("CONSULT", "visit")),
         # taking part is no agreement (CAMEO 030); what is taken part in decides
         ("took", "take", "part", "in", "ceremony", None),
         ("took", "take", "part", "in", "protest", ("PROTEST", None)),
