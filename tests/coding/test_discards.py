@@ -343,3 +343,36 @@ def test_speech_act_verbs_in_their_ordinary_senses(subject, verb, lemma, obj, ob
                                                    expected) -> None:
     rows = subject_verb_object_rows(subject, verb, lemma, obj, obj_lemma)
     assert reading(rows, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "verb", "lemma", "obj", "obj_lemma", "expected"),
+    [
+        ("tariffs", "hurt", "hurt", "economies", "economy", None),
+        ("students", "attended", "attend", "schools", "school", None),
+        ("senators", "whipped", "whip", "fears", "fear", None),
+        ("states", "slapped", "slap", "tariffs", "tariff", None),
+        ("president", "tore", "tear", "deals", "deal", None),
+        ("police", "kicked", "kick", "protesters", "protester", ("ASSAULT", None)),
+    ],
+)
+def test_assault_verbs_with_an_abstract_object_are_no_assault(subject, verb, lemma, obj,
+                                                              obj_lemma, expected) -> None:
+    rows = subject_verb_object_rows(subject, verb, lemma, obj, obj_lemma)
+    assert reading(rows, verb) == expected
+
+
+def test_a_law_rammed_through_is_no_assault() -> None:
+    rows = intransitive("government", "rammed", "ram", "through", "law")
+    assert reading(rows, "rammed") is None
+
+
+def test_kicking_off_a_tour_is_no_assault() -> None:
+    rows = [("The", "the", "DET", "DT", "det", 1),
+            ("president", "president", "NOUN", "NN", "nsubj", 2),
+            ("kicked", "kick", "VERB", "VBD", "ROOT", 2),
+            ("off", "off", "ADP", "RP", "prt", 2),
+            ("the", "the", "DET", "DT", "det", 5),
+            ("tour", "tour", "NOUN", "NN", "dobj", 2),
+            (".", ".", "PUNCT", ".", "punct", 2)]
+    assert reading(rows, "kicked") is None
