@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from redshank.coding.patterns import TIER_WRITTEN, Constraint, Pattern, PatternSet
@@ -77,12 +78,40 @@ class _Region:
                        for k, word in enumerate(words)) for t in self.tokens)
 
 
+class _SentenceWords:
+    """The lemmas and lower-cased words of the last sentence asked about (triggers come
+    sentence by sentence, so one entry is enough)."""
+
+    def __init__(self) -> None:
+        self.sentence: SpacySpan | None = None
+        self.words: frozenset[str] = frozenset()
+
+    def __call__(self, sentence: SpacySpan) -> frozenset[str]:
+        last = self.sentence
+        if (last is None or last.doc is not sentence.doc or last.start != sentence.start
+                or last.end != sentence.end):
+            self.sentence = sentence
+            self.words = frozenset(word for token in sentence
+                                   for word in (token.lemma_.lower(), token.lower_))
+        return self.words
+
+
+_sentence_words = _SentenceWords()
+
+
 class _Regions:
-    """Lazily computed constraint regions of one trigger."""
+    """Lazily computed constraint regions of one trigger, and its sentence's words."""
 
     def __init__(self, trigger: Token) -> None:
         self.trigger = trigger
         self.cache: dict[tuple[str, str | None], _Region] = {}
+        self.present = _sentence_words(trigger.sent)
+
+    def possible(self, pattern: Pattern) -> bool:
+        """False when a constraint's words are nowhere in the sentence (a cheap first test:
+        every region lies inside the trigger's sentence)."""
+        return all(c.keys is None or not c.keys.isdisjoint(self.present)
+                   for c in pattern.constraints)
 
     def get(self, role: str, prep: str | None) -> _Region:
         key = (role, prep)
@@ -107,7 +136,7 @@ def _best(patterns: list[Pattern], regions: _Regions) -> Pattern | None:
     for pattern in patterns:
         if best is not None and pattern.rank < best.rank:
             continue
-        if all(_holds(c, regions) for c in pattern.constraints):
+        if regions.possible(pattern) and all(_holds(c, regions) for c in pattern.constraints):
             best = pattern
     return best
 

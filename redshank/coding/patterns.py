@@ -61,6 +61,14 @@ class Constraint:
     role: str
     words: frozenset[tuple[str, ...]]
     prep: str | None = None
+    # The first word of each alternative: the constraint cannot hold in a sentence that has
+    # none of them. None when any words will do ("*") or only the preposition counts.
+    keys: frozenset[str] | None = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        any_words = not self.words or ("*",) in self.words
+        object.__setattr__(self, "keys", None if any_words
+                           else frozenset(words[0] for words in self.words))
 
     def describe(self) -> str:
         role = f"prep.{self.prep}" if self.prep else self.role
