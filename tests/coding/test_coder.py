@@ -6,23 +6,12 @@ from datetime import date
 
 import pytest
 
-from redshank.coding import Knowledge, code_sentence, load_ontology, load_patterns
-from redshank.coding.arguments import ActorContext
-from redshank.model import Document, Event
-from tests.conftest import make_doc, mention
-
-KNOWLEDGE = Knowledge(load_patterns(), load_ontology())
+from redshank.model import Event
+from tests.coding.builders import code_rows
 
 
 def code(rows, spans) -> list[Event]:
-    """Code a hand-built sentence; `spans` are (start, end, code, country, kind) tuples."""
-    doc = make_doc(rows)
-    mentions = [mention(doc, s, e, code=c, country=country, kind=kind)
-                for s, e, c, country, kind in spans]
-    ctx = ActorContext(sentence=doc[:], offset=0, mentions=mentions, quotes=[], speakers={},
-                       persons=[], recent=[])
-    document = Document(id="test", text=doc.text, published=date(2014, 6, 11))
-    return code_sentence(doc[:], 0, ctx, [], document, KNOWLEDGE)
+    return code_rows(rows, spans, date(2014, 6, 11))
 
 
 def summary(events: list[Event]) -> list[tuple]:

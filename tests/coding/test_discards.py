@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from redshank.coding import load_patterns, match_pattern
+from redshank.coding import match_pattern
+from tests.coding.builders import PATTERNS
 from tests.conftest import make_doc
-
-PATTERNS = load_patterns()
 
 
 def reading(rows: list[tuple], word: str) -> tuple | None:

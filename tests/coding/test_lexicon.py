@@ -7,8 +7,7 @@ from datetime import date
 
 import pytest
 
-from redshank.coding import Knowledge, code_sentence, load_ontology, load_patterns, match_pattern
-from redshank.coding.arguments import ActorContext
+from redshank.coding import load_ontology, match_pattern
 from redshank.coding.patterns import (
     TIER_CONVERTED,
     PatternSet,
@@ -17,21 +16,13 @@ from redshank.coding.patterns import (
 )
 from redshank.coding.plover import EVENT_TYPES
 from redshank.errors import DataFileError
-from redshank.model import Document, Event
-from tests.conftest import make_doc, mention
-
-PATTERNS = load_patterns()
-KNOWLEDGE = Knowledge(PATTERNS, load_ontology())
+from redshank.model import Event
+from tests.coding.builders import PATTERNS, code_rows
+from tests.conftest import make_doc
 
 
 def code(rows, spans) -> list[Event]:
-    doc = make_doc(rows)
-    mentions = [mention(doc, s, e, code=c, country=country, kind=kind)
-                for s, e, c, country, kind in spans]
-    ctx = ActorContext(sentence=doc[:], offset=0, mentions=mentions, quotes=[], speakers={},
-                       persons=[], recent=[])
-    document = Document(id="test", text=doc.text, published=date(2021, 3, 4))
-    return code_sentence(doc[:], 0, ctx, [], document, KNOWLEDGE)
+    return code_rows(rows, spans, date(2021, 3, 4))
 
 
 def summary(events: list[Event]) -> list[tuple]:

@@ -1,0 +1,24 @@
+"""Coding hand-built sentences (no model): the packaged knowledge, loaded once."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from redshank.coding import Knowledge, code_sentence, load_ontology, load_patterns
+from redshank.coding.arguments import ActorContext
+from redshank.model import Document, Event
+from tests.conftest import make_doc, mention
+
+PATTERNS = load_patterns()
+KNOWLEDGE = Knowledge(PATTERNS, load_ontology())
+
+
+def code_rows(rows, spans, published: date) -> list[Event]:
+    """Code a hand-built sentence; `spans` are (start, end, code, country, kind) tuples."""
+    doc = make_doc(rows)
+    mentions = [mention(doc, s, e, code=c, country=country, kind=kind)
+                for s, e, c, country, kind in spans]
+    ctx = ActorContext(sentence=doc[:], offset=0, mentions=mentions, quotes=[], speakers={},
+                       persons=[], recent=[])
+    document = Document(id="test", text=doc.text, published=published)
+    return code_sentence(doc[:], 0, ctx, [], document, KNOWLEDGE)
