@@ -8,13 +8,13 @@ rows are inserted with multi-row VALUES (much faster than one statement per row)
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from redshank.model import Event
 from redshank.store import rows
 from redshank.store.base import Cluster, ClusterMember, ClusterQuery
-from redshank.store.primitives import SQLPrimitives
+from redshank.store.primitives import SQLPrimitives, utc_now
 
 CHUNK_ROWS = 500
 
@@ -146,7 +146,7 @@ class ClusterMethods(SQLPrimitives):
         """
         aliases = dict(aliases or {})
         block_keys = dict(block_keys or {})
-        now = datetime.now(UTC).replace(tzinfo=None)
+        now = utc_now()
         cluster_ids = [cluster.cluster_id for cluster in clusters]
         member_rows = [member_row(c.cluster_id, m) for c in clusters for m in c.members]
         event_ids = [row[0] for row in member_rows]

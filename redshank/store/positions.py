@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from abc import abstractmethod
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from redshank.errors import StoreError
@@ -28,7 +28,7 @@ from redshank.store.position_records import (
     Position,
     PositionQuery,
 )
-from redshank.store.primitives import SQLPrimitives
+from redshank.store.primitives import SQLPrimitives, utc_now
 
 POSITION_COLUMNS = (
     "position_id", "holder", "holder_name", "topic", "stance", "date_start", "date_end",
@@ -262,7 +262,7 @@ class PositionMethods(SQLPrimitives):
     def save_coalitions(self, coalitions: Sequence[CoalitionSummary],
                         deleted: Sequence[str] = ()) -> None:
         """Upsert coalition summaries and delete the coalitions in `deleted`."""
-        now = datetime.now(UTC).replace(tzinfo=None)
+        now = utc_now()
         ids = [c.coalition_id for c in coalitions] + list(deleted)
         with self._operation(f"save {len(coalitions)} coalitions"), self._transaction():
             self._ids_where("DELETE FROM coalitions WHERE coalition_id IN ({ids})", ids)

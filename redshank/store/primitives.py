@@ -5,7 +5,13 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
+from datetime import UTC, datetime
 from typing import Any
+
+
+def utc_now() -> datetime:
+    """Now in UTC as a naive timestamp (the TIMESTAMP columns hold UTC)."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class SQLPrimitives(ABC):

@@ -18,18 +18,13 @@ from typing import Any
 
 from redshank.errors import StoreError
 from redshank.store.base import FINISHED_RUN_STATUSES, Run, RunCounts
-from redshank.store.primitives import SQLPrimitives
+from redshank.store.primitives import SQLPrimitives, utc_now
 
 # A process that started this long after its run's recorded start is another process
 # that reuses the run's PID (the margin absorbs clock adjustments since boot).
 PID_REUSE_MARGIN_S = 5.0
 _RUN_COLUMNS = ("run_id, started_at, finished_at, inputs, coder_version, status, pid, host,"
                 " documents, skipped, events, failures")
-
-
-def utc_now() -> datetime:
-    """Now in UTC as a naive timestamp (the TIMESTAMP columns hold UTC)."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _process_state(pid: int) -> tuple[str, float] | None:

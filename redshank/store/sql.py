@@ -21,7 +21,8 @@ from redshank.store import rows
 from redshank.store.base import EventQuery
 from redshank.store.clusters import ClusterMethods
 from redshank.store.positions import PositionMethods
-from redshank.store.runs import RunMethods, utc_now
+from redshank.store.primitives import utc_now
+from redshank.store.runs import RunMethods
 from redshank.store.schema import SCHEMA, SCHEMA_VERSION, TABLES
 
 _RECORD_FAILURE_SQL = (
