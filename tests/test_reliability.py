@@ -37,14 +37,14 @@ PYTHON = sys.executable
 DRIVER = """
 import os, signal, sys
 from redshank.cli import main
-from redshank.positions.derive import derive_documents
+from redshank.positions.derive import derive_pending
 from redshank.store.sql import SQLStore
 from redshank.store.clusters import ClusterMethods
 from redshank.store.positions import PositionMethods
 
 point, count, db, *inputs = sys.argv[1:]
 count = int(count)
-derive_documents.__kwdefaults__["chunk_size"] = 8
+derive_pending.__kwdefaults__["chunk_size"] = 8
 calls = {"n": 0}
 
 def killing(owner, name, inside=None):

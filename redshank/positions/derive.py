@@ -133,6 +133,14 @@ def derive_documents(store: Store, doc_ids: Iterable[str], lexicon: Lexicon | No
     are summarised again. A chunk saved marks its documents derived, so an interrupted
     derivation resumes where it stopped (`derive_pending`).
     """
+    summary, touched = _derive_chunks(store, doc_ids, lexicon, chunk_size)
+    summary.coalitions = refresh_coalitions(store, touched)
+    return summary
+
+
+def _derive_chunks(store: Store, doc_ids: Iterable[str], lexicon: Lexicon | None,
+                   chunk_size: int) -> tuple[DeriveSummary, set[str]]:
+    """Derive the documents chunk by chunk; returns what was done and the coalitions touched."""
     lexicon = lexicon or default_lexicon()
     summary = DeriveSummary()
     touched = set(store.prune_derived())
@@ -150,14 +158,15 @@ def derive_documents(store: Store, doc_ids: Iterable[str], lexicon: Lexicon | No
         summary.positions += len(reading.positions)
         summary.memberships += len(reading.memberships)
         summary.contributions += len(reading.contributions)
-    summary.coalitions = refresh_coalitions(store, touched)
-    return summary
+    return summary, touched
 
 
-def derive_pending(store: Store, lexicon: Lexicon | None = None) -> DeriveSummary:
+def derive_pending(store: Store, lexicon: Lexicon | None = None,
+                   *, chunk_size: int = DERIVE_CHUNK_DOCUMENTS) -> DeriveSummary:
     """Derive every stored document not read yet (or re-coded since), then summarise every
-    coalition again, so a derivation interrupted between its steps still converges."""
-    summary = derive_documents(store, store.underived_doc_ids(), lexicon)
+    coalition again (not only those touched now), so a derivation interrupted between its
+    steps still converges."""
+    summary, _ = _derive_chunks(store, store.underived_doc_ids(), lexicon, chunk_size)
     summary.coalitions = refresh_coalitions(store, store.coalition_ids())
     return summary
 
