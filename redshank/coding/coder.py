@@ -154,6 +154,7 @@ def code_sentence(
 ) -> list[Event]:
     """All events coded from one sentence, including negated and hypothetical ones."""
     events: list[Event] = []
+    triggers: list[Token] = []
     covered = {i for m in ctx.mentions for i in range(m.token_start, m.token_end)}
     for token in sentence:
         if token.i in covered or token.pos_ not in ("VERB", "NOUN") or _background(token):
@@ -165,14 +166,36 @@ def code_sentence(
                              knowledge, places or [])
         if event is None:
             continue
-        same = [other for other in events if _key(other) == _key(event)]
+        same = [i for i, other in enumerate(events) if _key(other) == _key(event)
+                or (_told_twice(triggers[i], token) and other.event == event.event
+                    and other.auxiliary == event.auxiliary)]
         if not same:
             events.append(event)
-        elif not same[0].recipient and event.recipient:
-            same[0].recipient = event.recipient
-            same[0].evidence.recipient_how = (f"{event.evidence.recipient_how}, from "
-                                              f"'{event.evidence.trigger}'")
+            triggers.append(token)
+            continue
+        kept = events[same[0]]
+        if _participants(event) > _participants(kept):
+            events[same[0]], triggers[same[0]], event, kept = event, token, kept, event
+        if not kept.recipient and event.recipient:
+            kept.recipient = event.recipient
+            kept.evidence.recipient_how = (f"{event.evidence.recipient_how}, from "
+                                           f"'{event.evidence.trigger}'")
     return _subsumed(events)
+
+
+def _participants(event: Event) -> int:
+    return len(event.actor) + len(event.recipient)
+
+
+def _told_twice(first: Token, second: Token) -> bool:
+    """Two triggers of one act: a verb and the event noun it governs ("continued their
+    hunger strike", "carried out an attack on"), directly or through a preposition."""
+    for head, word in ((first, second), (second, first)):
+        if word.head.i == head.i and word.i != head.i:
+            return True
+        if word.head.dep_ in ("prep", "agent") and word.head.head.i == head.i:
+            return True
+    return False
 
 
 def _subsumed(events: list[Event]) -> list[Event]:

@@ -35,6 +35,9 @@ def read_intent(event: str, mode: str | None, modality: Modality) -> Reading:
         return Reading("REJECT", None, None,
                        f"not agreeing ('{modality.cue}') is coded REJECT")
     row = event_type(event)
+    if modality.conditional:
+        return Reading(event, mode, modality.auxiliary,
+                       f"the statement itself is conditional ('{modality.cue}')")
     stated = modality.future or modality.intention
     if modality.auxiliary == "negated" and stated and row and row.refused_as:
         refused, refused_mode = row.refused_as

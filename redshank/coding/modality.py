@@ -26,6 +26,8 @@ INTENTION_WORDS = words("intention_words")
 COMMITMENT_WORDS = words("commitment_words")
 REPORTING_VERBS = words("reporting_verbs")
 FUTURE_GOVERNORS = words("future_governors")
+IMPLICATIVE_IN_PAST = words("implicative_in_past")
+PAST_TAGS = {"VBD", "VBN"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +45,9 @@ class Modality:
     `future` is set by will/shall/going to and by "would" (the future of reported speech:
     "said it would allow inspectors"); `intention` by a governing intention word ("not
     looking to put troops on the ground"); `commitment` by one that commits the actor
-    ("prepared to lift the ban"); `purpose` by a purpose clause ("to protest").
+    ("prepared to lift the ban"); `purpose` by a purpose clause ("to protest");
+    `conditional` when the statement of intention or future is itself conditional or
+    modal ("unless the president agrees to step down", "must be ready to mediate").
     """
 
     auxiliary: str | None
@@ -52,6 +56,7 @@ class Modality:
     intention: bool = False
     commitment: bool = False
     purpose: bool = False
+    conditional: bool = False
 
     def describe(self) -> str | None:
         if self.auxiliary is None:
@@ -84,6 +89,13 @@ def _local(verb: Token) -> list[Marker]:
     return markers
 
 
+def _past(word: Token) -> bool:
+    """Is a verb, or an adjective's copula, in the past tense ('were able')?"""
+    verb = word.head if word.dep_ == "acomp" else word
+    return verb.tag_ in PAST_TAGS and not any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
 def _embedding(clause: Token, parent: Token) -> Marker | None:
     """What embedding `clause` under `parent` says about it."""
     key = _key(parent)
@@ -102,6 +114,8 @@ def _embedding(clause: Token, parent: Token) -> Marker | None:
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             return Marker("purpose", f"to {clause.text}")
         return None
+    if parent.lemma_.lower() in IMPLICATIVE_IN_PAST and _past(parent):
+        return None
     if parent.lemma_.lower() in FUTURE_GOVERNORS and clause.dep_ == "xcomp":
         return Marker("future", "going to")
     if parent.lemma_.lower() in COMMITMENT_WORDS:
@@ -111,13 +125,28 @@ def _embedding(clause: Token, parent: Token) -> Marker | None:
     return None
 
 
+def _stated(marker: Marker) -> bool:
+    return marker.kind in ("future", "intention", "commitment") or marker.cue == "would"
+
+
+def _conditional(found: list[Marker]) -> bool:
+    """Is a statement of intention or future under a condition or a modal of its own?
+
+    Markers are in the order the walk up the parse met them, so one found after the first
+    stated-intention marker sits on the stating clause or above it.
+    """
+    stated = next((i for i, m in enumerate(found) if _stated(m)), None)
+    return stated is not None and any(
+        m.kind == "hypothetical" and not _stated(m) for m in found[stated + 1:])
+
+
 def auxiliary(trigger: Token) -> Modality:
     """The auxiliary mode of an event trigger: negated, hypothetical, future or None."""
     found: list[Marker] = []
     clause = trigger
     for _ in range(8):
         found.extend(_local(clause))
-        parent = governor(clause)
+        parent = governor(clause) or (clause.head if clause.dep_ == "acomp" else None)
         if parent is None:
             break
         if clause.dep_ == "pcomp" and parent.pos_ == "ADP":
@@ -137,7 +166,8 @@ def auxiliary(trigger: Token) -> Modality:
     kinds = {m.kind for m in found}
     flags = {"future": "future" in kinds or any(m.cue == "would" for m in found),
              "intention": bool(kinds & {"intention", "commitment"}),
-             "commitment": "commitment" in kinds, "purpose": "purpose" in kinds}
+             "commitment": "commitment" in kinds, "purpose": "purpose" in kinds,
+             "conditional": _conditional(found)}
     for group, auxiliary_mode in ((("negated",), "negated"),
                                   (("hypothetical", "intention", "commitment", "purpose"),
                                    "hypothetical"),

@@ -184,3 +184,97 @@ STATEMENT = [
 @pytest.mark.parametrize("rows", [STATEMENT], ids=["statement"])
 def test_statements_with_no_event_code_nothing(rows) -> None:
     assert code(rows, [(0, 1, "USAGOV", "USA", "person")]) == []
+
+
+# "Miners continued the hunger strike of miners against the government": a verb and the
+# event noun it governs tell one act, even when their actors resolve differently.
+CONTINUED_STRIKE = [
+    ("Miners", "miner", "NOUN", "NNS", "nsubj", 1),
+    ("continued", "continue", "VERB", "VBD", "ROOT", 1),
+    ("Unions", "union", "NOUN", "NNS", "poss", 4),
+    ("hunger", "hunger", "NOUN", "NN", "compound", 4),
+    ("strike", "strike", "NOUN", "NN", "dobj", 1),
+    ("against", "against", "ADP", "IN", "prep", 1),
+    ("the", "the", "DET", "DT", "det", 7),
+    ("government", "government", "NOUN", "NN", "pobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_a_verb_and_the_event_noun_it_governs_are_one_event() -> None:
+    events = code(CONTINUED_STRIKE, [(0, 1, "---LAB", None, "other"),
+                                     (2, 3, "---UNI", None, "other"),
+                                     (6, 8, "TCDGOV", "TCD", "state")])
+    assert [e.event for e in events] == ["PROTEST"]
+
+
+# "Chad will sign unless the general agrees to resign": the offer ("agrees to resign") is
+# itself under a condition, so it is no AGREE that happened.
+CONDITIONAL_OFFER = [
+    ("Chad", "Chad", "PROPN", "NNP", "nsubj", 2),
+    ("will", "will", "AUX", "MD", "aux", 2),
+    ("sign", "sign", "VERB", "VB", "ROOT", 2),
+    ("unless", "unless", "SCONJ", "IN", "mark", 6),
+    ("the", "the", "DET", "DT", "det", 5),
+    ("general", "general", "NOUN", "NN", "nsubj", 6),
+    ("agrees", "agree", "VERB", "VBZ", "advcl", 2),
+    ("to", "to", "PART", "TO", "aux", 8),
+    ("resign", "resign", "VERB", "VB", "xcomp", 6),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+def test_an_offer_under_a_condition_stays_hypothetical() -> None:
+    events = code(CONDITIONAL_OFFER, [(0, 1, "TCD", "TCD", "state"),
+                                      (4, 6, "TCDMIL", "TCD", "other")])
+    shown = [e for e in events if e.auxiliary is None and "TCDMIL" in
+             [a.code for a in e.actor]]
+    assert shown == []
+
+
+# "Germany should be willing to negotiate": a modal on the statement itself.
+MODAL_OFFER = [
+    ("Germany", "Germany", "PROPN", "NNP", "nsubj", 2),
+    ("should", "should", "AUX", "MD", "aux", 2),
+    ("be", "be", "AUX", "VB", "ROOT", 2),
+    ("willing", "willing", "ADJ", "JJ", "acomp", 2),
+    ("to", "to", "PART", "TO", "aux", 5),
+    ("negotiate", "negotiate", "VERB", "VB", "xcomp", 3),
+    ("with", "with", "ADP", "IN", "prep", 5),
+    ("Moscow", "Moscow", "PROPN", "NNP", "pobj", 6),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+def test_a_modal_on_the_offer_itself_keeps_it_hypothetical() -> None:
+    events = code(MODAL_OFFER, [(0, 1, "DEU", "DEU", "state"), (7, 8, "RUS", "RUS", "state")])
+    assert [e.auxiliary for e in events] == ["hypothetical"]
+
+
+def _able(copula: tuple) -> list:
+    return [
+        ("Police", "police", "NOUN", "NNS", "nsubj", 1),
+        copula,
+        ("able", "able", "ADJ", "JJ", "acomp", 1),
+        ("to", "to", "PART", "TO", "aux", 4),
+        ("arrest", "arrest", "VERB", "VB", "xcomp", 2),
+        ("the", "the", "DET", "DT", "det", 6),
+        ("suspect", "suspect", "NOUN", "NN", "dobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+
+
+@pytest.mark.parametrize(("copula", "expected"), [
+    (("were", "be", "AUX", "VBD", "ROOT", 1), None),
+    (("are", "be", "AUX", "VBP", "ROOT", 1), "hypothetical"),
+])
+def test_were_able_to_arrest_happened_are_able_to_may(copula, expected) -> None:
+    events = code(_able(copula), [(0, 1, "---COP", None, "other")])
+    assert [(e.event, e.auxiliary) for e in events] == [("COERCE", expected)]
+
+
+def test_were_unable_to_arrest_is_negated() -> None:
+    rows = _able(("were", "be", "AUX", "VBD", "ROOT", 1))
+    rows[2] = ("unable", "unable", "ADJ", "JJ", "acomp", 1)
+    events = code(rows, [(0, 1, "---COP", None, "other")])
+    assert [(e.event, e.auxiliary) for e in events] == [("COERCE", "negated")]
