@@ -131,7 +131,7 @@ def _holds(constraint: Constraint, regions: _Regions) -> bool:
 
 
 def _best(patterns: list[Pattern], regions: _Regions) -> Pattern | None:
-    """The highest-ranked pattern whose constraints all hold."""
+    """The highest-ranked pattern whose constraints all hold (the last listed on a tie)."""
     best: Pattern | None = None
     for pattern in patterns:
         if best is not None and pattern.rank < best.rank:
@@ -139,6 +139,47 @@ def _best(patterns: list[Pattern], regions: _Regions) -> Pattern | None:
         if regions.possible(pattern) and all(_holds(c, regions) for c in pattern.constraints):
             best = pattern
     return best
+
+
+class _Index:
+    """One trigger's patterns, by particle, findable by a word each needs in the sentence.
+
+    A pattern whose constraints name words is filed under the words of its narrowest
+    constraint: a sentence with none of them cannot hold it, so a trigger with hundreds of
+    patterns ("say", "set") tests only those its sentence can hold, best-ranked first.
+    """
+
+    def __init__(self, patterns: list[Pattern]) -> None:
+        self.unkeyed: dict[str | None, list[tuple[tuple, Pattern]]] = {}
+        self.keyed: dict[str | None, dict[str, list[tuple[tuple, Pattern]]]] = {}
+        for position, pattern in enumerate(patterns):
+            entry = ((*pattern.rank, position), pattern)
+            keys = [c.keys for c in pattern.constraints if c.keys is not None]
+            if not keys:
+                self.unkeyed.setdefault(pattern.particle, []).append(entry)
+                continue
+            filed = self.keyed.setdefault(pattern.particle, {})
+            for word in min(keys, key=len):
+                filed.setdefault(word, []).append(entry)
+
+    def best(self, prt: str | None, regions: _Regions) -> Pattern | None:
+        entries = list(self.unkeyed.get(prt, ()))
+        filed = self.keyed.get(prt)
+        if filed:
+            for word in regions.present.intersection(filed):
+                entries.extend(filed[word])
+        for _, pattern in sorted(entries, key=lambda entry: entry[0], reverse=True):
+            if regions.possible(pattern) and all(_holds(c, regions)
+                                                 for c in pattern.constraints):
+                return pattern
+        return None
+
+
+def _index(patterns: PatternSet, key: tuple[str, str, str], listed: list[Pattern]) -> _Index:
+    index = patterns.indexes.get(key)
+    if not isinstance(index, _Index):
+        index = patterns.indexes[key] = _Index(listed)
+    return index
 
 
 def match_pattern(trigger: Token, patterns: PatternSet) -> Pattern | None:
@@ -151,13 +192,13 @@ def match_pattern(trigger: Token, patterns: PatternSet) -> Pattern | None:
     """
     pos = "noun" if trigger.pos_ == "NOUN" else "verb"
     lemma = trigger.lemma_.lower()
-    candidates = patterns.candidates(pos, lemma)
-    lexicon = patterns.defaults(pos, lemma)
+    indexes = [_index(patterns, (pos, lemma, kind), listed)
+               for kind, listed in (("patterns", patterns.candidates(pos, lemma)),
+                                    ("lexicon", patterns.defaults(pos, lemma))) if listed]
     regions = _Regions(trigger)
     best = None
     for prt in dict.fromkeys((particle(trigger) if pos == "verb" else None, None)):
-        best = (_best([p for p in candidates if p.particle == prt], regions)
-                or _best([p for p in lexicon if p.particle == prt], regions))
+        best = next((found for index in indexes if (found := index.best(prt, regions))), None)
         if best is not None:
             break
     if best is not None and best.is_event and (best.tier < TIER_WRITTEN

@@ -117,6 +117,9 @@ class PatternSet:
     files: list[str] = field(default_factory=list)
     lexicon: dict[tuple[str, str], list[Pattern]] = field(default_factory=dict)
     discards: list[Pattern] = field(default_factory=list)
+    # coding/match.py's per-trigger indexes, built on first use (the lists do not change)
+    indexes: dict[tuple[str, str, str], object] = field(default_factory=dict, repr=False,
+                                                         compare=False)
 
     def candidates(self, pos: str, lemma: str) -> list[Pattern]:
         return self.by_trigger.get((pos, lemma), [])

@@ -39,40 +39,53 @@ EARLIER_LATER = r"(?:(?i:earlier|later)\s+)"
 TIME_OF_DAY = r"(?:\s+(?i:morning|afternoon|evening|night))?"
 UNIT_WORD = r"(?i:day|week|month|year)"
 
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern))
-    for kind, pattern in (
-        ("date", rf"\b(?:{WEEKDAY_NAME},?\s+)?{MONTH_WITH_DAY}\s+{DAY},?\s+{YEAR}"),
-        (
-            "date",
-            rf"\b(?:{WEEKDAY_NAME},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH_WITH_DAY},?\s+{YEAR}",
-        ),
-        ("date", r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b"),
-        ("day_of_month", rf"\b{MONTH_WITH_DAY}\s+{DAY}\b"),
-        ("day_of_month", rf"\b(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH_NAME}\b"),
-        ("month_year", rf"{PART}?\b{MONTH_NAME},?\s+(?:of\s+)?{YEAR}"),
-        ("month", rf"{PART}?(?:(?i:last|this|next)\s+)?\b{MONTH_NAME}\b"),
-        ("year", rf"{PART}?{YEAR}"),
-        ("decade", rf"(?:(?i:the)\s+)?{PART}?(?:(?:1[89]|20)\d0s|['’]\d0s)\b"),
-        (
-            "weekday",
-            rf"{PART}?(?:(?i:last|this|next|past|coming)\s+)?\b{WEEKDAY_NAME}\b{TIME_OF_DAY}",
-        ),
-        (
-            "day_word",
-            r"\b(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|tomorrow"
-            rf"|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b{TIME_OF_DAY}",
-        ),
-        ("relative", rf"(?:{PART}|{EARLIER_LATER})?\b(?i:(?:this|last|next)\s+{UNIT_WORD})\b"),
-        ("ago", rf"\b(?i:{NUMBER}\s+{UNIT}\s+ago)\b"),
-        ("from_now", rf"\b(?i:in\s+{NUMBER}\s+{UNIT}(?:['’]?\s+time)?)\b"),
-        ("from_now", rf"\b(?i:{NUMBER}\s+{UNIT}\s+from\s+now)\b"),
-        ("at_the_time", r"\b(?i:at\s+(?:the|that)\s+(?:time|point))\b"),
-        ("that_unit", rf"{EARLIER_LATER}?\b(?i:(?:that|the\s+same|that\s+same)\s+{UNIT_WORD})\b"),
-        ("next_unit", rf"\b(?i:the\s+(?:next|following|previous|preceding)\s+{UNIT_WORD})\b"),
-        ("unit_after", rf"\b(?i:the\s+{UNIT_WORD}\s+(?:before|after))\b"),
-        ("units_later", rf"\b(?i:{NUMBER}\s+{UNIT}\s+(?:later|earlier|afterwards?))\b"),
-    )
+# Each pattern is a core and an optional prefix written before it ("early", "last", "the
+# end of"). The prefix is looked for only where a core matched, just before it: scanning
+# every position of the text for an optional, case-insensitive prefix was most of this
+# stage's time. The match is the same as that of the pattern PREFIX?CORE.
+_PATTERN_SOURCES: tuple[tuple[str, str | None, str], ...] = (
+    ("date", None, rf"\b(?:{WEEKDAY_NAME},?\s+)?{MONTH_WITH_DAY}\s+{DAY},?\s+{YEAR}"),
+    ("date", None,
+     rf"\b(?:{WEEKDAY_NAME},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH_WITH_DAY},?\s+{YEAR}"),
+    ("date", None, r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b"),
+    ("day_of_month", None, rf"\b{MONTH_WITH_DAY}\s+{DAY}\b"),
+    ("day_of_month", None, rf"\b(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH_NAME}\b"),
+    ("month_year", PART, rf"\b{MONTH_NAME},?\s+(?:of\s+)?{YEAR}"),
+    ("month", rf"{PART}?(?:(?i:last|this|next)\s+)?", rf"\b{MONTH_NAME}\b"),
+    ("year", PART, YEAR),
+    ("decade", rf"(?:(?i:the)\s+)?{PART}?", r"(?:(?:1[89]|20)\d0s|['’]\d0s)\b"),
+    ("weekday", rf"{PART}?(?:(?i:last|this|next|past|coming)\s+)?",
+     rf"\b{WEEKDAY_NAME}\b{TIME_OF_DAY}"),
+    ("day_word", None,
+     r"\b(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|tomorrow"
+     rf"|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b{TIME_OF_DAY}"),
+    ("relative", rf"(?:{PART}|{EARLIER_LATER})?", rf"\b(?i:(?:this|last|next)\s+{UNIT_WORD})\b"),
+    ("ago", None, rf"\b(?i:{NUMBER}\s+{UNIT}\s+ago)\b"),
+    ("from_now", None, rf"\b(?i:in\s+{NUMBER}\s+{UNIT}(?:['’]?\s+time)?)\b"),
+    ("from_now", None, rf"\b(?i:{NUMBER}\s+{UNIT}\s+from\s+now)\b"),
+    ("at_the_time", None, r"\b(?i:at\s+(?:the|that)\s+(?:time|point))\b"),
+    ("that_unit", rf"{EARLIER_LATER}?",
+     rf"\b(?i:(?:that|the\s+same|that\s+same)\s+{UNIT_WORD})\b"),
+    ("next_unit", None, rf"\b(?i:the\s+(?:next|following|previous|preceding)\s+{UNIT_WORD})\b"),
+    ("unit_after", None, rf"\b(?i:the\s+{UNIT_WORD}\s+(?:before|after))\b"),
+    ("units_later", None, rf"\b(?i:{NUMBER}\s+{UNIT}\s+(?:later|earlier|afterwards?))\b"),
+)
+# How far before a core its prefix may start ("the beginning of", "earlier this").
+PREFIX_WINDOW = 40
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    kind: str
+    core: re.Pattern[str]
+    # matches the whole of the text before the core from some start within the window
+    prefix: re.Pattern[str] | None
+
+
+PATTERNS: tuple[_Pattern, ...] = tuple(
+    _Pattern(kind, re.compile(core),
+             re.compile(rf"(?:{prefix})(?=\Z)") if prefix else None)
+    for kind, prefix, core in _PATTERN_SOURCES
 )
 
 INCLUDED_PREPOSITIONS = frozenset(
@@ -185,15 +198,27 @@ def _candidates(doc: Doc) -> list[_Candidate]:
     """Every pattern match that aligns to tokens and that the parse accepts as a date."""
     found: list[_Candidate] = []
     text = doc.text  # Doc.text is rebuilt from the tokens on every access
-    for kind, pattern in PATTERNS:
-        for match in pattern.finditer(text):
-            tokens = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    for pattern in PATTERNS:
+        for match in pattern.core.finditer(text):
+            start = _prefix_start(pattern, text, match.start())
+            tokens = doc.char_span(start, match.end(), alignment_mode="expand")
             if tokens is None or len(tokens) == 0:
                 continue
-            candidate = _Candidate(kind, tokens, match.end())
+            candidate = _Candidate(pattern.kind, tokens, match.end())
             if _accept(candidate):
                 found.append(candidate)
     return found
+
+
+def _prefix_start(pattern: _Pattern, text: str, start: int) -> int:
+    """Where the match of PREFIX?CORE starts: the earliest prefix ending at the core."""
+    if pattern.prefix is None or start == 0:
+        return start
+    window = max(0, start - PREFIX_WINDOW)
+    for begin in range(window, start):
+        if pattern.prefix.match(text, begin, start):
+            return begin
+    return start
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
