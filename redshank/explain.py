@@ -7,11 +7,12 @@ from redshank.tables import terminal_safe
 
 
 def _mark(sentence: str, base: int, spans: list[tuple[Span, str]]) -> str:
-    """The sentence with [LABEL: text] around each span; overlapping spans are skipped."""
+    """The sentence with [LABEL: text] around each span; overlapping spans are skipped, and
+    so are empty ones (an actor implied by convention names no words)."""
     out, cursor = [], 0
     for span, label in sorted(spans, key=lambda item: item[0].start):
         start, end = span.start - base, span.end - base
-        if start < cursor or start < 0 or end > len(sentence):
+        if start < cursor or start < 0 or end > len(sentence) or start == end:
             continue
         out.append(sentence[cursor:start])
         out.append(f"[{label}: {sentence[start:end]}]")

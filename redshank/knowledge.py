@@ -54,8 +54,9 @@ class EventType:
     actor_takes_target_country: bool
     recipient_takes_actor_country: bool
     place_is_recipient: bool
-    implicit_actor: bool
+    implicit_actor: str | None
     folded_into: str | None
+    reciprocal: str | None
 
 
 def _data() -> Traversable:
@@ -150,10 +151,11 @@ def words(*names: str) -> frozenset[str]:
 EVENT_COLUMNS = ("event", "quad", "family", "mutual", "located", "refused_as",
                  "stated_future_as", "stance", "coalition", "actor_takes_target_country",
                  "recipient_takes_actor_country", "place_is_recipient", "implicit_actor",
-                 "folded_into")
+                 "folded_into", "reciprocal")
 # The stances a position can take (redshank/store/position_records.py, Stance).
 STANCES = frozenset({"commit", "offer", "support", "request", "refuse", "hedge"})
 COALITION_ROLES = frozenset({"member", "hostile"})
+RECIPROCAL = frozenset({"all", "with"})
 _FLAGS = {"yes": True, "no": False}
 NONE = "-"
 
@@ -172,6 +174,15 @@ def _choice(value: str, allowed: frozenset[str], column: str, where: tuple[str, 
     if value not in allowed:
         raise DataFileError(f"{column} must be one of {', '.join(sorted(allowed))} or -, "
                             f"got {value!r}", path=where[0], line=where[1])
+    return value
+
+
+def _sector(value: str, where: tuple[str, int]) -> str | None:
+    if value == NONE:
+        return None
+    if not re.fullmatch(r"[A-Z]{3}", value):
+        raise DataFileError(f"implicit_actor must be a sector code (COP) or -, got {value!r}",
+                            path=where[0], line=where[1])
     return value
 
 
@@ -221,8 +232,9 @@ def parse_event_types(text: str, path: str) -> dict[str, EventType]:
             recipient_takes_actor_country=_flag(row["recipient_takes_actor_country"],
                                                 "recipient_takes_actor_country", where),
             place_is_recipient=_flag(row["place_is_recipient"], "place_is_recipient", where),
-            implicit_actor=_flag(row["implicit_actor"], "implicit_actor", where),
+            implicit_actor=_sector(row["implicit_actor"], where),
             folded_into=None if row["folded_into"] == NONE else row["folded_into"],
+            reciprocal=_choice(row["reciprocal"], RECIPROCAL, "reciprocal", where),
         )
     for number, fields in rows[1:]:
         event = table[fields[0]]

@@ -28,8 +28,8 @@ from redshank.store.position_records import Stance
 from redshank.when.vocabulary import month_number, weekday_number
 
 HEADER = "\t".join(EVENT_COLUMNS)
-AGREE_ROW = "AGREE\t1\tagree\tyes\tno\tREJECT\t-\tcommit\tmember\tyes\tyes\tyes\tno\t-"
-REJECT_ROW = "REJECT\t3\treject\tno\tno\t-\t-\trefuse\t-\tyes\tyes\tyes\tno\tAGREE"
+AGREE_ROW = "AGREE\t1\tagree\tyes\tno\tREJECT\t-\tcommit\tmember\tyes\tyes\tyes\t-\t-\twith"
+REJECT_ROW = "REJECT\t3\treject\tno\tno\t-\t-\trefuse\t-\tyes\tyes\tyes\tCOP\tAGREE\t-"
 
 
 def test_packaged_classes_are_documented_and_loaded_once():
@@ -134,7 +134,7 @@ def test_written_classes_read_back(classes):
 
 @pytest.mark.parametrize(("rows", "line", "message"), [
     (["event\tquad"], 1, "first row must name the columns"),
-    ([HEADER, "AGREE\t1"], 2, "expected 14 tab-separated fields"),
+    ([HEADER, "AGREE\t1"], 2, "expected 15 tab-separated fields"),
     ([HEADER, AGREE_ROW.replace("\t1\t", "\t5\t", 1)], 2, "quad must be 1 to 4"),
     ([HEADER, AGREE_ROW.replace("\tyes\tno\t", "\ttrue\tno\t", 1)], 2, "mutual must be yes"),
     ([HEADER, AGREE_ROW.replace("commit", "maybe")], 2, "stance must be one of"),
@@ -143,7 +143,9 @@ def test_written_classes_read_back(classes):
     ([HEADER, "# note", AGREE_ROW.replace("\tREJECT\t", "\tREFUSE\t")], 3,
      "unknown event type 'REFUSE'"),
     ([HEADER, AGREE_ROW.replace("AGREE", "agree", 1)], 2, "upper-case"),
-    ([HEADER, AGREE_ROW.replace("\tno\t-", "\tmaybe\t-")], 2, "implicit_actor must be yes"),
+    ([HEADER, AGREE_ROW.replace("\t-\t-\twith", "\tyes\t-\twith")], 2,
+     "implicit_actor must be a sector code"),
+    ([HEADER, AGREE_ROW.replace("\twith", "\tboth")], 2, "reciprocal must be one of"),
     ([HEADER, AGREE_ROW, REJECT_ROW.replace("\tAGREE", "\tFIGHT")], 3,
      "folded_into names unknown event type 'FIGHT'"),
 ])
@@ -158,5 +160,6 @@ def test_event_row_reads_dashes_as_none():
     agree = table["AGREE"]
     assert agree.refused_as == ("REJECT", None) and agree.stated_future_as is None
     assert agree.stance == "commit" and agree.mutual and not agree.located
-    assert agree.folded_into is None and not agree.implicit_actor
-    assert table["REJECT"].folded_into == "AGREE"
+    assert agree.folded_into is None and agree.implicit_actor is None
+    assert agree.reciprocal == "with" and table["REJECT"].reciprocal is None
+    assert table["REJECT"].folded_into == "AGREE" and table["REJECT"].implicit_actor == "COP"

@@ -54,6 +54,8 @@ class ActorContext:
     speakers: dict[Span, Actor | None]
     persons: list[Actor]
     recent: list[Actor]
+    # the country the article is set in, when its places clearly agree (document.py)
+    setting: str | None = None
     resolving: set[int] = field(default_factory=set)
 
     def mentions_for(self, token: Token) -> list[Mention]:
@@ -248,6 +250,7 @@ class RecipientGroup:
     how: str
     named_only: bool = False
     patient: bool = False
+    prep: str | None = None
 
 
 def place_actor(text: str, country: str, span: Span, reason: str) -> Actor:
@@ -262,6 +265,17 @@ def unidentified_attackers(country: str, place: str, span: Span) -> Actor:
     return Actor(text=place, name=f"unidentified attackers ({country})", country=country,
                  sector="UAF", type="armed_group", id=code, span=span, code=code,
                  entries=[f"place: attack in '{place}', attacker not named"])
+
+
+def implied_actor(country: str, sector: str, at: int, reason: str) -> Actor:
+    """The actor an event type implies by convention when none is named: the police of the
+    place for an arrest, its courts for a conviction, unidentified attackers for an attack.
+    The text names no one: its span is empty, at the word that implies it."""
+    code = f"{country}{sector}"
+    kind = "armed_group" if sector == "UAF" else "other"
+    return Actor(text="", name=f"{sector} of {country} (implied)", country=country,
+                 sector=sector, type=kind, id=code, span=Span(at, at), code=code,
+                 entries=[f"implied actor {code}: {reason}"])
 
 
 def with_country(actor: Actor, country: str, reason: str) -> Actor:
@@ -304,7 +318,7 @@ def recipient_groups(trigger: Token, preferred: str | None, event: str = "",
         prep = preferred[5:]
         tokens = prep_objects(trigger, prep) or [
             obj for t in same_clause(trigger) for obj in prep_objects(t, prep)]
-        groups.append(RecipientGroup(tokens, f"recipient from '{prep}' phrase"))
+        groups.append(RecipientGroup(tokens, f"recipient from '{prep}' phrase", prep=prep))
     if preferred == "poss":
         owners = [c for o in objects for c in children(o, {"poss"})]
         groups.append(RecipientGroup(owners, "possessor"))
@@ -315,7 +329,8 @@ def recipient_groups(trigger: Token, preferred: str | None, event: str = "",
     groups.append(RecipientGroup([s for o in objects for s in clause_subjects(o)],
                                  "subject of the object's that-clause"))
     for prep in RECIPIENT_PREPS:
-        groups.append(RecipientGroup(prep_objects(trigger, prep), f"'{prep}' phrase"))
+        groups.append(RecipientGroup(prep_objects(trigger, prep), f"'{prep}' phrase",
+                                     prep=prep))
     groups.append(RecipientGroup([s for o in prep_objects(trigger) for s in clause_subjects(o)],
                                  "subject of a that-clause in a prepositional phrase"))
     if trigger.pos_ == "NOUN":

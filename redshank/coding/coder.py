@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from redshank.coding.arguments import (
     ActorContext,
+    implied_actor,
     place_actor,
     recipient_groups,
     subject_tokens,
@@ -76,6 +77,24 @@ def _agentless(trigger: Token) -> bool:
             and not any(c.dep_ == "agent" for c in trigger.children))
 
 
+def _event_country(country: str | None, place: PlaceMention | None, trigger: Token,
+                   places: list[PlaceMention], ctx: ActorContext) -> tuple[str | None, str]:
+    """The country an event happened in: where it happened, else the one country its
+    sentence's places name, else the article's setting."""
+    if country and place is not None:
+        return country, f"{country}, where it happened ({place.text})"
+    sentence = trigger.sent
+    named = {p.location.country for p in places
+             if sentence.start <= p.head < sentence.end and p.location.country
+             and p.location.precision != "none"}
+    if len(named) == 1:
+        (only,) = named
+        return only, f"{only}, the one country the sentence's places name"
+    if ctx.setting:
+        return ctx.setting, f"{ctx.setting}, the country the article is set in"
+    return None, ""
+
+
 def _protesters(country: str, place: PlaceMention) -> Actor:
     """Who protests where no one is named: civilians of the place (PLOVER 3.12)."""
     code = f"{country}CVL"
@@ -114,13 +133,27 @@ def _placed(actors: list[Actor], places: list[PlaceMention]) -> list[Actor]:
     return placed
 
 
+# Readings of a reciprocal type whose roles stay directed (words/arguments.words).
+DIRECTED_CAMEO = words("directed_cameo_codes")
+RECIPROCAL_PREPS = {"with", "between"}
+
+
+def _reciprocal(pattern: Pattern, prep: str | None) -> bool:
+    """Are the recipients parties acting together with the actor (a reciprocal meeting)?"""
+    reciprocal = EVENT_TYPES[pattern.event].reciprocal
+    if reciprocal is None or pattern.cameo[:3] in DIRECTED_CAMEO:
+        return False
+    return reciprocal == "all" or prep in RECIPROCAL_PREPS
+
+
 def _trigger_text(trigger: Token) -> str:
     prt = particle(trigger)
     return f"{trigger.text} {prt}" if prt else trigger.text
 
 
 def _resolve_recipients(trigger: Token, pattern: Pattern, ctx: ActorContext,
-                        actors: list[Actor]) -> tuple[list[Actor], str]:
+                        actors: list[Actor]) -> tuple[list[Actor], str, str | None]:
+    """The recipients, how they were found and the preposition that introduced them."""
     taken = {a.id for a in actors}
     for group in recipient_groups(trigger, pattern.recipient, pattern.event):
         if group.patient and pattern.event == "MOBILIZE":
@@ -131,7 +164,7 @@ def _resolve_recipients(trigger: Token, pattern: Pattern, ctx: ActorContext,
                          if a.id not in taken and all(a.id != f.id for f in found)
                          and (a.country or not group.named_only))
         if found:
-            return found, group.how
+            return found, group.how, group.prep
     purpose = trigger.dep_ in ("advcl", "xcomp") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
     if purpose and trigger.head.lemma_.lower() not in OBJECT_CONTROL:
@@ -139,8 +172,8 @@ def _resolve_recipients(trigger: Token, pattern: Pattern, ctx: ActorContext,
         for token in (c for c in governor.children if c.dep_ in OBJECT_DEPS | {"dative"}):
             found = [a for a in ctx.actors_for(token) if a.id not in taken]
             if found:
-                return found, f"the object of '{governor.text}' (what it was done to)"
-    return [], ""
+                return found, f"the object of '{governor.text}' (what it was done to)", None
+    return [], "", None
 
 
 def code_sentence(
@@ -255,7 +288,8 @@ def _build_event(
         inner = ctx.country_inside(subject[0])
         if inner:
             actors = [with_country(a, inner, "named inside the actor's phrase") for a in actors]
-    recipients, how_recipient = _resolve_recipients(trigger, pattern, ctx, actors)
+    recipients, how_recipient, recipient_prep = _resolve_recipients(trigger, pattern, ctx,
+                                                                    actors)
     actors = _placed(actors, places)
     recipients = _placed(recipients, places)
     place, place_reason = governing_place(trigger, places)
@@ -291,8 +325,15 @@ def _build_event(
         actors = [_protesters(country, place)]
         how = f"protesters not named: civilians in {place.text} (PLOVER 3.12)"
     elif not actors and EVENT_TYPES[event_type].implicit_actor and _agentless(trigger):
-        how = (f"actor not named: '{trigger.text}' implies one (an authority, an attacker), "
-               "kept with no actor")
+        sector = EVENT_TYPES[event_type].implicit_actor
+        home, where = _event_country(country, place, trigger, places, ctx)
+        if home:
+            reason = f"'{trigger.text}' names no actor; by convention {sector} of {where}"
+            actors = [implied_actor(home, sector, ctx.offset + trigger.idx, reason)]
+            how = f"actor not named: {reason} (inferred)"
+        else:
+            how = (f"actor not named: '{trigger.text}' implies one ({sector}), in no known "
+                   "country: kept with no actor")
     elif not actors or len(actors) + len(recipients) < pattern.needs:
         return None
     homes = {a.country for a in actors if a.country}
@@ -309,6 +350,11 @@ def _build_event(
         actors = [with_country(a, target, "an unaffiliated actor acting on its own country's "
                                "institutions (domestic reading)")
                   if a.country is None and a.type not in ("igo", "ngo") else a for a in actors]
+    if actors and recipients and _reciprocal(pattern, recipient_prep):
+        actors = [*actors, *(r for r in recipients if all(r.id != a.id for a in actors))]
+        notes.append("reciprocal: " + ", ".join(r.text for r in recipients)
+                     + f" ({how_recipient}) act as well, so they join the actors")
+        recipients, how_recipient = [], ""
     if pattern.cameo.startswith("043") and recipients:
         actors, recipients = recipients, actors
         how, how_recipient = f"visitor ({how_recipient})", f"host ({how})"

@@ -18,7 +18,7 @@ DATIVE_DEPS = {"dative", "iobj"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "pcomp", "csubj", "csubjpass"}
 RECIPIENT_PREPS = ("to", "with", "against", "from", "on", "at", "toward", "towards", "into",
-                   "over", "for")
+                   "over", "for", "between")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Verbs whose object is also the subject of their infinitive complement:
 # "asked the administration to consider" -> the administration considers.

@@ -1,0 +1,63 @@
+"""PLOVER coding conventions for what the text leaves implicit (ANNOTATION.md): the actor
+an agentless event implies, and the parties of a reciprocal event. Sentences written for
+these tests, coded through the whole pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from redshank.model import Document, Event
+
+
+def code(pipeline, text: str) -> list[Event]:
+    (result,) = pipeline.run([Document(id="t", text=text, published=date(2024, 3, 4))])
+    assert not result.failures
+    return result.events
+
+
+def summary(events: list[Event]) -> list[tuple]:
+    return [(e.event, [a.code for a in e.actor], [a.code for a in e.recipient])
+            for e in events]
+
+
+def test_an_arrest_with_no_actor_is_by_the_police_of_the_place(pipeline) -> None:
+    (event,) = code(pipeline, "Four men were arrested in Lahore on Monday.")
+    assert (event.event, [a.code for a in event.actor]) == ("COERCE", ["PAKCOP"])
+    assert "inferred" in event.evidence.actor_how
+    assert any(e.startswith("implied actor PAKCOP") for e in event.actor[0].entries)
+
+
+def test_with_no_place_in_the_sentence_the_article_setting_gives_the_country(pipeline) -> None:
+    events = code(pipeline, "Heavy fighting continued in Aleppo and Idlib on Monday, "
+                            "residents said.\n\nTwo journalists were detained on Tuesday.")
+    detained = [e for e in events if e.evidence.trigger == "detained"]
+    assert [[a.code for a in e.actor] for e in detained] == [["SYRCOP"]]
+    assert "set in" in detained[0].evidence.actor_how
+
+
+def test_with_no_country_anywhere_the_event_keeps_no_actor(pipeline) -> None:
+    (event,) = code(pipeline, "Two men were arrested on Sunday.")
+    assert event.event == "COERCE" and event.actor == []
+
+
+def test_an_unnamed_attacker_is_unidentified_forces_of_the_country(pipeline) -> None:
+    events = code(pipeline, "A police officer was stabbed in Marseille on Friday.")
+    assert ("ASSAULT", ["FRAUAF"]) in [(e.event, [a.code for a in e.actor]) for e in events]
+
+
+def test_a_call_between_two_leaders_has_both_as_actors(pipeline) -> None:
+    events = code(pipeline, "Turkish President Recep Tayyip Erdogan spoke by phone with "
+                            "Russian President Vladimir Putin on Friday.")
+    assert summary(events) == [("CONSULT", ["TURGOV", "RUSGOV"], [])]
+
+
+def test_a_visit_stays_visitor_to_host(pipeline) -> None:
+    events = code(pipeline, "Russian President Vladimir Putin visited Ankara on Friday.")
+    assert summary(events) == [("CONSULT", ["RUSGOV"], ["TURGOV"])]
+
+
+def test_agreeing_with_someone_is_reciprocal_offering_them_is_not(pipeline) -> None:
+    agreed = code(pipeline, "Iran agreed with France on a new timetable for the talks.")
+    offered = code(pipeline, "Iran offered France a new deal on Tuesday.")
+    assert summary(agreed) == [("AGREE", ["IRN", "FRA"], [])]
+    assert summary(offered) == [("AGREE", ["IRN"], ["FRA"])]
