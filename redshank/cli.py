@@ -108,6 +108,13 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--all", action="store_true",
                         help="include negated, hypothetical and future events")
     events.add_argument("--limit", type=int, help="at most this many events")
+    events.add_argument("--no-inferred", action="store_true",
+                        help="leave out events whose actor is implied by convention, not "
+                             "named (an agentless passive: 'was arrested')")
+    events.add_argument("--no-inferred-countries", action="store_true",
+                        help="leave out events with an actor or recipient whose country was "
+                             "inferred from the document ('the police' in an article about "
+                             "Turkey)")
     events.add_argument("--near", metavar="PLACE",
                         help="events located within --within km of this place")
     from redshank.where.query import within_km
@@ -240,12 +247,17 @@ def run_events(args: argparse.Namespace) -> int:
 
     _require_db(args.db)
     if args.merged:
+        if args.no_inferred or args.no_inferred_countries:
+            raise ConfigError("--no-inferred and --no-inferred-countries filter single "
+                              "events; drop them or --merged")
         return run_events_merged(args)
     placed = bool(args.near or args.country)
     query = EventQuery(actor=args.actor, recipient=args.recipient,
                        event=args.event.upper() if args.event else None, since=args.since,
                        until=args.until, doc_id=args.doc, include_all=args.all,
-                       limit=None if placed else args.limit)
+                       limit=None if placed else args.limit,
+                       exclude_implied_actors=args.no_inferred,
+                       exclude_inferred_countries=args.no_inferred_countries)
     with open_store(args.db, read_only=True) as store:
         events = store.query_events(query)
     if placed:

@@ -83,7 +83,12 @@ class Sentence:
 
 @dataclass(slots=True)
 class Actor:
-    """A resolved entity: who an actor mention refers to, at the date of the event."""
+    """A resolved entity: who an actor mention refers to, at the date of the event.
+
+    `country_from` says where a country not given by the dictionaries came from: "phrase"
+    (a place in the mention's own phrase), "article" (the article's focus country); None
+    when the dictionaries gave it, or there is none. `entries` then ends with the reason.
+    """
 
     text: str
     name: str
@@ -94,6 +99,12 @@ class Actor:
     span: Span
     code: str | None = None
     entries: list[str] = field(default_factory=list)
+    country_from: str | None = None
+
+    @property
+    def inferred(self) -> bool:
+        """Whether the country was inferred from the document, not given by a dictionary."""
+        return self.country_from is not None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -174,7 +185,11 @@ class Evidence:
 
 @dataclass(slots=True)
 class Event:
-    """One coded PLOVER event with everything needed to check it against its source."""
+    """One coded PLOVER event with everything needed to check it against its source.
+
+    `actor_inferred` is True when the actor is implied by convention, not named (an
+    agentless passive: "was arrested" -> the police).
+    """
 
     event_id: str
     doc_id: str
@@ -201,6 +216,7 @@ class Event:
     date_end: str | None = None
     date_method: str | None = None
     sentence_span: Span | None = None
+    actor_inferred: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The event record as documented in docs/formats.md."""

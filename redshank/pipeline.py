@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from redshank.actors import ActorResolver, load_dictionary
+from redshank.actors.context import place_actors
 from redshank.actors.coref import known_persons, link_surnames
 from redshank.coding import Knowledge, SentenceUnit, code_document, load_ontology, load_patterns
 from redshank.errors import RedshankError
@@ -166,6 +167,7 @@ def process_document(
         actor_countries={m.actor.country for ms in found for m in ms if m.actor.country},
         persons={m.actor.name for ms in found for m in ms if m.actor.type == "person"},
         gazetteer=gazetteer)
+    found = place_actors([doc for _, doc in parsed], found, places, document.text)
     previous: ResolvedDate | None = None
     for (paragraph, doc), mentions, paragraph_places in zip(parsed, found, places, strict=True):
         dates = find_date_mentions(doc, published, offset=paragraph.offset, previous=previous)

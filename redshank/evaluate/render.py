@@ -94,7 +94,23 @@ def overall_table(report: Report) -> str:
     if report.matching == "sentence":
         counts = (f"gold {overall.gold} (type found {overall.matched}, fully {overall.full}), "
                   f"coded {overall.coded} (type right {overall.coded_right})")
+    rows += [[label, value, "", ""] for label, value in country_rows(report)]
     return table(["metric", "value", "target", "status"], rows) + f"\n\n{counts}"
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{percent(part / whole if whole else None)} ({part}/{whole})"
+
+
+def country_rows(report: Report) -> list[tuple[str, str]]:
+    """Shares of the counted events' actors and recipients with no country (`---`) and
+    with a country inferred from the document or from the event."""
+    c = report.actor_countries
+    return [("actors and recipients with no country (`---`)", _share(c.countryless, c.actors)),
+            ("... with a country inferred from the document",
+             _share(c.from_document, c.actors)),
+            ("... with a country inferred from the event (coder)",
+             _share(c.from_event, c.actors))]
 
 
 def _metric_row(label: str, m: Metrics) -> list[object]:
@@ -228,6 +244,8 @@ def halves_summary(halves: HalvesReport) -> str:
     ]
     rows += [[label, *[percent(r.overall.value(name)) for r in reports]]
              for name, label in HALF_ROWS]
+    for index, (label, _) in enumerate(country_rows(halves.a)):
+        rows.append([label, *[country_rows(r)[index][1] for r in reports]])
     if any(RANDOM_SELECTION in r.by_category for r in reports):
         rows.append([f"precision on `{RANDOM_SELECTION}` sentences",
                      *[_random_precision(r) for r in reports]])

@@ -84,6 +84,34 @@ class CategoryMetrics:
         return {"records": self.records, "exact": self.exact, **self.metrics.to_json()}
 
 
+@dataclass(slots=True)
+class ActorCountries:
+    """Where the coded actors and recipients of counted events got their country.
+
+    `countryless`: no country (a code starting `---`, or none: "police", "---COP");
+    `from_document`: a country the actor stage inferred from the mention's phrase or the
+    article (`Actor.country_from`); `from_event`: one the coder gave from the event (where
+    it happened, the other side's country), said by an entries line "country XXX: ...".
+    """
+
+    actors: int = 0
+    countryless: int = 0
+    from_document: int = 0
+    from_event: int = 0
+
+    @property
+    def countryless_share(self) -> float | None:
+        return _ratio(self.countryless, self.actors)
+
+    @property
+    def inferred_share(self) -> float | None:
+        return _ratio(self.from_document + self.from_event, self.actors)
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "countryless_share": self.countryless_share,
+                "inferred_share": self.inferred_share}
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     """A quality bar: `metric` of the overall metrics at least `minimum`."""
@@ -179,6 +207,7 @@ class Report:
     coding: str = "each gold sentence alone"
     matching: str = "one-to-one"
     errors_withheld: str | None = None
+    actor_countries: ActorCountries = field(default_factory=ActorCountries)
 
     def errors_of(self, kind: ErrorKind) -> list[ErrorCase]:
         return [e for e in self.errors if e.kind == kind]
@@ -193,6 +222,7 @@ class Report:
             "records": self.records, "no_event_records": self.no_event_records,
             "exact_records": self.exact_records, "unjudged": self.unjudged,
             "overall": self.overall.to_json(),
+            "actor_countries": self.actor_countries.to_json(),
             "targets": [{**asdict(t), "value": self.overall.value(t.metric),
                          "met": t.met(self.overall)} for t in self.targets],
             "by_type": {k: v.to_json() for k, v in self.by_type.items()},

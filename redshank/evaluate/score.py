@@ -13,6 +13,7 @@ codes each whole article and gives each sentence the events whose trigger it hol
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +32,7 @@ from redshank.evaluate.report import (
     DEFAULT_TARGETS,
     NONE_LABEL,
     REAL_NEWS_TARGETS,
+    ActorCountries,
     CategoryMetrics,
     ErrorCase,
     EventView,
@@ -48,6 +50,9 @@ if TYPE_CHECKING:
 COUNTED_DEFAULT = "events shown by default (auxiliary not negated, hypothetical or future)"
 COUNTED_ALL = "all coded events, including negated, hypothetical and future ones"
 CODED_ALONE = "each gold sentence alone"
+NULL_CODE = "---"
+# The provenance line of a country given from context ("country SYR: the event happened in ...").
+_COUNTRY_NOTE = re.compile(r"country [A-Z]{3}: ")
 RecordResult = tuple[GoldRecord, DocumentResult | None]
 
 
@@ -144,6 +149,7 @@ def _score_record(report: Report, record: GoldRecord, result: DocumentResult | N
     counted = [e for e in events if is_counted(e, include_hidden)]
     hidden = coded_units([e for e in events if not is_counted(e, include_hidden)], gold.unit)
     units = coded_units(counted, gold.unit)
+    _count_countries(report.actor_countries, counted)
     pairs = (judge_sentence(record.events, units) if gold.matching == "sentence"
              else match_record(record.events, units, has_unscored=bool(record.unscored)))
     category = None
@@ -189,6 +195,19 @@ def _count(report: Report, pair: Pair, category: CategoryMetrics | None) -> None
             metrics.coded += 1
             metrics.coded_right += pair.type_right
             metrics.coded_full += full
+
+
+def _count_countries(counts: ActorCountries, events: Iterable[Event]) -> None:
+    """Add the counted events' actors and recipients to where-the-country-came-from counts."""
+    for event in events:
+        for actor in [*event.actor, *event.recipient]:
+            counts.actors += 1
+            if not actor.code or actor.code.startswith(NULL_CODE):
+                counts.countryless += 1
+            elif actor.country_from is not None:
+                counts.from_document += 1
+            elif any(_COUNTRY_NOTE.match(entry) for entry in actor.entries):
+                counts.from_event += 1
 
 
 def _failure(result: DocumentResult | None) -> str | None:

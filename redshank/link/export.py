@@ -31,7 +31,8 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = ("jsonl", "parquet")
 
 _SPAN = 'STRUCT("start" BIGINT, "end" BIGINT)'
 _ACTOR = (f"STRUCT(text VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, type VARCHAR,"
-          f" id VARCHAR, span {_SPAN}, code VARCHAR, entries VARCHAR[])")
+          f" id VARCHAR, span {_SPAN}, code VARCHAR, entries VARCHAR[],"
+          f" country_from VARCHAR)")
 EVENT_SCHEMA: dict[str, str] = {
     "event_id": "VARCHAR", "doc_id": "VARCHAR", "sentence_index": "BIGINT",
     "sentence": "VARCHAR", "event": "VARCHAR", "mode": "VARCHAR", "context": "VARCHAR[]",
@@ -46,7 +47,7 @@ EVENT_SCHEMA: dict[str, str] = {
                 f" auxiliary_cue VARCHAR)",
     "published": "VARCHAR", "coder_version": "VARCHAR", "date_start": "DATE",
     "date_end": "DATE", "date_method": "VARCHAR", "sentence_span": _SPAN,
-    "cluster_id": "VARCHAR",
+    "actor_inferred": "BOOLEAN", "cluster_id": "VARCHAR",
 }  # fmt: skip
 CLUSTER_SCHEMA: dict[str, str] = {
     "cluster_id": "VARCHAR", "event": "VARCHAR", "mode": "VARCHAR", "auxiliary": "VARCHAR",

@@ -61,7 +61,9 @@ class EventQuery:
     `actor`/`recipient` match any actor's country, code, id or name exactly. `since` and
     `until` keep events whose date range [date_start, date_end] overlaps them; events with
     no date are dropped when either is given. Negated, hypothetical and future events are
-    left out unless `include_all` is set.
+    left out unless `include_all` is set. `exclude_implied_actors` leaves out events whose
+    actor is implied by convention (`Event.actor_inferred`), `exclude_inferred_countries`
+    those with an actor or recipient whose country was inferred (`Actor.country_from`).
     """
 
     actor: str | None = None
@@ -72,6 +74,8 @@ class EventQuery:
     doc_id: str | None = None
     include_all: bool = False
     limit: int | None = None
+    exclude_implied_actors: bool = False
+    exclude_inferred_countries: bool = False
 
     def __post_init__(self) -> None:
         if self.limit is not None and self.limit < 0:

@@ -313,11 +313,11 @@ class PositionMethods(SQLPrimitives):
         with self._operation(f"read actors of doc {doc_id!r}"):
             found = self._fetch(
                 "SELECT text, name, country, sector, type, actor_id, start_char, end_char,"
-                " code, entries FROM actor_mentions WHERE doc_id = ? ORDER BY mention_index",
-                [doc_id])
+                " code, entries, country_from FROM actor_mentions WHERE doc_id = ?"
+                " ORDER BY mention_index", [doc_id])
         return [Actor(text=row[0], name=row[1], country=row[2], sector=row[3], type=row[4],
                       id=row[5], span=Span(row[6], row[7]), code=row[8],
-                      entries=json.loads(row[9])) for row in found]
+                      entries=json.loads(row[9]), country_from=row[10]) for row in found]
 
     def document_hashes(self, doc_ids: Sequence[str] | None = None) -> dict[str, str]:
         """doc_id -> content hash of the stored documents (all, or those in `doc_ids`)."""

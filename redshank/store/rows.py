@@ -24,16 +24,18 @@ DOCUMENT_COLUMNS = (
 SENTENCE_COLUMNS = ("doc_id", "sentence_index", "paragraph", "start_char", "end_char", "text")
 ACTOR_MENTION_COLUMNS = (
     "doc_id", "mention_index", "actor_id", "name", "code", "country", "sector", "type", "text",
-    "start_char", "end_char", "entries",
+    "start_char", "end_char", "entries", "country_from",
 )  # fmt: skip
 EVENT_COLUMNS = (
     "event_id", "doc_id", "sentence_index", "event", "mode", "cameo", "quad", "intensity",
-    "date", "date_start", "date_end", "date_precision", "auxiliary",
+    "date", "date_start", "date_end", "date_precision", "auxiliary", "actor_inferred",
     "actor_codes", "actor_countries", "actor_names",
     "recipient_codes", "recipient_countries", "recipient_names",
     "published", "coder_version", "run_id", "record",
 )  # fmt: skip
-EVENT_ACTOR_COLUMNS = ("event_id", "role", "position", "actor_id", "code", "country", "name")
+EVENT_ACTOR_COLUMNS = (
+    "event_id", "role", "position", "actor_id", "code", "country", "name", "country_from",
+)  # fmt: skip
 FAILURE_COLUMNS = (
     "failure_id", "run_id", "doc_id", "stage", "message", "path", "line", "recorded_at",
 )  # fmt: skip
@@ -137,6 +139,7 @@ def actor_mention_rows(result: DocumentResult) -> list[Row]:
             actor.span.start,
             actor.span.end,
             json.dumps(actor.entries, ensure_ascii=False),
+            actor.country_from,
         )
         for index, actor in enumerate(result.actors)
     ]
@@ -180,6 +183,7 @@ def event_row(event: Event, run_id: str) -> Row:
         iso_date(event.date_end, "date_end", event.event_id),
         event.date_precision,
         event.auxiliary,
+        event.actor_inferred,
         *_actor_columns(event.actor),
         *_actor_columns(event.recipient),
         iso_date(event.published, "published", event.event_id),
@@ -197,7 +201,8 @@ def event_from_record(record: str) -> Event:
 def event_actor_rows(event: Event) -> list[Row]:
     """The event_actors rows of an event: one per actor and recipient, in order."""
     return [
-        (event.event_id, role, position, actor.id, actor.code, actor.country, actor.name)
+        (event.event_id, role, position, actor.id, actor.code, actor.country, actor.name,
+         actor.country_from)
         for role, actors in (("actor", event.actor), ("recipient", event.recipient))
         for position, actor in enumerate(actors)
     ]
@@ -230,6 +235,11 @@ _ACTOR_MATCH = """EXISTS (
     WHERE a.event_id = e.event_id AND a.role = ?
       AND (lower(a.country) = lower(?) OR lower(a.code) = lower(?)
            OR lower(a.actor_id) = lower(?) OR lower(a.name) = lower(?)))"""
+
+
+_NO_INFERRED_COUNTRY = """NOT EXISTS (
+    SELECT 1 FROM event_actors a
+    WHERE a.event_id = e.event_id AND a.country_from IS NOT NULL)"""
 
 
 def shared_filters(query: EventQuery | ClusterQuery, alias: str, actor_match: str
@@ -268,6 +278,10 @@ def select_events_sql(query: EventQuery) -> tuple[str, list[Any]]:
     if query.doc_id is not None:
         conditions.append("e.doc_id = ?")
         params.append(query.doc_id)
+    if query.exclude_implied_actors:
+        conditions.append("NOT e.actor_inferred")
+    if query.exclude_inferred_countries:
+        conditions.append(_NO_INFERRED_COUNTRY)
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     limit = f" LIMIT {int(query.limit)}" if query.limit is not None else ""
     sql = (

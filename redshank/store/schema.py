@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES = (
     "schema_version",
@@ -87,6 +87,7 @@ SCHEMA = (
         start_char INTEGER NOT NULL,
         end_char INTEGER NOT NULL,
         entries TEXT NOT NULL,
+        country_from TEXT,
         PRIMARY KEY (doc_id, mention_index)
     )
     """,
@@ -105,6 +106,7 @@ SCHEMA = (
         date_end DATE,
         date_precision TEXT NOT NULL,
         auxiliary TEXT,
+        actor_inferred BOOLEAN NOT NULL,
         actor_codes TEXT,
         actor_countries TEXT,
         actor_names TEXT,
@@ -126,6 +128,7 @@ SCHEMA = (
         code TEXT,
         country TEXT,
         name TEXT NOT NULL,
+        country_from TEXT,
         PRIMARY KEY (event_id, role, position)
     )
     """,

@@ -1,0 +1,238 @@
+"""Countries for actors from their document: a role noun or an untitled-in-the-dictionaries
+person with no country takes one from its own phrase, else from the article's focus.
+
+    found = place_actors(docs, found, places)      # after locate_places, before coding
+
+    "Kenosha police", "police in Seoul", "the governor of Lagos"   -> the phrase's place
+    "the interior minister" in an article about Turkey             -> the article's focus
+    "Anna Petrova, the Foreign Ministry spokeswoman" (about Russia) -> the article's focus
+
+Who takes a country: an actor with none and a sector, coded `---` plus the sector, of type
+`other`, `armed_group`, `state` or `person` (a role noun, or a titled person the
+dictionaries do not know). Organisations (`igo`, `ngo`, or named ones the dictionaries
+give no country: "Reuters") and sectorless nouns never do.
+
+The phrase is the mention's own tokens and what hangs from its head through modifiers,
+possessives, appositions and `in`/`from`/`of`/`for`/`at` phrases (not clauses); a place
+the place stage found there, or a dictionary actor with a country that is not a person,
+gives its country (the nearest first).
+
+The article's focus (`article_focus`) is the dateline place ("ANKARA —" opening the text),
+else the country named most often by the document's places and actors (countries the
+dictionaries gave; a place an actor mention covers counts once), when it is named at
+least `FOCUS_MIN_MENTIONS` times and at least `FOCUS_DOMINANCE` times as often as any
+other country. It is not given to an actor whose
+sentence names a place in another country: where the event happened says more, and the
+coder reads it.
+
+Every country given here is marked on the actor (`Actor.country_from`: "phrase" or
+"article") and explained by an `entries` line "country XXX: reason".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from redshank.actors.codes import ARMED_SECTORS, NULL_CODE, country_name, sector_label
+from redshank.model import Actor, Mention
+from redshank.where import PlaceMention
+
+ROLE_TYPES = frozenset({"other", "armed_group", "state", "person"})
+# Dependencies that keep a token inside the phrase of the noun it hangs from.
+PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "prep", "pobj", "case"})
+PHRASE_PREPS = frozenset({"in", "from", "of", "for", "at"})
+FOCUS_MIN_MENTIONS = 3
+FOCUS_DOMINANCE = 2.0
+# What may follow a dateline place: ", COUNTRY" or a date, an agency in parentheses, a dash.
+_DATELINE_TAIL = re.compile(r"[ \t]*(?:,[^\n.—–]{0,40})?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[—–-]")
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """The country an article is about, and why."""
+
+    country: str
+    reason: str
+
+
+def place_actors(
+    docs: Sequence[Doc],
+    found: Sequence[list[Mention]],
+    places: Sequence[list[PlaceMention]],
+    text: str | None = None,
+) -> list[list[Mention]]:
+    """Each paragraph's mentions, role nouns and unknown titled people given a country from
+    their phrase or the article's focus (`text`, the document's, finds a dateline).
+
+    A person is one person in the whole document: the country one of their mentions gives
+    ("Anna Petrova, a spokeswoman in Moscow") is given to all ("Petrova said"), and the
+    focus is given or not by their first mention.
+    """
+    focus = article_focus(found, places, text)
+    wanted = [
+        (p, k, _phrase_country(docs[p], mention, mentions, places[p]))
+        for p, mentions in enumerate(found)
+        for k, mention in enumerate(mentions)
+        if _wants_country(mention.actor)
+    ]
+    if not wanted:
+        return list(found)
+    person_country: dict[str, tuple[str, str, str] | None] = {}
+    for p, k, phrase in wanted:
+        actor = found[p][k].actor
+        if actor.type == "person" and phrase is not None and actor.id not in person_country:
+            person_country[actor.id] = (*phrase, "phrase")
+    for p, k, _ in wanted:
+        actor = found[p][k].actor
+        if actor.type == "person" and actor.id not in person_country:
+            person_country[actor.id] = _focus_for(docs[p], found[p][k], places[p], focus)
+    placed = [list(mentions) for mentions in found]
+    for p, k, phrase in wanted:
+        mention = found[p][k]
+        if mention.actor.type == "person":
+            given = person_country.get(mention.actor.id)
+        elif phrase is not None:
+            given = (*phrase, "phrase")
+        else:
+            given = _focus_for(docs[p], mention, places[p], focus)
+        if given is not None:
+            placed[p][k] = _with(mention, *given)
+    return placed
+
+
+def article_focus(
+    found: Sequence[list[Mention]],
+    places: Sequence[list[PlaceMention]],
+    text: str | None = None,
+) -> Focus | None:
+    """The dateline's country, else the country clearly most named (module docstring)."""
+    dateline = _dateline_place(places, text)
+    if dateline is not None and dateline.location.country:
+        return Focus(dateline.location.country, f"the dateline '{dateline.text}'")
+    counts: Counter[str] = Counter()
+    for mentions, paragraph_places in zip(found, places, strict=True):
+        named = [m for m in mentions if m.actor.country and m.actor.country_from is None]
+        counts.update(m.actor.country for m in named)
+        covered = {i for m in named for i in range(m.token_start, m.token_end)}
+        counts.update(p.location.country for p in paragraph_places
+                      if p.location.country and p.head not in covered)
+    ranked = counts.most_common(2)
+    if not ranked:
+        return None
+    country, count = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if count < FOCUS_MIN_MENTIONS or count < FOCUS_DOMINANCE * runner_up:
+        return None
+    others = f", the next {runner_up}" if runner_up else ", no other country"
+    return Focus(country, f"the article's country ({country_name(country)} named {count} "
+                          f"times{others})")
+
+
+def _dateline_place(places: Sequence[list[PlaceMention]], text: str | None
+                    ) -> PlaceMention | None:
+    """A place opening the text as a dateline: "ANKARA —", "Lagos, Nigeria (AP) -"."""
+    if text is None or not places or not places[0]:
+        return None
+    first = places[0][0]
+    opening = len(text) - len(text.lstrip())
+    if first.span.start != opening:
+        return None
+    after = text[first.span.end:]
+    if first.text.isupper() and after[:1] in (",", " ", "\t"):
+        return first
+    return first if _DATELINE_TAIL.match(after) else None
+
+
+def _wants_country(actor: Actor) -> bool:
+    """A role noun or a titled unknown person with no country (`---GOV`); a named
+    organisation the dictionaries give no country ("Reuters", `MED`) stays as it is."""
+    return (
+        actor.country is None
+        and actor.sector is not None
+        and actor.type in ROLE_TYPES
+        and (actor.code or "").startswith(NULL_CODE)
+    )
+
+
+def _gives_country(actor: Actor) -> bool:
+    """A country named by the dictionaries, not by a person's role nor inferred here."""
+    return bool(actor.country) and actor.type != "person" and actor.country_from is None
+
+
+def _phrase_country(
+    doc: Doc, mention: Mention, mentions: list[Mention], paragraph_places: list[PlaceMention]
+) -> tuple[str, str] | None:
+    """The country of the nearest place, or dictionary country, in the mention's phrase."""
+    place_at = {i: p for p in paragraph_places for i in range(p.token_start, p.token_end)}
+    actor_at = {
+        i: m for m in mentions if m is not mention and _gives_country(m.actor)
+        for i in range(m.token_start, m.token_end)
+    }
+    for token in _phrase(doc, mention):
+        place = place_at.get(token.i)
+        if place is not None and place.location.country:
+            return place.location.country, f"'{place.text}' in its phrase"
+        named = actor_at.get(token.i)
+        if named is not None and named.actor.country:
+            return named.actor.country, f"'{named.actor.text}' in its phrase"
+    return None
+
+
+def _focus_for(
+    doc: Doc, mention: Mention, paragraph_places: list[PlaceMention], focus: Focus | None
+) -> tuple[str, str, str] | None:
+    """The article's focus for a mention, unless its sentence names a place elsewhere."""
+    if focus is None:
+        return None
+    sentence = doc[mention.head].sent
+    if any(
+        sentence.start <= p.head < sentence.end
+        and p.location.country not in (None, focus.country)
+        for p in paragraph_places
+    ):
+        return None
+    return focus.country, focus.reason, "article"
+
+
+def _phrase(doc: Doc, mention: Mention) -> list[Token]:
+    """The mention's tokens, then the tokens hanging from its head (nearest first)."""
+    inside = [doc[i] for i in range(mention.token_start, mention.token_end)]
+    seen = {t.i for t in inside}
+    out = list(inside)
+    level = [doc[mention.head], *inside]
+    while level:
+        following: list[Token] = []
+        for token in level:
+            for child in token.children:
+                if child.i in seen or child.dep_ not in PHRASE_DEPS:
+                    continue
+                if child.dep_ == "prep" and child.lower_ not in PHRASE_PREPS:
+                    continue
+                seen.add(child.i)
+                out.append(child)
+                following.append(child)
+        level = following
+    return out
+
+
+def _with(mention: Mention, country: str, reason: str, source: str) -> Mention:
+    """The mention with its actor given `country`, marked as inferred from `source`."""
+    actor = mention.actor
+    code = actor.code or NULL_CODE
+    code = f"{country}{code[len(NULL_CODE):]}" if code.startswith(NULL_CODE) else (
+        f"{country}{actor.sector or ''}")
+    entries = [*actor.entries, f"country {country}: {reason}"]
+    if actor.type == "person":
+        placed = replace(actor, country=country, code=code, entries=entries,
+                         country_from=source)
+    else:
+        kind = "armed_group" if actor.sector in ARMED_SECTORS else "state"
+        name = f"{country_name(country)} {sector_label(actor.sector)}"
+        placed = replace(actor, country=country, code=code, id=code, name=name, type=kind,
+                         entries=entries, country_from=source)
+    return replace(mention, actor=placed)
