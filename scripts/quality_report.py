@@ -90,6 +90,13 @@ page; the code is `redshank/evaluate/` (rules in `match.py`).
   / coded units; F1 of the two. Sentences with no gold event count for precision only.
   "exact" records have every gold unit fully right and nothing else coded. Mode and context
   are shown, not scored.
+- **Actors' countries.** Of the actors and recipients of the counted coded events, the
+  share with no country (a code starting `---`, or none: "the police" left as `---COP`),
+  the share whose country the actor stage inferred from the document (the mention's own
+  phrase or the article's focus: `Actor.country_from`, docs/actors.md) and the share the
+  coder gave from the event (where it happened, the other side's country: an entries line
+  `country XXX: ...`). Every other actor has its country from the dictionaries (or is an
+  organisation).
 """
 
 

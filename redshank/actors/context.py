@@ -14,16 +14,15 @@ give no country: "Reuters") and sectorless nouns never do.
 
 The phrase is the mention's own tokens and what hangs from its head through modifiers,
 possessives, appositions and `in`/`from`/`of`/`for`/`at` phrases (not clauses); a place
-the place stage found there, or a dictionary actor with a country that is not a person,
-gives its country (the nearest first).
+the place stage found there, or a country the dictionaries name there ("Iraq", not
+"Iraqi immigrants"), gives its country (the nearest first).
 
 The article's focus (`article_focus`) is the dateline place ("ANKARA —" opening the text),
 else the country named most often by the document's places and actors (countries the
-dictionaries gave; a place an actor mention covers counts once), when it is named at
-least `FOCUS_MIN_MENTIONS` times and at least `FOCUS_DOMINANCE` times as often as any
-other country. It is not given to an actor whose
-sentence names a place in another country: where the event happened says more, and the
-coder reads it.
+dictionaries gave, people's included; a place an actor mention covers counts once), when
+it is named at least `FOCUS_MIN_MENTIONS` times and at least `FOCUS_DOMINANCE` times as
+often as any other country. It is not given to an actor whose sentence names a place in
+another country: where the event happened says more, and the coder reads it.
 
 Every country given here is marked on the actor (`Actor.country_from`: "phrase" or
 "article") and explained by an `entries` line "country XXX: reason".
@@ -159,9 +158,11 @@ def _wants_country(actor: Actor) -> bool:
     )
 
 
-def _gives_country(actor: Actor) -> bool:
-    """A country named by the dictionaries, not by a person's role nor inferred here."""
-    return bool(actor.country) and actor.type != "person" and actor.country_from is None
+def _names_country(actor: Actor) -> bool:
+    """A country or place the dictionaries name ("Iraq", "Idlib"), not a group of people
+    of that country ("Russian immigrants": another actor, whose country is their own)."""
+    return (bool(actor.country) and actor.country_from is None and actor.type == "state"
+            and actor.sector is None)
 
 
 def _phrase_country(
@@ -170,7 +171,7 @@ def _phrase_country(
     """The country of the nearest place, or dictionary country, in the mention's phrase."""
     place_at = {i: p for p in paragraph_places for i in range(p.token_start, p.token_end)}
     actor_at = {
-        i: m for m in mentions if m is not mention and _gives_country(m.actor)
+        i: m for m in mentions if m is not mention and _names_country(m.actor)
         for i in range(m.token_start, m.token_end)
     }
     for token in _phrase(doc, mention):
