@@ -23,7 +23,7 @@ from redshank.coding.syntax import (
     prep_objects,
     with_conjuncts,
 )
-from redshank.knowledge import types_where
+from redshank.knowledge import types_where, words
 from redshank.model import Actor, Mention, Span
 
 PERSONAL = {"he", "she", "him", "her", "his", "hers"}
@@ -33,6 +33,10 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 INNER_DEPS = {"poss", "compound", "amod", "nmod", "appos"}
 INNER_PREPS = ("of", "by", "from", "for", "with", "against", "to", "on")
+AFFILIATION = words("affiliation_words")
+# "Following a tour of the region, Kerry said": the clause's subject did what the phrase
+# tells (coder.py codes such indefinite event nouns).
+NEW_EVENT_PREPOSITIONS = words("new_event_prepositions")
 
 
 @dataclass(slots=True)
@@ -99,6 +103,8 @@ class ActorContext:
         found: list[Actor] = []
         for member in with_conjuncts([token]):
             actors = [m.actor for m in self.mentions_for(member)]
+            if actors and all(unnamed(a) for a in actors):
+                actors = self._affiliated(member, actors) or actors
             if not actors and member.pos_ == "PRON":
                 actors = self.pronoun(member)
             if not actors and inside:
@@ -107,6 +113,25 @@ class ActorContext:
                 if all(actor.id != seen.id for seen in found):
                     found.append(actor)
         return found
+
+    def _affiliated(self, token: Token, actors: list[Actor]) -> list[Actor]:
+        """An unnamed group tied to a named one ("militants aligned with ISIL") is that
+        group; tied to a country or its government, it takes the country."""
+        for child in token.children:
+            if child.dep_ not in ("acl", "amod") or child.lemma_.lower() not in AFFILIATION:
+                continue
+            for obj in (o for prep in ("with", "to") for o in prep_objects(child, prep)):
+                named = [a for a in self.actors_for(obj, 0) if not unnamed(a)]
+                if not named:
+                    continue
+                tie = f"'{token.text} {child.text} … {obj.text}'"
+                if named[0].type in ("state", "person", "igo") and named[0].country:
+                    return [with_country(a, named[0].country, f"tied to it: {tie}")
+                            for a in actors]
+                return [replace(named[0], text=a.text, span=a.span,
+                                entries=[*named[0].entries, f"affiliation: {tie}"])
+                        for a in actors[:1]]
+        return []
 
     def country_inside(self, token: Token) -> str | None:
         """The country named inside an actor's phrase ("militants loyal to Iraq's ...")."""
@@ -183,6 +208,24 @@ class ActorContext:
         return []
 
 
+def unnamed(actor: Actor) -> bool:
+    """A role noun with no country, standing for no one in particular ("militants", "the
+    police")."""
+    return actor.country is None and actor.id.startswith("---")
+
+
+# CAMEO's code for a transnational militarized group (the Islamic State, al-Qaeda): such a
+# group is not a local force of the place it acts in.
+TRANSNATIONAL_PREFIX = "IMG"
+
+
+def placeable(actor: Actor) -> bool:
+    """An actor with no country that context may give one: a role noun, or a named group
+    the dictionaries give no country ("Islamic Salvation Front", code INTREB), but not a
+    transnational militarized group, which keeps its identity."""
+    return actor.country is None and not (actor.code or "").startswith(TRANSNATIONAL_PREFIX)
+
+
 def is_capital(actor: Actor) -> bool:
     """An actor read from a capital city's name ("Baghdad" for the Iraqi government)."""
     return any(entry.startswith("capitals.jsonl") for entry in actor.entries)
@@ -208,7 +251,16 @@ def subject_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
     if trigger.pos_ == "NOUN":
         owners = children(trigger, {"poss", "compound", "amod"})
         by = prep_objects(trigger, "by")
-        return (by, "noun: 'by' phrase") if by else (owners, "noun: possessor")
+        if by or owners:
+            return (by, "noun: 'by' phrase") if by else (owners, "noun: possessor")
+        clause = trigger.head.head if trigger.dep_ == "pobj" else None
+        if (clause is not None and depth == 0 and trigger.head.dep_ == "prep"
+                and trigger.head.lower_ in NEW_EVENT_PREPOSITIONS
+                and clause.pos_ in ("VERB", "AUX")
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in trigger.children)):
+            tokens, _ = subject_tokens(clause, depth + 1)
+            return tokens, f"noun: the subject of '{clause.text}', whose phrase it is in"
+        return [], "noun: possessor"
     if is_passive(trigger):
         agents = agent_objects(trigger)
         return (agents, "passive: actor from the 'by' phrase") if agents else ([], "")

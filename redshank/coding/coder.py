@@ -14,6 +14,7 @@ from redshank.coding.arguments import (
     ActorContext,
     implied_actor,
     place_actor,
+    placeable,
     recipient_groups,
     subject_tokens,
     unidentified_attackers,
@@ -146,6 +147,23 @@ def _reciprocal(pattern: Pattern, prep: str | None) -> bool:
     return reciprocal == "all" or prep in RECIPROCAL_PREPS
 
 
+def _guests(host: Token, ctx: ActorContext, hosts: list[Actor]) -> tuple[list[Actor], str]:
+    """Who is hosted when the host's object is a gathering: those who come to it ("Kerry
+    is in Paris for a conference the French government is hosting", "the ministers
+    attended the summit Egypt hosted")."""
+    gathering = host.head if host.dep_ in ("relcl", "acl") else next(
+        (c for c in host.children if c.dep_ == "dobj"), None)
+    if gathering is None or gathering.pos_ != "NOUN":
+        return [], ""
+    verb = gathering.head.head if gathering.dep_ == "pobj" else gathering.head
+    if gathering.dep_ not in ("pobj", "dobj") or verb.i == host.i:
+        return [], ""
+    subject, _ = subject_tokens(verb)
+    taken = {a.id for a in hosts}
+    guests = [a for token in subject for a in ctx.actors_for(token) if a.id not in taken]
+    return guests, f"came to the {gathering.text} it hosted (subject of '{verb.text}')"
+
+
 def _trigger_text(trigger: Token) -> str:
     prt = particle(trigger)
     return f"{trigger.text} {prt}" if prt else trigger.text
@@ -247,10 +265,23 @@ def _subsumed(events: list[Event]) -> list[Event]:
 BACKGROUND_PREPOSITIONS = words("background_prepositions")
 
 
+NEW_EVENT_PREPOSITIONS = words("new_event_prepositions")
+INDEFINITE = {"a", "an"}
+
+
 def _background(token: Token) -> bool:
-    """An event noun that only says when something else happened, or what it was for."""
-    return (token.pos_ == "NOUN" and token.dep_ == "pobj"
-            and token.head.lower_ in BACKGROUND_PREPOSITIONS)
+    """An event noun that only says when something else happened, or what it was for; an
+    indefinite one in a temporal phrase ("following a tour of") tells a new event."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj":
+        return False
+    prep = token.head.lower_
+    if prep in NEW_EVENT_PREPOSITIONS and _indefinite(token):
+        return False
+    return prep in BACKGROUND_PREPOSITIONS
+
+
+def _indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in noun.children)
 
 
 def _key(event: Event) -> tuple:
@@ -296,9 +327,9 @@ def _build_event(
     country = place.location.country if place and place.location.precision != "none" else None
     if country and place is not None:
         actors = [with_country(a, country, f"the event happened in {place.text}")
-                  if a.country is None and a.type in LOCAL_TYPES else a for a in actors]
+                  if placeable(a) and a.type in LOCAL_TYPES else a for a in actors]
         recipients = [with_country(a, country, f"the event happened in {place.text}")
-                      if a.country is None and a.type in LOCAL_TYPES else a for a in recipients]
+                      if placeable(a) and a.type in LOCAL_TYPES else a for a in recipients]
         if (not recipients and EVENT_TYPES[pattern.event].place_is_recipient
                 and pattern.recipient != "none"):
             recipients = [place_actor(place.text, country, place.span,
@@ -341,7 +372,7 @@ def _build_event(
         (home,) = homes
         recipients = [with_country(a, home, "a role noun acted on by one country's actor "
                                    "(domestic reading)")
-                      if a.country is None and a.type in LOCAL_TYPES else a
+                      if placeable(a) and a.type in LOCAL_TYPES else a
                       for a in recipients]
         recipients = [a for a in recipients if all(a.id != b.id for b in actors)]
     targets = {a.country for a in recipients if a.country}
@@ -349,12 +380,14 @@ def _build_event(
         (target,) = targets
         actors = [with_country(a, target, "an unaffiliated actor acting on its own country's "
                                "institutions (domestic reading)")
-                  if a.country is None and a.type not in ("igo", "ngo") else a for a in actors]
+                  if placeable(a) and a.type not in ("igo", "ngo") else a for a in actors]
     if actors and recipients and _reciprocal(pattern, recipient_prep):
         actors = [*actors, *(r for r in recipients if all(r.id != a.id for a in actors))]
         notes.append("reciprocal: " + ", ".join(r.text for r in recipients)
                      + f" ({how_recipient}) act as well, so they join the actors")
         recipients, how_recipient = [], ""
+    if pattern.cameo.startswith("043") and not recipients:
+        recipients, how_recipient = _guests(trigger, ctx, actors)
     if pattern.cameo.startswith("043") and recipients:
         actors, recipients = recipients, actors
         how, how_recipient = f"visitor ({how_recipient})", f"host ({how})"

@@ -1,0 +1,54 @@
+"""Constructions real news is written in (issue 10): affiliations, gatherings, events told
+in a temporal phrase, nominal events with their arguments. Sentences written for these
+tests, coded through the whole pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from redshank.model import Event
+
+
+def code(pipeline, text: str) -> list[Event]:
+    from redshank.model import Document
+
+    (result,) = pipeline.run([Document(id="t", text=text, published=date(2024, 3, 4))])
+    assert not result.failures
+    return result.events
+
+
+def coded(events: list[Event]) -> list[tuple]:
+    return [(e.event, [a.code for a in e.actor], [a.code for a in e.recipient])
+            for e in events]
+
+
+def test_fighters_loyal_to_a_named_group_are_that_group(pipeline) -> None:
+    (event,) = code(pipeline, "Fighters loyal to the Islamic State seized the town of Tal "
+                              "Afar in Iraq on Monday.")
+    assert event.event == "COERCE" and [a.code for a in event.actor] == ["IMGMUSISI"]
+    assert any(e.startswith("affiliation:") for e in event.actor[0].entries)
+
+
+def test_a_transnational_group_keeps_its_identity_where_it_acts(pipeline) -> None:
+    events = code(pipeline, "Islamic State militants attacked a checkpoint in Kirkuk.")
+    assert [a.code for e in events for a in e.actor] == ["IMGMUSISI"]
+
+
+def test_the_guests_of_a_hosted_gathering_are_visitors_of_the_host(pipeline) -> None:
+    events = code(pipeline, "The prime minister of Japan is in Cairo for a summit the "
+                            "Egyptian government is hosting.")
+    assert coded(events) == [("CONSULT", ["JPNGOV"], ["EGYGOV"])]
+
+
+def test_an_indefinite_event_in_a_temporal_phrase_is_told_for_the_first_time(pipeline):
+    new = code(pipeline, "Following a visit to Moscow, Chinese President Xi Jinping said "
+                         "ties were strong.")
+    told = code(pipeline, "Following the visit to Moscow, Chinese President Xi Jinping said "
+                          "ties were strong.")
+    assert coded(new) == [("CONSULT", ["CHNGOV"], ["RUSGOV"])]
+    assert told == []
+
+
+def test_the_capture_of_a_city_by_troops(pipeline) -> None:
+    events = code(pipeline, "The rapid capture of Kherson by Russian troops shocked Ukraine.")
+    assert ("COERCE", ["RUSMIL"], ["UKR"]) in coded(events)
