@@ -27,6 +27,7 @@ from redshank.coding import Knowledge, SentenceUnit, code_document, load_ontolog
 from redshank.errors import RedshankError
 from redshank.model import Document, DocumentResult, Failure, ResolvedDate, Sentence, Span
 from redshank.parse import Paragraph, bound_sentences, load_nlp, parse_texts, split_paragraphs
+from redshank.parse.truecase import restore_original_text, truecase_if_lower
 from redshank.when import find_date_mentions, find_dateline
 from redshank.where import Gazetteer, load_gazetteer, locate_places
 
@@ -102,13 +103,13 @@ class Pipeline:
                                      self.batch_size)
         except Exception as exc:
             return failed(document, "parse", exc)
-        return self.process(document, parsed)
+        return restore_original_text(self.process(document, parsed), paragraphs)
 
     @staticmethod
     def _split(document: Document) -> list[Paragraph] | DocumentResult:
-        """The document's paragraphs, or its failure."""
+        """The document's paragraphs (truecased if it is all lower case), or its failure."""
         try:
-            return split_paragraphs(document.text)
+            return split_paragraphs(truecase_if_lower(document.text))
         except Exception as exc:
             return failed(document, "parse", exc)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from redshank.errors import InputError
 from redshank.ingest.htmltext import html_to_text
 from redshank.ingest.language import non_english_reason
+from redshank.ingest.repair import repair_encoding, repair_warning
 from redshank.model import Document, Failure
 
 STAGE = "ingest"
@@ -261,19 +262,26 @@ def future_date_warnings(meta: Metadata, today: date) -> list[str]:
 
 
 def new_document(
-    text: str, meta: Metadata, *, title: str | None, path: str | None, today: date
+    text: str, meta: Metadata, origin: Origin, *, title: str | None, today: date
 ) -> Document:
-    """The Document for checked text and its metadata, with any warnings about the metadata."""
+    """The Document for `text` and its metadata: encoding damage in the text or title
+    repaired (with a warning), the text checked, warnings about the metadata added."""
+    body = repair_encoding(text)
+    heading = repair_encoding(title) if title else None
+    check_text(body.text, origin)
+    warnings = [repair_warning(meta.id, field, repair)
+                for field, repair in (("text", body), ("title", heading))
+                if repair is not None and repair.changed]
     return Document(
         id=meta.id,
-        text=text,
-        title=title,
+        text=body.text,
+        title=heading.text if heading else title,
         published=meta.published,
         source=meta.source,
         url=meta.url,
-        path=path,
+        path=origin.path,
         published_from="metadata" if meta.published else "none",
-        warnings=future_date_warnings(meta, today),
+        warnings=[*warnings, *future_date_warnings(meta, today)],
     )
 
 
@@ -294,8 +302,7 @@ def document_from_bytes(
             raise origin.error(
                 "has no visible paragraph or heading text; check it is an article page"
             )
-    check_text(text, origin)
-    return new_document(text, meta, title=title, path=path, today=options.today)
+    return new_document(text, meta, origin, title=title, today=options.today)
 
 
 def read_document_file(path: Path, meta: Metadata, options: IngestOptions) -> Document:

@@ -18,7 +18,6 @@ from redshank.ingest.documents import (
     Metadata,
     Origin,
     check_size,
-    check_text,
     check_unicode,
     failure_from,
     new_document,
@@ -164,8 +163,7 @@ def _inline_document(
     check_unicode(text, "text", origin)
     check_size(len(text.encode("utf-8")), options.max_doc_bytes, origin)
     text = normalise_text(text)
-    check_text(text, origin)
-    return new_document(text, meta, title=meta.title, path=origin.path, today=options.today)
+    return new_document(text, meta, origin, title=meta.title, today=options.today)
 
 
 def _manifest_document(
