@@ -303,6 +303,8 @@ class RecipientGroup:
     named_only: bool = False
     patient: bool = False
     prep: str | None = None
+    # the group names where it happened: a capital there is its country, not its government
+    place: bool = False
 
 
 def place_actor(text: str, country: str, span: Span, reason: str) -> Actor:
@@ -398,5 +400,5 @@ def recipient_groups(trigger: Token, preferred: str | None, event: str = "",
                           for g in recipient_groups(complement, None, event, depth + 1))
     if event in LOCATED_EVENTS:
         groups.append(RecipientGroup(prep_objects(trigger, "in"),
-                                     "place where it happened ('in')"))
+                                     "place where it happened ('in')", place=True))
     return groups

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from redshank.coding.arguments import (
     ActorContext,
     implied_actor,
+    is_capital,
     place_actor,
     placeable,
     recipient_groups,
@@ -108,9 +109,11 @@ LIGHT_VERBS = words("light_verbs")
 
 
 def _light_verb_object(trigger: Token) -> bool:
-    """An event noun that is the object of a light verb, whose subject is the noun's actor."""
-    return (trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB"
-            and trigger.head.lemma_.lower() in LIGHT_VERBS)
+    """An event noun that is the object of a light verb, whose subject is the noun's actor
+    ("announced a suspension of aid"; passive: "sanctions were announced by the EU")."""
+    return (trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass")
+            and trigger.head.pos_ == "VERB" and trigger.head.lemma_.lower() in LIGHT_VERBS)
+
 
 
 def _placed(actors: list[Actor], places: list[PlaceMention]) -> list[Actor]:
@@ -181,6 +184,9 @@ def _resolve_recipients(trigger: Token, pattern: Pattern, ctx: ActorContext,
             found.extend(a for a in ctx.actors_for(token)
                          if a.id not in taken and all(a.id != f.id for f in found)
                          and (a.country or not group.named_only))
+        if found and group.place:
+            found = [place_actor(a.text, a.country, a.span, f"'{a.text}' is where it happened")
+                     if is_capital(a) and a.country else a for a in found]
         if found:
             return found, group.how, group.prep
     purpose = trigger.dep_ in ("advcl", "xcomp") and any(
@@ -325,7 +331,9 @@ def _build_event(
     recipients = _placed(recipients, places)
     place, place_reason = governing_place(trigger, places)
     country = place.location.country if place and place.location.precision != "none" else None
-    if country and place is not None:
+    # meetings and agreements happen abroad as often as at home: their place says nothing
+    # of their parties' country
+    if country and place is not None and EVENT_TYPES[pattern.event].reciprocal is None:
         actors = [with_country(a, country, f"the event happened in {place.text}")
                   if placeable(a) and a.type in LOCAL_TYPES else a for a in actors]
         recipients = [with_country(a, country, f"the event happened in {place.text}")

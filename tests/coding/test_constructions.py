@@ -52,3 +52,34 @@ def test_an_indefinite_event_in_a_temporal_phrase_is_told_for_the_first_time(pip
 def test_the_capture_of_a_city_by_troops(pipeline) -> None:
     events = code(pipeline, "The rapid capture of Kherson by Russian troops shocked Ukraine.")
     assert ("COERCE", ["RUSMIL"], ["UKR"]) in coded(events)
+
+
+def test_denying_that_something_happened_is_a_rejection(pipeline) -> None:
+    events = code(pipeline, "Armenia denied that its troops had shelled the village.")
+    assert ("REJECT", ["ARM"]) in [(e.event, [a.code for a in e.actor]) for e in events]
+
+
+def test_summoning_an_ambassador_is_a_complaint(pipeline) -> None:
+    events = code(pipeline, "Poland summoned the Belarusian ambassador on Tuesday.")
+    assert coded(events) == [("ACCUSE", ["POL"], ["BLRGOV"])]
+
+
+def test_an_announced_suspension_of_aid_is_a_sanction_by_the_announcer(pipeline) -> None:
+    events = code(pipeline, "Germany announced a suspension of aid to Mali.")
+    assert ("SANCTION", ["DEU"], ["MLI"]) in coded(events)
+
+
+def test_sanctions_announced_by_someone_are_theirs(pipeline) -> None:
+    events = code(pipeline, "New sanctions against Minsk were announced by Canada on Friday.")
+    assert ("SANCTION", ["CAN"]) in [(e.event, [a.code for a in e.actor]) for e in events]
+
+
+def test_a_capital_where_an_arrest_happened_is_the_country_not_its_government(pipeline):
+    (event,) = code(pipeline, "Dozens of people were arrested in Tehran on Monday.")
+    assert [a.code for a in event.recipient] == ["IRN"]
+
+
+def test_a_meeting_abroad_does_not_give_its_place_country_to_a_role_noun(pipeline) -> None:
+    events = code(pipeline, "The foreign minister met Sergei Lavrov in Moscow on Monday.")
+    consult = [e for e in events if e.event == "CONSULT"]
+    assert [[a.code for a in e.actor] for e in consult] == [["---GOV", "RUSGOV"]]
