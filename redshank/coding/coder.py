@@ -344,6 +344,7 @@ def _build_event(
                                       f"'{place.text}' is where it happened")]
             how_recipient = f"the country where it happened ({place.text})"
     event_type, mode, context = pattern.event, pattern.mode, list(pattern.context)
+    inferred = False  # the actor is implied by a convention, not named
     if not actors and event_type == "MOBILIZE":
         patients = [c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS | {"dobj"}]
         actors = [a for token in patients for a in ctx.actors_for(token)]
@@ -357,11 +358,13 @@ def _build_event(
     if not actors and event_type == "ASSAULT" and recipients and _names_an_attack(trigger):
         if country and place is not None:
             actors = [unidentified_attackers(country, place.text, place.span)]
+            inferred = True
             how = f"attacker not named: unidentified attackers in {place.text}"
         else:
             how = "attacker not named: an attack on a named victim is kept with no actor"
     elif not actors and event_type == "PROTEST" and country and place is not None:
         actors = [_protesters(country, place)]
+        inferred = True
         how = f"protesters not named: civilians in {place.text} (PLOVER 3.12)"
     elif not actors and EVENT_TYPES[event_type].implicit_actor and _agentless(trigger):
         sector = EVENT_TYPES[event_type].implicit_actor
@@ -369,6 +372,7 @@ def _build_event(
         if home:
             reason = f"'{trigger.text}' names no actor; by convention {sector} of {where}"
             actors = [implied_actor(home, sector, ctx.offset + trigger.idx, reason)]
+            inferred = True
             how = f"actor not named: {reason} (inferred)"
         else:
             how = (f"actor not named: '{trigger.text}' implies one ({sector}), in no known "
@@ -466,5 +470,6 @@ def _build_event(
         date_end=end,
         date_method=method,
         sentence_span=sent_span,
+        actor_inferred=inferred,
     )
 
