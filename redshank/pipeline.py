@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from redshank.actors import ActorResolver, load_dictionary
-from redshank.actors.context import place_actors
+from redshank.actors.context import article_focus, place_actors
 from redshank.actors.coref import known_persons, link_surnames
 from redshank.coding import Knowledge, SentenceUnit, code_document, load_ontology, load_patterns
 from redshank.errors import RedshankError
@@ -168,7 +168,8 @@ def process_document(
         actor_countries={m.actor.country for ms in found for m in ms if m.actor.country},
         persons={m.actor.name for ms in found for m in ms if m.actor.type == "person"},
         gazetteer=gazetteer)
-    found = place_actors([doc for _, doc in parsed], found, places, document.text)
+    focus = article_focus(found, places, document.text)
+    found = place_actors([doc for _, doc in parsed], found, places, focus=focus)
     previous: ResolvedDate | None = None
     for (paragraph, doc), mentions, paragraph_places in zip(parsed, found, places, strict=True):
         dates = find_date_mentions(doc, published, offset=paragraph.offset, previous=previous)
@@ -188,6 +189,7 @@ def process_document(
                 dates=[d for d in dates if sent.start <= d.head < sent.end],
                 places=[p for p in paragraph_places if sent.start <= p.head < sent.end]))
     result.sentences = sentences
-    result.events = code_document(document, units, knowledge)
+    result.events = code_document(document, units, knowledge,
+                                  setting=focus.country if focus else None)
     return result
 

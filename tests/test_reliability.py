@@ -222,10 +222,10 @@ def test_a_document_that_breaks_a_stage_fails_alone(tmp_path: Path, pipeline,
 
     original = pipeline_module.code_document
 
-    def breaking(document, units, knowledge):
+    def breaking(document, units, knowledge, **options):
         if "poisoned" in document.text:
             raise StopIteration
-        return original(document, units, knowledge)
+        return original(document, units, knowledge, **options)
 
     monkeypatch.setattr(pipeline_module, "code_document", breaking)
     feed = tmp_path / "feed.jsonl"

@@ -64,15 +64,17 @@ def place_actors(
     found: Sequence[list[Mention]],
     places: Sequence[list[PlaceMention]],
     text: str | None = None,
+    focus: Focus | None = None,
 ) -> list[list[Mention]]:
     """Each paragraph's mentions, role nouns and unknown titled people given a country from
-    their phrase or the article's focus (`text`, the document's, finds a dateline).
+    their phrase or the article's focus (`text`, the document's, finds a dateline; a
+    caller that already has the focus passes it).
 
     A person is one person in the whole document: the country one of their mentions gives
     ("Anna Petrova, a spokeswoman in Moscow") is given to all ("Petrova said"), and the
     focus is given or not by their first mention.
     """
-    focus = article_focus(found, places, text)
+    focus = focus or article_focus(found, places, text)
     wanted = [
         (p, k, _phrase_country(docs[p], mention, mentions, places[p]))
         for p, mentions in enumerate(found)

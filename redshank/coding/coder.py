@@ -331,18 +331,28 @@ def _build_event(
     recipients = _placed(recipients, places)
     place, place_reason = governing_place(trigger, places)
     country = place.location.country if place and place.location.precision != "none" else None
-    # meetings and agreements happen abroad as often as at home: their place says nothing
-    # of their parties' country
-    if country and place is not None and EVENT_TYPES[pattern.event].reciprocal is None:
-        actors = [with_country(a, country, f"the event happened in {place.text}")
-                  if placeable(a) and a.type in LOCAL_TYPES else a for a in actors]
-        recipients = [with_country(a, country, f"the event happened in {place.text}")
-                      if placeable(a) and a.type in LOCAL_TYPES else a for a in recipients]
+    if country and place is not None:
+        # meetings and agreements happen abroad as often as at home: their place says
+        # nothing of their parties' country
+        if EVENT_TYPES[pattern.event].reciprocal is None:
+            actors = [with_country(a, country, f"the event happened in {place.text}")
+                      if placeable(a) and a.type in LOCAL_TYPES else a for a in actors]
+            recipients = [with_country(a, country, f"the event happened in {place.text}")
+                          if placeable(a) and a.type in LOCAL_TYPES else a for a in recipients]
         if (not recipients and EVENT_TYPES[pattern.event].place_is_recipient
                 and pattern.recipient != "none"):
             recipients = [place_actor(place.text, country, place.span,
                                       f"'{place.text}' is where it happened")]
             how_recipient = f"the country where it happened ({place.text})"
+    elif EVENT_TYPES[pattern.event].located:
+        # an arrest, attack or protest happens somewhere: with no place governing it, the
+        # one country its sentence names (or the article's setting) is still where
+        home, where = _event_country(None, None, trigger, places, ctx)
+        if home:
+            actors = [with_country(a, home, where) if placeable(a) and a.type in LOCAL_TYPES
+                      else a for a in actors]
+            recipients = [with_country(a, home, where)
+                          if placeable(a) and a.type in LOCAL_TYPES else a for a in recipients]
     event_type, mode, context = pattern.event, pattern.mode, list(pattern.context)
     inferred = False  # the actor is implied by a convention, not named
     if not actors and event_type == "MOBILIZE":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
@@ -37,27 +36,6 @@ def _context(unit: SentenceUnit, quotes: list[Span], speakers: dict[Span, Actor 
     return ActorContext(sentence=unit.sentence, offset=unit.offset, mentions=unit.mentions,
                         quotes=quotes, speakers=speakers, persons=persons, recent=recent,
                         setting=setting)
-
-
-# The article is set in a country when at least this share of its located place mentions
-# is in it, and no other country has as many.
-SETTING_SHARE = 0.5
-
-
-def setting_country(units: list[SentenceUnit]) -> str | None:
-    """The country an article's places put it in ("Bradford", "London", "England": GBR).
-
-    None when the article names no place or its places are spread over several countries
-    with none holding half of them.
-    """
-    counts = Counter(place.location.country for unit in units for place in unit.places
-                     if place.location.country and place.location.precision != "none")
-    ranked = counts.most_common(2)
-    if not ranked:
-        return None
-    (country, count), total = ranked[0], sum(counts.values())
-    tied = len(ranked) == 2 and ranked[1][1] == count
-    return country if count >= SETTING_SHARE * total and not tied else None
 
 
 def _speaker(unit: SentenceUnit, ctx: ActorContext, quote: Span) -> Actor | None:
@@ -104,15 +82,15 @@ def _remember(unit: SentenceUnit, persons: list[Actor], recent: list[Actor]) -> 
             recent.append(mention.actor)
 
 
-def code_document(document: Document, units: list[SentenceUnit], knowledge: Knowledge
-                  ) -> list[Event]:
-    """Every event in a document, in text order."""
+def code_document(document: Document, units: list[SentenceUnit], knowledge: Knowledge,
+                  setting: str | None = None) -> list[Event]:
+    """Every event in a document, in text order. `setting` is the country the article is
+    about (`redshank.actors.context.article_focus`), for what the text leaves implicit."""
     quotes = find_quotes(document.text)
     speakers = attribute_quotes(units, quotes)
     persons: list[Actor] = []
     recent: list[Actor] = []
     events: list[Event] = []
-    setting = setting_country(units)
     for unit in units:
         ctx = _context(unit, quotes, speakers, persons, recent, setting)
         events.extend(code_sentence(unit.sentence, unit.index, ctx, unit.dates, document,

@@ -264,10 +264,12 @@ def future_date_warnings(meta: Metadata, today: date) -> list[str]:
 def new_document(
     text: str, meta: Metadata, origin: Origin, *, title: str | None, today: date
 ) -> Document:
-    """The Document for `text` and its metadata: encoding damage in the text or title
-    repaired (with a warning), the text checked, warnings about the metadata added."""
+    """The Document for `text` and its metadata: encoding damage in the text repaired, and
+    in the title when the text had it (a few characters are too little evidence: "Ğ¯" is
+    good Turkish and also the mojibake of "Я"), with a warning; the text checked, warnings
+    about the metadata added."""
     body = repair_encoding(text)
-    heading = repair_encoding(title) if title else None
+    heading = repair_encoding(title) if title and body.changed else None
     check_text(body.text, origin)
     warnings = [repair_warning(meta.id, field, repair)
                 for field, repair in (("text", body), ("title", heading))

@@ -29,7 +29,8 @@ def test_an_arrest_with_no_actor_is_by_the_police_of_the_place(pipeline) -> None
 
 def test_with_no_place_in_the_sentence_the_article_setting_gives_the_country(pipeline) -> None:
     events = code(pipeline, "Heavy fighting continued in Aleppo and Idlib on Monday, "
-                            "residents said.\n\nTwo journalists were detained on Tuesday.")
+                            "Syrian state media said.\n\nTwo journalists were detained on "
+                            "Tuesday.")
     detained = [e for e in events if e.evidence.trigger == "detained"]
     assert [[a.code for a in e.actor] for e in detained] == [["SYRCOP"]]
     assert "set in" in detained[0].evidence.actor_how

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from redshank.ingest import IngestOptions, JsonlSource, iter_jsonl_documents
+from redshank.ingest.repair import repair_encoding
 from redshank.model import Document, Failure
 from tests.ingest.conftest import ENGLISH
 
@@ -72,8 +73,14 @@ def test_records_round_trip(batch: list[dict[str, Any]], ascii_only: bool) -> No
         has_id = record_id is not None and str(record_id).strip() != ""
         assert doc.id == (str(record_id) if has_id else f"feed-{line_no}")
         text = record["text"].removeprefix("\ufeff")
-        assert doc.text == text.replace("\r\n", "\n").replace("\r", "\n")
-        assert doc.title == (record["title"] or None)
+        # a text that reads as mojibake is repaired, with a warning (ingest/repair.py); the
+        # title follows the text, whose damage is the evidence
+        repaired = repair_encoding(text)
+        assert doc.text == repaired.text.replace("\r\n", "\n").replace("\r", "\n")
+        assert any("damaged encoding" in w for w in doc.warnings) == repaired.changed
+        title = record["title"] or None
+        assert doc.title == (repair_encoding(title).text if title and repaired.changed
+                             else title)
         assert doc.source == (record["source"] or None)
         assert doc.url == (record["url"] or None)
         assert doc.published == _expected_published(record["published"])
