@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from redshank.coding.patterns import TIER_WRITTEN, Constraint, Pattern, PatternSet
+from redshank.coding.patterns import (
+    TIER_CURATED,
+    TIER_WRITTEN,
+    Constraint,
+    Pattern,
+    PatternSet,
+)
 from redshank.coding.syntax import (
     COMPLEMENT_DEPS,
     OBJECT_DEPS,
@@ -182,6 +188,18 @@ def _index(patterns: PatternSet, key: tuple[str, str, str], listed: list[Pattern
     return index
 
 
+def _stronger(pattern: Pattern | None, lexicon: Pattern | None) -> Pattern | None:
+    """The trigger's patterns answer first; a curated lexicon sense with constraints
+    ("dismiss obj:report" as a rejection) outranks a converted CAMEO line, not a
+    hand-written one."""
+    if pattern is None:
+        return lexicon
+    if (lexicon is not None and pattern.tier < TIER_CURATED and lexicon.tier == TIER_CURATED
+            and lexicon.constraints):
+        return lexicon
+    return pattern
+
+
 def match_pattern(trigger: Token, patterns: PatternSet) -> Pattern | None:
     """The reading of this token: its most specific pattern, else the lexicon's default.
 
@@ -192,13 +210,16 @@ def match_pattern(trigger: Token, patterns: PatternSet) -> Pattern | None:
     """
     pos = "noun" if trigger.pos_ == "NOUN" else "verb"
     lemma = trigger.lemma_.lower()
-    indexes = [_index(patterns, (pos, lemma, kind), listed)
-               for kind, listed in (("patterns", patterns.candidates(pos, lemma)),
-                                    ("lexicon", patterns.defaults(pos, lemma))) if listed]
+    listed = patterns.candidates(pos, lemma)
+    lexicon = patterns.defaults(pos, lemma)
+    own = _index(patterns, (pos, lemma, "patterns"), listed) if listed else None
+    senses = _index(patterns, (pos, lemma, "lexicon"), lexicon) if lexicon else None
     regions = _Regions(trigger)
     best = None
     for prt in dict.fromkeys((particle(trigger) if pos == "verb" else None, None)):
-        best = next((found for index in indexes if (found := index.best(prt, regions))), None)
+        best = own.best(prt, regions) if own else None
+        if senses is not None and (best is None or best.tier < TIER_CURATED):
+            best = _stronger(best, senses.best(prt, regions))
         if best is not None:
             break
     if best is not None and best.is_event and (best.tier < TIER_WRITTEN

@@ -49,8 +49,12 @@ TRIGGER = re.compile(r"^(n:)?([a-z][a-z'\-]*)(?:\+([a-z]+))?$")
 CODE = re.compile(r"^\d{3,4}$")
 PACKAGED_FILES = ("cameo.patterns", "core.patterns")
 CONVERTED_FILES = ("cameo.patterns",)
-TIER_LEXICON, TIER_CONVERTED, TIER_WRITTEN = 0, 1, 2
+# Where a reading comes from, weakest first: a converted CAMEO lemma default (cameo.tsv), a
+# converted CAMEO pattern (cameo.patterns), a curated lexicon line (plover.tsv,
+# classes.tsv, discards.tsv), a hand-written pattern (core.patterns, users' files).
+TIER_LEXICON, TIER_CONVERTED, TIER_CURATED, TIER_WRITTEN = 0, 1, 2, 3
 LEXICON_FILES = ("cameo.tsv", "plover.tsv", "classes.tsv", "discards.tsv")
+CONVERTED_LEXICON = frozenset({"cameo.tsv"})
 ANY_TRIGGER = "*"
 
 
@@ -260,8 +264,8 @@ def parse_lexicon(text: str, path: str, ontology: Ontology, into: PatternSet,
         anywhere = line.split(maxsplit=1)[0] == ANY_TRIGGER
         if anywhere:
             line = "any" + line[1:]
-        pattern = parse_pattern(line, where, ontology, synsets, base + number,
-                                TIER_LEXICON)
+        tier = TIER_LEXICON if Path(path).name in CONVERTED_LEXICON else TIER_CURATED
+        pattern = parse_pattern(line, where, ontology, synsets, base + number, tier)
         pattern = replace(pattern, text=f"{raw.partition(chr(9))[0].strip()} [{source}]")
         if anywhere:
             if pattern.is_event or not pattern.constraints:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from redshank.model import Event
 
 
@@ -95,3 +97,33 @@ def test_suspects_and_attackers_are_actors(pipeline) -> None:
     events = code(pipeline, "Police in Nairobi arrested two suspects after the attackers "
                             "fled.")
     assert ("COERCE", ["KENCOP"], ["KENCRM"]) in coded(events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a curated sense outranks a converted CAMEO line ("dismiss obj:report" is CAMEO 016)
+    ("Moscow dismissed the report as baseless.", ("REJECT", ["RUSGOV"])),
+    ("The former governor pleaded not guilty to corruption charges.", ("REJECT", ["---GOV"])),
+    ("The Supreme Court of Kenya ruled against the government.", ("SANCTION", ["KENJUD"])),
+    ("Prosecutors in Seoul unsealed new charges against the former president.",
+     ("ACCUSE", ["KORJUD"])),
+    ("The parliament of Peru voted to impeach the president.", ("ACCUSE", ["PERLEG"])),
+    ("Brazilian lawmakers denied funding for the new bridge.", ("REJECT", ["BRALEG"])),
+    ("The Greek foreign minister called the incident an unacceptable provocation.",
+     ("ACCUSE", ["GRCGOV"])),
+    ("China's foreign ministry described the sanctions as illegal.", ("ACCUSE", ["CHNGOV"])),
+    ("The Kenyan president called the agreement a historic step.", ("SUPPORT", ["KENGOV"])),
+])
+def test_reported_judgments_and_legal_acts(pipeline, text, expected) -> None:
+    events = code(pipeline, text)
+    assert expected in [(e.event, [a.code for a in e.actor]) for e in events]
+
+
+def test_filing_charges_is_one_accusation_not_an_arrest(pipeline) -> None:
+    events = code(pipeline, "Prosecutors in Madrid filed charges against the Catalan leader.")
+    assert [e.event for e in events] == ["ACCUSE"]
+
+
+def test_expelling_a_member_from_a_body_is_a_sanction(pipeline) -> None:
+    events = code(pipeline, "Three opposition legislators were expelled from the Ugandan "
+                            "parliament.")
+    assert [(e.event, e.mode) for e in events] == [("SANCTION", "expel")]
