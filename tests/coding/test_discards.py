@@ -216,14 +216,19 @@ def test_a_search_of_a_house_is_coercion_and_a_search_for_survivors_none() -> No
     assert reading(survivors, "searched") is None
 
 
-def test_a_plea_in_court_is_no_request() -> None:
+def test_a_plea_in_court_is_no_request_and_not_guilty_denies_the_charge() -> None:
+    """ANNOTATION.md: denials of an accusation are REJECT; a guilty plea is no event."""
     rows = [("The", "the", "DET", "DT", "det", 1),
             ("driver", "driver", "NOUN", "NN", "nsubj", 2),
             ("pleaded", "plead", "VERB", "VBD", "ROOT", 2),
             ("not", "not", "PART", "RB", "neg", 4),
             ("guilty", "guilty", "ADJ", "JJ", "acomp", 2),
             (".", ".", "PUNCT", ".", "punct", 2)]
-    assert reading(rows, "pleaded") is None
+    assert reading(rows, "pleaded") == ("REJECT", None)
+    guilty = [row for row in rows if row[0] != "not"]
+    guilty = [(w, lemma, pos, tag, dep, head - 1 if head > 3 else head)
+              for w, lemma, pos, tag, dep, head in guilty]
+    assert reading(guilty, "pleaded") is None
     appeal = intransitive("families", "pleaded", "plead", "for", "help")
     assert reading(appeal, "pleaded") == ("REQUEST", None)
 
