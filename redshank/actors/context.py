@@ -189,10 +189,15 @@ def _phrase_country(
 def _focus_for(
     doc: Doc, mention: Mention, paragraph_places: list[PlaceMention], focus: Focus | None
 ) -> tuple[str, str, str] | None:
-    """The article's focus for a mention, unless its sentence names a place elsewhere."""
+    """The article's focus for a mention, unless its sentence names a place elsewhere or
+    its own phrase says where it is from without naming one country ("ministers from 10
+    nations", "officials from several countries")."""
     if focus is None:
         return None
-    sentence = doc[mention.head].sent
+    head = doc[mention.head]
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children):
+        return None
+    sentence = head.sent
     if any(
         sentence.start <= p.head < sentence.end
         and p.location.country not in (None, focus.country)

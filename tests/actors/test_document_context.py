@@ -153,3 +153,11 @@ def test_actor_json_round_trip_keeps_country_from() -> None:
     record = placed.to_json()
     assert record["country_from"] == "article"
     assert Actor(**{**record, "span": Span(0, 6)}) == placed
+
+
+def test_a_role_noun_from_several_countries_takes_no_focus(pipeline) -> None:
+    text = ("WASHINGTON — The White House said on Monday that the United States would lead "
+            "the effort. Officials from ten countries met the American envoy in Washington.")
+    (result,) = pipeline.run([Document(id="t", text=text, published=date(2024, 3, 4))])
+    officials = [a for a in result.actors if a.text.startswith("Officials")]
+    assert officials and all(a.country is None for a in officials)
