@@ -9,7 +9,10 @@ Every row must load with the actor loader, and beyond what the loader checks:
   row's `as_of` (nobody can vouch for a date they have not seen);
 - holders of the same `office` ("USA:president", "NATO:secretary general") never overlap,
   within a row or across rows: every office named is held by one person at a time;
-- no name is given to two rows, and ids are unique.
+- an office named after a country ("FRA:interior minister") is held in that country's code,
+  and a defence office ("UKR:defence minister") in a military one (`UKRGOVMIL`);
+- no name is given to two rows, ids are unique, and a one-word name is not the surname of
+  another row's person ("Aoun" would be both Michel and Joseph Aoun).
 
 Prints one `file:line: message` per problem and exits 1 if there is any, else a summary.
 
@@ -54,6 +57,7 @@ def check_file(path: Path, today: date | None = None) -> list[str]:
     ids: dict[str, int] = {}
     names: dict[str, tuple[str, int]] = {}
     lines = path.read_text(encoding="utf-8").splitlines()
+    surnames = _surnames(lines)
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
@@ -80,6 +84,14 @@ def check_file(path: Path, today: date | None = None) -> list[str]:
             if key in names and names[key][0] != entry.id:
                 report(f"name {name!r} is also given to {names[key][0]} (line {names[key][1]})")
             names.setdefault(key, (entry.id, number))
+            others = (
+                [s for s in surnames.get(key, []) if s[0] != entry.id] if " " not in name else []
+            )
+            if others:
+                report(
+                    f"one-word name {name!r} is also the surname of {others[0][0]} "
+                    f"(line {others[0][1]}): give it to neither"
+                )
         problems.extend(f"{path}:{number}: {m}" for m in _source_problems(record.get("source")))
         as_of = _as_of(record.get("as_of"), today)
         if isinstance(as_of, str):
@@ -95,6 +107,9 @@ def check_file(path: Path, today: date | None = None) -> list[str]:
             office = role_record.get("office")
             if office:
                 tenures.append(Tenure(office, role.start, role.end, entry.id, number))
+                problems.extend(
+                    f"{path}:{number}: {entry.id}: {m}" for m in _office_problems(office, role)
+                )
     problems.extend(f"{path}:{m}" for m in _overlaps(tenures))
     return problems
 
@@ -124,9 +139,42 @@ def _code_problems(role: RoleCode) -> list[str]:
     parts = split_code(code)
     if parts.country != country:
         return [f"role code {code} gives country {parts.country}, the row says {country}"]
-    if country is not None and country not in {c.iso3 for c in country_table().values()}:
+    if country is not None and country not in _iso3_codes():
         return [f"role country {country} is not an ISO alpha-3 code the code table knows"]
     return []
+
+
+def _surnames(lines: list[str]) -> dict[str, list[tuple[str, int]]]:
+    """Last word of each row's canonical name (its surname), with the rows that have it."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for number, raw in enumerate(lines, start=1):
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError:
+            continue  # the loader reports it
+        if not isinstance(record, dict):
+            continue
+        name = record.get("name") or (record.get("names") or [None])[0]
+        if isinstance(name, str) and " " in name.strip():
+            found.setdefault(name_key(name.split()[-1]), []).append((record.get("id"), number))
+    return found
+
+
+def _office_problems(office: str, role: RoleCode) -> list[str]:
+    """An office named after a country held in another's code, or a defence office not MIL."""
+    problems = []
+    holder = office.split(":", 1)[0]
+    if holder in _iso3_codes() and holder != role.country:
+        problems.append(
+            f"office {office!r} is {holder}'s, the role {role.code} is {role.country}'s"
+        )
+    if ("defence" in office or "defense" in office) and "MIL" not in chunks(role.code):
+        problems.append(f"office {office!r} is a defence office, the role {role.code} is not MIL")
+    return problems
+
+
+def _iso3_codes() -> set[str]:
+    return {c.iso3 for c in country_table().values() if c.iso3}
 
 
 def _overlaps(tenures: list[Tenure]) -> list[str]:

@@ -14,6 +14,7 @@ from types import ModuleType
 
 import pytest
 
+from redshank.actors import ActorResolver
 from redshank.actors.dictionary import PACKAGED_FILES, packaged_path
 from redshank.actors.jsonl import read_jsonl
 from redshank.errors import DataFileError
@@ -94,6 +95,29 @@ ZEMBLA_PM = {"code": "FRAGOV", "from": "2020-01-01", "until": None, "office": "F
         (
             _row("B", "Bea Two", [{"code": "USAGOV", "from": "2024-01-01", "until": "2023-01-01"}]),
             "not before",
+        ),
+        (
+            _row(
+                "B",
+                "Bea Two",
+                [{"code": "DEUGOV", "from": "2019-01-01", "office": "FRA:president"}],
+            ),
+            "office 'FRA:president' is FRA's, the role DEUGOV is DEU's",
+        ),
+        (
+            _row(
+                "B", "Bea Two", [{"code": "USAGOV", "from": "2024-01-01", "office": "USA:defense"}]
+            ),
+            "is a defence office, the role USAGOV is not MIL",
+        ),
+        (
+            json.dumps(
+                {
+                    **json.loads(_row("B", "Bea One", [{"code": "USAGOV", "from": "2024-01-01"}])),
+                    "names": ["Bea One", "One"],
+                }
+            ),
+            "one-word name 'One' is also the surname of A",
         ),
     ],
 )
@@ -193,3 +217,73 @@ def test_the_loader_checks_as_of_and_office_when_given(tmp_path: Path, change, m
     with pytest.raises(DataFileError, match=message) as caught:
         read_jsonl(tmp_path / "x.jsonl", json.dumps(record))
     assert caught.value.line == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [
+        # added with this file's 2025 update: in office, and after the office ends
+        ("Gadi Eisenkot toured the border.", date(2017, 3, 1), ("Gadi Eisenkot", "ISRMIL")),
+        ("Gadi Eisenkot toured the border.", date(2020, 3, 1), ("Gadi Eisenkot", "ISRELI")),
+        ("Kevin McAleenan visited Texas.", date(2019, 6, 1), ("Kevin McAleenan", "USAGOV")),
+        ("Kevin McAleenan visited Texas.", date(2020, 6, 1), ("Kevin McAleenan", "USAELI")),
+        ("Hossein Salami threatened Israel.", date(2024, 4, 14), ("Hossein Salami", "IRNMIL")),
+        ("Ishaq Dar met Jeyhun Bayramov.", date(2024, 6, 1), ("Ishaq Dar", "PAKGOV")),
+        ("Ishaq Dar met Jeyhun Bayramov.", date(2024, 6, 1), ("Jeyhun Bayramov", "AZEGOV")),
+        ("Guido Crosetto spoke in Rome.", date(2023, 5, 2), ("Guido Crosetto", "ITAGOVMIL")),
+        ("Guido Crosetto spoke in Rome.", date(2021, 5, 2), ("Guido Crosetto", "ITAELI")),
+        (
+            "Abu Hafs al-Hashimi al-Qurashi was named leader.",
+            date(2023, 8, 3),
+            ("Abu Hafs al-Hashimi al-Qurashi", "IMGMUSISI"),
+        ),
+        ("Ahmed Diriye urged attacks.", date(2020, 1, 1), ("Ahmed Diriye", "SOMREB")),
+    ],
+)
+def test_people_added_resolve_in_office_and_not_after(resolver, nlp, text, on, expected) -> None:
+    assert (*expected, "person") in people(resolver, nlp, text, on)
+
+
+def test_the_caliphs_share_no_bare_surname(resolver, nlp) -> None:
+    """Every Islamic State leader since 2019 is "al-Qurashi": the name alone is nobody."""
+    found = people(resolver, nlp, "Al-Qurashi was killed.", date(2023, 1, 1))
+    assert all(kind != "person" for _, _, kind in found)
+
+
+@pytest.mark.parametrize(
+    ("on", "code"),
+    [
+        (date(2012, 1, 1), "ARMGOV"),  # president
+        (date(2018, 4, 20), "ARMGOV"),  # prime minister for six days
+        (date(2020, 1, 1), "ARMELI"),  # Phoenix had him in government with no end
+    ],
+)
+def test_a_phoenix_person_brought_up_to_date_keeps_its_history(resolver, nlp, on, code) -> None:
+    found = people(resolver, nlp, "Serzh Sargsyan spoke in Yerevan.", on)
+    assert found[0] == ("Serzh Sargsyan", code, "person")
+
+
+def test_a_phoenix_role_ended_before_the_first_office_is_kept(resolver, nlp) -> None:
+    text = "Lindiwe Sisulu spoke in Pretoria."
+    assert people(resolver, nlp, text, date(2003, 6, 1))[0][1] == "ZAFGOVSPY"  # Phoenix
+    assert people(resolver, nlp, text, date(2011, 6, 1))[0][1] == "ZAFGOVMIL"
+    assert people(resolver, nlp, text, date(2018, 6, 1))[0][1] == "ZAFGOV"
+
+
+def test_a_phoenix_open_role_ends_with_the_office(resolver, nlp, dictionary) -> None:
+    """Phoenix has Mamnoon Hussain in government from 2013 with no end; the row replaces it."""
+    assert [e.id for e in dictionary.actors if e.id == "MAMNOON_HUSSAIN"] == ["MAMNOON_HUSSAIN"]
+    text = "Mamnoon Hussain visited Karachi."
+    assert people(resolver, nlp, text, date(2016, 1, 1))[0][1] == "PAKGOV"
+    assert people(resolver, nlp, text, date(2020, 1, 1))[0][1] == "PAKELI"
+
+
+def test_the_packaged_resolver_codes_a_minister_by_the_story_date(nlp) -> None:
+    """Through the public entry point: Richard Marles is Australia's defence minister from 2022."""
+    resolver = ActorResolver.load(nlp=nlp)
+    doc = nlp("Richard Marles said Australia would buy more submarines.")
+    codes = {
+        on: [m.actor.code for m in resolver.find_mentions(doc, on=on) if m.actor.type == "person"]
+        for on in (date(2023, 3, 14), date(2021, 3, 14))
+    }
+    assert codes == {date(2023, 3, 14): ["AUSGOVMIL"], date(2021, 3, 14): ["AUSELI"]}
