@@ -37,6 +37,8 @@ AFFILIATION = words("affiliation_words")
 # "Following a tour of the region, Kerry said": the clause's subject did what the phrase
 # tells (coder.py codes such indefinite event nouns).
 NEW_EVENT_PREPOSITIONS = words("new_event_prepositions")
+# "Ukraine accused Russia of shelling": the accused did what the 'of' clause tells.
+ACCUSING_VERBS = words("accusing_verbs")
 
 
 @dataclass(slots=True)
@@ -277,6 +279,13 @@ def subject_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
         tokens, note = subject_tokens(head, depth + 1)
         return tokens, f"subject control: the subject of '{head.text}'" if tokens else note
     participle = trigger.dep_ == "acl" and trigger.tag_ == "VBG"
+    if trigger.dep_ == "pcomp" and head.lower_ in ("of", "for"):
+        accuser = head.head
+        if accuser.lemma_.lower() in ACCUSING_VERBS:
+            accused = (children(accuser, PASSIVE_SUBJECT_DEPS) if is_passive(accuser)
+                       else children(accuser, OBJECT_DEPS))
+            if accused:
+                return accused, f"the one '{accuser.text}' names (accused of it)"
     if trigger.dep_ in ("conj", "advcl", "pcomp", "acomp") or participle:
         if trigger.dep_ == "acl":
             return [head], "participle: actor is the noun it modifies"

@@ -27,6 +27,7 @@ COMMITMENT_WORDS = words("commitment_words")
 REPORTING_VERBS = words("reporting_verbs")
 FUTURE_GOVERNORS = words("future_governors")
 IMPLICATIVE_IN_PAST = words("implicative_in_past")
+ALLEGING_VERBS = words("alleging_verbs")
 PAST_TAGS = {"VBD", "VBN"}
 
 
@@ -152,6 +153,8 @@ def auxiliary(trigger: Token) -> Modality:
         if clause.dep_ == "pcomp" and parent.pos_ == "ADP":
             if parent.lower_ == "without":
                 found.append(Marker("negated", "without"))
+            elif parent.lower_ in ("of", "for") and parent.head.lemma_.lower() in ALLEGING_VERBS:
+                found.append(Marker("hypothetical", f"{parent.head.text} {parent.text}"))
             if parent.head.i == parent.i:
                 break
             clause, parent = parent, parent.head

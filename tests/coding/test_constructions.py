@@ -127,3 +127,21 @@ def test_expelling_a_member_from_a_body_is_a_sanction(pipeline) -> None:
     events = code(pipeline, "Three opposition legislators were expelled from the Ugandan "
                             "parliament.")
     assert [(e.event, e.mode) for e in events] == [("SANCTION", "expel")]
+
+
+def test_what_someone_is_accused_of_is_theirs_and_only_alleged(pipeline) -> None:
+    events = code(pipeline, "Ukraine accused Russia of shelling a hospital in Kharkiv.")
+    shelling = [e for e in events if e.evidence.trigger == "shelling"]
+    assert [([a.code for a in e.actor], e.auxiliary) for e in shelling] == [
+        (["RUS"], "hypothetical")]
+    assert ("ACCUSE", ["UKR"], ["RUS"]) in coded(events)
+
+
+def test_an_apology_is_a_concession(pipeline) -> None:
+    events = code(pipeline, "The Japanese government apologized to South Korea.")
+    assert [e.event for e in events] == ["CONCEDE"]
+
+
+def test_two_countries_clashing_are_both_actors(pipeline) -> None:
+    events = code(pipeline, "Armenia and Azerbaijan clashed along their border.")
+    assert coded(events) == [("ASSAULT", ["ARM", "AZE"], [])]
