@@ -229,6 +229,9 @@ def code_sentence(
         if not same:
             events.append(event)
             triggers.append(token)
+            if pattern.also and event.event == pattern.event:
+                events.append(_also(event, pattern.also, knowledge.ontology, document))
+                triggers.append(token)
             continue
         kept = events[same[0]]
         if _participants(event) > _participants(kept):
@@ -238,6 +241,19 @@ def code_sentence(
             kept.evidence.recipient_how = (f"{event.evidence.recipient_how}, from "
                                            f"'{event.evidence.trigger}'")
     return _subsumed(events)
+
+
+def _also(event: Event, reading: tuple[str, str | None], ontology: Ontology,
+          document: Document) -> Event:
+    """The second event the same words report ("jailed": convicted and held)."""
+    kind, mode = reading
+    event_id = hash_record(document.content_hash, event.sentence_index, event.evidence.span.start,
+                           kind, [a.id for a in event.actor], [a.id for a in event.recipient])
+    evidence = replace(event.evidence, notes=[*event.evidence.notes,
+                                              f"also {kind}: the rule's words report both"])
+    return replace(event, event_id=event_id, event=kind, mode=mode,
+                   quad=ontology.quad(kind), intensity=ontology.intensity(kind, mode),
+                   evidence=evidence)
 
 
 def _participants(event: Event) -> int:

@@ -98,6 +98,9 @@ class Pattern:
     text: str
     needs: int = 1
     tier: int = TIER_WRITTEN
+    # a second event the same words report, by definition ("jailed": a conviction and an
+    # arrest, ANNOTATION.md "convict ... plus COERCE arrest if prison"): (event, mode)
+    also: tuple[str, str | None] | None = None
 
     @property
     def is_event(self) -> bool:
@@ -216,10 +219,10 @@ def parse_pattern(line: str, where: tuple[str, int], ontology: Ontology,
     options: dict[str, str] = {}
     for token in tokens[at + 1:]:
         key, eq, value = token.partition("=")
-        if not eq or key not in ("event", "mode", "context", "recipient", "needs"):
+        if not eq or key not in ("event", "mode", "context", "recipient", "needs", "also"):
             raise DataFileError(
-                f"bad option {token!r}; use event=, mode=, context=, recipient=, needs=",
-                path=path, line=number)
+                f"bad option {token!r}; use event=, mode=, context=, recipient=, needs=, "
+                "also=", path=path, line=number)
         options[key] = value
     event = options.get("event", reading.event)
     if event != NOT_AN_EVENT and event not in EVENT_TYPES:
@@ -230,6 +233,13 @@ def parse_pattern(line: str, where: tuple[str, int], ontology: Ontology,
     recipient = options.get("recipient")
     if recipient and recipient not in RECIPIENT_ROLES and not recipient.startswith("prep."):
         raise DataFileError(f"bad recipient role {recipient!r}", path=path, line=number)
+    also = None
+    if "also" in options:
+        also_event, _, also_mode = options["also"].partition("/")
+        if also_event not in EVENT_TYPES:
+            raise DataFileError(f"also= names unknown PLOVER event {also_event!r}", path=path,
+                                line=number)
+        also = (also_event, also_mode or None)
     mode = options.get("mode", reading.mode if event == reading.event else None) or None
     context = (tuple(c for c in options["context"].split(";") if c) if "context" in options
                else reading.context)
@@ -237,7 +247,7 @@ def parse_pattern(line: str, where: tuple[str, int], ontology: Ontology,
         id=f"{Path(path).name}:{number}", pos="noun" if trigger.group(1) else "verb",
         lemma=trigger.group(2), particle=trigger.group(3), constraints=constraints,
         cameo=cameo, event=event, mode=mode, context=context, recipient=recipient,
-        order=order, text=line, needs=int(needs), tier=tier,
+        order=order, text=line, needs=int(needs), tier=tier, also=also,
     )
 
 

@@ -145,3 +145,9 @@ def test_an_apology_is_a_concession(pipeline) -> None:
 def test_two_countries_clashing_are_both_actors(pipeline) -> None:
     events = code(pipeline, "Armenia and Azerbaijan clashed along their border.")
     assert coded(events) == [("ASSAULT", ["ARM", "AZE"], [])]
+
+
+def test_jailing_is_a_conviction_and_an_arrest(pipeline) -> None:
+    events = code(pipeline, "A court in Lima jailed the former mayor for eight years.")
+    assert [(e.event, e.mode) for e in events] == [("SANCTION", "convict"), ("COERCE", "arrest")]
+    assert events[0].event_id != events[1].event_id

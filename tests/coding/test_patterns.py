@@ -41,6 +41,12 @@ def test_options_override_the_crosswalk() -> None:
                                                                    "prep.against")
 
 
+def test_also_names_a_second_event_of_the_same_words() -> None:
+    pattern = parse("jail 173 event=SANCTION mode=convict also=COERCE/arrest\n").candidates(
+        "verb", "jail")[0]
+    assert (pattern.event, pattern.also) == ("SANCTION", ("COERCE", "arrest"))
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -51,6 +57,7 @@ def test_options_override_the_crosswalk() -> None:
         ("ask 020 colour=red\n", "bad option"),
         ("Ask! 020\n", "bad trigger"),
         ("ask 020 event=PARTY\n", "unknown PLOVER event"),
+        ("jail 173 also=PARTY/arrest\n", "also= names unknown PLOVER event"),
     ],
 )
 def test_malformed_lines_name_file_and_line(text: str, message: str) -> None:
