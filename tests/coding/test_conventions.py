@@ -63,3 +63,8 @@ def test_agreeing_with_someone_is_reciprocal_offering_them_is_not(pipeline) -> N
     offered = code(pipeline, "Iran offered France a new deal on Tuesday.")
     assert summary(agreed) == [("AGREE", ["IRN", "FRA"], [])]
     assert summary(offered) == [("AGREE", ["IRN"], ["FRA"])]
+
+
+def test_a_stated_future_deployment_is_a_future_mobilization_not_a_threat(pipeline) -> None:
+    events = code(pipeline, "France will send 2,000 troops to Mali, the defence minister said.")
+    assert [(e.event, e.auxiliary) for e in events] == [("MOBILIZE", "future")]
