@@ -260,14 +260,24 @@ def _participants(event: Event) -> int:
     return len(event.actor) + len(event.recipient)
 
 
+# How an event noun hangs from the trigger it retells: as its object, through a
+# preposition, or as a modifier or conjunct of that object ("held a march and rally").
+RETELLING_DEPS = {"prep", "agent", "pobj", "compound", "nmod", "conj", "appos"}
+
+
 def _told_twice(first: Token, second: Token) -> bool:
     """Two triggers of one act: a verb and the event noun it governs ("continued their
-    hunger strike", "carried out an attack on"), directly or through a preposition."""
+    hunger strike", "carried out an attack on", "held a march and prayer rally")."""
     for head, word in ((first, second), (second, first)):
-        if word.head.i == head.i and word.i != head.i:
-            return True
-        if word.head.dep_ in ("prep", "agent") and word.head.head.i == head.i:
-            return True
+        if word.i == head.i:
+            continue
+        current = word
+        for _ in range(3):
+            if current.head.i == head.i:
+                return True
+            if current.dep_ not in RETELLING_DEPS and current.head.dep_ not in RETELLING_DEPS:
+                break
+            current = current.head
     return False
 
 
