@@ -157,3 +157,9 @@ def test_event_nouns_modifying_the_retold_one_are_the_same_event(pipeline) -> No
     # the parser reads "march" as a modifier of "rally", the object of "held"
     events = code(pipeline, "Hundreds of students held a march and sit-in rally in Dhaka.")
     assert [e.event for e in events] == ["PROTEST"]
+
+
+def test_describing_protests_is_no_protest_and_attending_one_is(pipeline) -> None:
+    assert code(pipeline, "The BBC described the protests as peaceful.") == []
+    attended = code(pipeline, "The rally was attended by thousands of teachers in Athens.")
+    assert [(e.event, [a.code for a in e.actor]) for e in attended] == [("PROTEST", ["GRCEDU"])]
