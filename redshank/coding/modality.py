@@ -163,7 +163,9 @@ def auxiliary(trigger: Token) -> Modality:
         embedded = _embedding(clause, parent)
         if embedded:
             found.append(embedded)
-        if clause.dep_ == "advcl" and embedded is None:
+        # an adverbial clause is on its own unless it is a purpose ('to protest'): a
+        # condition ('until the government resigns') is not negated by 'will not leave'
+        if clause.dep_ == "advcl" and (embedded is None or embedded.kind == "hypothetical"):
             break
         clause = parent
     kinds = {m.kind for m in found}

@@ -278,3 +278,25 @@ def test_were_unable_to_arrest_is_negated() -> None:
     rows[2] = ("unable", "unable", "ADJ", "JJ", "acomp", 1)
     events = code(rows, [(0, 1, "---COP", None, "other")])
     assert [(e.event, e.auxiliary) for e in events] == [("COERCE", "negated")]
+
+
+# "Protesters will not leave until the cabinet resigns": the condition is pending, and
+# the main clause's negation does not make it a refusal.
+UNTIL_RESIGNS = [
+    ("Protesters", "protester", "NOUN", "NNS", "nsubj", 3),
+    ("will", "will", "AUX", "MD", "aux", 3),
+    ("not", "not", "PART", "RB", "neg", 3),
+    ("leave", "leave", "VERB", "VB", "ROOT", 3),
+    ("until", "until", "SCONJ", "IN", "mark", 7),
+    ("the", "the", "DET", "DT", "det", 6),
+    ("cabinet", "cabinet", "NOUN", "NN", "nsubj", 7),
+    ("resigns", "resign", "VERB", "VBZ", "advcl", 3),
+    (".", ".", "PUNCT", ".", "punct", 3),
+]
+
+
+def test_a_pending_condition_under_a_negated_clause_stays_hypothetical() -> None:
+    events = code(UNTIL_RESIGNS, [(0, 1, "---OPP", None, "other"),
+                                  (5, 7, "---GOV", None, "other")])
+    resign = [e for e in events if e.evidence.trigger == "resigns"]
+    assert [(e.event, e.auxiliary) for e in resign] == [("RETREAT", "hypothetical")]
