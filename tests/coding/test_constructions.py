@@ -163,3 +163,9 @@ def test_describing_protests_is_no_protest_and_attending_one_is(pipeline) -> Non
     assert code(pipeline, "The BBC described the protests as peaceful.") == []
     attended = code(pipeline, "The rally was attended by thousands of teachers in Athens.")
     assert [(e.event, [a.code for a in e.actor]) for e in attended] == [("PROTEST", ["GRCEDU"])]
+
+
+def test_a_suspect_charged_is_accused_not_arrested(pipeline) -> None:
+    (event,) = code(pipeline, "A suspect in Ohio has been charged with murder.")
+    assert (event.event, event.mode, [a.code for a in event.actor]) == (
+        "ACCUSE", "allege", ["USAJUD"])
