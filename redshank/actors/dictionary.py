@@ -39,6 +39,7 @@ PACKAGED_FILES = (
     "phoenix-international.jsonl",
     "phoenix-nonstate.jsonl",
     "capitals.jsonl",
+    "armed-groups.jsonl",
     "current-officeholders.jsonl",
     "redshank-core.jsonl",
 )
