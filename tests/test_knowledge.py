@@ -73,7 +73,8 @@ def test_event_table_properties_reach_the_stages():
     mobilize = event_type("MOBILIZE")
     assert mobilize is not None
     assert mobilize.refused_as == ("REJECT", "assist")
-    assert mobilize.stated_future_as == ("THREATEN", "violence")
+    assert mobilize.stated_future_as is None
+    assert event_type("ASSAULT").stated_future_as == ("THREATEN", "violence")
     assert types_where(coalition="member") == {"AGREE", "COOPERATE", "SUPPORT"}
     assert event_type("NOT_A_TYPE") is None
     with pytest.raises(TypeError):
