@@ -22,3 +22,17 @@ def code_rows(rows, spans, published: date) -> list[Event]:
                        persons=[], recent=[])
     document = Document(id="test", text=doc.text, published=published)
     return code_sentence(doc[:], 0, ctx, [], document, KNOWLEDGE)
+
+
+def code_text(pipeline, text: str, published: date = date(2024, 3, 4)) -> list[Event]:
+    """Code a sentence or article written for a test through the whole pipeline."""
+    (result,) = pipeline.run([Document(id="t", text=text, published=published)])
+    assert not result.failures
+    return result.events
+
+
+def coded(events: list[Event]) -> list[tuple]:
+    """Each event as (type, actor codes, recipient codes)."""
+    return [(e.event, [a.code for a in e.actor], [a.code for a in e.recipient])
+            for e in events]
+

@@ -4,24 +4,10 @@ tests, coded through the whole pipeline."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from redshank.model import Event
-
-
-def code(pipeline, text: str) -> list[Event]:
-    from redshank.model import Document
-
-    (result,) = pipeline.run([Document(id="t", text=text, published=date(2024, 3, 4))])
-    assert not result.failures
-    return result.events
-
-
-def coded(events: list[Event]) -> list[tuple]:
-    return [(e.event, [a.code for a in e.actor], [a.code for a in e.recipient])
-            for e in events]
+from tests.coding.builders import code_text as code
+from tests.coding.builders import coded
 
 
 def test_fighters_loyal_to_a_named_group_are_that_group(pipeline) -> None:

@@ -4,20 +4,8 @@ these tests, coded through the whole pipeline."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from redshank.model import Document, Event
-
-
-def code(pipeline, text: str) -> list[Event]:
-    (result,) = pipeline.run([Document(id="t", text=text, published=date(2024, 3, 4))])
-    assert not result.failures
-    return result.events
-
-
-def summary(events: list[Event]) -> list[tuple]:
-    return [(e.event, [a.code for a in e.actor], [a.code for a in e.recipient])
-            for e in events]
+from tests.coding.builders import code_text as code
+from tests.coding.builders import coded as summary
 
 
 def test_an_arrest_with_no_actor_is_by_the_police_of_the_place(pipeline) -> None:
