@@ -19,6 +19,7 @@ from redshank.coding.syntax import (
     SUBJECT_DEPS,
     agent_objects,
     children,
+    conjunct_of,
     is_passive,
     prep_objects,
     with_conjuncts,
@@ -289,7 +290,8 @@ def subject_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
     if trigger.dep_ in ("conj", "advcl", "pcomp", "acomp") or participle:
         if trigger.dep_ == "acl":
             return [head], "participle: actor is the noun it modifies"
-        anchor = head.head if trigger.dep_ == "pcomp" else head
+        anchor = (head.head if trigger.dep_ == "pcomp"
+                  else conjunct_of(trigger) if trigger.dep_ == "conj" else head)
         tokens, _ = subject_tokens(anchor, depth + 1)
         return tokens, f"shared subject with '{anchor.text}'" if tokens else ""
     if trigger.dep_ == "relcl":

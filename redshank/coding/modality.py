@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from redshank.coding.syntax import governor, particle
+from redshank.coding.syntax import conjunct_of, governor, particle
 from redshank.knowledge import words
 
 # The cue words are in redshank/data/words/modality.words and speech.words.
@@ -147,6 +147,9 @@ def auxiliary(trigger: Token) -> Modality:
     clause = trigger
     for _ in range(8):
         found.extend(_local(clause))
+        if conjunct_of(clause).i != clause.head.i:
+            clause = conjunct_of(clause)  # coordinated with the governing verb itself
+            continue
         parent = governor(clause) or (clause.head if clause.dep_ == "acomp" else None)
         if parent is None:
             break

@@ -126,3 +126,20 @@ def tree_distance(a: Token, b: Token) -> int:
             return depth + ancestors_a[ancestor.i]
         depth += 1
     return 99
+
+
+FINITE_PAST = {"VBD"}
+BASE_FORM = {"VB"}
+
+
+def conjunct_of(verb: Token) -> Token:
+    """The verb a conjunct is really coordinated with. The parser often hangs a finite verb
+    on the infinitive before it ("urged the embassy to reconsider and spoke with Pompeo":
+    'spoke' under 'reconsider'); a past-tense conjunct of an infinitive complement is
+    coordinated with the verb that governs the infinitive."""
+    head = verb.head
+    if (verb.dep_ == "conj" and verb.tag_ in FINITE_PAST and head.tag_ in BASE_FORM
+            and head.dep_ in ("xcomp", "ccomp") and head.head.i != head.i):
+        return head.head
+    return head
+

@@ -300,3 +300,29 @@ def test_a_pending_condition_under_a_negated_clause_stays_hypothetical() -> None
                                   (5, 7, "---GOV", None, "other")])
     resign = [e for e in events if e.evidence.trigger == "resigns"]
     assert [(e.event, e.auxiliary) for e in resign] == [("RETREAT", "hypothetical")]
+
+
+# "Lavrov urged Kyiv to negotiate and spoke with Wang Yi": the parser hangs 'spoke' on the
+# infinitive; a past-tense conjunct of an infinitive is coordinated with 'urged' itself,
+# so it happened and its actor is the one who urged.
+URGED_AND_SPOKE = [
+    ("Lavrov", "Lavrov", "PROPN", "NNP", "nsubj", 1),
+    ("urged", "urge", "VERB", "VBD", "ROOT", 1),
+    ("Kyiv", "Kyiv", "PROPN", "NNP", "dobj", 1),
+    ("to", "to", "PART", "TO", "aux", 4),
+    ("negotiate", "negotiate", "VERB", "VB", "xcomp", 1),
+    ("and", "and", "CCONJ", "CC", "cc", 4),
+    ("spoke", "speak", "VERB", "VBD", "conj", 4),
+    ("with", "with", "ADP", "IN", "prep", 6),
+    ("Wang", "Wang", "PROPN", "NNP", "pobj", 7),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_a_past_conjunct_of_an_infinitive_is_coordinated_with_the_main_verb() -> None:
+    events = code(URGED_AND_SPOKE, [(0, 1, "RUSGOV", "RUS", "person"),
+                                    (2, 3, "UKRGOV", "UKR", "state"),
+                                    (8, 9, "CHNGOV", "CHN", "person")])
+    spoke = [e for e in events if e.evidence.trigger == "spoke"]
+    assert [([a.code for a in e.actor], e.auxiliary) for e in spoke] == [
+        (["RUSGOV", "CHNGOV"], None)]
