@@ -80,9 +80,11 @@ def _agentless(trigger: Token) -> bool:
 
 
 def _event_country(country: str | None, place: PlaceMention | None, trigger: Token,
-                   places: list[PlaceMention], ctx: ActorContext) -> tuple[str | None, str]:
+                   places: list[PlaceMention], ctx: ActorContext,
+                   recipients: list[Actor] | None = None) -> tuple[str | None, str]:
     """The country an event happened in: where it happened, else the one country its
-    sentence's places name, else the article's setting."""
+    sentence's places name, else the one country of those it was done to (Navalny
+    poisoned: Russia), else the article's setting."""
     if country and place is not None:
         return country, f"{country}, where it happened ({place.text})"
     sentence = trigger.sent
@@ -92,6 +94,10 @@ def _event_country(country: str | None, place: PlaceMention | None, trigger: Tok
     if len(named) == 1:
         (only,) = named
         return only, f"{only}, the one country the sentence's places name"
+    done_to = {a.country for a in recipients or [] if a.country and a.country_from != "article"}
+    if len(done_to) == 1:
+        (only,) = done_to
+        return only, f"{only}, the country of those it was done to"
     if ctx.setting:
         return ctx.setting, f"{ctx.setting}, the country the article is set in"
     return None, ""
@@ -106,6 +112,7 @@ def _protesters(country: str, place: PlaceMention) -> Actor:
 
 
 LIGHT_VERBS = words("light_verbs")
+OPERATION_WORDS = words("attack_words", "operation_words")
 
 
 def _light_verb_object(trigger: Token) -> bool:
@@ -341,6 +348,14 @@ def _build_event(
         subject, how = subject_tokens(trigger.head)
         how = f"the subject of '{trigger.head.text}', whose object names the act"
         actors = [a for token in subject for a in ctx.actors_for(token)]
+    if not actors and _agentless(trigger):
+        # "killed in a US counter-terrorism operation": the one whose operation it was
+        for noun in (*prep_objects(trigger, "in"), *prep_objects(trigger, "during")):
+            if noun.lemma_.lower() in OPERATION_WORDS:
+                actors = [a for a in ctx.actors_for(noun) if a.country]
+                if actors:
+                    subject, how = [noun], f"passive: the one whose '{noun.text}' it was"
+                    break
     partners = [a for token in subject for obj in prep_objects(token, "with")
                 for a in ctx.actors_for(obj) if all(a.id != b.id for b in actors)]
     if actors and partners:
@@ -404,7 +419,7 @@ def _build_event(
         how = f"protesters not named: civilians in {place.text} (PLOVER 3.12)"
     elif not actors and EVENT_TYPES[event_type].implicit_actor and _agentless(trigger):
         sector = EVENT_TYPES[event_type].implicit_actor
-        home, where = _event_country(country, place, trigger, places, ctx)
+        home, where = _event_country(country, place, trigger, places, ctx, recipients)
         if home:
             reason = f"'{trigger.text}' names no actor; by convention {sector} of {where}"
             actors = [implied_actor(home, sector, ctx.offset + trigger.idx, reason)]

@@ -56,3 +56,15 @@ def test_agreeing_with_someone_is_reciprocal_offering_them_is_not(pipeline) -> N
 def test_a_stated_future_deployment_is_a_future_mobilization_not_a_threat(pipeline) -> None:
     events = code(pipeline, "France will send 2,000 troops to Mali, the defence minister said.")
     assert [(e.event, e.auxiliary) for e in events] == [("MOBILIZE", "future")]
+
+
+def test_an_unnamed_attacker_with_no_place_is_of_the_victims_country(pipeline) -> None:
+    events = code(pipeline, "The Kremlin critic Ivan Petrov, a Russian opposition leader, "
+                            "was poisoned, doctors said.")
+    poisoned = [e for e in events if e.evidence.trigger == "poisoned"]
+    assert [[a.code for a in e.actor] for e in poisoned] == [["RUSUAF"]]
+
+
+def test_killed_in_someones_operation_names_its_actor(pipeline) -> None:
+    events = code(pipeline, "Five fighters were killed in an Israeli airstrike on Tuesday.")
+    assert [(e.event, [a.code for a in e.actor]) for e in events] == [("ASSAULT", ["ISR"])]

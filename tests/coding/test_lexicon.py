@@ -189,10 +189,11 @@ KIDNAPPED = [
 ]
 
 
-def test_an_agentless_passive_of_an_act_is_kept_with_no_actor() -> None:
+def test_an_agentless_passive_of_an_act_is_kept_with_the_attackers_it_implies() -> None:
+    # no place named: unidentified attackers of the victims' country (ANNOTATION.md: UAF)
     events = code(KIDNAPPED, [(1, 3, "IRQMIL", "IRQ", "state")])
-    assert summary(events) == [("ASSAULT", "abduct", [], ["IRQMIL"], None)]
-    assert "actor not named" in events[0].evidence.actor_how
+    assert summary(events) == [("ASSAULT", "abduct", ["IRQUAF"], ["IRQMIL"], None)]
+    assert "actor not named" in events[0].evidence.actor_how and events[0].actor_inferred
 
 
 # "Egypt protested after the invasion." -- the noun only dates the protest
