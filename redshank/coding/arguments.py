@@ -40,6 +40,7 @@ AFFILIATION = words("affiliation_words")
 NEW_EVENT_PREPOSITIONS = words("new_event_prepositions")
 # "Ukraine accused Russia of shelling": the accused did what the 'of' clause tells.
 ACCUSING_VERBS = words("accusing_verbs")
+TARGETING = words("targeting_words")
 
 
 @dataclass(slots=True)
@@ -390,6 +391,12 @@ def recipient_groups(trigger: Token, preferred: str | None, event: str = "",
     groups.append(RecipientGroup(children(trigger, DATIVE_DEPS), "indirect object"))
     voice = "passive subject" if is_passive(trigger) else "object"
     groups.append(RecipientGroup(objects, voice, patient=True))
+    # "launched missiles targeting US troops", "fired rockets aimed at Haifa"
+    aims = [a for o in [*objects, trigger] for a in children(o, {"acl", "advcl"})
+            if a.lemma_.lower() in TARGETING]
+    groups.append(RecipientGroup([t for a in aims for t in (*children(a, OBJECT_DEPS),
+                                                           *prep_objects(a, "at"))],
+                                 "what it was aimed at"))
     groups.append(RecipientGroup(clause_subjects(trigger), "subject of the clause it governs"))
     groups.append(RecipientGroup([s for o in objects for s in clause_subjects(o)],
                                  "subject of the object's that-clause"))

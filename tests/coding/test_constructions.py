@@ -155,3 +155,8 @@ def test_a_suspect_charged_is_accused_not_arrested(pipeline) -> None:
     (event,) = code(pipeline, "A suspect in Ohio has been charged with murder.")
     assert (event.event, event.mode, [a.code for a in event.actor]) == (
         "ACCUSE", "allege", ["USAJUD"])
+
+
+def test_what_an_attack_was_aimed_at_is_its_recipient(pipeline) -> None:
+    events = code(pipeline, "Iran launched missiles targeting US troops in Iraq.")
+    assert coded(events) == [("ASSAULT", ["IRN"], ["USAMIL"])]
