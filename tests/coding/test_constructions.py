@@ -98,6 +98,8 @@ def test_suspects_and_attackers_are_actors(pipeline) -> None:
      ("ACCUSE", ["GRCGOV"])),
     ("China's foreign ministry described the sanctions as illegal.", ("ACCUSE", ["CHNGOV"])),
     ("The Kenyan president called the agreement a historic step.", ("SUPPORT", ["KENGOV"])),
+    ("Iran warned Israel of a harsh response.", ("THREATEN", ["IRN"])),
+    ("Washington vowed to retaliate for the attack on its troops.", ("THREATEN", ["USAGOV"])),
 ])
 def test_reported_judgments_and_legal_acts(pipeline, text, expected) -> None:
     events = code(pipeline, text)
@@ -160,3 +162,4 @@ def test_a_suspect_charged_is_accused_not_arrested(pipeline) -> None:
 def test_what_an_attack_was_aimed_at_is_its_recipient(pipeline) -> None:
     events = code(pipeline, "Iran launched missiles targeting US troops in Iraq.")
     assert coded(events) == [("ASSAULT", ["IRN"], ["USAMIL"])]
+
