@@ -99,6 +99,10 @@ def test_suspects_and_attackers_are_actors(pipeline) -> None:
     ("China's foreign ministry described the sanctions as illegal.", ("ACCUSE", ["CHNGOV"])),
     ("The Kenyan president called the agreement a historic step.", ("SUPPORT", ["KENGOV"])),
     ("Iran warned Israel of a harsh response.", ("THREATEN", ["IRN"])),
+    ("The EU expressed concern over the arrests of journalists.", ("ACCUSE", ["IGOEUREEC"])),
+    ("Israel closed the Kerem Shalom crossing.", ("COERCE", ["ISR"])),
+    ("The African Union suspended Mali's membership.", ("SANCTION", ["IGOAFROAU"])),
+    ("The ruling party of Kenya expelled two lawmakers.", ("SANCTION", ["KENGOV"])),
     ("Washington vowed to retaliate for the attack on its troops.", ("THREATEN", ["USAGOV"])),
 ])
 def test_reported_judgments_and_legal_acts(pipeline, text, expected) -> None:
