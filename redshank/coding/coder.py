@@ -219,6 +219,7 @@ def code_sentence(
     """All events coded from one sentence, including negated and hypothetical ones."""
     events: list[Event] = []
     triggers: list[Token] = []
+    readings: list[Pattern] = []
     covered = {i for m in ctx.mentions for i in range(m.token_start, m.token_end)}
     for token in sentence:
         if token.i in covered or token.pos_ not in ("VERB", "NOUN") or _background(token):
@@ -230,19 +231,31 @@ def code_sentence(
                              knowledge, places or [])
         if event is None:
             continue
+        told = [i for i, other in enumerate(events)
+                if _told_twice(triggers[i], token) and other.auxiliary == event.auxiliary]
+        read = next((i for i in told if _read_by_its_object(triggers[i], readings[i], token)),
+                    None)
+        if read is None and _read_by_its_object(token, pattern, *(triggers[i] for i in told)):
+            read = told[0]
+            events[read], triggers[read], readings[read] = event, token, pattern
+            continue
         same = [i for i, other in enumerate(events) if _key(other) == _key(event)
-                or (_told_twice(triggers[i], token) and other.event == event.event
-                    and other.auxiliary == event.auxiliary)]
+                or (i in told and other.event == event.event)]
+        if read is not None:
+            same = [read]
         if not same:
             events.append(event)
             triggers.append(token)
+            readings.append(pattern)
             if pattern.also and event.event == pattern.event:
                 events.append(_also(event, pattern.also, knowledge.ontology, document))
                 triggers.append(token)
+                readings.append(pattern)
             continue
         kept = events[same[0]]
-        if _participants(event) > _participants(kept):
+        if read is None and _participants(event) > _participants(kept):
             events[same[0]], triggers[same[0]], event, kept = event, token, kept, event
+            readings[same[0]] = pattern
         if not kept.recipient and event.recipient:
             kept.recipient = event.recipient
             kept.evidence.recipient_how = (f"{event.evidence.recipient_how}, from "
@@ -261,6 +274,13 @@ def _also(event: Event, reading: tuple[str, str | None], ontology: Ontology,
     return replace(event, event_id=event_id, event=kind, mode=mode,
                    quad=ontology.quad(kind), intensity=ontology.intensity(kind, mode),
                    evidence=evidence)
+
+
+def _read_by_its_object(verb: Token, pattern: Pattern, *nouns: Token) -> bool:
+    """A verb whose reading its object decided ("lodged a protest with": ACCUSE) tells the
+    same act as the event noun in that object: the verb's reading wins."""
+    return (verb.pos_ == "VERB" and any(n.pos_ == "NOUN" for n in nouns)
+            and any(c.role in ("obj", "arg") and c.words for c in pattern.constraints))
 
 
 def _participants(event: Event) -> int:

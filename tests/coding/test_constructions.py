@@ -167,3 +167,8 @@ def test_what_an_attack_was_aimed_at_is_its_recipient(pipeline) -> None:
     events = code(pipeline, "Iran launched missiles targeting US troops in Iraq.")
     assert coded(events) == [("ASSAULT", ["IRN"], ["USAMIL"])]
 
+
+
+def test_a_verb_read_by_its_object_and_the_noun_in_it_are_one_event(pipeline) -> None:
+    events = code(pipeline, "Beijing lodged a protest with Washington over the arms sale.")
+    assert coded(events) == [("ACCUSE", ["CHNGOV"], ["USAGOV"])]
