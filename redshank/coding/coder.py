@@ -277,10 +277,15 @@ def _also(event: Event, reading: tuple[str, str | None], ontology: Ontology,
 
 
 def _read_by_its_object(verb: Token, pattern: Pattern, *nouns: Token) -> bool:
-    """A verb whose reading its object decided ("lodged a protest with": ACCUSE) tells the
-    same act as the event noun in that object: the verb's reading wins."""
-    return (verb.pos_ == "VERB" and any(n.pos_ == "NOUN" for n in nouns)
-            and any(c.role in ("obj", "arg") and c.words for c in pattern.constraints))
+    """A verb whose reading names the very event noun in its object ("lodged a protest
+    with": the pattern 'lodge obj:protest' reads a diplomatic complaint) tells the same act
+    as that noun: the verb's reading wins. A reading decided by another word of the object
+    ("announced a suspension of aid", read by 'aid') leaves the noun its own."""
+    if verb.pos_ != "VERB":
+        return False
+    named = {words[0] for c in pattern.constraints if c.role in ("obj", "arg")
+             for words in c.words if len(words) == 1}
+    return any(n.pos_ == "NOUN" and n.lemma_.lower() in named for n in nouns)
 
 
 def _participants(event: Event) -> int:
