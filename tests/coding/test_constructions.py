@@ -103,6 +103,10 @@ def test_suspects_and_attackers_are_actors(pipeline) -> None:
     ("Israel closed the Kerem Shalom crossing.", ("COERCE", ["ISR"])),
     ("The African Union suspended Mali's membership.", ("SANCTION", ["IGOAFROAU"])),
     ("The ruling party of Kenya expelled two lawmakers.", ("SANCTION", ["KENGOV"])),
+    ("Russia supplied Iran with air defence systems.", ("AID", ["RUS"])),
+    ("Israel halted its offensive in Rafah.", ("RETREAT", ["ISR"])),
+    ("Gunmen stormed a hotel in Mogadishu.", ("ASSAULT", ["SOMUAF"])),
+    ("North Korea test-fired a ballistic missile.", ("MOBILIZE", ["PRK"])),
     ("Washington vowed to retaliate for the attack on its troops.", ("THREATEN", ["USAGOV"])),
 ])
 def test_reported_judgments_and_legal_acts(pipeline, text, expected) -> None:
