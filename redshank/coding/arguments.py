@@ -41,6 +41,7 @@ NEW_EVENT_PREPOSITIONS = words("new_event_prepositions")
 # "Ukraine accused Russia of shelling": the accused did what the 'of' clause tells.
 ACCUSING_VERBS = words("accusing_verbs")
 TARGETING = words("targeting_words")
+PAIR_NOUNS = words("pair_nouns")
 
 
 @dataclass(slots=True)
@@ -108,7 +109,9 @@ class ActorContext:
         for member in with_conjuncts([token]):
             actors = [m.actor for m in self.mentions_for(member)]
             if actors and all(unnamed(a) for a in actors):
-                actors = self._affiliated(member, actors) or actors
+                actors = self._affiliated(member, actors) or self._pair(member) or actors
+            elif not actors:
+                actors = self._pair(member)
             if not actors and member.pos_ == "PRON":
                 actors = self.pronoun(member)
             if not actors and inside:
@@ -135,6 +138,27 @@ class ActorContext:
                 return [replace(named[0], text=a.text, span=a.span,
                                 entries=[*named[0].entries, f"affiliation: {tie}"])
                         for a in actors[:1]]
+        return []
+
+    def _pair(self, token: Token) -> list[Actor]:
+        """"The two sides", "both leaders", "the two countries": the last two parties of
+        different countries named before, in this sentence or earlier ones."""
+        if token.lemma_.lower() not in PAIR_NOUNS or not any(
+                (c.dep_ == "nummod" and c.lower_ == "two") or c.lower_ == "both"
+                for c in token.children):
+            return []
+        position = self.offset + token.idx
+        here = [m.actor for m in sorted(self.mentions, key=lambda m: m.token_start)
+                if m.token_end <= token.i]
+        earlier = sorted((a for a in (*self.persons, *self.recent, *here)
+                          if a.country and a.span.start < position and not unnamed(a)),
+                         key=lambda a: a.span.start)
+        pair: list[Actor] = []
+        for actor in reversed(earlier):
+            if all(actor.country != other.country for other in pair):
+                pair.insert(0, actor)
+            if len(pair) == 2:
+                return pair
         return []
 
     def country_inside(self, token: Token) -> str | None:

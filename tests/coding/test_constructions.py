@@ -176,3 +176,10 @@ def test_what_an_attack_was_aimed_at_is_its_recipient(pipeline) -> None:
 def test_a_verb_read_by_its_object_and_the_noun_in_it_are_one_event(pipeline) -> None:
     events = code(pipeline, "Beijing lodged a protest with Washington over the arms sale.")
     assert coded(events) == [("ACCUSE", ["CHNGOV"], ["USAGOV"])]
+
+
+def test_the_two_leaders_are_the_last_two_parties_named(pipeline) -> None:
+    events = code(pipeline, "Vladimir Putin met Xi Jinping in Moscow on Monday. The two "
+                            "leaders signed a trade agreement.")
+    signed = [e for e in events if e.evidence.trigger == "signed"]
+    assert [sorted(a.country for a in e.actor) for e in signed] == [["CHN", "RUS"]]
