@@ -304,6 +304,16 @@ def subject_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
             return objects, f"object control: the object of '{head.text}'"
         tokens, note = subject_tokens(head, depth + 1)
         return tokens, f"subject control: the subject of '{head.text}'" if tokens else note
+    if (trigger.dep_ == "acl" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)):
+        # "France has no plans to send troops": who has the plan does the sending, unless
+        # the noun names its owner ("the right of Russian troops to fire")
+        owners = children(head, {"poss"}) or prep_objects(head, "of")
+        if owners:
+            return owners, f"the owner of '{head.text}'"
+        tokens, _ = subject_tokens(head.head, depth + 1)
+        if tokens:
+            return tokens, f"the subject of '{head.head.text} … {head.text}'"
     participle = trigger.dep_ == "acl" and trigger.tag_ == "VBG"
     if trigger.dep_ == "pcomp" and head.lower_ in ("of", "for"):
         accuser = head.head

@@ -73,6 +73,8 @@ def _key(token: Token) -> str:
 def _local(verb: Token) -> list[Marker]:
     """Markers on a clause head itself: not, never, no, modals, will, if."""
     markers: list[Marker] = []
+    if verb.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in verb.children):
+        markers.append(Marker("negated", f"no {verb.text}"))  # "has no plans to send"
     for child in verb.children:
         word = child.lower_
         if child.dep_ == "neg" or word == "never":

@@ -107,6 +107,7 @@ def test_suspects_and_attackers_are_actors(pipeline) -> None:
     ("Israel halted its offensive in Rafah.", ("RETREAT", ["ISR"])),
     ("Gunmen stormed a hotel in Mogadishu.", ("ASSAULT", ["SOMUAF"])),
     ("North Korea test-fired a ballistic missile.", ("MOBILIZE", ["PRK"])),
+    ("Hungary blocked the EU aid package for Ukraine.", ("REJECT", ["HUN"])),
     ("Washington vowed to retaliate for the attack on its troops.", ("THREATEN", ["USAGOV"])),
 ])
 def test_reported_judgments_and_legal_acts(pipeline, text, expected) -> None:
@@ -183,3 +184,16 @@ def test_the_two_leaders_are_the_last_two_parties_named(pipeline) -> None:
                             "leaders signed a trade agreement.")
     signed = [e for e in events if e.evidence.trigger == "signed"]
     assert [sorted(a.country for a in e.actor) for e in signed] == [["CHN", "RUS"]]
+
+
+def test_having_no_plans_to_act_is_a_refusal_by_who_has_them(pipeline) -> None:
+    events = code(pipeline, "France has no plans to send troops to Niger.")
+    assert [(e.event, [a.code for a in e.actor], e.auxiliary) for e in events] == [
+        ("REJECT", ["FRA"], None)]
+
+
+def test_a_right_or_a_consensus_to_act_is_not_the_act(pipeline) -> None:
+    events = code(pipeline, "Washington defended the right of Turkish troops to fire on "
+                            "militants in Syria.")
+    assert [e.auxiliary for e in events if e.evidence.trigger == "fire"] == ["hypothetical"]
+
