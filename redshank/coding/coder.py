@@ -353,18 +353,10 @@ def _key(event: Event) -> tuple:
     return (event.event, tuple(a.id for a in event.actor), event.auxiliary)
 
 
-def _build_event(
-    trigger: Token,
-    pattern: Pattern,
-    sentence: SpacySpan,
-    sentence_index: int,
-    ctx: ActorContext,
-    dates: list[DateMention],
-    document: Document,
-    knowledge: Knowledge,
-    places: list[PlaceMention],
-) -> Event | None:
-    notes: list[str] = []
+def _find_actors(trigger: Token, ctx: ActorContext, notes: list[str]
+                 ) -> tuple[list[Actor], str, Token]:
+    """Who did it: the actors, how they were found, and the clause whose modality counts
+    (a light verb's, when its object names the act)."""
     subject, how = subject_tokens(trigger)
     actors = [a for token in subject for a in ctx.actors_for(token)]
     acting = trigger
@@ -391,6 +383,28 @@ def _build_event(
         inner = ctx.country_inside(subject[0])
         if inner:
             actors = [with_country(a, inner, "named inside the actor's phrase") for a in actors]
+    return actors, how, acting
+
+
+def _localized(actors: list[Actor], country: str, reason: str) -> list[Actor]:
+    """Role nouns and groups with no country given the country where the event happened."""
+    return [with_country(a, country, reason) if placeable(a) and a.type in LOCAL_TYPES else a
+            for a in actors]
+
+
+def _build_event(
+    trigger: Token,
+    pattern: Pattern,
+    sentence: SpacySpan,
+    sentence_index: int,
+    ctx: ActorContext,
+    dates: list[DateMention],
+    document: Document,
+    knowledge: Knowledge,
+    places: list[PlaceMention],
+) -> Event | None:
+    notes: list[str] = []
+    actors, how, acting = _find_actors(trigger, ctx, notes)
     recipients, how_recipient, recipient_prep = _resolve_recipients(trigger, pattern, ctx,
                                                                     actors)
     actors = _placed(actors, places)
@@ -401,10 +415,9 @@ def _build_event(
         # meetings and agreements happen abroad as often as at home: their place says
         # nothing of their parties' country
         if EVENT_TYPES[pattern.event].reciprocal is None:
-            actors = [with_country(a, country, f"the event happened in {place.text}")
-                      if placeable(a) and a.type in LOCAL_TYPES else a for a in actors]
-            recipients = [with_country(a, country, f"the event happened in {place.text}")
-                          if placeable(a) and a.type in LOCAL_TYPES else a for a in recipients]
+            reason = f"the event happened in {place.text}"
+            actors = _localized(actors, country, reason)
+            recipients = _localized(recipients, country, reason)
         if (not recipients and EVENT_TYPES[pattern.event].place_is_recipient
                 and pattern.recipient != "none"):
             recipients = [place_actor(place.text, country, place.span,
@@ -415,10 +428,8 @@ def _build_event(
         # one country its sentence names (or the article's setting) is still where
         home, where = _event_country(None, None, trigger, places, ctx)
         if home:
-            actors = [with_country(a, home, where) if placeable(a) and a.type in LOCAL_TYPES
-                      else a for a in actors]
-            recipients = [with_country(a, home, where)
-                          if placeable(a) and a.type in LOCAL_TYPES else a for a in recipients]
+            actors = _localized(actors, home, where)
+            recipients = _localized(recipients, home, where)
     event_type, mode, context = pattern.event, pattern.mode, list(pattern.context)
     inferred = False  # the actor is implied by a convention, not named
     if not actors and event_type == "MOBILIZE":
