@@ -195,8 +195,10 @@ def _focus_for(
     if focus is None:
         return None
     head = doc[mention.head]
-    if any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children):
-        return None
+    follows = doc[mention.token_end] if mention.token_end < len(doc) else None
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children) or (
+            follows is not None and follows.lower_ == "from"):
+        return None  # the parser may hang "from 10 nations" on the verb
     sentence = head.sent
     if any(
         sentence.start <= p.head < sentence.end

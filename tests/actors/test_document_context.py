@@ -161,3 +161,13 @@ def test_a_role_noun_from_several_countries_takes_no_focus(pipeline) -> None:
     (result,) = pipeline.run([Document(id="t", text=text, published=date(2024, 3, 4))])
     officials = [a for a in result.actors if a.text.startswith("Officials")]
     assert officials and all(a.country is None for a in officials)
+
+
+def test_from_right_after_a_role_noun_is_its_provenance_whatever_the_parse(pipeline) -> None:
+    # the parser hangs "from 10 nations" on "told", not on "ministers"
+    text = ("WASHINGTON — The United States said on Monday that it would lead the effort. "
+            "Secretary of State John Kerry told foreign and defence ministers from 10 nations "
+            "at a hastily arranged meeting that there were many ways they could help.")
+    (result,) = pipeline.run([Document(id="t", text=text, published=date(2014, 9, 5))])
+    ministers = [a for a in result.actors if a.text == "ministers"]
+    assert ministers and all(a.country is None for a in ministers)
