@@ -63,7 +63,7 @@ class ActorContext:
     speakers: dict[Span, Actor | None]
     persons: list[Actor]
     recent: list[Actor]
-    # the country the article is set in, when its places clearly agree (document.py)
+    # the country the article is about (redshank.actors.context.article_focus)
     setting: str | None = None
     resolving: set[int] = field(default_factory=set)
 
@@ -236,6 +236,13 @@ class ActorContext:
         return []
 
 
+def told_in_passing(noun: Token) -> bool:
+    """An indefinite event noun in a temporal phrase ("following a tour of the region"):
+    a new event told in passing, whose actor is the subject of the clause it modifies."""
+    return (noun.dep_ == "pobj" and noun.head.lower_ in NEW_EVENT_PREPOSITIONS
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children))
+
+
 def unnamed(actor: Actor) -> bool:
     """A role noun with no country, standing for no one in particular ("militants", "the
     police")."""
@@ -281,11 +288,9 @@ def subject_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
         by = prep_objects(trigger, "by")
         if by or owners:
             return (by, "noun: 'by' phrase") if by else (owners, "noun: possessor")
-        clause = trigger.head.head if trigger.dep_ == "pobj" else None
-        if (clause is not None and depth == 0 and trigger.head.dep_ == "prep"
-                and trigger.head.lower_ in NEW_EVENT_PREPOSITIONS
-                and clause.pos_ in ("VERB", "AUX")
-                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in trigger.children)):
+        clause = trigger.head.head
+        if (depth == 0 and told_in_passing(trigger) and trigger.head.dep_ == "prep"
+                and clause.pos_ in ("VERB", "AUX")):
             tokens, _ = subject_tokens(clause, depth + 1)
             return tokens, f"noun: the subject of '{clause.text}', whose phrase it is in"
         return [], "noun: possessor"

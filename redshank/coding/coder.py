@@ -18,6 +18,7 @@ from redshank.coding.arguments import (
     placeable,
     recipient_groups,
     subject_tokens,
+    told_in_passing,
     unidentified_attackers,
     with_country,
 )
@@ -329,23 +330,12 @@ def _subsumed(events: list[Event]) -> list[Event]:
 BACKGROUND_PREPOSITIONS = words("background_prepositions")
 
 
-NEW_EVENT_PREPOSITIONS = words("new_event_prepositions")
-INDEFINITE = {"a", "an"}
-
-
 def _background(token: Token) -> bool:
     """An event noun that only says when something else happened, or what it was for; an
     indefinite one in a temporal phrase ("following a tour of") tells a new event."""
-    if token.pos_ != "NOUN" or token.dep_ != "pobj":
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or told_in_passing(token):
         return False
-    prep = token.head.lower_
-    if prep in NEW_EVENT_PREPOSITIONS and _indefinite(token):
-        return False
-    return prep in BACKGROUND_PREPOSITIONS
-
-
-def _indefinite(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in noun.children)
+    return token.head.lower_ in BACKGROUND_PREPOSITIONS
 
 
 def _key(event: Event) -> tuple:
