@@ -86,7 +86,8 @@ class Actor:
     """A resolved entity: who an actor mention refers to, at the date of the event.
 
     `country_from` says where a country not given by the dictionaries came from: "phrase"
-    (a place in the mention's own phrase), "article" (the article's focus country); None
+    (a place in the mention's own phrase), "antecedent" (the same role noun named before
+    with a country), "article" (the article's focus country); None
     when the dictionaries gave it, or there is none. `entries` then ends with the reason.
     """
 

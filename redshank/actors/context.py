@@ -1,5 +1,6 @@
 """Countries for actors from their document: a role noun or an untitled-in-the-dictionaries
-person with no country takes one from its own phrase, else from the article's focus.
+person with no country takes one from its own phrase, else from the same noun named
+before it, else from the article's focus.
 
     found = place_actors(docs, found, places)      # after locate_places, before coding
 
@@ -17,6 +18,11 @@ possessives, appositions and `in`/`from`/`of`/`for`/`at` phrases (not clauses); 
 the place stage found there, or a country the dictionaries name there ("Iraq", not
 "Iraqi immigrants"), gives its country (the nearest first).
 
+A definite role noun ("the ministry", "these rebels") points back to the last mention
+before it in the document with the same sector and head noun that has a country ("the
+Russian Foreign Ministry", "rebels in Syria"); a country the article's focus gave does not
+count, a sector alone does not ("the ministry" is not "the British ambassador").
+
 The article's focus (`article_focus`) is the dateline place ("ANKARA —" opening the text),
 else the country named most often by the document's places and actors (countries the
 dictionaries gave, people's included; a place an actor mention covers counts once), when
@@ -24,8 +30,8 @@ it is named at least `FOCUS_MIN_MENTIONS` times and at least `FOCUS_DOMINANCE` t
 often as any other country. It is not given to an actor whose sentence names a place in
 another country: where the event happened says more, and the coder reads it.
 
-Every country given here is marked on the actor (`Actor.country_from`: "phrase" or
-"article") and explained by an `entries` line "country XXX: reason".
+Every country given here is marked on the actor (`Actor.country_from`: "phrase",
+"antecedent" or "article") and explained by an `entries` line "country XXX: reason".
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ ROLE_TYPES = frozenset({"other", "armed_group", "state", "person"})
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "prep", "pobj", "case"})
 PHRASE_PREPS = frozenset({"in", "from", "of", "for", "at"})
 FOCUS_MIN_MENTIONS = 3
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 FOCUS_DOMINANCE = 2.0
 # What may follow a dateline place: ", COUNTRY" or a date, an agency in parentheses, a dash.
 _DATELINE_TAIL = re.compile(r"[ \t]*(?:,[^\n.—–]{0,40})?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[—–-]")
@@ -92,18 +99,57 @@ def place_actors(
         actor = found[p][k].actor
         if actor.type == "person" and actor.id not in person_country:
             person_country[actor.id] = _focus_for(docs[p], found[p][k], places[p], focus)
+    phrases = {(p, k): phrase for p, k, phrase in wanted}
     placed = [list(mentions) for mentions in found]
-    for p, k, phrase in wanted:
-        mention = found[p][k]
-        if mention.actor.type == "person":
-            given = person_country.get(mention.actor.id)
-        elif phrase is not None:
-            given = (*phrase, "phrase")
-        else:
-            given = _focus_for(docs[p], mention, places[p], focus)
-        if given is not None:
-            placed[p][k] = _with(mention, *given)
+    latest: dict[tuple[str, str], tuple[str, str]] = {}  # (sector, head) -> country, text
+    for p, mentions in enumerate(found):
+        for k, mention in enumerate(mentions):
+            if (p, k) in phrases:
+                given = _given(docs[p], mention, phrases[p, k], person_country, latest,
+                               places[p], focus)
+                if given is not None:
+                    placed[p][k] = mention = _with(mention, *given)
+            actor = mention.actor
+            if actor.country and actor.sector and actor.country_from != "article" and (
+                    actor.type in ROLE_TYPES):
+                latest[_kind(docs[p], mention)] = (actor.country, actor.text)
     return placed
+
+
+def _given(
+    doc: Doc,
+    mention: Mention,
+    phrase: tuple[str, str] | None,
+    person_country: dict[str, tuple[str, str, str] | None],
+    latest: dict[tuple[str, str], tuple[str, str]],
+    paragraph_places: list[PlaceMention],
+    focus: Focus | None,
+) -> tuple[str, str, str] | None:
+    """The country a mention wanting one takes (module docstring: phrase, antecedent,
+    focus), with the reason and its source."""
+    actor = mention.actor
+    if actor.type == "person":
+        return person_country.get(actor.id)
+    if phrase is not None:
+        return (*phrase, "phrase")
+    antecedent = latest.get(_kind(doc, mention))
+    if antecedent is not None and _definite(doc[mention.head]):
+        country, text = antecedent
+        return country, f"'{text}' named before it", "antecedent"
+    return _focus_for(doc, mention, paragraph_places, focus)
+
+
+def _kind(doc: Doc, mention: Mention) -> tuple[str, str]:
+    """What a definite role noun must share with the mention it points back to: the
+    sector and the head noun ("the ministry" -> "the Russian Foreign Ministry", not "the
+    British ambassador")."""
+    return mention.actor.sector or "", doc[mention.head].lemma_.lower()
+
+
+def _definite(head: Token) -> bool:
+    """A role noun that points back ("the ministry", "these militants"), not a new one
+    ("a ministry", "police")."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
 
 
 def article_focus(

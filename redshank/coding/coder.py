@@ -470,7 +470,11 @@ def _build_event(
         actors = [with_country(a, target, "an unaffiliated actor acting on its own country's "
                                "institutions (domestic reading)")
                   if placeable(a) and a.type not in ("igo", "ngo") else a for a in actors]
-    if actors and recipients and _reciprocal(pattern, recipient_prep):
+    modality = auxiliary(acting)
+    reading = read_intent(event_type, mode, modality)
+    # a refusal or an offer to meet is one side's act: only a meeting itself is mutual
+    mutual = reading.event == event_type and _reciprocal(pattern, recipient_prep)
+    if actors and recipients and mutual:
         actors = [*actors, *(r for r in recipients if all(r.id != a.id for a in actors))]
         notes.append("reciprocal: " + ", ".join(r.text for r in recipients)
                      + f" ({how_recipient}) act as well, so they join the actors")
@@ -482,8 +486,6 @@ def _build_event(
         how, how_recipient = f"visitor ({how_recipient})", f"host ({how})"
         notes.append("PLOVER: in a hosted visit the visitor is the actor, the host the "
                      "recipient")
-    modality = auxiliary(acting)
-    reading = read_intent(event_type, mode, modality)
     if reading.note:
         notes.append(reading.note)
     event_type, mode, aux = reading.event, reading.mode, reading.auxiliary

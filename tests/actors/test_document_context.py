@@ -171,3 +171,35 @@ def test_from_right_after_a_role_noun_is_its_provenance_whatever_the_parse(pipel
     (result,) = pipeline.run([Document(id="t", text=text, published=date(2014, 9, 5))])
     ministers = [a for a in result.actors if a.text == "ministers"]
     assert ministers and all(a.country is None for a in ministers)
+
+
+def test_a_definite_role_noun_takes_the_country_of_the_same_noun_named_before(pipeline) -> None:
+    result = run(pipeline, "The Chilean Interior Ministry received the Peruvian consul on "
+                           "Monday. The ministry then accused Lima of meddling.")
+    (ministry,) = [a for a in result.actors if a.text == "ministry"]
+    assert (ministry.code, ministry.country_from) == ("CHLGOV", "antecedent")
+    assert ministry.entries[-1] == "country CHL: 'Chilean Interior Ministry' named before it"
+    accusation = next(e for e in result.events if e.event == "ACCUSE"
+                      and e.evidence.trigger == "accused")
+    assert [a.code for a in accusation.actor] == ["CHLGOV"]
+
+
+def test_an_antecedent_must_share_the_head_noun_not_just_the_sector(pipeline) -> None:
+    # the consul is government too, but "the ministry" does not point back to him
+    result = run(pipeline, "A Peruvian consul visited Santiago. The ministry protested.")
+    (ministry,) = [a for a in result.actors if a.text == "ministry"]
+    assert ministry.country_from != "antecedent"
+
+
+def test_an_indefinite_role_noun_is_a_new_one(pipeline) -> None:
+    result = run(pipeline, "Rebels in Mali seized a town. Other rebels attacked a convoy.")
+    (other,) = [a for a in result.actors if a.text == "rebels"]
+    assert other.country_from != "antecedent"
+
+
+def test_refusing_to_meet_is_one_sides_act(pipeline) -> None:
+    events = run(pipeline, "Venezuela's government said it would not negotiate with "
+                           "Colombia.").events
+    (refusal,) = [e for e in events if e.event == "REJECT"]
+    assert ([a.code for a in refusal.actor], [a.code for a in refusal.recipient]) == (
+        ["VENGOV"], ["COL"])
