@@ -21,6 +21,7 @@ from redshank.positions import DeriveSummary, derive_pending
 from redshank.store import Store
 from redshank.store.base import RunCounts
 from redshank.version import CODER_VERSION
+from redshank.when import TemporalExpression, temporal_expressions_of_text
 
 DEFAULT_MAX_DOC_BYTES = 2_000_000
 
@@ -81,6 +82,15 @@ def code_texts(texts: Iterable[str], *, published: date | None = None,
     documents = (Document(id=f"text-{n}", text=text, published=published)
                  for n, text in enumerate(texts, start=1))
     yield from pipeline.run(documents)
+
+
+def temporal_expressions(text: str, published: date | None = None) -> list[TemporalExpression]:
+    """Every temporal expression of a text with its TIMEX3 type, value and character span.
+
+    Relative expressions resolve against `published` (or a dateline at the top of the
+    text); see docs/dates.md, "Temporal expressions".
+    """
+    return temporal_expressions_of_text(text, published)
 
 
 def _drain(failures: list[Failure]) -> Iterator[DocumentResult]:
