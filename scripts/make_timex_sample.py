@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -85,12 +86,12 @@ def build() -> None:
         if article is None:
             raise ValueError(f"{ANNOTATIONS}:{number}: annotation before any '@article-id'")
         text, occurrence, kind, value = _parse_annotation(line, ANNOTATIONS, number)
-        start = -1
-        for _ in range(occurrence):
-            start = article["text"].find(text, start + 1)
-            if start < 0:
-                raise ValueError(f"{ANNOTATIONS}:{number}: {text!r} occurrence {occurrence} "
-                                 f"not in {article['id']}")
+        # whole words only: "now" is not the end of "known"
+        found = list(re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", article["text"]))
+        if len(found) < occurrence:
+            raise ValueError(f"{ANNOTATIONS}:{number}: {text!r} occurrence {occurrence} "
+                             f"not in {article['id']}")
+        start = found[occurrence - 1].start()
         records.append({"doc_id": article["id"], "half": article["half"],
                         "published": article["published"], "start": start,
                         "end": start + len(text), "text": text, "type": kind, "value": value})

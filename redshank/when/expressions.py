@@ -109,6 +109,7 @@ WEEKDAY_NAME_WORDS = frozenset(
 )
 PRESENT_TAGS = frozenset({"VB", "VBP", "VBZ", "MD"})
 DETERMINERS = frozenset({"that", "the"})
+OWNING_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "my", "your"})
 WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -150,10 +151,12 @@ def find_date_mentions(
             continue
         end_char = min(tokens.end_char, candidate.end_char)
         text = paragraph[tokens.start_char:end_char]
-        if candidate.kind == "day_of_month" and _modifies_noun(tokens):
+        verb = _governing_verb(tokens)
+        future = _is_future(verb) or _after_future_date(candidate.kind, previous, published)
+        if candidate.kind == "day_of_month" and not future and (
+                _modifies_noun(tokens) or _is_present_copula(verb)):
             resolved = _nearest_reading(text, published, previous)
         else:
-            future = _is_future(_governing_verb(tokens))
             resolved = resolve_expression(text, published, previous, future=future)
         if resolved is None:
             continue
@@ -162,6 +165,21 @@ def find_date_mentions(
         mentions.append(DateMention(resolved, tokens.start, tokens.end, tokens.root.i))
         previous = resolved
     return mentions
+
+
+def _after_future_date(kind: str, previous: ResolvedDate | None, published: date | None
+                       ) -> bool:
+    """A day or month after a date that is after publication is read forward too.
+
+    "elections on May 9, 2006 and an inaugural meeting on June 19" (published in March).
+    """
+    return (kind in ("day_of_month", "month") and previous is not None
+            and published is not None and previous.start > published)
+
+
+def _is_present_copula(verb: Token) -> bool:
+    """A present-tense "is/are": "The voting day is March 26" names the nearest March 26."""
+    return verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP")
 
 
 def _modifies_noun(tokens: TokenSpan) -> bool:
@@ -249,7 +267,14 @@ def _accept(candidate: _Candidate) -> bool:
         return _is_plain_weekday(tokens)
     if kind == "day_word":
         first = tokens[0]
-        return not (first.is_title and not first.is_sent_start and first.lower_ in NAME_WORDS)
+        before = _token_before(tokens)
+        opens = first.is_sent_start or (before is not None and before.is_punct)
+        return not (first.is_title and not opens and first.lower_ in NAME_WORDS)
+    if kind == "relative":
+        before = _token_before(tokens)
+        # "over the last year", "its past week": a length of time, not a calendar period
+        return not (tokens[0].lower_ in ("last", "past") and before is not None
+                    and before.lower_ in OWNING_DETERMINERS)
     if kind == "from_now" and tokens[0].lower_ == "in":
         return _allows_future(_governing_verb(tokens))
     if kind == "at_the_time":

@@ -269,6 +269,11 @@ def _day_without_year(match: re.Match[str], ctx: _Context) -> _Reading | None:
     if ctx.published is None:
         return None
     month, day = month_number(match["month"]), int(match["day"].rstrip("stndrh"))
+    earlier = ctx.previous
+    if (earlier is not None and earlier.precision == "day"
+            and (earlier.start.month, earlier.start.day) == (month, day)):
+        return _Reading(day_period(earlier.start),
+                        f"year of the same day named before: {_describe_previous(earlier)}")
     year = ctx.published.year
     candidate = date(year, month, day)
     if not ctx.future and candidate > ctx.published:
