@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # score the checkout the script is in, not another install
 GOLD = REPO / "tests" / "where" / "toponyms_wikinews.jsonl"
 RADIUS_KM = 161.0
 EARTH_RADIUS_KM = 6371.0088
