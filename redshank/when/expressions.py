@@ -348,6 +348,8 @@ def _is_plain_weekday(tokens: TokenSpan) -> bool:
     if weekday.i > tokens.start:
         return True  # "last Friday", "early Friday": a modifier makes it a date
     before = _token_before(tokens)
+    if before is not None and before.lower_ in ("every", "each"):
+        return False  # "every Friday" is a set of days, not a date
     if before is not None and before.lower_ == "on":
         return True  # "rejected on Saturday U.S. claims": the parser's compound is wrong
     if weekday.dep_ == "compound" and weekday.head.i > weekday.i and weekday.head.is_title:

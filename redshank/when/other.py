@@ -44,7 +44,7 @@ DURATION = re.compile(
     rf"\b(?i:(?:(?:the|its|their|his|her|our)\s+)?"
     rf"(?:(?:past|last|next|coming|latest|first|recent|previous)\s+)?"
     rf"(?P<count>{COUNT})(?:\s+or\s+so)?{HALF}?[\s-]+(?P<unit>{UNIT_WORD})s?{HALF}?"
-    rf"|(?:the\s+)?(?:(?:past|last|next|coming)\s+)(?P<one>{UNIT_WORD}){HALF}?"
+    rf"|the\s+(?:past|last|next|coming)\s+(?P<one>{UNIT_WORD}){HALF}?"
     rf"|(?P<lead>the|recent|past|coming|for|over)\s+(?P<plural>{UNIT_WORD})s)\b"
 )
 AFTER_DURATION_DATE = re.compile(
@@ -63,7 +63,7 @@ SET = re.compile(
     rf"|\b(?i:every\s+|each\s+|on\s+)?(?P<weekday>{WEEKDAY})s?\b"
 )
 CLOCK = re.compile(
-    r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?"
+    r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap])(?:\.\s?m\.|m\b)"
     r"(?:\s+(?P<zone1>[A-Z]{2,4}T|UTC|GMT))?"
     r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?:\s+(?P<zone2>[A-Z]{2,4}T|UTC|GMT))?"
     r"|\b(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s+(?:UTC|GMT)\b"

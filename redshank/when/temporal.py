@@ -35,14 +35,18 @@ def find_temporal_expressions(
     text = doc.text
     mentions = find_date_mentions(doc, published, offset, previous)
     found = [from_date_mention(mention, text, offset) for mention in mentions]
-    taken = [(e.span.start, e.span.end) for e in found]
     anchors = [m.resolved for m in mentions]
     for expression in other_expressions(doc, published, offset, anchors, previous):
         start, end = expression.span.start, expression.span.end
-        if any(start < t_end and t_start < end for t_start, t_end in taken):
+        overlapping = [e for e in found if start < e.span.end and e.span.start < end]
+        # a season of a year is more than the year: "the summer of 2009"
+        if overlapping and not all(
+                start <= e.span.start and e.span.end <= end
+                and (expression.type == "SET" or (expression.type == "DATE" and e.value.isdigit()))
+                for e in overlapping):
             continue
+        found = [e for e in found if e not in overlapping]
         found.append(expression)
-        taken.append((start, end))
     return sorted(found, key=lambda e: e.span.start)
 
 
