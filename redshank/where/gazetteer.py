@@ -1,29 +1,53 @@
-"""The place gazetteer: countries, admin1 regions, cities and sites, looked up by name.
+"""The place gazetteer: countries, regions, cities and sites, looked up by name.
 
 Packaged files live in `redshank/data/places/` (see docs/places.md for their columns):
-`countries.tsv`, `admin1.tsv` and `cities.tsv` are built by `scripts/build_places.py`
-from GeoNames data; `sites.tsv` and `aliases.tsv` are written by hand. Users add their
-own sites or aliases files (same columns, told apart by their header line) with
-`Gazetteer.load(files)`; later files win.
+`countries.tsv`, `continents.tsv`, `admin1.tsv`, `admin2.tsv.gz` and `cities.tsv.gz` are
+built by `scripts/build_places.py` from GeoNames data; `sites.tsv` and `aliases.tsv` are
+written by hand. Users add their own sites or aliases files (same columns, told apart by
+their header line) with `Gazetteer.load(files)`; later files win.
+
+The packaged files (170,000 places) are compiled once into an SQLite index in the cache
+directory (REDSHANK_CACHE_DIR, default ~/.cache/redshank), named by the hash of the files
+and of this module; a process then opens the index and reads only the names it looks up.
+The user's files are small and are read into memory on top of it.
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import logging
+import os
+import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from redshank.actors.matcher import cache_dir
 from redshank.errors import DataFileError
 from redshank.model import Location
 
-PlaceKind = Literal["city", "admin1", "country", "site"]
+log = logging.getLogger(__name__)
+
+# "site" is a hand-written place (a settlement, a base, a disputed region); the area kinds
+# have no single point an event can be placed at, and carry precision "none".
+PlaceKind = Literal["city", "admin2", "admin1", "country", "site", "continent", "sea",
+                    "region", "river", "mountain"]
+AREA_KINDS = frozenset({"continent", "sea", "region", "river", "mountain"})
+SITE_KINDS = frozenset({"site"}) | AREA_KINDS
+# An admin2 region (a county, a district) is labelled "admin1": a region inside a
+# country, which `Place.kind` tells apart.
 Precision = Literal["city", "admin1", "country", "none"]
 PRECISIONS = ("city", "admin1", "country", "none")
-PACKAGED = ("countries.tsv", "admin1.tsv", "cities.tsv", "sites.tsv", "aliases.tsv")
+PACKAGED = ("countries.tsv", "continents.tsv", "admin1.tsv", "admin2.tsv.gz",
+            "cities.tsv.gz", "sites.tsv", "aliases.tsv")
+PLACE_FIELDS = ("key", "name", "kind", "country", "precision", "lat", "lon", "admin1",
+                "admin1_name", "population", "capital", "geonames_id", "coord_source",
+                "admin2_name")
 # Letters that Unicode decomposition leaves alone, and typographic apostrophes.
 UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d",
                               "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe",
@@ -49,16 +73,25 @@ class Place:
     capital: bool = False
     geonames_id: int | None = None
     coord_source: str = ""
+    admin2_name: str | None = None
 
     def location(self) -> Location:
-        """The `Location` record for this place; its precision labels the coordinates."""
-        return Location(name=self.name, country=self.country, lat=self.lat, lon=self.lon,
+        """The `Location` record for this place; its precision labels the coordinates.
+
+        A place of precision "none" (a sea, a continent) keeps its nominal centre in
+        `lat`/`lon` for geoparsing, but gives an event no coordinates.
+        """
+        located = self.precision != "none"
+        return Location(name=self.name, country=self.country,
+                        lat=self.lat if located else None, lon=self.lon if located else None,
                         precision=self.precision, admin1=self.admin1_name,
                         geonames_id=self.geonames_id)
 
     def describe(self) -> str:
         """A short human label: "Paris (city, Ile-de-France, FRA, pop 2,138,551)"."""
         parts = ["capital" if self.capital else self.kind]
+        if self.admin2_name and self.kind != "admin2":
+            parts.append(self.admin2_name)
         if self.admin1_name and self.kind != "admin1":
             parts.append(self.admin1_name)
         if self.country:
@@ -78,30 +111,46 @@ def name_key(text: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
-@dataclass
 class Gazetteer:
-    """Place names to places, loaded once; lookups are dictionary hits on `name_key`."""
+    """Place names to places: the packaged index on disk plus the user's files in memory.
 
-    places: dict[str, Place] = field(default_factory=dict)
-    demonyms: dict[str, str] = field(default_factory=dict)
-    blocked: set[str] = field(default_factory=set)
-    files: list[str] = field(default_factory=list)
-    _names: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
-    _exact: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
-    first_words: set[str] = field(default_factory=set)
-    max_tokens: int = 1
+    `lookup` reads a name's places from the index the first time it is asked and keeps
+    them; `first_words` answers whether a place name can start with a word.
+    """
+
+    def __init__(self, index: sqlite3.Connection, extra: _Tables, user_files: tuple[str, ...]
+                 ) -> None:
+        self._db = index
+        self._extra = extra
+        self._user_files = user_files
+        self._place_cache: dict[str, Place | None] = {}
+        self._name_cache: dict[tuple[str, bool], list[tuple[str, bool]]] = {}
+        meta = dict(index.execute("SELECT key, value FROM meta"))
+        self.demonyms: dict[str, str] = dict(index.execute("SELECT name, iso3 FROM demonyms"))
+        self.demonyms.update(extra.demonyms)
+        self.blocked: set[str] = {name for (name,) in index.execute("SELECT name FROM blocked")}
+        self.blocked |= extra.blocked
+        self.files: list[str] = [f"redshank/data/places/{name}" for name in PACKAGED]
+        self.files += extra.files
+        self.max_tokens = max(int(meta["max_tokens"]), extra.max_tokens)
+        self.first_words = _FirstWords(index, extra.first_words)
+        self.places = _PlaceView(self)
 
     @classmethod
     def load(cls, files: Iterable[str | Path] = ()) -> Gazetteer:
         """The packaged gazetteer plus the user's sites and aliases files, in order."""
-        gazetteer = cls()
-        folder = resources.files("redshank.data") / "places"
-        for name in PACKAGED:
-            with resources.as_file(folder / name) as path:
-                gazetteer._read(Path(path), label=f"redshank/data/places/{name}")
-        for path in files:
-            gazetteer._read(Path(path), label=str(path))
-        return gazetteer
+        index = _open_index()
+        user_files = tuple(str(path) for path in files)
+        extra = _Tables()
+        gazetteer = cls(index, extra, user_files)
+        extra.base = gazetteer.place
+        for path in user_files:
+            extra.read(Path(path), label=path)
+        return cls(index, extra, user_files)
+
+    def __reduce__(self) -> tuple[Callable[..., Gazetteer], tuple[tuple[str, ...]]]:
+        """Pickled as its user files: a worker process reopens the same index."""
+        return Gazetteer.load, (self._user_files,)
 
     def lookup(self, text: str) -> list[tuple[Place, bool]]:
         """Places a name may refer to, each with whether the name is its primary name.
@@ -112,22 +161,191 @@ class Gazetteer:
         if key in self.blocked:
             return []
         text = text.strip()
-        found = self._exact.get(text, [])
-        if not (text.isupper() and len(text.replace(".", "")) <= 5):
-            found = found + self._names.get(key, [])
-        return [(self.places[place_key], primary) for place_key, primary in found]
+        found = self._entries(text, exact=True)
+        if not _is_short_capitals(text):
+            found = found + self._entries(key, exact=False)
+        places = [(self.place(place_key), primary) for place_key, primary in found]
+        return [(place, primary) for place, primary in places if place is not None]
 
-    def _read(self, path: Path, label: str) -> None:
+    def place(self, key: str) -> Place | None:
+        """The place with this key ("city:98182", "country:IRQ"), or None."""
+        if key in self._place_cache:
+            return self._place_cache[key]
+        place = self._extra.places.get(key)
+        if place is None:
+            row = self._db.execute(f"SELECT {', '.join(PLACE_FIELDS)} FROM places "
+                                   "WHERE key = ?", (key,)).fetchone()
+            if row is not None:
+                values = dict(zip(PLACE_FIELDS, row, strict=True))
+                values["capital"] = bool(values["capital"])
+                place = Place(**values)
+        self._place_cache[key] = place
+        return place
+
+    def _entries(self, key: str, exact: bool) -> list[tuple[str, bool]]:
+        cached = self._name_cache.get((key, exact))
+        if cached is not None:
+            return cached
+        entries = [(place_key, bool(primary)) for place_key, primary in self._db.execute(
+            "SELECT place, is_primary FROM names WHERE name = ? AND exact = ? ORDER BY rowid",
+            (key, int(exact)))]
+        for place_key, primary in self._extra.names.get((key, exact), []):
+            _merge(entries, place_key, primary)
+        if len(self._name_cache) > 100_000:
+            self._name_cache.clear()
+        self._name_cache[(key, exact)] = entries
+        return entries
+
+
+class _FirstWords:
+    """The set of words a place name can start with, read from the index on demand."""
+
+    def __init__(self, index: sqlite3.Connection, extra: set[str]) -> None:
+        self._db = index
+        self._known: dict[str, bool] = dict.fromkeys(extra, True)
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        known = self._known.get(word)
+        if known is None:
+            known = self._db.execute("SELECT 1 FROM first_words WHERE word = ?",
+                                     (word,)).fetchone() is not None
+            if len(self._known) > 200_000:
+                self._known.clear()
+            self._known[word] = known
+        return known
+
+
+class _PlaceView(Mapping[str, Place]):
+    """`gazetteer.places[key]`: places by key, read from the index on demand."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self._gazetteer = gazetteer
+
+    def __getitem__(self, key: str) -> Place:
+        place = self._gazetteer.place(key)
+        if place is None:
+            raise KeyError(key)
+        return place
+
+    def __iter__(self) -> Iterator[str]:
+        keys = [key for (key,) in self._gazetteer._db.execute("SELECT key FROM places")]
+        return iter(dict.fromkeys([*keys, *self._gazetteer._extra.places]))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _merge(entries: list[tuple[str, bool]], place_key: str, primary: bool) -> None:
+    """Add a place to a name's entries; a place named twice is primary if either is."""
+    for index, (existing, was_primary) in enumerate(entries):
+        if existing == place_key:
+            entries[index] = (existing, was_primary or primary)
+            return
+    entries.append((place_key, primary))
+
+
+def _is_short_capitals(name: str) -> bool:
+    return name.isupper() and len(name.replace(".", "")) <= 5
+
+
+def _packaged_files() -> list[tuple[str, bytes]]:
+    folder = resources.files("redshank.data") / "places"
+    return [(name, (folder / name).read_bytes()) for name in PACKAGED]
+
+
+def _open_index() -> sqlite3.Connection:
+    """The compiled index of the packaged files, built into the cache on first use."""
+    packaged = _packaged_files()
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for name, content in packaged:
+        digest.update(name.encode())
+        digest.update(content)
+    path = cache_dir() / f"places-{digest.hexdigest()[:24]}.sqlite"
+    if not path.exists():
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _build_index(sqlite3.connect(tmp), _read_packaged()).close()
+            os.replace(tmp, path)
+        except (OSError, sqlite3.Error) as exc:
+            log.warning("cannot write the places index %s (%s); building it in memory",
+                        path, exc)
+            tmp.unlink(missing_ok=True)
+            return _build_index(sqlite3.connect(":memory:", check_same_thread=False),
+                                _read_packaged())
+    return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True,
+                           check_same_thread=False)
+
+
+def _read_packaged() -> _Tables:
+    tables = _Tables()
+    folder = resources.files("redshank.data") / "places"
+    for name in PACKAGED:
+        with resources.as_file(folder / name) as path:
+            tables.read(Path(path), label=f"redshank/data/places/{name}")
+    return tables
+
+
+def _build_index(db: sqlite3.Connection, tables: _Tables) -> sqlite3.Connection:
+    """Write the tables into an SQLite database: places, names, first words, meta."""
+    db.executescript(f"""
+        CREATE TABLE places ({', '.join(PLACE_FIELDS)}, PRIMARY KEY (key)) WITHOUT ROWID;
+        CREATE TABLE names (name TEXT, exact INTEGER, place TEXT, is_primary INTEGER);
+        CREATE TABLE first_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE demonyms (name TEXT PRIMARY KEY, iso3 TEXT) WITHOUT ROWID;
+        CREATE TABLE blocked (name TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+    """)
+    db.executemany(f"INSERT INTO places VALUES ({', '.join('?' * len(PLACE_FIELDS))})",
+                   ([getattr(place, name) for name in PLACE_FIELDS]
+                    for place in tables.places.values()))
+    db.executemany("INSERT INTO names VALUES (?, ?, ?, ?)",
+                   ((name, int(exact), place_key, int(primary))
+                    for (name, exact), entries in tables.names.items()
+                    for place_key, primary in entries))
+    db.execute("CREATE INDEX names_by_name ON names (name, exact)")
+    db.executemany("INSERT INTO first_words VALUES (?)", ((w,) for w in tables.first_words))
+    db.executemany("INSERT INTO demonyms VALUES (?, ?)", tables.demonyms.items())
+    db.executemany("INSERT INTO blocked VALUES (?)", ((name,) for name in tables.blocked))
+    db.execute("INSERT INTO meta VALUES ('max_tokens', ?)", (str(tables.max_tokens),))
+    db.commit()
+    return db
+
+
+@dataclass
+class _Tables:
+    """Places and names read from places files: the index's content, or the user's files.
+
+    `base` finds places the files refer to but do not define (a user's alias of a
+    packaged city).
+    """
+
+    places: dict[str, Place] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    blocked: set[str] = field(default_factory=set)
+    files: list[str] = field(default_factory=list)
+    names: dict[tuple[str, bool], list[tuple[str, bool]]] = field(default_factory=dict)
+    first_words: set[str] = field(default_factory=set)
+    max_tokens: int = 1
+    base: Callable[[str], Place | None] = field(default=lambda key: None)
+
+    def place(self, key: str) -> Place | None:
+        return self.places.get(key) or self.base(key)
+
+    def read(self, path: Path, label: str) -> None:
         rows = _rows(path, label)
         header = next(rows, None)
         if header is None:
             raise DataFileError("empty file: expected a header line", path=label, line=1)
         columns = tuple(header[1])
         readers = {
-            "countries.tsv": self._country, "admin1.tsv": self._admin1,
-            "cities.tsv": self._city,
+            "countries.tsv": self._country, "continents.tsv": self._continent,
+            "admin1.tsv": self._admin1, "admin2.tsv.gz": self._admin2,
+            "cities.tsv.gz": self._city,
         }
-        if path.name in readers and label.startswith("redshank/"):
+        if path.name in readers and label.startswith("redshank/data/places/"):
             read = readers[path.name]
         elif columns[: len(SITE_COLUMNS)] == SITE_COLUMNS:
             read = self._site
@@ -157,17 +375,10 @@ class Gazetteer:
                 self._name(name, place.key, primary=curated or index == 0)
 
     def _name(self, name: str, place_key: str, primary: bool) -> None:
-        exact = name.isupper() and len(name.replace(".", "")) <= 5
-        table = self._exact if exact else self._names
+        exact = _is_short_capitals(name)
         folded = name_key(name)
         key = name.strip() if exact else folded
-        entries = table.setdefault(key, [])
-        for index, (existing, was_primary) in enumerate(entries):
-            if existing == place_key:
-                entries[index] = (existing, was_primary or primary)
-                break
-        else:
-            entries.append((place_key, primary))
+        _merge(self.names.setdefault((key, exact), []), place_key, primary)
         words = folded.split()
         if words:
             self.first_words.add(words[0])
@@ -183,6 +394,13 @@ class Gazetteer:
         for demonym in _split(row["demonyms"].replace(",", "|")):
             self.demonyms.setdefault(name_key(demonym), row["iso3"])
 
+    def _continent(self, row: dict[str, str]) -> None:
+        place = Place(
+            key=f"continent:{row['name']}", name=row["name"], kind="continent", country=None,
+            precision="none", lat=float(row["lat"]), lon=float(row["lon"]),
+            geonames_id=int(row["geonames_id"]), coord_source="geonames")
+        self._add(place, [row["name"], *_split(row["alternates"])], curated=True)
+
     def _admin1(self, row: dict[str, str]) -> None:
         place = Place(
             key=f"admin1:{row['key']}", name=row["name"], kind="admin1", country=row["country"],
@@ -191,32 +409,50 @@ class Gazetteer:
             geonames_id=_int(row["geonames_id"]), coord_source=row["coord_source"])
         self._add(place, [row["name"], *_split(row["alternates"])])
 
+    def _admin2(self, row: dict[str, str]) -> None:
+        admin1_key = f"{row['country']}.{row['admin1']}"
+        region = self.place(f"admin1:{admin1_key}")
+        place = Place(
+            key=f"admin2:{row['key']}", name=row["name"], kind="admin2", country=row["country"],
+            precision="admin1", lat=float(row["lat"]), lon=float(row["lon"]),
+            admin1=admin1_key, admin1_name=region.name if region else None,
+            population=int(row["population"] or 0), coord_source=row["coord_source"],
+            admin2_name=row["name"])
+        self._add(place, [row["name"], *_split(row["alternates"])])
+
     def _city(self, row: dict[str, str]) -> None:
         admin1_key = f"{row['country']}.{row['admin1']}"
-        region = self.places.get(f"admin1:{admin1_key}")
+        region = self.place(f"admin1:{admin1_key}")
         place = Place(
             key=f"city:{row['geonames_id']}", name=row["name"], kind="city",
             country=row["country"], precision="city", lat=float(row["lat"]),
             lon=float(row["lon"]), admin1=admin1_key,
             admin1_name=region.name if region else None, population=int(row["population"]),
             capital=row["capital"] == "1", geonames_id=int(row["geonames_id"]),
-            coord_source="geonames")
+            coord_source="geonames", admin2_name=row["admin2"] or None)
         self._add(place, [row["name"], *_split(row["alternates"])])
 
     def _site(self, row: dict[str, str]) -> None:
         precision = row["precision"]
         if precision not in PRECISIONS:
             raise ValueError(f"precision {precision!r} is not one of {', '.join(PRECISIONS)}")
+        kind = row.get("kind") or "site"
+        if kind not in SITE_KINDS:
+            raise ValueError(f"kind {kind!r} is not one of {', '.join(sorted(SITE_KINDS))}")
         lat, lon = _float(row["lat"]), _float(row["lon"])
-        if (lat is None) != (lon is None) or (precision == "none") != (lat is None):
-            raise ValueError("give lat and lon together, and only when precision is not none")
+        if (lat is None) != (lon is None) or (
+                kind == "site" and (precision == "none") != (lat is None)):
+            raise ValueError("give lat and lon together, and only when precision is not none "
+                             "(or the kind is an area: " + ", ".join(sorted(AREA_KINDS)) + ")")
         country = row["country"] or None
         admin1 = f"{country}.{row['admin1']}" if country and row["admin1"] else None
-        region = self.places.get(f"admin1:{admin1}") if admin1 else None
+        region = self.place(f"admin1:{admin1}") if admin1 else None
         place = Place(
-            key=f"site:{row['name']}", name=row["name"], kind="site", country=country,
+            key=f"site:{row['name']}", name=row["name"], kind=kind, country=country,
             precision=precision, lat=lat, lon=lon, admin1=admin1,
-            admin1_name=region.name if region else None, coord_source="sites.tsv")
+            admin1_name=region.name if region else None,
+            geonames_id=_int(row.get("geonames_id", "")),
+            coord_source=row.get("coord_source") or "sites.tsv")
         self._add(place, [row["name"], *_split(row["alternates"])], curated=True)
 
     def _alias(self, row: dict[str, str]) -> None:
@@ -229,7 +465,7 @@ class Gazetteer:
             self.demonyms[name_key(name)] = value
             return
         place_key = f"{kind}:{value}"
-        if place_key not in self.places:
+        if self.place(place_key) is None:
             raise KeyError(f"target {target!r} is not in the gazetteer")
         self._name(name, place_key, primary=True)
 
@@ -237,8 +473,11 @@ class Gazetteer:
 def _rows(path: Path, label: str) -> Iterator[tuple[int, list[str]]]:
     """(line number, tab-separated values) of the non-comment, non-blank lines."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        if path.suffix == ".gz":
+            text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        else:
+            text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, gzip.BadGzipFile) as exc:
         raise DataFileError(f"cannot read places file ({exc})", path=label) from exc
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip() and not line.startswith("#"):

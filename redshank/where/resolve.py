@@ -1,9 +1,11 @@
 """Choose which place an ambiguous name refers to, and say why.
 
 Order of evidence: a qualifier in the text ("Paris, Texas"), the kind of place the text
-names ("the town of", "province"), the article's countries and regions, then prominence
-(country > capital or city of 1M+ > city of 100k+ or region > smaller town; then whether
-the name is the place's own name rather than an alternate; then population).
+names ("the town of", "province"), the article's countries and regions (from its dateline,
+its unambiguous place names, demonyms and actors), then prominence (country > capital or
+city of 1M+ or a continent, sea or region > city of 100k+ > admin1 region > county or
+district > smaller town; then whether the name is the place's own name rather than an
+alternate; then population).
 A small town (under 100,000 people) in the article's countries does not beat a capital, a
 city of a million people or a place five times its size elsewhere: "Paris" or "Geneva" in
 an American article are still the European cities, unless the article names the town's
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from redshank.where.gazetteer import Gazetteer, Place, load_gazetteer, name_key
+from redshank.where.gazetteer import AREA_KINDS, Gazetteer, Place, load_gazetteer, name_key
 
 if TYPE_CHECKING:
     from redshank.where.mentions import PlaceMention
@@ -48,34 +50,38 @@ class Choice:
 def prominence(candidate: Candidate) -> tuple[float, bool, int]:
     """Sort key: kind of place (one step lower when named by an alternate name), population.
 
-    Kinds: country 4; capital 3.5; city or region of 1M+ people 3; city of 100k+ people
-    or a curated site 2.5; smaller region 2; smaller town 1.
+    Kinds: country 4; capital 3.5; city or region of 1M+ people, continent, sea, river,
+    mountain range or cross-border region 3; city of 100k+ people or a curated site 2.5;
+    smaller admin1 region 2; smaller county or district 1.5; smaller town 1.
     """
     place = candidate.place
     if place.kind == "country":
         tier = 4.0
     elif place.kind == "city" and place.capital:
         tier = 3.5
-    elif place.kind in ("city", "admin1") and place.population >= MAJOR_CITY:
+    elif place.kind in AREA_KINDS or (place.kind in ("city", "admin1", "admin2")
+                                      and place.population >= MAJOR_CITY):
         tier = 3.0
     elif place.kind == "site" or (place.kind == "city" and place.population >= LARGE_CITY):
         tier = 2.5
     else:
-        tier = 2.0 if place.kind == "admin1" else 1.0
+        tier = {"admin1": 2.0, "admin2": 1.5}.get(place.kind, 1.0)
     if not candidate.primary:
         tier -= 1.0
     return tier, candidate.primary, place.population
 
 
 def is_major(place: Place) -> bool:
-    """A country, a national capital, a city of a million people or a region (a sea)."""
-    return place.kind == "country" or (place.kind == "site" and place.country is None) or (
+    """A country, a national capital, a city of a million people or an area (a sea)."""
+    return place.kind in ("country", *AREA_KINDS) or (
+        place.kind == "site" and place.country is None) or (
         place.kind == "city" and (place.capital or place.population >= MAJOR_CITY))
 
 
 def is_minor(place: Place) -> bool:
-    """A town of under 100,000 people that is not a capital."""
-    return place.kind == "city" and not place.capital and place.population < LARGE_CITY
+    """A town or a county of under 100,000 people that is not a capital."""
+    return (place.kind in ("city", "admin2") and not place.capital
+            and place.population < LARGE_CITY)
 
 
 def in_context(place: Place, context: Collection[str]) -> bool:
@@ -95,12 +101,12 @@ def choose(candidates: Iterable[Candidate], context: Collection[str], *,
             pool = narrowed
             notes.append(f"qualified by '{qualifier.name}'")
     if cue is not None:
-        narrowed = [c for c in pool if c.place.precision == cue]
+        narrowed = [c for c in pool if _fits_cue(c.place, cue, pool)]
         if narrowed:
             pool = narrowed
             notes.append(f"the text names a {CUE_NAMES[cue]}")
-    namesakes = [region for region in pool if region.place.kind == "admin1" and any(
-        city.place.kind == "city" and city.place.admin1 == region.place.admin1
+    namesakes = [region for region in pool if any(
+        city.place.kind == "city" and _named_after(region.place, city.place)
         and (city.primary or not region.primary) for city in pool)]
     if namesakes and len(namesakes) < len(pool):
         pool = [c for c in pool if c not in namesakes]
@@ -203,6 +209,26 @@ def _distinct(candidates: Iterable[Candidate]) -> list[Candidate]:
         if known is None or (candidate.primary and not known.primary):
             seen[candidate.place.key] = candidate
     return list(seen.values())
+
+
+def _fits_cue(place: Place, cue: str, pool: list[Candidate]) -> bool:
+    """Whether a place is of the kind the text names ("province": a region).
+
+    A county or district answers a region cue only when no province or country has the
+    name: "Montenegro province" is not Montenegro county in Brazil.
+    """
+    if place.precision != cue:
+        return False
+    return place.kind != "admin2" or not any(
+        c.place.kind in ("admin1", "country") for c in pool)
+
+
+def _named_after(region: Place, city: Place) -> bool:
+    """Whether the region is the admin1 or admin2 region around the city of its name."""
+    if region.kind == "admin1":
+        return city.admin1 == region.admin1
+    return (region.kind == "admin2" and city.admin1 == region.admin1
+            and city.admin2_name == region.name)
 
 
 def _within(place: Place, container: Place) -> bool:
