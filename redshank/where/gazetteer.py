@@ -381,6 +381,8 @@ class _Tables:
         _merge(self.names.setdefault((key, exact), []), place_key, primary)
         words = folded.split()
         if words:
+            # spaCy splits a possessive off its word: "People's Republic" starts at "People".
+            self.first_words.add(words[0].removesuffix("'s"))
             self.first_words.add(words[0])
             self.max_tokens = max(self.max_tokens, len(words))
 

@@ -29,6 +29,7 @@ MAJOR_CITY = 1_000_000
 LARGE_CITY = 100_000
 OUTWEIGH_RATIO = 5
 CUE_NAMES = {"city": "city", "admin1": "region", "country": "country"}
+DATELINE_MARKS = frozenset({"-", "--", "—", "–", "("})
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,12 +174,18 @@ def article_context(
 ) -> set[str]:
     """The countries (ISO3) and regions (ISO3.CODE) an article names unambiguously.
 
-    From place names that can only be in one country (or one region), their qualifiers,
-    demonyms in the text ("French", "Iraqi"), and the countries of resolved actors.
+    From the dateline ("KANDAHAR, Afghanistan (AP) -", "PARIS -": the place the article
+    was filed from, as first resolved), place names that can only be in one country (or
+    one region), their qualifiers, demonyms in the text ("French", "Iraqi"), and the
+    countries of resolved actors.
     """
     gazetteer = gazetteer or load_gazetteer()
     context: set[str] = {code for code in actor_countries if code}
+    docs = list(docs)
     for mention in mentions:
+        if docs and _is_dateline(mention, docs[0]):
+            context.update(code for code in (mention.place.country, mention.place.admin1)
+                           if code and mention.place.kind != "country")
         if mention.weak:
             continue
         countries = {c.place.country for c in mention.candidates}
@@ -199,6 +206,15 @@ def article_context(
                     context.add(code)
     context.discard("")
     return context
+
+
+def _is_dateline(mention: PlaceMention, first: Doc) -> bool:
+    """A place name opening the article and followed by a dash or "(Agency)"."""
+    if mention.token_start != 0 or mention.span.start != 0:
+        return False
+    following = first[mention.token_end:mention.token_end + 4]
+    return any(token.text in DATELINE_MARKS for token in following) and not any(
+        token.is_alpha and token.is_lower for token in following[:1])
 
 
 def _distinct(candidates: Iterable[Candidate]) -> list[Candidate]:
