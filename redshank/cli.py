@@ -123,6 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="radius for --near in kilometres (default: 50)")
     events.add_argument("--country", metavar="ISO3",
                         help="events located in this country (ISO alpha-3)")
+    events.add_argument("--place-scope", choices=("sentence", "paragraph", "document"),
+                        help="only events placed this near their trigger or nearer: "
+                             "'sentence' (a place governs it), 'paragraph' (also the "
+                             "setting its paragraph names), 'document' (also the dateline "
+                             "or the article's country)")
     add_merged_flags(events)
 
     code = command("code", "Code articles and print events; no database.")
@@ -227,11 +232,11 @@ def write_events(events: list[Event], fmt: str, out: TextIO) -> None:
         writer = csv.writer(out)
         writer.writerow([*TABLE_COLUMNS, "context", "cameo", "date_start", "date_end",
                          "published", "location", "location_country", "lat", "lon",
-                         "location_precision", "sentence"])
+                         "location_precision", "place_scope", "sentence"])
         for event in events:
             place = event.location
-            where = ([place.name, place.country or "", place.lat, place.lon, place.precision]
-                     if place else ["", "", "", "", ""])
+            where = ([place.name, place.country or "", place.lat, place.lon, place.precision,
+                      event.place_scope or ""] if place else ["", "", "", "", "", ""])
             row = [*_row(event), ";".join(event.context), event.cameo, event.date_start or "",
                    event.date_end or "", event.published or "", *where, event.sentence]
             writer.writerow([terminal_safe(value, multiline=True) if isinstance(value, str)
@@ -251,7 +256,7 @@ def run_events(args: argparse.Namespace) -> int:
             raise ConfigError("--no-inferred and --no-inferred-countries filter single "
                               "events; drop them or --merged")
         return run_events_merged(args)
-    placed = bool(args.near or args.country)
+    placed = bool(args.near or args.country or args.place_scope)
     query = EventQuery(actor=args.actor, recipient=args.recipient,
                        event=args.event.upper() if args.event else None, since=args.since,
                        until=args.until, doc_id=args.doc, include_all=args.all,
@@ -264,7 +269,7 @@ def run_events(args: argparse.Namespace) -> int:
         from redshank.where.query import Near, filter_by_place, place_named
 
         near = Near(place_named(args.near), args.within) if args.near else None
-        events = filter_by_place(events, near, args.country)[: args.limit]
+        events = filter_by_place(events, near, args.country, args.place_scope)[: args.limit]
     write_events(events, args.format, sys.stdout)
     return 0
 

@@ -57,6 +57,7 @@ class EventType:
     implicit_actor: str | None
     folded_into: str | None
     reciprocal: str | None
+    paragraph_setting: bool
 
 
 def _data() -> Traversable:
@@ -151,7 +152,7 @@ def words(*names: str) -> frozenset[str]:
 EVENT_COLUMNS = ("event", "quad", "family", "mutual", "located", "refused_as",
                  "stated_future_as", "stance", "coalition", "actor_takes_target_country",
                  "recipient_takes_actor_country", "place_is_recipient", "implicit_actor",
-                 "folded_into", "reciprocal")
+                 "folded_into", "reciprocal", "paragraph_setting")
 # The stances a position can take (redshank/store/position_records.py, Stance).
 STANCES = frozenset({"commit", "offer", "support", "request", "refuse", "hedge"})
 COALITION_ROLES = frozenset({"member", "hostile"})
@@ -235,6 +236,7 @@ def parse_event_types(text: str, path: str) -> dict[str, EventType]:
             implicit_actor=_sector(row["implicit_actor"], where),
             folded_into=None if row["folded_into"] == NONE else row["folded_into"],
             reciprocal=_choice(row["reciprocal"], RECIPROCAL, "reciprocal", where),
+            paragraph_setting=_flag(row["paragraph_setting"], "paragraph_setting", where),
         )
     for number, fields in rows[1:]:
         event = table[fields[0]]

@@ -16,6 +16,8 @@ from typing import Any, Literal
 ActorType = Literal["state", "person", "igo", "ngo", "armed_group", "other"]
 DatePrecision = Literal["day", "week", "month", "year", "reported", "unknown"]
 Auxiliary = Literal["negated", "hypothetical", "future", "historical"]
+PlaceScope = Literal["sentence", "paragraph", "document"]
+PLACE_SCOPES: tuple[PlaceScope, ...] = ("sentence", "paragraph", "document")  # nearest first
 
 
 def content_hash(text: str) -> str:
@@ -189,7 +191,9 @@ class Event:
     """One coded PLOVER event with everything needed to check it against its source.
 
     `actor_inferred` is True when the actor is implied by convention, not named (an
-    agentless passive: "was arrested" -> the police).
+    agentless passive: "was arrested" -> the police). `place_scope` says how far from the
+    trigger its `location` was found: "sentence" (a place governs it), "paragraph" or
+    "document" (redshank/where/scope.py).
     """
 
     event_id: str
@@ -218,6 +222,7 @@ class Event:
     date_method: str | None = None
     sentence_span: Span | None = None
     actor_inferred: bool = False
+    place_scope: PlaceScope | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The event record as documented in docs/formats.md."""

@@ -30,6 +30,7 @@ from redshank.parse import Paragraph, bound_sentences, load_nlp, parse_texts, sp
 from redshank.parse.truecase import restore_original_text, truecase_if_lower
 from redshank.when import find_date_mentions, find_dateline
 from redshank.where import Gazetteer, load_gazetteer, locate_places
+from redshank.where.scope import document_place, place_events
 
 DEFAULT_BATCH_SIZE = 32
 MAX_ERROR_CHARS = 200
@@ -189,7 +190,10 @@ def process_document(
                 dates=[d for d in dates if sent.start <= d.head < sent.end],
                 places=[p for p in paragraph_places if sent.start <= p.head < sent.end]))
     result.sentences = sentences
-    result.events = code_document(document, units, knowledge,
-                                  setting=focus.country if focus else None)
+    events = code_document(document, units, knowledge, setting=focus.country if focus else None)
+    position = {paragraph.index: k for k, (paragraph, _) in enumerate(parsed)}
+    result.events = place_events(events, [position[unit.paragraph] for unit in units],
+                                 [doc for _, doc in parsed], places,
+                                 document_place(focus, gazetteer))
     return result
 

@@ -28,8 +28,8 @@ from redshank.store.position_records import Stance
 from redshank.when.vocabulary import month_number, weekday_number
 
 HEADER = "\t".join(EVENT_COLUMNS)
-AGREE_ROW = "AGREE\t1\tagree\tyes\tno\tREJECT\t-\tcommit\tmember\tyes\tyes\tyes\t-\t-\twith"
-REJECT_ROW = "REJECT\t3\treject\tno\tno\t-\t-\trefuse\t-\tyes\tyes\tyes\tCOP\tAGREE\t-"
+AGREE_ROW = "AGREE\t1\tagree\tyes\tno\tREJECT\t-\tcommit\tmember\tyes\tyes\tyes\t-\t-\twith\tno"
+REJECT_ROW = "REJECT\t3\treject\tno\tno\t-\t-\trefuse\t-\tyes\tyes\tyes\tCOP\tAGREE\t-\tyes"
 
 
 def test_packaged_classes_are_documented_and_loaded_once():
@@ -135,7 +135,7 @@ def test_written_classes_read_back(classes):
 
 @pytest.mark.parametrize(("rows", "line", "message"), [
     (["event\tquad"], 1, "first row must name the columns"),
-    ([HEADER, "AGREE\t1"], 2, "expected 15 tab-separated fields"),
+    ([HEADER, "AGREE\t1"], 2, "expected 16 tab-separated fields"),
     ([HEADER, AGREE_ROW.replace("\t1\t", "\t5\t", 1)], 2, "quad must be 1 to 4"),
     ([HEADER, AGREE_ROW.replace("\tyes\tno\t", "\ttrue\tno\t", 1)], 2, "mutual must be yes"),
     ([HEADER, AGREE_ROW.replace("commit", "maybe")], 2, "stance must be one of"),

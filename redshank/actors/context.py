@@ -60,10 +60,12 @@ _DATELINE_TAIL = re.compile(r"[ \t]*(?:,[^\n.—–]{0,40})?[ \t]*(?:\([^()\n]{1
 
 @dataclass(frozen=True, slots=True)
 class Focus:
-    """The country an article is about, and why."""
+    """The country an article is about, and why; `place`, the dateline's place when the
+    article opens with one."""
 
     country: str
     reason: str
+    place: PlaceMention | None = None
 
 
 def place_actors(
@@ -160,7 +162,7 @@ def article_focus(
     """The dateline's country, else the country clearly most named (module docstring)."""
     dateline = _dateline_place(places, text)
     if dateline is not None and dateline.location.country:
-        return Focus(dateline.location.country, f"the dateline '{dateline.text}'")
+        return Focus(dateline.location.country, f"the dateline '{dateline.text}'", dateline)
     counts: Counter[str] = Counter()
     for mentions, paragraph_places in zip(found, places, strict=True):
         named = [m for m in mentions if m.actor.country and m.actor.country_from is None]

@@ -47,7 +47,7 @@ EVENT_SCHEMA: dict[str, str] = {
                 f" auxiliary_cue VARCHAR)",
     "published": "VARCHAR", "coder_version": "VARCHAR", "date_start": "DATE",
     "date_end": "DATE", "date_method": "VARCHAR", "sentence_span": _SPAN,
-    "actor_inferred": "BOOLEAN", "cluster_id": "VARCHAR",
+    "actor_inferred": "BOOLEAN", "place_scope": "VARCHAR", "cluster_id": "VARCHAR",
 }  # fmt: skip
 CLUSTER_SCHEMA: dict[str, str] = {
     "cluster_id": "VARCHAR", "event": "VARCHAR", "mode": "VARCHAR", "auxiliary": "VARCHAR",

@@ -167,7 +167,9 @@ def link_record(event: Event, settings: LinkSettings) -> LinkRecord:
         window=window_of(event, settings),
         actor_keys=_keys(event.actor),
         recipient_keys=_keys(event.recipient),
-        place=_place(event.location),
+        # a place its paragraph or document gave is a guess: two reports of one event
+        # must not be kept apart by different guesses
+        place=_place(event.location) if event.place_scope in (None, "sentence") else None,
         published=day_of(event.published),
         day_precise=event.date_precision == "day",
     )

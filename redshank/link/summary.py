@@ -22,6 +22,10 @@ from redshank.link.records import (
 from redshank.model import Actor, Event
 from redshank.store.base import Cluster, ClusterMember
 
+# A cluster's location comes from the reports that placed it nearest (Event.place_scope;
+# None: placed by its sentence, as before scopes were recorded).
+SCOPE_RANK = {None: 0, "sentence": 0, "paragraph": 1, "document": 2}
+
 
 def member_of(event: Event, linked_to: str | None, reason: str) -> ClusterMember:
     """The member record of an event with the provenance of its link."""
@@ -44,7 +48,9 @@ def build_cluster(cluster_id: str, members: Sequence[ClusterMember],
     status = status_of(reports[0])
     start, end = _agreed_dates(reports, settings)
     published = sorted(p for p in (day_of(e.published) for e in reports) if p is not None)
-    locations = [e.location.name for e in reports if e.location is not None]
+    located = [e for e in reports if e.location is not None]
+    nearest = min((SCOPE_RANK.get(e.place_scope, 0) for e in located), default=0)
+    locations = [e.location.name for e in located if SCOPE_RANK.get(e.place_scope, 0) == nearest]
     return Cluster(
         cluster_id=cluster_id,
         event=kind,

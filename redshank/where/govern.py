@@ -6,7 +6,9 @@ explanation a user sees):
 
 1. a locative phrase (in, at, near, outside, inside, ...) on the trigger or on a verb it
    controls ("agreed to meet in Geneva");
-2. the object of a territorial trigger ("visited Baghdad", "the capture of Mosul");
+2. the object of a territorial trigger ("visited Baghdad", "the capture of Mosul"), or a
+   city or region modifying the event noun or the subject ("a Kabul car bombing killed
+   five");
 3. a locative phrase inside one of the trigger's arguments ("Demonstrators in Baghdad
    blocked a road", "a NATO summit in Wales");
 4. the same on the clauses that govern the trigger ("Kerry is in Paris for a conference
@@ -71,6 +73,10 @@ def governing_place(trigger: Token, places: list[PlaceMention]
             return mention, f"locative phrase '{prep.text} … {mention.text}' on {where}"
     if target is not None:
         return target, f"object of the territorial '{trigger.text}'"
+    for noun in (trigger, *(c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass"))):
+        setting = _modifying_setting(noun, at)
+        if setting is not None:
+            return setting, f"'{setting.text}' modifies '{noun.text}'"
     for host in own:
         found = _argument_locative(host, at)
         if found:
@@ -101,6 +107,21 @@ def _territorial_object(trigger: Token, at: dict[int, PlaceMention]) -> PlaceMen
         mention = _nearest_place(obj, at)
         if mention:
             return mention
+    return None
+
+
+def _modifying_setting(trigger: Token, at: dict[int, PlaceMention]) -> PlaceMention | None:
+    """A city or region naming an event noun's setting ("a Kabul car bombing", "the Aleppo
+    offensive"); a country there is mostly who acts ("US sanctions")."""
+    if trigger.pos_ != "NOUN":
+        return None
+    level = [c for c in trigger.children if c.dep_ in ("compound", "nmod")]
+    while level:
+        for token in level:
+            mention = at.get(token.i)
+            if mention is not None and mention.location.precision in DESTINATION_PRECISIONS:
+                return mention
+        level = [c for t in level for c in t.children if c.dep_ in ("compound", "nmod")]
     return None
 
 

@@ -11,7 +11,7 @@ lists are in redshank/data/words/places.words, speech.words and calendar.words.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
@@ -55,7 +55,9 @@ class PlaceMention:
     `cue` is the kind of place the text names ("the town of" -> city, "province" ->
     admin1; the "Texas" of "Paris, Texas" -> admin1, as it qualifies the name before it);
     `weak` marks a small town named with no locative cue, which `resolve_ambiguous` keeps
-    only when the article's countries support it.
+    only when the article's countries support it. `adjectival` marks a country named by
+    its demonym or adjective ("French troops", "the Iraqis"): a mention of the country,
+    not a toponym, and never where an event happened.
     """
 
     location: Location
@@ -70,13 +72,12 @@ class PlaceMention:
     qualifier: Place | None = None
     cue: str | None = None
     weak: bool = False
+    adjectival: bool = False
 
     def with_choice(self, choice: Choice) -> PlaceMention:
         """This mention with another candidate chosen."""
-        return PlaceMention(choice.place.location(), choice.place, self.token_start,
-                            self.token_end, self.head, self.text, self.span,
-                            self.candidates, choice.reason, self.qualifier, self.cue,
-                            self.weak)
+        return replace(self, location=choice.place.location(), place=choice.place,
+                       reason=choice.reason)
 
 
 def find_place_mentions(doc: Doc, offset: int = 0, *, gazetteer: Gazetteer | None = None
@@ -124,6 +125,37 @@ def find_place_mentions(doc: Doc, offset: int = 0, *, gazetteer: Gazetteer | Non
             candidates=tuple(candidates), reason=choice.reason, qualifier=qualifier, cue=cue,
             weak=weak))
     return mentions
+
+
+def find_adjectival_mentions(doc: Doc, offset: int = 0, *, gazetteer: Gazetteer | None = None,
+                             taken: Iterable[PlaceMention] = ()) -> list[PlaceMention]:
+    """Countries named by a demonym or adjective ("French troops", "the Iraqis"), flagged
+    `adjectival`, outside the tokens of `taken` (the paragraph's toponyms) and outside
+    longer proper names ("the French Open", "Syrian Observatory for Human Rights")."""
+    gazetteer = gazetteer or load_gazetteer()
+    covered = {i for m in taken for i in range(m.token_start, m.token_end)}
+    found: list[PlaceMention] = []
+    for token in doc:
+        if token.i in covered or not token.text[:1].isupper():
+            continue
+        key = name_key(token.text)
+        iso3 = gazetteer.demonyms.get(key) or (  # "the Peruvians"
+            gazetteer.demonyms.get(key[:-1]) if key.endswith("s") else None)
+        country = gazetteer.places.get(f"country:{iso3}") if iso3 else None
+        if country is None:
+            continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and _propn_word(after) and name_key(after.text) not in (
+                gazetteer.demonyms):
+            continue
+        span = Span(token.idx, token.idx + len(token)).shift(offset)
+        found.append(PlaceMention(
+            location=country.location(), place=country, token_start=token.i,
+            token_end=token.i + 1, head=token.i, text=token.text, span=span,
+            candidates=(Candidate(country, False),),
+            reason=f"'{token.text}' is the demonym or adjective of {country.name}",
+            adjectival=True))
+    return found
 
 
 def _may_start(text: str, gazetteer: Gazetteer) -> bool:

@@ -1,4 +1,5 @@
-"""Filtering events by where they happened: near a named place, or in a country."""
+"""Filtering events by where they happened: near a named place, in a country, placed how
+near their trigger."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from redshank.errors import ConfigError
-from redshank.model import Event
+from redshank.model import PLACE_SCOPES, Event, PlaceScope
 from redshank.where.gazetteer import Place, load_gazetteer
 from redshank.where.resolve import Candidate, prominence
 
@@ -69,9 +70,14 @@ def place_named(name: str) -> Place:
 
 
 def filter_by_place(events: Iterable[Event], near: Near | None = None,
-                    country: str | None = None) -> list[Event]:
-    """Events within `near` and/or located in `country` (ISO alpha-3)."""
+                    country: str | None = None, scope: PlaceScope | None = None
+                    ) -> list[Event]:
+    """Events within `near` and/or located in `country` (ISO alpha-3), placed at `scope`
+    or nearer (sentence, then paragraph, then document)."""
     wanted = country.upper() if country else None
+    widest = PLACE_SCOPES.index(scope) if scope else len(PLACE_SCOPES)
     return [e for e in events
             if (near is None or near.contains(e))
-            and (wanted is None or (e.location is not None and e.location.country == wanted))]
+            and (wanted is None or (e.location is not None and e.location.country == wanted))
+            and (scope is None or (e.location is not None
+                                   and PLACE_SCOPES.index(e.place_scope or "sentence") <= widest))]

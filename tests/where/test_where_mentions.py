@@ -108,3 +108,15 @@ def test_seed_places_resolve_with_coordinates(locate: Locate, seed_id: str, name
     location = by_text(locate(document.text), name).location
     assert (location.country, location.precision) == (country, precision)
     assert location.lat is not None and location.lon is not None
+
+
+def test_demonyms_are_adjectival_country_mentions_only_when_asked(nlp: Language) -> None:
+    from redshank.where import locate_places
+
+    doc = nlp("Chilean troops met the Peruvians near Arica. The Chilean Open was delayed.")
+    plain = locate_places([(doc, 0)])[0]
+    assert [m.text for m in plain] == ["Arica"]
+    found = locate_places([(doc, 0)], adjectival=True)[0]
+    assert [(m.text, m.location.country, m.adjectival) for m in found] == [
+        ("Chilean", "CHL", True), ("Peruvians", "PER", True), ("Arica", "CHL", False)]
+    assert found[0].span.start == 0 and found[0].location.precision == "country"
