@@ -18,18 +18,20 @@ import gzip
 import hashlib
 import logging
 import os
-import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from redshank.actors.matcher import cache_dir
 from redshank.errors import DataFileError
 from redshank.model import Location
+
+if TYPE_CHECKING:
+    import sqlite3
 
 log = logging.getLogger(__name__)
 
@@ -256,7 +258,12 @@ def _packaged_files() -> list[tuple[str, bytes]]:
 
 
 def _open_index() -> sqlite3.Connection:
-    """The compiled index of the packaged files, built into the cache on first use."""
+    """The compiled index of the packaged files, built into the cache on first use.
+
+    sqlite3 is imported here, when a gazetteer is loaded, not when a command that never
+    locates places imports this module (as `redshank events` does).
+    """
+    import sqlite3
     packaged = _packaged_files()
     digest = hashlib.sha256(Path(__file__).read_bytes())
     for name, content in packaged:
