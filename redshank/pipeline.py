@@ -13,7 +13,7 @@ parsed again one by one so that only the culprit fails. The batch goes on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -27,6 +27,7 @@ from redshank.coding import Knowledge, SentenceUnit, code_document, load_ontolog
 from redshank.errors import RedshankError
 from redshank.model import Document, DocumentResult, Failure, ResolvedDate, Sentence, Span
 from redshank.parse import Paragraph, bound_sentences, load_nlp, parse_texts, split_paragraphs
+from redshank.parse.nlp import entity_recognizer
 from redshank.parse.truecase import restore_original_text, truecase_if_lower
 from redshank.when import find_date_mentions, find_dateline
 from redshank.where import Gazetteer, load_gazetteer, locate_places
@@ -47,6 +48,8 @@ class Pipeline:
     batch_size: int = DEFAULT_BATCH_SIZE
     actor_files: list[str] = field(default_factory=list)
     pattern_files: list[str] = field(default_factory=list)
+    # the model's NER, run only on paragraphs whose place names the places stage doubts
+    recognizer: Callable[[Doc], Doc] | None = None
 
     @classmethod
     def load(cls, actor_files: Iterable[str] = (), pattern_files: Iterable[str] = (),
@@ -57,7 +60,7 @@ class Pipeline:
         resolver = ActorResolver(load_dictionary(actor_files), nlp.tokenizer)
         knowledge = Knowledge(load_patterns(pattern_files), load_ontology())
         return cls(nlp, resolver, knowledge, load_gazetteer(), batch_size, actor_files,
-                   pattern_files)
+                   pattern_files, entity_recognizer(nlp))
 
     def run(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
         """Results for each document, in input order, parsing in batches."""
@@ -118,7 +121,7 @@ class Pipeline:
         """Code one parsed document; an error becomes a Failure, not an exception."""
         try:
             return process_document(document, parsed, self.resolver, self.knowledge,
-                                    self.gazetteer)
+                                    self.gazetteer, self.recognizer)
         except Exception as exc:
             return failed(document, "coding", exc)
 
@@ -147,6 +150,7 @@ def process_document(
     resolver: ActorResolver,
     knowledge: Knowledge,
     gazetteer: Gazetteer | None = None,
+    recognizer: Callable[[Doc], Doc] | None = None,
 ) -> DocumentResult:
     """Actors, dates and events of one parsed document: a pure function of its inputs."""
     if document.published is None:
@@ -168,7 +172,7 @@ def process_document(
         [(doc, paragraph.offset) for paragraph, doc in parsed],
         actor_countries={m.actor.country for ms in found for m in ms if m.actor.country},
         persons={m.actor.name for ms in found for m in ms if m.actor.type == "person"},
-        gazetteer=gazetteer)
+        gazetteer=gazetteer, recognizer=recognizer)
     focus = article_focus(found, places, document.text)
     found = place_actors([doc for _, doc in parsed], found, places, focus=focus)
     previous: ResolvedDate | None = None

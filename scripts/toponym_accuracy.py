@@ -87,8 +87,9 @@ def resolution(gold: dict, mention: SystemMention) -> tuple[float | None, bool]:
 def match(record: dict, mentions: Sequence[SystemMention]) -> Outcome:
     """Match a record's gold toponyms to system mentions by character overlap."""
     outcome = Outcome()
+    toponyms = [m for m in mentions if not m.adjectival]  # a demonym finds no toponym
     for gold in record["toponyms"]:
-        best = max(mentions, default=None,
+        best = max(toponyms, default=None,
                    key=lambda m: overlaps(gold["start"], gold["end"], m.start, m.end))
         if best is None or not overlaps(gold["start"], gold["end"], best.start, best.end):
             outcome.missed.append(gold)
@@ -159,12 +160,17 @@ def system_mention(mention: object, offset: int) -> SystemMention:
         adjectival=adjectival)
 
 
-def locate_records(records: Sequence[dict]) -> list[list[SystemMention]]:
-    """The system's place mentions in each record, articles located as whole documents."""
+def locate_records(records: Sequence[dict], recognizer: bool = True
+                   ) -> list[list[SystemMention]]:
+    """The system's place mentions in each record, articles located as whole documents,
+    with the adjectival country mentions and (unless `recognizer` is False) the NER check
+    of doubted names, as the pipeline runs them."""
     from redshank.parse import load_nlp, parse_texts, split_paragraphs
+    from redshank.parse.nlp import entity_recognizer
     from redshank.where import load_gazetteer, locate_places
 
     nlp = load_nlp()
+    ner = entity_recognizer(nlp) if recognizer else None
     gazetteer = load_gazetteer()
     by_article: dict[str, list[int]] = defaultdict(list)
     for index, record in enumerate(records):
@@ -179,7 +185,7 @@ def locate_records(records: Sequence[dict]) -> list[list[SystemMention]]:
         paragraphs = split_paragraphs(text)
         docs = list(parse_texts(nlp, (p.text for p in paragraphs), 64))
         places = locate_places([(doc, p.offset) for p, doc in zip(paragraphs, docs, strict=True)],
-                               gazetteer=gazetteer)
+                               gazetteer=gazetteer, adjectival=True, recognizer=ner)
         for mention in (m for ms in places for m in ms):
             position = max(i for i, start in enumerate(starts) if start <= mention.span.start)
             located[indexes[position]].append(system_mention(mention, starts[position]))
@@ -250,12 +256,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--half", choices=("A", "B"), help="score one half (default: both)")
     parser.add_argument("--errors", action="store_true", help="list the errors of half A")
     parser.add_argument("--json", action="store_true", help="print the measures as JSON")
+    parser.add_argument("--no-recognizer", action="store_true",
+                        help="do not check doubted names with the model's NER")
     args = parser.parse_args(argv)
     if args.errors and args.half == "B":
         parser.error("--errors reads half A only: nobody reads half B's text to tune the system")
     halves = [args.half] if args.half else ["A", "B"]
     records = [r for r in read_set(args.gold) if r["half"] in halves]
-    outcomes = [match(r, ms) for r, ms in zip(records, locate_records(records), strict=True)]
+    located = locate_records(records, recognizer=not args.no_recognizer)
+    outcomes = [match(r, ms) for r, ms in zip(records, located, strict=True)]
     results = {h: metrics(o for r, o in zip(records, outcomes, strict=True) if r["half"] == h)
                for h in halves}
     sys.stdout.write((json.dumps(results, indent=2) if args.json else markdown(results)) + "\n")

@@ -512,7 +512,7 @@ def _build_event(
         date_text, start, end = None, date_value, date_value
         method = "no date expression governs the event: publication date"
     if place is not None:
-        notes.append(f"place: {place_reason}")
+        notes.append(f"place: {place_reason}; resolved as {place.location.name}: {place.reason}")
     quote_span = quote_at(ctx.quotes, position)
     quote = Quote(speaker=ctx.speakers.get(quote_span), span=quote_span) if quote_span else None
     sent_span = Span(ctx.offset + sentence.start_char, ctx.offset + sentence.end_char)

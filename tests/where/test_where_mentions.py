@@ -120,3 +120,27 @@ def test_demonyms_are_adjectival_country_mentions_only_when_asked(nlp: Language)
     assert [(m.text, m.location.country, m.adjectival) for m in found] == [
         ("Chilean", "CHL", True), ("Peruvians", "PER", True), ("Arica", "CHL", False)]
     assert found[0].span.start == 0 and found[0].location.precision == "country"
+
+
+def test_the_recognizer_drops_doubted_city_names_it_reads_as_people_or_firms(
+        nlp: Language) -> None:
+    from redshank.parse.nlp import entity_recognizer
+    from redshank.where import locate_places
+
+    recognizer = entity_recognizer(nlp)
+    assert recognizer is not None
+    text = ("Shares of Toyota fell after the recall, and lawmakers in Preston met on Monday. "
+            "Chile said so.")
+    plain = [m.text for m in locate_places([(nlp(text), 0)])[0]]
+    checked = [m.text for m in locate_places([(nlp(text), 0)], recognizer=recognizer)[0]]
+    assert plain == ["Toyota", "Preston", "Chile"]
+    # a firm's name goes; a city after a locative preposition and a country stay, even
+    # when the recognizer reads them otherwise
+    assert checked == ["Preston", "Chile"]
+
+
+def test_a_name_does_not_run_on_into_a_lowercase_word(nlp: Language) -> None:
+    # the gazetteer lists foreign spellings such as "Gaza by" (Danish for Gaza City)
+    names = [m.text for m in find_place_mentions(nlp("Two aid workers were seized in "
+                                                     "Gaza by gunmen."))]
+    assert names == ["Gaza"]
