@@ -13,6 +13,7 @@ parsed again one by one so that only the culprit fails. The batch goes on.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -59,8 +60,12 @@ class Pipeline:
         actor_files, pattern_files = list(actor_files), list(pattern_files)
         resolver = ActorResolver(load_dictionary(actor_files), nlp.tokenizer)
         knowledge = Knowledge(load_patterns(pattern_files), load_ontology())
-        return cls(nlp, resolver, knowledge, load_gazetteer(), batch_size, actor_files,
-                   pattern_files, entity_recognizer(nlp))
+        pipeline = cls(nlp, resolver, knowledge, load_gazetteer(), batch_size, actor_files,
+                       pattern_files, entity_recognizer(nlp))
+        # The dictionaries, patterns and model live as long as the process: leave them out
+        # of the cyclic garbage collector's scans, which otherwise revisit them all run long.
+        gc.freeze()
+        return pipeline
 
     def run(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
         """Results for each document, in input order, parsing in batches."""

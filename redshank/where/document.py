@@ -1,11 +1,14 @@
 """Places of a whole document: find per paragraph, then resolve with the article's context.
 
-A city name with nothing around it saying it is a place ("Preston said", "Toyota
-recalled") is doubted: when a `recognizer` (the model's NER, `parse.nlp.entity_recognizer`)
-is given, it runs on the paragraphs holding such names, and a name it reads as part of a
-person, organisation, event, product, work or law is dropped. Countries and regions, names
-after a locative preposition ("in Preston") or with a qualifier ("Preston, Lancashire")
-are never doubted; nor is a name the recognizer leaves out of every entity.
+A name that can only be a city, and not a capital or a city of a million people, with
+nothing around it saying it is a place ("Preston said", "Toyota recalled") is doubted:
+when a `recognizer` (the model's NER, `parse.nlp.entity_recognizer`) is given, it runs
+on the sentences holding such names, and a name it reads as part of a person,
+organisation, event, product, work or law is dropped. Countries and regions, names after
+a locative preposition ("in Preston") or with a qualifier ("Preston, Lancashire") are
+never doubted; a name the recognizer leaves out of every entity stays. Its first verdict
+on a name holds for the whole document; the article's people's surnames are left to
+`resolve_ambiguous`.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc
 
-from redshank.where.gazetteer import Gazetteer, load_gazetteer
+from redshank.where.gazetteer import Gazetteer, load_gazetteer, name_key
 from redshank.where.mentions import (
     PlaceMention,
     find_adjectival_mentions,
@@ -22,7 +25,7 @@ from redshank.where.mentions import (
     has_place_preposition,
     person_names,
 )
-from redshank.where.resolve import article_context, resolve_ambiguous
+from redshank.where.resolve import article_context, is_major, resolve_ambiguous
 
 
 def locate_places(
@@ -44,12 +47,14 @@ def locate_places(
     """
     gazetteer = gazetteer or load_gazetteer()
     found = [find_place_mentions(doc, offset, gazetteer=gazetteer) for doc, offset in paragraphs]
-    if recognizer is not None:
-        found = [_confirmed(doc, mentions, recognizer)
-                 for (doc, _), mentions in zip(paragraphs, found, strict=True)]
     docs = [doc for doc, _ in paragraphs]
-    context = article_context([m for ms in found for m in ms], docs, actor_countries, gazetteer)
     surnames = person_names(docs, gazetteer) | set(persons)
+    if recognizer is not None:
+        verdicts: dict[str, bool] = {}
+        known = {name_key(name) for name in surnames}
+        found = [_confirmed(doc, mentions, recognizer, verdicts, known)
+                 for doc, mentions in zip(docs, found, strict=True)]
+    context = article_context([m for ms in found for m in ms], docs, actor_countries, gazetteer)
     resolved = [resolve_ambiguous(mentions, context, persons=surnames) for mentions in found]
     if not adjectival:
         return resolved
@@ -64,18 +69,30 @@ NOT_PLACES = frozenset({"PERSON", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW
 
 
 def _doubted(doc: Doc, mention: PlaceMention) -> bool:
-    """A name that can only be a city, with no cue, qualifier or locative before it."""
+    """A name that can only be a city, not a capital or a city of a million people, with
+    no cue, qualifier or locative before it."""
     return (mention.qualifier is None and mention.cue is None
-            and all(c.place.kind == "city" for c in mention.candidates)
+            and all(c.place.kind == "city" and not is_major(c.place)
+                    for c in mention.candidates)
             and not has_place_preposition(doc[mention.token_start:mention.token_end]))
 
 
-def _confirmed(doc: Doc, mentions: list[PlaceMention], recognizer: Callable[[Doc], Doc]
-               ) -> list[PlaceMention]:
-    """The paragraph's mentions, less doubted ones the recognizer reads as something else."""
-    doubted = {id(m) for m in mentions if _doubted(doc, m)}
-    if not doubted:
-        return mentions
-    recognizer(doc)
-    label = {i: entity.label_ for entity in doc.ents for i in range(entity.start, entity.end)}
-    return [m for m in mentions if id(m) not in doubted or label.get(m.head) not in NOT_PLACES]
+def _confirmed(doc: Doc, mentions: list[PlaceMention], recognizer: Callable[[Doc], Doc],
+               verdicts: dict[str, bool], surnames: set[str]) -> list[PlaceMention]:
+    """The paragraph's mentions, less doubted ones the recognizer reads as something else.
+
+    The recognizer reads only the sentences holding doubted names (a copy of each), and a
+    name it has judged is judged for the whole document (`verdicts`: name key -> a place).
+    Surnames of the article's people are left to `resolve_ambiguous`."""
+    doubted = [m for m in mentions if _doubted(doc, m) and name_key(m.text) not in surnames]
+    unjudged = [m for m in doubted if name_key(m.text) not in verdicts]
+    label: dict[int, str] = {}
+    for sentence in {doc[m.head].sent.start: doc[m.head].sent for m in unjudged}.values():
+        copy = recognizer(sentence.as_doc())
+        label.update((sentence.start + i, entity.label_) for entity in copy.ents
+                     for i in range(entity.start, entity.end))
+    for mention in unjudged:
+        if mention.head in label:
+            verdicts.setdefault(name_key(mention.text), label[mention.head] not in NOT_PLACES)
+    dropped = {id(m) for m in doubted if not verdicts.get(name_key(m.text), True)}
+    return [m for m in mentions if id(m) not in dropped]

@@ -92,3 +92,36 @@ def test_no_sentence_the_coder_sees_is_over_long(nlp: Language, text: str) -> No
 def test_normal_paragraphs_are_not_touched(nlp: Language) -> None:
     parsed = [(Paragraph(0, NEWS, 0), nlp(NEWS))]
     assert bound_sentences(nlp, parsed, batch_size=32) is parsed
+
+
+class _RecordingNlp:
+    """Stands in for spaCy: records the batches each `pipe` call makes, returns the texts."""
+
+    def __init__(self) -> None:
+        self.calls: list[list[list[str]]] = []
+
+    def pipe(self, texts, batch_size: int):
+        batches: list[list[str]] = []
+        self.calls.append(batches)
+        batch: list[str] = []
+        for text in texts:
+            batch.append(text)
+            if len(batch) == batch_size:
+                batches.append(batch)
+                yield from batch
+                batch = []
+        if batch:
+            batches.append(batch)
+            yield from batch
+
+
+def test_full_batches_share_one_pipe_call_and_a_cut_batch_has_its_own() -> None:
+    from redshank.parse.batches import parse_texts
+
+    texts = [f"t{i}" for i in range(7)] + ["x" * 30] + [f"u{i}" for i in range(5)]
+    nlp = _RecordingNlp()
+    assert list(parse_texts(nlp, texts, batch_size=3, max_batch_chars=20)) == texts
+    # batches as bounded_batches makes them, in as few calls as keep them so
+    made = [batch for call in nlp.calls for batch in call]
+    assert made == list(bounded_batches(texts, 3, 20))
+    assert [len(call) for call in nlp.calls] == [2, 1, 1, 1, 1]
