@@ -54,14 +54,20 @@ class Pipeline:
 
     @classmethod
     def load(cls, actor_files: Iterable[str] = (), pattern_files: Iterable[str] = (),
-             model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE) -> Pipeline:
-        """Load the parser, the actor dictionaries and the event patterns (plus the user's)."""
+             model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+             places_ner: bool = False) -> Pipeline:
+        """Load the parser, the actor dictionaries and the event patterns (plus the user's).
+
+        `places_ner` has the model's NER check the place names the places stage doubts
+        (redshank/where/document.py): fewer people and firms read as towns, at about 5% of
+        the pipeline's time (docs/places.md).
+        """
         nlp = load_nlp(model)
         actor_files, pattern_files = list(actor_files), list(pattern_files)
         resolver = ActorResolver(load_dictionary(actor_files), nlp.tokenizer)
         knowledge = Knowledge(load_patterns(pattern_files), load_ontology())
         pipeline = cls(nlp, resolver, knowledge, load_gazetteer(), batch_size, actor_files,
-                       pattern_files, entity_recognizer(nlp))
+                       pattern_files, entity_recognizer(nlp) if places_ner else None)
         # The dictionaries, patterns and model live as long as the process: leave them out
         # of the cyclic garbage collector's scans, which otherwise revisit them all run long.
         gc.freeze()

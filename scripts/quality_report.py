@@ -163,6 +163,10 @@ def measured_sections(shared: Path) -> list[str]:
         "recall >= 0.75 with precision >= 0.9, >= 0.9 of found toponyms within 161 km.", "",
         "Half A:", "", _script("scripts/toponym_accuracy.py", "--half", "A"), "",
         "Half B:", "", _script("scripts/toponym_accuracy.py", "--half", "B"), "",
+        "With `--places-ner` (the model's NER checks doubted names), half A:", "",
+        _script("scripts/toponym_accuracy.py", "--half", "A", "--places-ner"), "",
+        "With `--places-ner`, half B:", "",
+        _script("scripts/toponym_accuracy.py", "--half", "B", "--places-ner"), "",
         "## Temporal expressions in real news (`tests/when/timex_wikinews.jsonl`)", "",
         "265 TIMEX3 expressions hand-annotated in 50 random Wikinews articles (conventions in "
         "`tests/when/TIMEX.md`), halves by article; `scripts/timex_accuracy.py` scores "

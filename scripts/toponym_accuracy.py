@@ -160,11 +160,11 @@ def system_mention(mention: object, offset: int) -> SystemMention:
         adjectival=adjectival)
 
 
-def locate_records(records: Sequence[dict], recognizer: bool = True
+def locate_records(records: Sequence[dict], recognizer: bool = False
                    ) -> list[list[SystemMention]]:
     """The system's place mentions in each record, articles located as whole documents,
-    with the adjectival country mentions and (unless `recognizer` is False) the NER check
-    of doubted names, as the pipeline runs them."""
+    with the adjectival country mentions and (with `recognizer`, as `redshank
+    --places-ner` runs) the NER check of doubted names."""
     from redshank.parse import load_nlp, parse_texts, split_paragraphs
     from redshank.parse.nlp import entity_recognizer
     from redshank.where import load_gazetteer, locate_places
@@ -256,14 +256,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--half", choices=("A", "B"), help="score one half (default: both)")
     parser.add_argument("--errors", action="store_true", help="list the errors of half A")
     parser.add_argument("--json", action="store_true", help="print the measures as JSON")
-    parser.add_argument("--no-recognizer", action="store_true",
-                        help="do not check doubted names with the model's NER")
+    parser.add_argument("--places-ner", action="store_true",
+                        help="check doubted names with the model's NER, as --places-ner does")
     args = parser.parse_args(argv)
     if args.errors and args.half == "B":
         parser.error("--errors reads half A only: nobody reads half B's text to tune the system")
     halves = [args.half] if args.half else ["A", "B"]
     records = [r for r in read_set(args.gold) if r["half"] in halves]
-    located = locate_records(records, recognizer=not args.no_recognizer)
+    located = locate_records(records, recognizer=args.places_ner)
     outcomes = [match(r, ms) for r, ms in zip(records, located, strict=True)]
     results = {h: metrics(o for r, o in zip(records, outcomes, strict=True) if r["half"] == h)
                for h in halves}

@@ -79,8 +79,12 @@ class PhraseIndex:
             lower_case = lower_case or any(c.islower() for c in text)
         shouting = not lower_case
         hits: list[Hit] = []
+        longest = self.longest
         i = 0
         while i < len(doc):
+            if keys[i] not in longest and prefixes[i] is None and singulars[i] is None:
+                i += 1  # no name starts with this word: most words of a paragraph
+                continue
             hit = self._longest_at(doc, i, keys, prefixes, singulars, shouting)
             if hit is None:
                 i += 1
