@@ -163,9 +163,24 @@ def test_ctrl_c_says_what_was_saved_and_a_rerun_finishes(tmp_path: Path, pipelin
         assert store.unlinked_event_ids() == [] and store.underived_doc_ids() == []
 
 
+def _long_input(tmp_path: Path, copies: int = 12) -> str:
+    """The merge corpus `copies` times over, each copy its own documents (ids and text), so
+    that an ingest is far from done when its first batch is committed."""
+    records = [json.loads(line) for line in MERGE_CORPUS.read_text().splitlines() if line]
+    path = tmp_path / "long.jsonl"
+    with path.open("w") as out:
+        for copy in range(copies):
+            for record in records:
+                record = {**record, "id": f"{record['id']}-{copy}",
+                          "text": f"{record['text']} (Copy {copy}.)"}
+                out.write(json.dumps(record) + "\n")
+    return str(path)
+
+
 def test_ctrl_c_in_the_cli_prints_one_line_and_no_traceback(tmp_path: Path) -> None:
     db = tmp_path / "ctrl-c.duckdb"
-    process = subprocess.Popen([PYTHON, "-m", "redshank", "ingest", *INPUTS, "--db", str(db)],
+    process = subprocess.Popen([PYTHON, "-m", "redshank", "ingest", _long_input(tmp_path),
+                                "--db", str(db)],
                                stderr=subprocess.PIPE, text=True)
     _wait_for_documents(db, process)
     process.send_signal(signal.SIGINT)
