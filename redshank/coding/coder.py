@@ -273,6 +273,7 @@ def _also(event: Event, reading: tuple[str, str | None], ontology: Ontology,
     evidence = replace(event.evidence, notes=[*event.evidence.notes,
                                               f"also {kind}: the rule's words report both"])
     return replace(event, event_id=event_id, event=kind, mode=mode,
+                   cameo=ontology.agreeing_cameo(event.cameo, kind, mode, event.context),
                    quad=ontology.quad(kind), intensity=ontology.intensity(kind, mode),
                    evidence=evidence)
 
@@ -531,7 +532,7 @@ def _build_event(
         event=event_type,
         mode=mode,
         context=context,
-        cameo=pattern.cameo,
+        cameo=ontology.agreeing_cameo(pattern.cameo, event_type, mode, context),
         quad=ontology.quad(event_type),
         intensity=ontology.intensity(event_type, mode),
         actor=actors,

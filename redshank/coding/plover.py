@@ -5,6 +5,7 @@ The event types and their quads come from the event-type table (redshank/knowled
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -50,6 +51,27 @@ class Ontology:
 
     def quad(self, event: str) -> int:
         return self.quads[event]
+
+    def cameo_for(self, event: str, mode: str | None, context: Sequence[str] = ()) -> str:
+        """The CAMEO code that says `event`/`mode`: for an event whose type a reading
+        changed ('vowed to attack' is THREATEN, not the ASSAULT its pattern names), so
+        that `cameo` never contradicts `event`. Among the codes the crosswalk reads as
+        the event and mode, one sharing a context wins, then the most general (shortest,
+        then lowest); with no code for the mode, the event's most general code."""
+        def rank(code: PloverCode) -> tuple[bool, int, str]:
+            return (not set(code.context) & set(context), len(code.cameo), code.cameo)
+
+        codes = [code for code in self.crosswalk.values() if code.event == event]
+        same_mode = [code for code in codes if code.mode == mode]
+        return min(same_mode or codes, key=rank).cameo
+
+    def agreeing_cameo(self, cameo: str, event: str, mode: str | None,
+                       context: Sequence[str] = ()) -> str:
+        """`cameo` when the crosswalk reads it as `event`, else the code that says `event`."""
+        reading = self.lookup(cameo)
+        if reading is not None and reading.event == event:
+            return cameo
+        return self.cameo_for(event, mode, context)
 
     def is_mode(self, event: str, mode: str) -> bool:
         return (event, mode) in self.scores

@@ -197,3 +197,24 @@ def test_a_right_or_a_consensus_to_act_is_not_the_act(pipeline) -> None:
                             "militants in Syria.")
     assert [e.auxiliary for e in events if e.evidence.trigger == "fire"] == ["hypothetical"]
 
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels vowed to attack the capital next week.",
+    "Protesters said they would block the main roads into Lima on Monday.",
+    "Spain will not send troops to the region, the defence minister said.",
+    "The court jailed the opposition leader for five years.",
+])
+def test_the_cameo_code_says_the_event_a_reading_makes_it(pipeline, text) -> None:
+    from redshank.coding.plover import load_ontology
+
+    ontology = load_ontology()
+    events = code(pipeline, text)
+    assert events
+    for event in events:
+        assert ontology.lookup(event.cameo).event == event.event, (event.event, event.cameo)
+
+
+def test_a_stated_attack_is_a_threat_of_military_force(pipeline) -> None:
+    events = code(pipeline, "Hezbollah vowed to strike Israeli towns.")
+    assert [(e.event, e.cameo[:2]) for e in events] == [("THREATEN", "13")]
