@@ -57,6 +57,12 @@ def check_database_file(path: str, *, read_only: bool) -> None:
     anything else), or a missing file when only reading."""
     file = Path(path)
     if not file.exists():
+        wal = file.with_name(file.name + ".wal")
+        if wal.exists():
+            # DuckDB would replay another database's log into the new file
+            raise StoreError(f"{path}: database does not exist but its write-ahead log "
+                             f"{wal.name} does (left when the database was deleted); delete "
+                             f"{wal} too, or pass another file name")
         if read_only:
             raise StoreError(f"{path}: database does not exist; run 'redshank ingest' first "
                              "or pass --db")

@@ -214,6 +214,21 @@ def test_a_read_only_store_does_not_create_a_missing_file(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("read_only", [False, True])
+def test_a_log_left_by_a_deleted_database_is_not_replayed_into_a_new_one(
+        tmp_path: Path, read_only: bool) -> None:
+    path = tmp_path / "events.duckdb"
+    with open_store(str(path)) as store, store.session():
+        store.start_run(["a"], "v")
+    path.rename(tmp_path / "old.duckdb")
+    wal = tmp_path / "events.duckdb.wal"
+    wal.write_bytes(b"a log of the deleted database")
+    message = "database does not exist but its write-ahead log events.duckdb.wal does"
+    with pytest.raises(StoreError, match=re.escape(message)):
+        open_store(str(path), read_only=read_only)
+    assert not path.exists() and wal.read_bytes() == b"a log of the deleted database"
+
+
+@pytest.mark.parametrize("read_only", [False, True])
 def test_another_programs_duckdb_file_is_refused_and_left_unchanged(tmp_path: Path,
                                                                     read_only: bool) -> None:
     path = foreign_duckdb(tmp_path / "accounts.duckdb")
