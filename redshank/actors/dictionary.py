@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 PACKAGED_FILES = (
     "agents.jsonl",
+    "ministries.jsonl",
     "phoenix-countries.jsonl",
     "phoenix-international.jsonl",
     "phoenix-nonstate.jsonl",

@@ -218,3 +218,34 @@ def test_the_cameo_code_says_the_event_a_reading_makes_it(pipeline, text) -> Non
 def test_a_stated_attack_is_a_threat_of_military_force(pipeline) -> None:
     events = code(pipeline, "Hezbollah vowed to strike Israeli towns.")
     assert [(e.event, e.cameo[:2]) for e in events] == [("THREATEN", "13")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Prosecutors are conducting an investigation of the company.", ["---JUD"]),
+    ("Italian prosecutors carried out an inquiry into the bank.", ["ITAJUD"]),
+    ("The United States Department of Justice is performing an investigation.", ["USAGOV"]),
+])
+def test_carrying_out_an_inquiry_is_investigating_not_demanding_one(pipeline, text,
+                                                                     expected) -> None:
+    events = code(pipeline, text)
+    assert [(e.event, e.mode, [a.code for a in e.actor]) for e in events] == [
+        ("ACCUSE", "investigate", expected)]
+
+
+@pytest.mark.parametrize(("text", "sector"), [
+    ("The Justice Department launched an investigation into the senator.", "GOV"),
+    ("The Ministry of the Interior deported the activist.", "GOV"),
+])
+def test_a_ministry_named_by_its_portfolio_is_a_government_actor(pipeline, text,
+                                                                 sector) -> None:
+    (event,) = code(pipeline, text)
+    assert [a.sector for a in event.actor] == [sector]
+
+
+@pytest.mark.parametrize(("text", "events"), [
+    ("Farmers made a plea to the president for emergency aid.", ["REQUEST"]),
+    ("The defendant entered a plea of not guilty.", []),
+])
+def test_a_plea_to_someone_is_an_appeal_a_plea_in_court_is_not(pipeline, text,
+                                                                events) -> None:
+    assert [e.event for e in code(pipeline, text)] == events
