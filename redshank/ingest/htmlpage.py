@@ -10,31 +10,50 @@ and the page says so in a warning.
 from __future__ import annotations
 
 import logging
-import re
 import unicodedata
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import date
+from html import unescape
 
 from htmldate import find_date
 from lxml.etree import ParserError, XMLSyntaxError, _Element
 from lxml.html import HtmlElement, fromstring
-from trafilatura import bare_extraction, extract_metadata, load_html
+from trafilatura import bare_extraction, load_html
+from trafilatura.metadata import (
+    examine_meta,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+)
 
 from redshank.ingest.htmltext import HIDING_STYLE, html_to_text
 
-HIDDEN_TAGS = frozenset({"template", "noscript", "script", "style"})
 JSON_LD = "application/ld+json"
-# The date metadata htmldate reads: meta tags, JSON-LD, microdata, <time> and <abbr>.
-DATE_ELEMENTS = "//meta | //script[@type='application/ld+json'] | //time | //abbr | //*[@itemprop]"
+# Elements a reader never sees (JSON-LD metadata is kept until it is read); elements with a
+# `style` are candidates, checked with HIDING_STYLE.
+HIDDEN_ELEMENTS = (
+    "//template | //noscript | //style"
+    f" | //script[not(normalize-space(@type) = '{JSON_LD}')]"
+    " | //*[@hidden]"
+    " | //*[translate(normalize-space(@aria-hidden), 'TRUE', 'true') = 'true']"
+    " | //*[@style]"
+)
+# The date metadata htmldate reads: meta tags, JSON-LD, <time>, <abbr> and microdata dates
+# (not other microdata: `itemprop="articleBody"` holds the whole text and its dates).
+DATE_ELEMENTS = (
+    f"//meta | //script[normalize-space(@type) = '{JSON_LD}'] | //time | //abbr"
+    " | //*[contains(translate(@itemprop, 'DATE', 'date'), 'date')]"
+)
 EARLIEST_PUBLISHED = "1995-01-01"
 LATEST_PUBLISHED = "2999-12-31"
 # Characters that only guide line breaking or joining and would split words for the parser.
 INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u2060\ufeff")
 # Elements of trafilatura's output that start a new paragraph; `lb` is a line break.
 BLOCK_TAGS = frozenset({"head", "p", "item", "list", "quote", "row", "table", "code", "div"})
-_URL_HOST = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)", re.IGNORECASE)
 
+LOGGER = logging.getLogger(__name__)
 # trafilatura and htmldate log every page they discard; ingest reports that itself.
 for _name in ("trafilatura", "htmldate"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
@@ -64,13 +83,12 @@ def read_html(markup: str) -> HtmlArticle:
         title, text = html_to_text(markup)
         return HtmlArticle(text=clean_text(text), title=title, fallback=True)
     strip_hidden(tree)
-    meta = extract_metadata(tree)
+    title, url, site_name = page_metadata(tree)
     published = published_date(tree)
     language = declared_language(tree)
     for script in tree.xpath("//script"):
         script.drop_tree()
     text = article_text(tree)
-    title = clean_text(meta.title) if meta.title else None
     fallback = not text
     if fallback:
         fallback_title, text = html_to_text(markup)
@@ -78,10 +96,10 @@ def read_html(markup: str) -> HtmlArticle:
         text = clean_text(text)
     return HtmlArticle(
         text=text,
-        title=title or None,
+        title=title,
         published=published,
-        url=meta.url,
-        source=_declared_site_name(meta.sitename, meta.url),
+        url=url,
+        source=site_name,
         language=language,
         fallback=fallback,
     )
@@ -98,24 +116,43 @@ def _parse(markup: str) -> HtmlElement | None:
     return tree
 
 
-def hides(element: _Element) -> bool:
-    """True for an element a reader never sees (JSON-LD metadata is kept until it is read)."""
-    if element.tag in HIDDEN_TAGS:
-        return not (element.tag == "script" and element.get("type", "").strip() == JSON_LD)
-    attributes = element.attrib
-    if "hidden" in attributes:
-        return True
-    if attributes.get("aria-hidden", "").strip().lower() == "true":
-        return True
-    style = attributes.get("style")
-    return bool(style and HIDING_STYLE.search(style))
-
-
 def strip_hidden(tree: HtmlElement) -> None:
     """Remove hidden elements and their content, keeping the text that follows them."""
-    for element in [el for el in tree.iter() if isinstance(el.tag, str) and hides(el)]:
-        if element.getparent() is not None:
+    for element in tree.xpath(HIDDEN_ELEMENTS):
+        hidden = element.tag in {"template", "noscript", "style", "script"} or _hidden(element)
+        if hidden and element.getparent() is not None:
             element.drop_tree()
+
+
+def _hidden(element: _Element) -> bool:
+    if "hidden" in element.attrib:
+        return True
+    if element.get("aria-hidden", "").strip().lower() == "true":
+        return True
+    return bool(HIDING_STYLE.search(element.get("style", "")))
+
+
+def page_metadata(tree: HtmlElement) -> tuple[str | None, str | None, str | None]:
+    """The page's title, URL and site name, as trafilatura's `extract_metadata` finds them
+    (meta tags, OpenGraph, JSON-LD, `<title>`, `<h1>`, the canonical link), without the
+    author, licence, categories and date searches we do not use, and without a site name
+    made up from the URL's host."""
+    found = examine_meta(tree)
+    try:
+        found = extract_meta_json(tree, found)
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError):
+        LOGGER.debug("JSON-LD metadata not read", exc_info=True)
+    title = found.title or extract_title(tree)
+    url = found.url or extract_url(tree)
+    site_name = found.sitename or extract_sitename(tree)
+    if site_name:
+        site_name = site_name.lstrip("@")
+    return _clean_field(title), _clean_field(url), _clean_field(site_name)
+
+
+def _clean_field(value: str | None) -> str | None:
+    value = clean_text(" ".join(unescape(value).split())) if value else ""
+    return value or None
 
 
 def published_date(tree: HtmlElement) -> date | None:
@@ -200,14 +237,4 @@ def blocks(body: _Element) -> list[str]:
 def clean_text(text: str) -> str:
     """NFC text without soft hyphens and zero-width characters."""
     return unicodedata.normalize("NFC", text.translate(INVISIBLE))
-
-
-def _declared_site_name(sitename: str | None, url: str | None) -> str | None:
-    """The site name the page gives; not the one trafilatura makes up from the URL's host."""
-    if not sitename:
-        return None
-    host = _URL_HOST.match(url or "")
-    if host and sitename.lower() in {host[1].lower(), host[0].lower()}:
-        return None
-    return clean_text(sitename)
 
