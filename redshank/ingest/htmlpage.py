@@ -10,6 +10,7 @@ and the page says so in a warning.
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from copy import deepcopy
 from dataclasses import dataclass
@@ -46,6 +47,15 @@ DATE_ELEMENTS = (
     f"//meta | //script[normalize-space(@type) = '{JSON_LD}'] | //time | //abbr"
     " | //*[contains(translate(@itemprop, 'DATE', 'date'), 'date')]"
 )
+# A modification date is not a publication date: htmldate falls back to one when the page
+# has no other, so such elements and JSON-LD values are left out of what it reads.
+MODIFIED = re.compile(r"modif|updat|revis|last-?mod", re.IGNORECASE)
+PUBLISHED = re.compile(r"publish|pubdate|created", re.IGNORECASE)
+DATE_ATTRIBUTES = ("name", "property", "itemprop", "http-equiv", "class", "id")
+# Elements holding a date for the reader; when some are marked as the publication date,
+# the others (an event's date, a "last updated") are not read.
+CLOCKS = frozenset({"time", "abbr"})
+JSON_LD_MODIFIED = re.compile(r'"date(?:Modified|Updated)"\s*:\s*"[^"]*"', re.IGNORECASE)
 EARLIEST_PUBLISHED = "1995-01-01"
 LATEST_PUBLISHED = "2999-12-31"
 # Characters that only guide line breaking or joining and would split words for the parser.
@@ -156,12 +166,24 @@ def _clean_field(value: str | None) -> str | None:
 
 
 def published_date(tree: HtmlElement) -> date | None:
-    """The publication date in the page's date metadata, or None; never from the URL."""
+    """The publication date in the page's date metadata, or None.
+
+    htmldate reads a page made of the date metadata alone (no URL, text or images), and
+    no modification dates.
+    """
     probe = fromstring("<html><head></head><body></body></html>")
     head, body = probe
-    for element in tree.xpath(DATE_ELEMENTS):
+    elements = [
+        element for element in tree.xpath(DATE_ELEMENTS)
+        if not any(MODIFIED.search(element.get(name, "")) for name in DATE_ATTRIBUTES)
+    ]
+    if any(_marked_published(element) for element in elements if element.tag in CLOCKS):
+        elements = [el for el in elements if el.tag not in CLOCKS or _marked_published(el)]
+    for element in elements:
         copy = deepcopy(element)
         copy.tail = None
+        if copy.tag == "script" and copy.text:
+            copy.text = JSON_LD_MODIFIED.sub('"dateModified": null', copy.text)
         (head if element.tag == "meta" else body).append(copy)
     found = find_date(
         probe,
@@ -172,6 +194,12 @@ def published_date(tree: HtmlElement) -> date | None:
         max_date=LATEST_PUBLISHED,
     )
     return date.fromisoformat(found) if found else None
+
+
+def _marked_published(element: _Element) -> bool:
+    return "pubdate" in element.attrib or any(
+        PUBLISHED.search(element.get(name, "")) for name in DATE_ATTRIBUTES
+    )
 
 
 def declared_language(tree: HtmlElement) -> str | None:

@@ -172,6 +172,34 @@ def test_no_publication_date_is_guessed_from_the_url_text_images_or_today(
     assert (doc.published, doc.published_from) == (None, "none")
 
 
+@pytest.mark.parametrize(
+    ("head", "body_extra"),
+    [
+        ('<meta property="article:modified_time" content="2014-06-21T10:00:00Z">', ""),
+        ('<meta name="last-modified" content="2014-06-21">', ""),
+        ('<script type="application/ld+json">{"@type": "NewsArticle", '
+         '"dateModified": "2014-06-21T10:00:00Z"}</script>', ""),
+        ("", '<time itemprop="dateModified" datetime="2014-06-21">Updated</time>'),
+        ("", '<time class="updated" datetime="2014-06-21">Updated 21 June</time>'),
+    ],
+    ids=["article-meta", "last-modified", "json-ld", "microdata", "time-class"],
+)
+def test_a_modification_date_is_not_taken_as_the_publication_date(
+    tmp_path: Path, head: str, body_extra: str
+) -> None:
+    doc = read_page(tmp_path, page(f"{body_extra}<p>{ARTICLE}</p>", head))
+    assert doc.published is None
+
+
+def test_time_marked_as_published_wins_over_other_times(tmp_path: Path) -> None:
+    body = (
+        '<time datetime="2014-06-10">Talks began on 10 June</time>'
+        '<time itemprop="datePublished" datetime="2014-06-13T10:00">13 June</time>'
+        f"<p>{ARTICLE}</p>"
+    )
+    assert read_page(tmp_path, page(body)).published == date(2014, 6, 13)
+
+
 def test_page_metadata_wins_over_published_and_source_options(news: Document) -> None:
     [doc] = read_all([str(NEWS)], published=date(2020, 1, 1), source="Wire")
     assert isinstance(doc, Document)
