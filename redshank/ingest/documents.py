@@ -8,14 +8,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-
-from lxml.etree import LxmlError
+from typing import TYPE_CHECKING
 
 from redshank.errors import InputError
-from redshank.ingest.htmlpage import HtmlArticle, read_html
 from redshank.ingest.language import declared_language_reason, declares_other_language
 from redshank.ingest.repair import repair_encoding, repair_warning
 from redshank.model import Document, Failure
+
+if TYPE_CHECKING:
+    from redshank.ingest.htmlpage import HtmlArticle
 
 STAGE = "ingest"
 TEXT_SUFFIXES = frozenset({".txt"})
@@ -356,6 +357,12 @@ def document_from_bytes(
 
 def read_page(markup: str, origin: Origin) -> HtmlArticle:
     """The article in an HTML page, or an error naming the document if it cannot be read."""
+    # Imported here: trafilatura takes about 0.2 s to import, which runs reading no HTML
+    # (and commands reading no input) should not pay.
+    from lxml.etree import LxmlError
+
+    from redshank.ingest.htmlpage import read_html
+
     try:
         return read_html(markup)
     except (LxmlError, ValueError, TypeError, RecursionError) as exc:

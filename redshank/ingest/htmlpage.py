@@ -64,9 +64,6 @@ INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u2060\ufeff")
 BLOCK_TAGS = frozenset({"head", "p", "item", "list", "quote", "row", "table", "code", "div"})
 
 LOGGER = logging.getLogger(__name__)
-# trafilatura and htmldate log every page they discard; ingest reports that itself.
-for _name in ("trafilatura", "htmldate"):
-    logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 
 @dataclass(frozen=True, slots=True)
