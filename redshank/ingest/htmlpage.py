@@ -223,17 +223,16 @@ def article_text(tree: HtmlElement) -> str:
     )
     if extracted is None or extracted.body is None:
         return ""
-    return clean_text("\n\n".join(blocks(extracted.body)))
+    return "\n\n".join(blocks(extracted.body))
 
 
 def blocks(body: _Element) -> list[str]:
-    """The paragraphs of trafilatura's output tree: a line break inside one becomes \\n."""
+    """The paragraphs of trafilatura's output tree; `<br>` becomes a line break inside one."""
     found: list[str] = []
     parts: list[str] = []
 
     def flush() -> None:
-        lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
-        block = "\n".join(line for line in lines if line)
+        block = clean_text("".join(parts))
         if block:
             found.append(block)
         parts.clear()
@@ -246,12 +245,12 @@ def blocks(body: _Element) -> list[str]:
             parts.append("\n")
         elif element.tag == "cell":
             parts.append(" ")
-        parts.append(element.text or "")
+        parts.append(_spaced(element.text))
         for child in element:
             walk(child)
         if block:
             flush()
-        parts.append(element.tail or "")
+        parts.append(_spaced(element.tail))
 
     for child in body:
         walk(child)
@@ -259,7 +258,20 @@ def blocks(body: _Element) -> list[str]:
     return found
 
 
+def _spaced(text: str | None) -> str:
+    """Text of the output tree, its line breaks from the page's source turned into spaces."""
+    return text.replace("\n", " ") if text else ""
+
+
 def clean_text(text: str) -> str:
-    """NFC text without soft hyphens and zero-width characters."""
-    return unicodedata.normalize("NFC", text.translate(INVISIBLE))
+    """NFC text without soft hyphens and zero-width characters, empty lines, or runs of
+    whitespace inside a line; paragraphs stay separated by one blank line."""
+    text = unicodedata.normalize("NFC", text.translate(INVISIBLE))
+    paragraphs = []
+    for block in text.split("\n\n"):
+        lines = (" ".join(line.split()) for line in block.split("\n"))
+        paragraph = "\n".join(line for line in lines if line)
+        if paragraph:
+            paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
 

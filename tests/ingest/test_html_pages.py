@@ -9,8 +9,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from redshank.api import code_documents
+from redshank.errors import InputError
+from redshank.ingest.documents import IngestOptions, Metadata, document_from_bytes
 from redshank.ingest.htmlpage import read_html
 from redshank.model import Document, Failure
 from tests.ingest.conftest import ENGLISH, FRENCH, documents, failures, read_all
@@ -367,3 +371,33 @@ def test_each_html_page_is_one_document_in_a_folder(tmp_path: Path) -> None:
     items = read_all([str(tmp_path)])
     assert failures(items) == []
     assert [doc.id for doc in documents(items)] == ["a", "b"]
+
+
+tags = st.sampled_from(["p", "div", "span", "b", "li", "ul", "br", "table", "td", "h1", "nav",
+                        "aside", "script", "template", "article", "body", "html", "head"])
+markup_pieces = (
+    st.builds(lambda tag: f"<{tag}>", tags)
+    | st.builds(lambda tag: f"</{tag}>", tags)
+    | st.sampled_from(["<p hidden>", '<div style="display:none">', "<!--", "-->", "&amp;",
+                       "&", "<", ">", "\u00ad", "e\u0301", "\n\n", "<meta lang='fr'>"])
+    | st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=12)
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(markup_pieces, max_size=30))
+def test_any_markup_gives_a_document_or_a_failure_and_clean_paragraphs(pieces: list[str]) -> None:
+    markup = "".join(pieces)
+    data = (markup + f"<p>{ARTICLE}</p>").encode("utf-8")
+    meta = Metadata(id="page")
+    try:
+        doc = document_from_bytes(data, meta, path="page.html", html=True,
+                                  options=IngestOptions())
+    except InputError as exc:
+        assert exc.doc_id == "page"
+        return
+    assert unicodedata.is_normalized("NFC", doc.text)
+    assert "\u00ad" not in doc.text
+    for paragraph in doc.text.split("\n\n"):
+        assert paragraph
+        assert all(line and line == " ".join(line.split()) for line in paragraph.split("\n"))
