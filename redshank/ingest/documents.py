@@ -5,15 +5,18 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from redshank.errors import InputError
-from redshank.ingest.htmltext import html_to_text
-from redshank.ingest.language import non_english_reason
+from redshank.ingest.language import declared_language_reason, declares_other_language
 from redshank.ingest.repair import repair_encoding, repair_warning
 from redshank.model import Document, Failure
+
+if TYPE_CHECKING:
+    from redshank.ingest.htmlpage import HtmlArticle
 
 STAGE = "ingest"
 TEXT_SUFFIXES = frozenset({".txt"})
@@ -63,6 +66,23 @@ class Metadata:
     published: date | None = None
     source: str | None = None
     url: str | None = None
+
+    def filled(
+        self,
+        *,
+        title: str | None = None,
+        published: date | None = None,
+        source: str | None = None,
+        url: str | None = None,
+    ) -> Metadata:
+        """This metadata with the fields it lacks taken from the arguments."""
+        return replace(
+            self,
+            title=self.title or title,
+            published=self.published or published,
+            source=self.source or source,
+            url=self.url or url,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,8 +233,9 @@ def check_unicode(value: str, field: str, origin: Origin) -> None:
         ) from exc
 
 
-def check_text(text: str, origin: Origin) -> None:
-    """Reject text that is empty, mostly control characters, or not English."""
+def check_text(text: str, origin: Origin, *, declared_language: str | None = None) -> None:
+    """Reject text that is empty, mostly control characters, or not English (judged from the
+    text and, for a short text, from the language its page declares)."""
     if not text.strip():
         raise origin.error("is empty (nothing but whitespace); remove it or add the article text")
     control = sum(
@@ -222,7 +243,7 @@ def check_text(text: str, origin: Origin) -> None:
     )
     if control / len(text) > MAX_CONTROL_SHARE:
         raise origin.error("is mostly control characters, not text; check how it was exported")
-    reason = non_english_reason(text)
+    reason = declared_language_reason(text, declared_language)
     if reason is not None:
         raise origin.error(
             f"does not look like English ({reason}); Redshank codes English text only, "
@@ -262,18 +283,31 @@ def future_date_warnings(meta: Metadata, today: date) -> list[str]:
 
 
 def new_document(
-    text: str, meta: Metadata, origin: Origin, *, title: str | None, today: date
+    text: str,
+    meta: Metadata,
+    origin: Origin,
+    options: IngestOptions,
+    *,
+    declared_language: str | None = None,
+    warnings: tuple[str, ...] = (),
 ) -> Document:
-    """The Document for `text` and its metadata: encoding damage in the text repaired, and
-    in the title when the text had it (a few characters are too little evidence: "Ğ¯" is
-    good Turkish and also the mojibake of "Я"), with a warning; the text checked, warnings
-    about the metadata added."""
+    """The Document for `text` and its metadata: `options` fill the publication date and
+    source it lacks; encoding damage in the text repaired, and in the title when the text
+    had it (a few characters are too little evidence: "Ğ¯" is good Turkish and also the
+    mojibake of "Я"), with a warning; the text checked, warnings about the metadata added."""
+    meta = meta.filled(published=options.published, source=options.source)
     body = repair_encoding(text)
+    title = meta.title
     heading = repair_encoding(title) if title and body.changed else None
-    check_text(body.text, origin)
-    warnings = [repair_warning(meta.id, field, repair)
-                for field, repair in (("text", body), ("title", heading))
-                if repair is not None and repair.changed]
+    check_text(body.text, origin, declared_language=declared_language)
+    repairs = [repair_warning(meta.id, field, repair)
+               for field, repair in (("text", body), ("title", heading))
+               if repair is not None and repair.changed]
+    if declares_other_language(declared_language):
+        repairs.append(
+            f"doc {meta.id!r}: the page declares its language as {declared_language!r} but "
+            "its text reads as English, so it was coded"
+        )
     return Document(
         id=meta.id,
         text=body.text,
@@ -283,28 +317,59 @@ def new_document(
         url=meta.url,
         path=origin.path,
         published_from="metadata" if meta.published else "none",
-        warnings=[*warnings, *future_date_warnings(meta, today)],
+        warnings=[*repairs, *warnings, *future_date_warnings(meta, options.today)],
     )
 
 
 def document_from_bytes(
     data: bytes, meta: Metadata, *, path: str, html: bool, options: IngestOptions
 ) -> Document:
-    """A checked document from a file's bytes (plain text or HTML)."""
+    """A checked document from a file's bytes (plain text or HTML).
+
+    An HTML page's metadata fills what `meta` (a manifest record's) lacks, and `options`
+    fill what both lack.
+    """
     origin = Origin(meta.id, path)
     if not data.strip():
         raise origin.error("is empty; remove it or add the article text")
     check_size(len(data), options.max_doc_bytes, origin)
     text = decode_text(data, origin)
-    title = meta.title
-    if html:
-        html_title, text = html_to_text(text)
-        title = title or html_title
-        if not text.strip():
-            raise origin.error(
-                "has no visible paragraph or heading text; check it is an article page"
-            )
-    return new_document(text, meta, origin, title=title, today=options.today)
+    if not html:
+        return new_document(text, meta, origin, options)
+    page = read_page(text, origin)
+    if not page.text.strip():
+        raise origin.error("has no visible paragraph or heading text; check it is an article page")
+    meta = meta.filled(title=page.title, published=page.published, source=page.source,
+                       url=page.url)
+    warnings = (
+        (
+            f"doc {meta.id!r}: no article text found by trafilatura, so the whole page's "
+            "visible text was read (navigation, related links and other boilerplate may be "
+            "in it); check it is an article page",
+        )
+        if page.fallback
+        else ()
+    )
+    return new_document(
+        page.text, meta, origin, options, declared_language=page.language, warnings=warnings
+    )
+
+
+def read_page(markup: str, origin: Origin) -> HtmlArticle:
+    """The article in an HTML page, or an error naming the document if it cannot be read."""
+    # Imported here: trafilatura takes about 0.2 s to import, which runs reading no HTML
+    # (and commands reading no input) should not pay.
+    from lxml.etree import LxmlError
+
+    from redshank.ingest.htmlpage import read_html
+
+    try:
+        return read_html(markup)
+    except (LxmlError, ValueError, TypeError, RecursionError) as exc:
+        raise origin.error(
+            f"cannot read the HTML ({type(exc).__name__}: {exc}); check the page, or save "
+            "its text as .txt"
+        ) from exc
 
 
 def read_document_file(path: Path, meta: Metadata, options: IngestOptions) -> Document:

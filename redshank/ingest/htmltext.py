@@ -41,7 +41,7 @@ _IMPLIED_ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "th": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
     "option": (frozenset({"option"}), frozenset({"select", "datalist"})),
 }
-_HIDING_STYLE = re.compile(
+HIDING_STYLE = re.compile(
     r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*"
     r"(?:!\s*important\s*)?(?:;|$)",
     re.IGNORECASE,
@@ -57,7 +57,7 @@ def hides_content(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
             return True
         if name == "aria-hidden" and (value or "").strip().lower() == "true":
             return True
-        if name == "style" and value and _HIDING_STYLE.search(value):
+        if name == "style" and value and HIDING_STYLE.search(value):
             return True
     return False
 

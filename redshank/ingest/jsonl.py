@@ -114,8 +114,8 @@ def record_document(
     meta = Metadata(
         id=doc_id,
         title=strings["title"],
-        published=parse_published(record.get("published"), origin) or options.published,
-        source=strings["source"] or options.source,
+        published=parse_published(record.get("published"), origin),
+        source=strings["source"],
         url=strings["url"],
     )
     if manifest_path is not None:
@@ -163,7 +163,7 @@ def _inline_document(
     check_unicode(text, "text", origin)
     check_size(len(text.encode("utf-8")), options.max_doc_bytes, origin)
     text = normalise_text(text)
-    return new_document(text, meta, origin, title=meta.title, today=options.today)
+    return new_document(text, meta, origin, options)
 
 
 def _manifest_document(

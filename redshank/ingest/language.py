@@ -1,4 +1,8 @@
-"""Offline check that a text is English: the share of common English function words."""
+"""Offline check that a text is English: the share of common English function words.
+
+A page may also declare its language (`<html lang="fr">`). The text decides when it is
+long enough to judge; a shorter text is taken to be in the language its page declares.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,8 @@ MIN_LETTERS = 60
 MIN_ENGLISH_SHARE = 0.12
 MIN_LATIN_SHARE = 0.5
 LATIN_LIMIT = 0x0250
+# Language tags that name no particular language: undetermined, multiple, none, uncoded.
+UNSPECIFIC_LANGUAGES = frozenset({"und", "mul", "zxx", "mis"})
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -49,4 +55,31 @@ def non_english_reason(text: str) -> str | None:
     share, words = english_share(text)
     if words >= MIN_WORDS and share < MIN_ENGLISH_SHARE:
         return f"only {share:.0%} of {words} words are common English words"
+    return None
+
+
+def declares_other_language(tag: str | None) -> bool:
+    """True for a language tag (`fr`, `de-CH`, `pt_BR`) naming a language other than English."""
+    if not tag:
+        return False
+    primary = tag.strip().lower().replace("_", "-").split("-")[0]
+    return bool(primary) and primary != "en" and primary not in UNSPECIFIC_LANGUAGES
+
+
+def declared_language_reason(text: str, declared: str | None) -> str | None:
+    """Why a text whose page declares another language is not English, or None.
+
+    `non_english_reason` judges texts of `MIN_WORDS` words or more; a shorter one is refused
+    when its page declares a language other than English.
+    """
+    reason = non_english_reason(text)
+    if not declares_other_language(declared):
+        return reason
+    if reason is not None:
+        return f"{reason}, and the page declares its language as {declared!r}"
+    if english_share(text)[1] < MIN_WORDS:
+        return (
+            f"the page declares its language as {declared!r} and the text is too short "
+            "to show otherwise"
+        )
     return None

@@ -55,7 +55,7 @@ def read_inputs(
 ) -> Iterator[Document | Failure]:
     """Every document in `inputs`, in order, or a Failure for each input that cannot be used.
 
-    `published` and `source` apply to plain files and fill metadata that records leave out.
+    `published` and `source` fill the metadata that records and HTML pages leave out.
     A file is read once even if several inputs (a folder and a manifest in it) name it.
     An id seen before in the call gives a Failure in place of the later document.
     Manifest paths must stay inside the manifest's folder unless `allow_outside_paths`.
@@ -131,7 +131,7 @@ def read_stdin(stream: TextIO | None, options: IngestOptions) -> Iterator[Found 
         source = JsonlSource(path=STDIN, stem=STDIN_ID, base_dir=Path.cwd())
         yield from iter_jsonl_found(io.BytesIO(data), source, options)
         return
-    meta = Metadata(id=STDIN_ID, published=options.published, source=options.source)
+    meta = Metadata(id=STDIN_ID)
     try:
         document = document_from_bytes(data, meta, path=STDIN, html=False, options=options)
     except InputError as exc:
@@ -201,7 +201,7 @@ def _read_file(
         )
         yield from _read_jsonl_file(path, source, options)
     elif suffix in DOCUMENT_SUFFIXES:
-        meta = Metadata(id=stem, published=options.published, source=options.source)
+        meta = Metadata(id=stem)
         try:
             yield Found(read_document_file(path, meta, options), str(path))
         except InputError as exc:
