@@ -249,3 +249,20 @@ def test_a_ministry_named_by_its_portfolio_is_a_government_actor(pipeline, text,
 def test_a_plea_to_someone_is_an_appeal_a_plea_in_court_is_not(pipeline, text,
                                                                 events) -> None:
     assert [e.event for e in code(pipeline, text)] == events
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Opposition lawmakers pressured the president to resign.",
+     ("REQUEST", ["---LEG"], ["---GOV"])),
+    ("The United States pressed Israel to allow more aid into Gaza.",
+     ("REQUEST", ["USA"], ["ISR"])),
+    ("Farmers lobbied the government to cut taxes.", ("REQUEST", ["---AGR"], ["---GOV"])),
+])
+def test_pressing_or_lobbying_someone_to_act_is_a_request(pipeline, text, expected) -> None:
+    events = code(pipeline, text)
+    assert expected in coded(events)
+    assert all(e.auxiliary in (None, "hypothetical") for e in events if e.event != "REQUEST")
+
+
+def test_a_jury_is_a_judicial_actor(pipeline) -> None:
+    assert coded(code(pipeline, "The jury acquitted him.")) == [("CONCEDE", ["---JUD"], [])]
