@@ -1,13 +1,16 @@
-"""Export events and event clusters as JSON Lines or Parquet.
+"""Redshank's own records as JSON Lines or Parquet (formats `jsonl`, `parquet`).
 
-    DIR/events.jsonl    Event.to_json() plus cluster_id, one event a line
-    DIR/clusters.jsonl  Cluster.to_json(): the summary and every member with provenance
+    DIR/events.jsonl    Event.to_json() plus cluster_id and the document's url, title and
+                        publisher, one event a line
+    DIR/clusters.jsonl  Cluster.to_json(): the summary and every member with provenance,
+                        each member with its document's url, title and publisher
     DIR/positions.jsonl, coalitions.jsonl, coalition_contributions.jsonl
-                        positions and coalitions (redshank/positions/export.py)
+                        positions and coalitions (redshank/export/derived.py)
 
 Parquet files have the same records and nested structure, written by DuckDB (offline)
-with a fixed schema, so every export has the same column types whatever the data; a
-field the schema does not know yet is kept as a JSON column.
+with a fixed schema, so every export has the same column types whatever the data (dates
+are DATE in every file); a field the schema does not know yet is kept as a JSON column.
+`EVENT_SCHEMA` must name every key of Event.to_json() (a test checks it).
 """
 
 from __future__ import annotations
@@ -15,19 +18,19 @@ from __future__ import annotations
 import json
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import duckdb
 
 from redshank.errors import ConfigError, StoreError
-from redshank.positions.export import DERIVED_EXPORTS
+from redshank.export.derived import DERIVED_EXPORTS
+from redshank.export.selection import load_sources
 from redshank.store.base import ClusterQuery, EventQuery, Store
 from redshank.store.duckdb import CONNECT_CONFIG
 
-ExportFormat = Literal["jsonl", "parquet"]
-EXPORT_FORMATS: tuple[ExportFormat, ...] = ("jsonl", "parquet")
+RecordFormat = Literal["jsonl", "parquet"]
+RECORD_FORMATS: tuple[RecordFormat, ...] = ("jsonl", "parquet")
 
 _SPAN = 'STRUCT("start" BIGINT, "end" BIGINT)'
 _ACTOR = (f"STRUCT(text VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, type VARCHAR,"
@@ -45,10 +48,13 @@ EVENT_SCHEMA: dict[str, str] = {
     "evidence": f"STRUCT(trigger VARCHAR, span {_SPAN}, rule VARCHAR, entries VARCHAR[],"
                 f" notes VARCHAR[], actor_how VARCHAR, recipient_how VARCHAR,"
                 f" auxiliary_cue VARCHAR)",
-    "published": "VARCHAR", "coder_version": "VARCHAR", "date_start": "DATE",
+    "published": "DATE", "coder_version": "VARCHAR", "date_start": "DATE",
     "date_end": "DATE", "date_method": "VARCHAR", "sentence_span": _SPAN,
-    "actor_inferred": "BOOLEAN", "place_scope": "VARCHAR", "cluster_id": "VARCHAR",
+    "actor_inferred": "BOOLEAN", "place_scope": "VARCHAR",
 }  # fmt: skip
+SOURCE_FIELDS: dict[str, str] = {"url": "VARCHAR", "title": "VARCHAR", "publisher": "VARCHAR"}
+EXPORTED_EVENT_SCHEMA: dict[str, str] = {**EVENT_SCHEMA, "cluster_id": "VARCHAR",
+                                         **SOURCE_FIELDS}
 CLUSTER_SCHEMA: dict[str, str] = {
     "cluster_id": "VARCHAR", "event": "VARCHAR", "mode": "VARCHAR", "auxiliary": "VARCHAR",
     "date_start": "DATE", "date_end": "DATE", "actors": "VARCHAR[]",
@@ -56,36 +62,37 @@ CLUSTER_SCHEMA: dict[str, str] = {
     "recipient_countries": "VARCHAR[]", "location": "VARCHAR", "reports": "BIGINT",
     "first_published": "DATE", "last_published": "DATE", "linker_version": "VARCHAR",
     "members": "STRUCT(event_id VARCHAR, doc_id VARCHAR, sentence_index BIGINT,"
-               " published DATE, linked_to VARCHAR, reason VARCHAR)[]",
+               " published DATE, linked_to VARCHAR, reason VARCHAR, url VARCHAR,"
+               " title VARCHAR, publisher VARCHAR)[]",
 }  # fmt: skip
 
 
-@dataclass(slots=True)
-class ExportSummary:
-    """What an export wrote."""
-
-    events: int = 0
-    clusters: int = 0
-    files: list[Path] = field(default_factory=list)
-    positions: int = 0
-    coalitions: int = 0
-    contributions: int = 0
-
-
-def event_records(store: Store) -> Iterator[dict[str, Any]]:
-    """Every stored event (hidden ones too) as Event.to_json() plus its cluster_id."""
-    events = store.query_events(EventQuery(include_all=True))
+def event_records(store: Store, include_all: bool = False) -> Iterator[dict[str, Any]]:
+    """Stored events as Event.to_json() plus cluster_id and the document's url, title and
+    publisher; negated, hypothetical and future ones only with `include_all`."""
+    events = store.query_events(EventQuery(include_all=include_all))
     clusters = store.cluster_ids_of([event.event_id for event in events])
+    sources = load_sources(store, (event.doc_id for event in events))
     for event in events:
         record = event.to_json()
-        record["cluster_id"] = clusters.get(event.event_id)
+        source = sources[event.doc_id]
+        record |= {"cluster_id": clusters.get(event.event_id), "url": source.url,
+                   "title": source.title, "publisher": source.publisher}
         yield record
 
 
-def cluster_records(store: Store) -> Iterator[dict[str, Any]]:
-    """Every stored cluster (hidden ones too) as Cluster.to_json()."""
-    for cluster in store.query_clusters(ClusterQuery(include_all=True)):
-        yield cluster.to_json()
+def cluster_records(store: Store, include_all: bool = False) -> Iterator[dict[str, Any]]:
+    """Stored clusters as Cluster.to_json(), each member with its document's url, title
+    and publisher; clusters of negated, hypothetical or future reports only with
+    `include_all`."""
+    clusters = store.query_clusters(ClusterQuery(include_all=include_all))
+    sources = load_sources(store, (m.doc_id for c in clusters for m in c.members))
+    for cluster in clusters:
+        record = cluster.to_json()
+        for member in record["members"]:
+            source = sources[member["doc_id"]]
+            member |= {"url": source.url, "title": source.title, "publisher": source.publisher}
+        yield record
 
 
 def _write_jsonl(records: Iterable[dict[str, Any]], path: Path) -> tuple[int, set[str]]:
@@ -121,19 +128,13 @@ def _literal(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def export_store(store: Store, out_dir: str | Path, fmt: ExportFormat = "jsonl") -> ExportSummary:
-    """Write events and clusters of `store` into `out_dir` (created if missing)."""
-    if fmt not in EXPORT_FORMATS:
-        raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ConfigError(f"{out}: cannot create the export folder: {exc.strerror}") from exc
+def write_records(store: Store, out: Path, fmt: RecordFormat,
+                  include_all: bool = False) -> dict[str, int]:
+    """Write events, clusters, positions and coalitions of `store` into `out` as JSON
+    Lines or Parquet; returns the number of records written per file name."""
     counts: dict[str, int] = {}
-    files: list[Path] = []
-    tables = (("events", event_records(store), EVENT_SCHEMA),
-              ("clusters", cluster_records(store), CLUSTER_SCHEMA),
+    tables = (("events", event_records(store, include_all), EXPORTED_EVENT_SCHEMA),
+              ("clusters", cluster_records(store, include_all), CLUSTER_SCHEMA),
               *((name, records(store), schema) for name, records, schema in DERIVED_EXPORTS))
     with tempfile.TemporaryDirectory(prefix="redshank-export-") as scratch:
         for name, records, schema in tables:
@@ -141,9 +142,4 @@ def export_store(store: Store, out_dir: str | Path, fmt: ExportFormat = "jsonl")
             counts[name], keys = _write_jsonl(records, jsonl)
             if fmt == "parquet":
                 _to_parquet(jsonl, out / f"{name}.parquet", schema, keys)
-                files.append(out / f"{name}.parquet")
-            else:
-                files.append(jsonl)
-    return ExportSummary(events=counts["events"], clusters=counts["clusters"], files=files,
-                         positions=counts["positions"], coalitions=counts["coalitions"],
-                         contributions=counts["coalition_contributions"])
+    return counts
