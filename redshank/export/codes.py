@@ -1,7 +1,7 @@
 """Code tables the field's formats need, read once from the packaged data files.
 
     redshank/data/export/countries.tsv   ISO alpha-3 -> FIPS 10-4, Wikidata QID, name
-    redshank/data/export/goldstein.tsv   CAMEO code -> Goldstein scale (GDELT's table)
+    redshank/data/export/cameo.tsv       CAMEO code -> name, Goldstein scale (GDELT's tables)
     redshank/data/actors/wikidata.tsv    dictionary entry id -> Wikidata QID (hand-curated)
 
 Sources and licences are in each file's header and in redshank/data/export/NOTICE.md.
@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from redshank.coding.plover import load_ontology
 from redshank.errors import DataFileError
 from redshank.model import Actor
 
@@ -81,14 +80,26 @@ def countries() -> dict[str, Country]:
     return table
 
 
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    """A CAMEO event code's name and Goldstein scale value."""
+
+    code: str
+    name: str
+    goldstein: float
+
+
 @cache
-def goldstein_scale() -> dict[str, float]:
-    """CAMEO code -> Goldstein scale value."""
-    name = "goldstein.tsv"
+def cameo_codes() -> dict[str, CameoCode]:
+    """CAMEO code -> its name and Goldstein value."""
+    name = "cameo.tsv"
     table = {}
-    for number, (code, value) in _rows("export", name, ("cameo", "goldstein")):
+    for number, (code, label, value) in _rows("export", name, ("cameo", "name", "goldstein")):
+        if not code.isdigit() or len(code) not in (2, 3, 4):
+            raise DataFileError(f"{code!r} is not a CAMEO event code (2-4 digits)", path=name,
+                                line=number)
         try:
-            table[code] = float(value)
+            table[code] = CameoCode(code, label, float(value))
         except ValueError as exc:
             raise DataFileError(f"goldstein {value!r} is not a number", path=name,
                                 line=number) from exc
@@ -125,15 +136,21 @@ def identifier(actor: Actor) -> Identifier | None:
     return None
 
 
-def goldstein(cameo: str | None) -> float | None:
-    """Goldstein value of a CAMEO code, or of its nearest listed parent code."""
-    table = goldstein_scale()
+def _cameo(cameo: str | None) -> CameoCode | None:
+    """A CAMEO code's entry, or its nearest listed parent's."""
+    table = cameo_codes()
     code = cameo or ""
     while code:
         if code in table:
             return table[code]
         code = code[:-1] if len(code) > 2 else ""
     return None
+
+
+def goldstein(cameo: str | None) -> float | None:
+    """Goldstein value of a CAMEO code (or of its nearest listed parent code)."""
+    found = _cameo(cameo)
+    return found.goldstein if found is not None else None
 
 
 def cameo_quad(cameo: str | None) -> int | None:
@@ -152,11 +169,9 @@ def cameo_quad(cameo: str | None) -> int | None:
 
 
 def cameo_name(cameo: str | None) -> str | None:
-    """CAMEO's name of a code ("Make an appeal or request"), from the PLOVER crosswalk."""
-    if not cameo:
-        return None
-    found = load_ontology().lookup(cameo)
-    return found.note if found is not None and found.note else None
+    """CAMEO's name of a code ("Make a visit"), or of its nearest listed parent code."""
+    found = _cameo(cameo)
+    return found.name if found is not None else None
 
 
 def fips(iso3: str | None) -> str | None:

@@ -86,6 +86,6 @@ def export_store(store: Store, out_dir: str | Path, fmt: ExportFormat = "jsonl",
         module = {"polecat": polecat, "icews": icews, "csv": flat}[fmt]
         files = module.write(exported, out)
         files.append(write_dtypes(out, module.tables()))
-    clusters = sum(1 for item in exported if item.cluster is not None and item.merged)
+    clusters = len({item.cluster.cluster_id for item in exported if item.cluster is not None})
     events = sum(len(item.reports) for item in exported)
     return ExportSummary(events=events, clusters=clusters, files=files)
