@@ -17,6 +17,7 @@ import csv
 import json
 import os
 import sys
+import textwrap
 from typing import TextIO
 
 from redshank.errors import ConfigError
@@ -65,12 +66,7 @@ def configure(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser(
         "export", help="Write events in PLOVER, POLECAT, GDELT, ICEWS, JSON Lines, Parquet "
                        "or CSV files.",
-        description="Write the stored events into DIR in one format. Negated, hypothetical "
-                    "and future events are left out unless --all. Each format writes:\n"
-                    + "".join(f"  {name}: {files}\n" for name, files in FORMAT_FILES.items())
-                    + "dtypes.json gives pandas.read_csv's arguments per file (column names "
-                      "and types: CAMEO codes stay strings). Column mappings: "
-                      "docs/formats.md, 'Exports'.",
+        description=_export_description(),
         epilog="examples:\n" + "\n".join(f"  {example}" for example in EXPORT_EXAMPLES),
         formatter_class=argparse.RawDescriptionHelpFormatter)
     _db_flag(export)
@@ -83,6 +79,20 @@ def configure(subparsers: argparse._SubParsersAction) -> None:
                         help="one row per cluster (real-world event, with its report counts "
                              "and sources) instead of one per report; gdelt always is")
     export.set_defaults(handler=run_export)
+
+
+def _export_description() -> str:
+    """`export --help`: what the command does and exactly which files each format writes."""
+    lines = textwrap.wrap("Write the stored events into DIR in one format. Negated, "
+                          "hypothetical and future events are left out unless --all. Each "
+                          "format writes:", 88)
+    for name, files in FORMAT_FILES.items():
+        lines += textwrap.wrap(f"{name}: {files}", 88, initial_indent="  ",
+                               subsequent_indent="      ")
+    lines += textwrap.wrap("dtypes.json holds pandas.read_csv's arguments for each file "
+                           "(column names and types: CAMEO codes stay strings). Column "
+                           "mappings: docs/formats.md, 'Exports'.", 88)
+    return "\n".join(lines)
 
 
 def add_merged_flags(events: argparse.ArgumentParser) -> None:
