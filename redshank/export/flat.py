@@ -14,13 +14,12 @@ report's event id, document and URL for merged rows.
 from __future__ import annotations
 
 import dataclasses
-import types
-import typing
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 
+from redshank.export.fields import unwrap
 from redshank.export.selection import ExportEvent
 from redshank.export.tabular import Column, Dtype, TableFile, write_table
 from redshank.model import Event
@@ -31,20 +30,11 @@ Getter = Callable[[Any], object]
 _SCALARS: dict[type, Dtype] = {str: "string", int: "Int64", float: "float64", bool: "boolean"}
 
 
-def _unwrap(hint: Any) -> Any:
-    """The type inside `X | None` and `Literal[...]` (a Literal of strings is `str`)."""
-    if get_origin(hint) in (types.UnionType, typing.Union):
-        hint = next(arg for arg in get_args(hint) if arg is not type(None))
-    if get_origin(hint) is typing.Literal:
-        return type(get_args(hint)[0])
-    return hint
-
-
 def _columns(cls: type, prefix: str, joined: bool) -> Iterator[tuple[Column, Getter]]:
     """Columns of a dataclass's fields: scalars as they are, nested records flattened with
     a prefix, lists of text joined; `joined` when the record is an item of a list."""
     for field in dataclasses.fields(cls):
-        hint, name = _unwrap(get_type_hints(cls)[field.name]), f"{prefix}{field.name}"
+        hint, name = unwrap(get_type_hints(cls)[field.name]), f"{prefix}{field.name}"
         get = _getter(field.name)
         if hint in _SCALARS:
             yield Column(name, "string" if joined else _SCALARS[hint]), get
@@ -52,7 +42,7 @@ def _columns(cls: type, prefix: str, joined: bool) -> Iterator[tuple[Column, Get
             for column, inner in _columns(hint, f"{name}_", joined):
                 yield column, _then(get, inner)
         elif get_origin(hint) is list:
-            item = _unwrap(get_args(hint)[0])
+            item = unwrap(get_args(hint)[0])
             if item in _SCALARS and not joined:
                 yield Column(name, "string"), _joined(get)
             elif dataclasses.is_dataclass(item) and not joined:

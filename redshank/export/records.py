@@ -10,7 +10,7 @@
 Parquet files have the same records and nested structure, written by DuckDB (offline)
 with a fixed schema, so every export has the same column types whatever the data (dates
 are DATE in every file); a field the schema does not know yet is kept as a JSON column.
-`EVENT_SCHEMA` must name every key of Event.to_json() (a test checks it).
+`EVENT_SCHEMA` and `CLUSTER_SCHEMA` are read off the `Event` and `Cluster` records.
 """
 
 from __future__ import annotations
@@ -25,46 +25,23 @@ import duckdb
 
 from redshank.errors import ConfigError, StoreError
 from redshank.export.derived import DERIVED_EXPORTS
+from redshank.export.fields import duckdb_schema, struct
 from redshank.export.selection import load_sources
-from redshank.store.base import ClusterQuery, EventQuery, Store
+from redshank.model import Event
+from redshank.store.base import Cluster, ClusterMember, ClusterQuery, EventQuery, Store
 from redshank.store.duckdb import CONNECT_CONFIG
 
 RecordFormat = Literal["jsonl", "parquet"]
 RECORD_FORMATS: tuple[RecordFormat, ...] = ("jsonl", "parquet")
 
-_SPAN = 'STRUCT("start" BIGINT, "end" BIGINT)'
-_ACTOR = (f"STRUCT(text VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, type VARCHAR,"
-          f" id VARCHAR, span {_SPAN}, code VARCHAR, entries VARCHAR[],"
-          f" country_from VARCHAR)")
-EVENT_SCHEMA: dict[str, str] = {
-    "event_id": "VARCHAR", "doc_id": "VARCHAR", "sentence_index": "BIGINT",
-    "sentence": "VARCHAR", "event": "VARCHAR", "mode": "VARCHAR", "context": "VARCHAR[]",
-    "cameo": "VARCHAR", "quad": "BIGINT", "intensity": "DOUBLE",
-    "actor": f"{_ACTOR}[]", "recipient": f"{_ACTOR}[]",
-    "date": "VARCHAR", "date_precision": "VARCHAR", "date_text": "VARCHAR",
-    "location": "STRUCT(name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE,"
-                " precision VARCHAR, admin1 VARCHAR, geonames_id BIGINT)",
-    "auxiliary": "VARCHAR", "quote": f"STRUCT(speaker {_ACTOR}, span {_SPAN})",
-    "evidence": f"STRUCT(trigger VARCHAR, span {_SPAN}, rule VARCHAR, entries VARCHAR[],"
-                f" notes VARCHAR[], actor_how VARCHAR, recipient_how VARCHAR,"
-                f" auxiliary_cue VARCHAR)",
-    "published": "DATE", "coder_version": "VARCHAR", "date_start": "DATE",
-    "date_end": "DATE", "date_method": "VARCHAR", "sentence_span": _SPAN,
-    "actor_inferred": "BOOLEAN", "place_scope": "VARCHAR",
-}  # fmt: skip
+EVENT_SCHEMA: dict[str, str] = duckdb_schema(Event, dates=("published", "date_start", "date_end"))
 SOURCE_FIELDS: dict[str, str] = {"url": "VARCHAR", "title": "VARCHAR", "publisher": "VARCHAR"}
 EXPORTED_EVENT_SCHEMA: dict[str, str] = {**EVENT_SCHEMA, "cluster_id": "VARCHAR",
                                          **SOURCE_FIELDS}
 CLUSTER_SCHEMA: dict[str, str] = {
-    "cluster_id": "VARCHAR", "event": "VARCHAR", "mode": "VARCHAR", "auxiliary": "VARCHAR",
-    "date_start": "DATE", "date_end": "DATE", "actors": "VARCHAR[]",
-    "actor_countries": "VARCHAR[]", "recipients": "VARCHAR[]",
-    "recipient_countries": "VARCHAR[]", "location": "VARCHAR", "reports": "BIGINT",
-    "first_published": "DATE", "last_published": "DATE", "linker_version": "VARCHAR",
-    "members": "STRUCT(event_id VARCHAR, doc_id VARCHAR, sentence_index BIGINT,"
-               " published DATE, linked_to VARCHAR, reason VARCHAR, url VARCHAR,"
-               " title VARCHAR, publisher VARCHAR)[]",
-}  # fmt: skip
+    **duckdb_schema(Cluster),
+    "members": struct({**duckdb_schema(ClusterMember), **SOURCE_FIELDS}) + "[]",
+}
 
 
 def event_records(store: Store, include_all: bool = False) -> Iterator[dict[str, Any]]:

@@ -183,3 +183,17 @@ def test_a_missing_database_is_a_config_error(tmp_path: Path) -> None:
     args = parse("link", "--db", str(tmp_path / "none.duckdb"))
     with pytest.raises(ConfigError, match="does not exist"):
         args.handler(args)
+
+
+def test_published_is_a_date_in_events_and_clusters_parquet(db: str, tmp_path: Path) -> None:
+    with open_store(db) as store:
+        export_store(store, tmp_path, "parquet")
+    with duckdb.connect() as connection:
+        types = {table: dict(connection.execute(
+                    f"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM"
+                    f" '{tmp_path}/{table}.parquet')").fetchall())
+                 for table in ("events", "clusters")}
+    assert types["events"]["published"] == "DATE"
+    assert types["clusters"]["first_published"] == "DATE"
+    assert "published DATE" in types["clusters"]["members"]
+    assert types["events"]["cameo"] == "VARCHAR"
