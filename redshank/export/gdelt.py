@@ -84,7 +84,7 @@ def _rows(item: ExportEvent, added: datetime) -> Iterator[tuple[int, list[object
         return
     actors: list[Actor | None] = list(event.actor) or [None]
     recipients: list[Actor | None] = list(event.recipient) or [None]
-    first_paragraph = event.sentence_index == 0
+    first_sentence = event.sentence_index == 0
     for i, actor in enumerate(actors):
         for j, recipient in enumerate(recipients):
             number = global_event_id(item.id, str(i), str(j))
@@ -92,7 +92,7 @@ def _rows(item: ExportEvent, added: datetime) -> Iterator[tuple[int, list[object
                 number, int(start.strftime("%Y%m%d")), int(start.strftime("%Y%m")),
                 start.year, _fraction(start),
                 *_actor(actor), *_actor(recipient),
-                int(first_paragraph), event.cameo, event.cameo[:3], event.cameo[:2],
+                int(first_sentence), event.cameo, event.cameo[:3], event.cameo[:2],
                 codes.cameo_quad(event.cameo), codes.goldstein(event.cameo),
                 len(item.reports), len(item.publishers), len(item.documents), None,
                 *_geo(None), *_geo(None), *_geo(event.location),
