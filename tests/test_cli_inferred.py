@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from redshank.cli import main
-from redshank.link import export_store
+from redshank.export import export_store
 from redshank.store import open_store
 from tests.store.conftest import result
 from tests.store.test_store_inferred import IMPLIED, NAMED, PLACED, POLICE

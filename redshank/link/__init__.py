@@ -9,7 +9,6 @@ linked yet. Rules, ids and tables: docs/merging.md.
 """
 
 from redshank.link.compatible import Match, compatible, match_reason
-from redshank.link.export import export_store
 from redshank.link.incremental import (
     LinkSummary,
     link_events,
@@ -29,7 +28,6 @@ __all__ = [
     "Match",
     "cluster_id_for",
     "compatible",
-    "export_store",
     "is_cluster_id",
     "link_events",
     "link_new_events",

@@ -17,10 +17,11 @@ import csv
 import json
 import os
 import sys
+import textwrap
 from typing import TextIO
 
 from redshank.errors import ConfigError
-from redshank.link.export import EXPORT_FORMATS
+from redshank.export import EXPORT_FORMATS, FORMAT_FILES
 from redshank.link.plan import is_cluster_id
 from redshank.store.base import Cluster
 from redshank.tables import json_safe, terminal_safe, write_table
@@ -30,7 +31,8 @@ __all__ = ["add_merged_flags", "configure", "is_cluster_id", "run_events_merged"
 
 DEFAULT_DB = "redshank.duckdb"
 LINK_EXAMPLE = "redshank link --db events.duckdb"
-EXPORT_EXAMPLE = "redshank export --format parquet --out export/ --db events.duckdb"
+EXPORT_EXAMPLES = ("redshank export --format plover --out export/ --db events.duckdb",
+                   "redshank export --format gdelt --all --out gdelt/ --db events.duckdb")
 CLUSTER_COLUMNS = ("cluster_id", "date", "actor", "event", "mode", "recipient", "reports",
                    "events", "first_published")
 
@@ -62,16 +64,35 @@ def configure(subparsers: argparse._SubParsersAction) -> None:
     link.set_defaults(handler=run_link)
 
     export = subparsers.add_parser(
-        "export", help="Write events and event clusters to JSON Lines or Parquet files.",
-        description="Write DIR/events.* (each event with its cluster_id) and "
-                    "DIR/clusters.* (each cluster with its reports). Formats: "
-                    "docs/merging.md.",
-        epilog=f"example: {EXPORT_EXAMPLE}")
+        "export", help="Write events in PLOVER, POLECAT, GDELT, ICEWS, JSON Lines, Parquet "
+                       "or CSV files.",
+        description=_export_description(),
+        epilog="examples:\n" + "\n".join(f"  {example}" for example in EXPORT_EXAMPLES),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     _db_flag(export)
     export.add_argument("--format", dest="export_format", choices=EXPORT_FORMATS,
                         default="jsonl", help="file format (default: jsonl)")
     export.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
+    export.add_argument("--all", dest="export_all", action="store_true",
+                        help="include negated, hypothetical and future events")
+    export.add_argument("--merged", dest="export_merged", action="store_true",
+                        help="one row per cluster (real-world event, with its report counts "
+                             "and sources) instead of one per report; gdelt always is")
     export.set_defaults(handler=run_export)
+
+
+def _export_description() -> str:
+    """`export --help`: what the command does and exactly which files each format writes."""
+    lines = textwrap.wrap("Write the stored events into DIR in one format. Negated, "
+                          "hypothetical and future events are left out unless --all. Each "
+                          "format writes:", 88)
+    for name, files in FORMAT_FILES.items():
+        lines += textwrap.wrap(f"{name}: {files}", 88, initial_indent="  ",
+                               subsequent_indent="      ")
+    lines += textwrap.wrap("dtypes.json holds pandas.read_csv's arguments for each file "
+                           "(column names and types: CAMEO codes stay strings). Column "
+                           "mappings: docs/formats.md, 'Exports'.", 88)
+    return "\n".join(lines)
 
 
 def add_merged_flags(events: argparse.ArgumentParser) -> None:
@@ -104,13 +125,15 @@ def run_link(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Export events and clusters to --out in --format."""
-    from redshank.link.export import export_store
+    """Export events (and clusters) to --out in --format."""
+    from redshank.export import export_store
     from redshank.store import open_store
 
     _require_db(args.db)
     with open_store(args.db, read_only=True) as store:
-        summary = export_store(store, args.out, args.export_format)
+        summary = export_store(store, args.out, args.export_format,
+                               include_all=getattr(args, "export_all", False),
+                               merged=getattr(args, "export_merged", False))
     files = ", ".join(str(path) for path in summary.files)
     sys.stderr.write(f"{summary.events} events, {summary.clusters} clusters -> {files}\n")
     return 0

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 from pathlib import Path
 
 import duckdb
 import pytest
 
-import redshank.link.export as export_module
+import redshank.export.records as export_module
 from redshank.errors import ConfigError
-from redshank.link import export_store, relink
+from redshank.export import export_store
+from redshank.link import relink
 from redshank.link.cli import (
     add_merged_flags,
     configure,
@@ -19,8 +21,9 @@ from redshank.link.cli import (
     run_events_merged,
     run_explain_cluster,
 )
+from redshank.model import Event
 from redshank.store import open_store
-from redshank.store.base import ClusterQuery
+from redshank.store.base import ClusterQuery, EventQuery
 from tests.link.conftest import document_result, make_event, save
 
 
@@ -62,7 +65,7 @@ def test_export_writes_events_with_their_cluster_and_clusters_with_reports(
         db: str, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / "out"
     with open_store(db) as store:
-        summary = export_store(store, out, fmt)
+        summary = export_store(store, out, fmt, include_all=True)
         clusters = {m.event_id: c.cluster_id
                     for c in store.query_clusters(ClusterQuery(include_all=True))
                     for m in c.members}
@@ -84,22 +87,44 @@ def test_export_writes_events_with_their_cluster_and_clusters_with_reports(
     assert sorted(len(r["members"]) for r in rows) == [1, 1, 3]
 
 
-def test_exported_event_json_is_the_event_record_plus_cluster_id(db: str, tmp_path: Path) -> None:
+def test_exported_event_json_is_the_event_record_plus_cluster_id_and_source(
+        db: str, tmp_path: Path) -> None:
     with open_store(db) as store:
         export_store(store, tmp_path, "jsonl")
         record = json.loads((tmp_path / "events.jsonl").open().readline())
         (stored,) = store.get_events([record.pop("event_id")])
         cluster_id = record.pop("cluster_id")
         assert store.cluster_ids_of([stored.event_id]) == {stored.event_id: cluster_id}
+        document = store.get_document(stored.doc_id)
+    assert document is not None
+    assert [record.pop(key) for key in ("url", "title", "publisher")] == [
+        document.url, document.title, document.source]
     assert {"event_id": stored.event_id, **record} == stored.to_json()
+
+
+def test_event_schema_names_every_field_of_the_event_record(db: str) -> None:
+    with open_store(db) as store:
+        (event, *_) = store.query_events(EventQuery())
+    assert list(export_module.EVENT_SCHEMA) == list(event.to_json())
+    assert list(export_module.EVENT_SCHEMA) == [f.name for f in dataclasses.fields(Event)]
+
+
+def test_export_leaves_hidden_events_out_unless_all(db: str, tmp_path: Path) -> None:
+    with open_store(db) as store:
+        default = export_store(store, tmp_path / "default", "jsonl")
+        everything = export_store(store, tmp_path / "all", "jsonl", include_all=True)
+    assert (default.events, default.clusters) == (4, 2)
+    assert (everything.events, everything.clusters) == (5, 3)
+    hidden = [json.loads(line)["auxiliary"] for line in (tmp_path / "all/events.jsonl").open()]
+    assert "negated" in hidden
 
 
 def test_parquet_keeps_fields_the_schema_does_not_know(db: str, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     original = export_module.event_records
 
-    def with_extra(store):
-        for record in original(store):
+    def with_extra(store, include_all=False):
+        for record in original(store, include_all):
             yield {**record, "salience": {"score": 0.5}}
 
     monkeypatch.setattr(export_module, "event_records", with_extra)
@@ -148,7 +173,8 @@ def test_link_and_export_commands(db: str, tmp_path: Path, capsys) -> None:
     args = parse("link", "--db", db, "--rebuild")
     assert args.handler(args) == 0
     assert "5 events linked: 3 new clusters" in capsys.readouterr().err
-    args = parse("export", "--db", db, "--format", "parquet", "--out", str(tmp_path / "x"))
+    args = parse("export", "--db", db, "--format", "parquet", "--out", str(tmp_path / "x"),
+                 "--all")
     assert args.handler(args) == 0
     assert (tmp_path / "x" / "clusters.parquet").exists()
 
@@ -157,3 +183,17 @@ def test_a_missing_database_is_a_config_error(tmp_path: Path) -> None:
     args = parse("link", "--db", str(tmp_path / "none.duckdb"))
     with pytest.raises(ConfigError, match="does not exist"):
         args.handler(args)
+
+
+def test_published_is_a_date_in_events_and_clusters_parquet(db: str, tmp_path: Path) -> None:
+    with open_store(db) as store:
+        export_store(store, tmp_path, "parquet")
+    with duckdb.connect() as connection:
+        types = {table: dict(connection.execute(
+                    f"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM"
+                    f" '{tmp_path}/{table}.parquet')").fetchall())
+                 for table in ("events", "clusters")}
+    assert types["events"]["published"] == "DATE"
+    assert types["clusters"]["first_published"] == "DATE"
+    assert "published DATE" in types["clusters"]["members"]
+    assert types["events"]["cameo"] == "VARCHAR"

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from redshank.link import export_store
+from redshank.export import export_store
 from redshank.positions import derive, derive_store
 from redshank.positions.cli import coalitions
 from redshank.store import CoalitionQuery, PositionQuery, Store, open_store

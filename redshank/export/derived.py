@@ -1,4 +1,4 @@
-"""Export records of positions and coalitions, for `redshank export` (redshank/link/export.py).
+"""Records of positions and coalitions, for the jsonl and parquet exports (records.py).
 
     positions.*                one Position.to_json() per position
     coalitions.*               CoalitionSummary.to_json() plus `memberships`: every piece
@@ -26,7 +26,7 @@ _MEMBERSHIP = (
     f" member_name VARCHAR, member_type VARCHAR, role VARCHAR, adversary {_ADVERSARY},"
     f" label VARCHAR, date VARCHAR, date_precision VARCHAR, date_start DATE, doc_id VARCHAR,"
     f" sentence_index BIGINT, sentence VARCHAR, trigger VARCHAR, span {_SPAN},"
-    f" event_id VARCHAR, published VARCHAR, reasons VARCHAR[], deriver_version VARCHAR)"
+    f" event_id VARCHAR, published DATE, reasons VARCHAR[], deriver_version VARCHAR)"
 )
 POSITION_SCHEMA: dict[str, str] = {
     "position_id": "VARCHAR", "holder": "VARCHAR", "holder_name": "VARCHAR",
@@ -35,7 +35,7 @@ POSITION_SCHEMA: dict[str, str] = {
     "speaker": _ACTOR, "quote": "VARCHAR", "quote_span": _SPAN, "doc_id": "VARCHAR",
     "sentence_index": "BIGINT", "sentence": "VARCHAR", "trigger": "VARCHAR", "span": _SPAN,
     "event_ids": "VARCHAR[]", "event": "VARCHAR", "auxiliary": "VARCHAR",
-    "published": "VARCHAR", "reasons": "VARCHAR[]", "deriver_version": "VARCHAR",
+    "published": "DATE", "reasons": "VARCHAR[]", "deriver_version": "VARCHAR",
 }  # fmt: skip
 COALITION_SCHEMA: dict[str, str] = {
     "coalition_id": "VARCHAR", "name": "VARCHAR", "adversary": _ADVERSARY,
@@ -49,7 +49,7 @@ CONTRIBUTION_SCHEMA: dict[str, str] = {
     "hedges": "VARCHAR[]", "date": "VARCHAR", "date_precision": "VARCHAR",
     "date_start": "DATE", "speaker": _ACTOR, "quote": "VARCHAR", "doc_id": "VARCHAR",
     "sentence_index": "BIGINT", "sentence": "VARCHAR", "trigger": "VARCHAR", "span": _SPAN,
-    "event_ids": "VARCHAR[]", "position_id": "VARCHAR", "published": "VARCHAR",
+    "event_ids": "VARCHAR[]", "position_id": "VARCHAR", "published": "DATE",
     "reasons": "VARCHAR[]", "deriver_version": "VARCHAR",
 }  # fmt: skip
 
