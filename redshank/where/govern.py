@@ -13,8 +13,12 @@ explanation a user sees):
    blocked a road", "a NATO summit in Wales");
 4. the same on the clauses that govern the trigger ("Kerry is in Paris for a conference
    the French government is hosting");
-5. a city or region the trigger moves to ("returned to Geneva");
-6. otherwise nothing.
+5. the setting of the trigger's clause: a participle clause sharing its subject
+   ("Speaking in Paris, Kerry urged ...", "killed while working at a station in Leeds")
+   or an occasion it happened during ("criticized Iran during a visit to Paris", "on a
+   trip to Kabul");
+6. a city or region the trigger moves to ("returned to Geneva");
+7. otherwise nothing.
 
 Inside a phrase, the most precise place wins ("in the town of Cizre in southeastern
 Turkey" -> Cizre), then the nearest in the tree.
@@ -45,6 +49,8 @@ NESTED_EXCLUDED = frozenset({"of", "on", "over", "regarding", "concerning", "for
 # Events whose object is the place they happen in.
 TERRITORIAL = words("territorial_triggers")
 NOUN_OBJECT_PREPS = frozenset({"of", "on", "to", "against"})
+OCCASIONS = words("occasion_nouns")
+OCCASION_PREPS = frozenset({"during", "on", "at", "after", "before", "while"})
 PRECISION_RANK = {"city": 0, "admin1": 1, "country": 2, "none": 3}
 DESTINATION_PRECISIONS = frozenset({"city", "admin1"})
 
@@ -89,6 +95,12 @@ def governing_place(trigger: Token, places: list[PlaceMention]
             mention, via = found
             return mention, f"locative phrase on the governing clause '{clause.text}' " \
                             f"(via '{via.text}')"
+    for clause in (*own, *_governing_clauses(trigger)):
+        found = _clause_setting(clause, at)
+        if found:
+            mention, via = found
+            return mention, f"'{mention.text}' is the setting of '{via.text}', which " \
+                            f"frames '{clause.text}'"
     for host in own:
         for prep in _preps(host, DESTINATION):
             for obj in _pobjs(prep):
@@ -97,6 +109,32 @@ def governing_place(trigger: Token, places: list[PlaceMention]
                     return mention, f"destination '{prep.text} {mention.text}' of " \
                                     f"'{host.text}'"
     return None, "no place phrase governs the event"
+
+
+def _clause_setting(clause: Token, at: dict[int, PlaceMention]
+                    ) -> tuple[PlaceMention, Token] | None:
+    """A place framing a whole clause: a participle clause with no subject of its own
+    ("Speaking in Paris", "while working at Waterloo station") or an occasion ("during a
+    visit to Paris", "at talks in Geneva", "on a trip to Kabul")."""
+    for child in clause.children:
+        if (child.dep_ == "advcl" and child.tag_ in ("VBG", "VBN")
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)):
+            found = _locative(child, at)
+            if found:
+                return found[0], child
+        if child.dep_ == "prep" and child.lower_ in OCCASION_PREPS:
+            for occasion in _pobjs(child):
+                if occasion.lemma_.lower() not in OCCASIONS:
+                    continue
+                found = _locative(occasion, at)
+                if found:
+                    return found[0], occasion
+                for prep in _preps(occasion, DESTINATION):
+                    for obj in _pobjs(prep):
+                        mention = _nearest_place(obj, at)
+                        if mention:
+                            return mention, occasion
+    return None
 
 
 def _territorial_object(trigger: Token, at: dict[int, PlaceMention]) -> PlaceMention | None:

@@ -40,6 +40,13 @@ def choose(nlp: Language, text: str, trigger: str) -> tuple[str | None, str]:
          "object"),
         ("U.S. and Russian negotiators return to Geneva for talks.", "return", "Geneva",
          "destination"),
+        ("Speaking in Nairobi, the minister condemned the raid.", "condemned", "Nairobi",
+         "setting"),
+        ("A guard was shot while patrolling near Jalalabad.", "shot", "Jalalabad",
+         "setting"),
+        ("The senator criticized Beijing during a visit to Taipei.", "criticized", "Taipei",
+         "setting"),
+        ("Ministers signed the accord at talks in Doha.", "signed", "Doha", "locative"),
     ],
 )
 def test_the_place_where_the_event_happened(nlp: Language, text: str, trigger: str,
@@ -58,6 +65,8 @@ def test_the_place_where_the_event_happened(nlp: Language, text: str, trigger: s
         ("Kerry hoped allies could develop a plan in time for a UN session in New York.",
          "develop"),
         ("Israel threatened Syria with sanctions.", "threatened"),
+        ("The minister condemned the raid after reports from Nairobi.", "condemned"),
+        ("The mayor, whose brother was shot in Jalalabad, resigned.", "resigned"),
     ],
 )
 def test_places_that_are_not_where_the_event_happened_are_not_chosen(
