@@ -18,6 +18,7 @@ from redshank.link import LinkSummary, link_store
 from redshank.model import Document, DocumentResult, Failure
 from redshank.pipeline import Pipeline
 from redshank.positions import DeriveSummary, derive_pending
+from redshank.query import EXCLUDED_AUXILIARIES
 from redshank.store import Store
 from redshank.store.base import RunCounts
 from redshank.version import CODER_VERSION
@@ -28,13 +29,15 @@ DEFAULT_MAX_DOC_BYTES = 2_000_000
 
 @dataclass(slots=True)
 class IngestSummary:
-    """What an ingest run did."""
+    """What an ingest run did; `hidden` counts the stored events that are negated,
+    hypothetical or future, which queries leave out unless asked for all."""
 
     run_id: str
     documents: int = 0
     skipped: int = 0
     sentences: int = 0
     events: int = 0
+    hidden: int = 0
     failures: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     links: LinkSummary | None = None
@@ -175,6 +178,7 @@ def _commit(store: Store, pending: list[DocumentResult], failures: list[Failure]
                 summary.documents += 1
                 summary.sentences += len(result.sentences)
                 summary.events += len(result.events)
+                summary.hidden += sum(e.auxiliary in EXCLUDED_AUXILIARIES for e in result.events)
         for failure in failures:
             store.record_failure(failure, run_id)
             summary.failures.append(failure)

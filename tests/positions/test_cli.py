@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from redshank.cli.positions import configure
 from redshank.errors import ConfigError, DataFileError
-from redshank.positions.cli import configure
 from redshank.store import open_store
 from tests.positions.conftest import wales_article
 
