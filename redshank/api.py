@@ -1,8 +1,12 @@
 """Redshank's Python API: what the CLI (and later the HTTP API) call.
 
-    from redshank.api import code_texts, ingest
+    from redshank.api import code_texts, dyads, events, ingest
     summary = ingest(["articles/"], store=open_store("events.duckdb"))
     for result in code_texts(["Iraq asked the United States to bomb militants."]): ...
+    frame = events("events.duckdb", actor="USA", event="REJECT", since="2014")
+
+`events`, `clusters` and `dyads` return pandas DataFrames (redshank/frames.py); their
+filters are those of redshank/query.py.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from redshank.errors import IngestInterrupted, StoreError
+from redshank.frames import clusters, dyad_counts, dyads, events
 from redshank.ingest import read_inputs
 from redshank.link import LinkSummary, link_store
 from redshank.model import Document, DocumentResult, Failure
@@ -25,6 +30,9 @@ from redshank.version import CODER_VERSION
 from redshank.when import TemporalExpression, temporal_expressions_of_text
 
 DEFAULT_MAX_DOC_BYTES = 2_000_000
+
+__all__ = ["IngestSummary", "clusters", "code_documents", "code_texts", "dyad_counts", "dyads",
+           "events", "ingest", "temporal_expressions"]
 
 
 @dataclass(slots=True)

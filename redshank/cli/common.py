@@ -19,13 +19,6 @@ def db_flag(parser: argparse.ArgumentParser) -> None:
                         help=f"database file (default: $REDSHANK_DB or {DEFAULT_DB})")
 
 
-def require_db(path: str) -> None:
-    """Refuse a database file that does not exist (opening it would create an empty one)."""
-    if path != ":memory:" and not path.startswith("postgresql:") and not os.path.exists(path):
-        raise ConfigError(f"database {path!r} does not exist; run 'redshank ingest' first "
-                          "or pass --db")
-
-
 def error(message: str) -> None:
     """One line on stderr; messages may carry document ids and text, so made terminal-safe."""
     sys.stderr.write(f"redshank: {terminal_safe(message)}\n")

@@ -9,8 +9,9 @@ import json
 import sys
 from typing import TextIO
 
-from redshank.cli.common import db_flag, filter_flags, query_of, require_db
-from redshank.errors import ConfigError
+from redshank.cli.common import db_flag, filter_flags, query_of
+from redshank.query import ClusterQuery
+from redshank.store import require_existing as require_db
 from redshank.store.base import DyadCount
 from redshank.store.dyads import ACTOR_KEYS, PERIODS
 from redshank.tables import json_safe, terminal_safe, write_table
@@ -39,18 +40,6 @@ def configure(subparsers: argparse._SubParsersAction) -> None:
     dyads.set_defaults(handler=run_dyads)
 
 
-def top_dyads(counts: list[DyadCount], top: int | None) -> list[DyadCount]:
-    """The counts of the `top` dyads with the most events over every period."""
-    if top is None:
-        return counts
-    totals: dict[tuple[str, str], int] = {}
-    for count in counts:
-        pair = (count.actor, count.recipient)
-        totals[pair] = totals.get(pair, 0) + count.events
-    kept = set(sorted(totals, key=lambda pair: (-totals[pair], pair))[:top])
-    return [count for count in counts if (count.actor, count.recipient) in kept]
-
-
 def write_dyads(counts: list[DyadCount], fmt: str, out: TextIO, *, timeline: bool) -> None:
     """Print dyad counts as a table, CSV or a JSON array (with --merged, `events` counts
     real-world events, clusters of reports)."""
@@ -73,24 +62,19 @@ def write_dyads(counts: list[DyadCount], fmt: str, out: TextIO, *, timeline: boo
 
 
 def run_dyads(args: argparse.Namespace) -> int:
+    from redshank.frames import dyad_counts
     from redshank.store import open_store
-    from redshank.store.base import ClusterQuery
 
     query = query_of(args)
-    if args.top is not None and args.top < 0:
-        raise ConfigError(f"--top must be 0 or more, got {args.top}")
     require_db(args.db)
     with open_store(args.db, read_only=True) as store:
-        counts = store.count_dyads(query, by_actor=args.by_actor, by=args.by)
-        matched = store.count_events(query)
-        dyadic = store.count_events(query, dyadic=True)
-    shown = top_dyads(counts, args.top)
-    kind = "clusters" if isinstance(query, ClusterQuery) else "events"
-    write_dyads(shown, args.format, sys.stdout, timeline=args.by is not None)
-    pairs = len({(c.actor, c.recipient) for c in shown})
-    note = (f"{pairs} dyads; {dyadic} of {matched} matching {kind} have an actor and a "
-            "recipient")
+        counts = dyad_counts(store, query, by_actor=args.by_actor, by=args.by, top=args.top)
+        if args.format == "table":
+            matched, dyadic = store.count_events(query), store.count_events(query, dyadic=True)
+    write_dyads(counts, args.format, sys.stdout, timeline=args.by is not None)
     if args.format == "table":
-        sys.stdout.write(note + "\n")
+        kind = "real-world events" if isinstance(query, ClusterQuery) else "events"
+        pairs = len({(count.actor, count.recipient) for count in counts})
+        sys.stdout.write(f"{pairs} dyads; {dyadic} of the {matched} matching {kind} have "
+                         "an actor and a recipient\n")
     return 0
-

@@ -10,10 +10,11 @@ import sys
 from dataclasses import replace
 from typing import TextIO
 
-from redshank.cli.common import db_flag, error, filter_flags, query_of, require_db
+from redshank.cli.common import db_flag, error, filter_flags, query_of
 from redshank.cli.link import is_cluster_id, run_explain_cluster, write_clusters
 from redshank.model import Event
 from redshank.query import ClusterQuery
+from redshank.store import require_existing as require_db
 from redshank.tables import json_safe, terminal_safe, write_table
 
 EVENTS_EXAMPLE = ("redshank events --actor USA --event REJECT,THREATEN --since 2014-06 "

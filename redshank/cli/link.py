@@ -19,9 +19,9 @@ import sys
 from typing import TextIO
 
 from redshank.cli.common import db_flag as _db_flag
-from redshank.cli.common import require_db as _require_db
 from redshank.link.export import EXPORT_FORMATS
 from redshank.link.plan import is_cluster_id
+from redshank.store import require_existing as _require_db
 from redshank.store.base import Cluster
 from redshank.tables import json_safe, terminal_safe, write_table
 
