@@ -271,24 +271,32 @@ def _name_key(text: str) -> str:
 
 @cache
 def _countries() -> tuple[frozenset[str], dict[str, str]]:
-    """ISO alpha-3 codes, and name key -> code for names, alternates, demonyms and aliases
-    (redshank/data/places/countries.tsv and aliases.tsv)."""
+    """ISO alpha-3 codes, and name key -> code (redshank/data/places/countries.tsv and
+    aliases.tsv). A name keeps the first country it is found for: names, then curated
+    aliases, then alternate names, then demonyms, each most populous country first
+    ("American" is the USA, not American Samoa)."""
     places = resources.files("redshank.data").joinpath("places")
-    codes: set[str] = set()
-    names: dict[str, str] = {}
     with places.joinpath("countries.tsv").open(encoding="utf-8") as lines:
-        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-            codes.add(row["iso3"])
-            others = row["alternates"].split("|") + row["demonyms"].replace(",", "|").split("|")
-            for name in [row["name"], *others]:
-                if name.strip():
-                    names.setdefault(_name_key(name), row["iso3"])
+        rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows.sort(key=lambda row: -int(row["population"] or 0))
+    codes = frozenset(row["iso3"] for row in rows)
+    aliases: list[tuple[str, str]] = []
     with places.joinpath("aliases.tsv").open(encoding="utf-8") as lines:
         for line in lines:
             fields = line.rstrip("\n").split("\t")
-            if line.startswith("#") or len(fields) < 2:
-                continue
-            kind, _, code = fields[1].partition(":")
-            if kind in ("country", "demonym") and code in codes:
-                names.setdefault(_name_key(fields[0]), code)
-    return frozenset(codes), names
+            kind, _, code = fields[1].partition(":") if len(fields) > 1 else ("", "", "")
+            if not line.startswith("#") and kind in ("country", "demonym") and code in codes:
+                aliases.append((fields[0], code))
+    names: dict[str, str] = {}
+    ranked = [
+        [(row["name"], row["iso3"]) for row in rows],
+        aliases,
+        [(name, row["iso3"]) for row in rows for name in row["alternates"].split("|")],
+        [(name, row["iso3"]) for row in rows
+         for name in row["demonyms"].replace(",", "|").split("|")],
+    ]
+    for level in ranked:
+        for name, code in level:
+            if name.strip():
+                names.setdefault(_name_key(name), code)
+    return codes, names
