@@ -5,8 +5,8 @@
     for result in code_texts(["Iraq asked the United States to bomb militants."]): ...
     frame = events("events.duckdb", actor="USA", event="REJECT", since="2014")
 
-`events`, `clusters` and `dyads` return pandas DataFrames (redshank/frames.py); their
-filters are those of redshank/query.py.
+`events`, `clusters` and `dyads` return pandas DataFrames and `explain` says why an event
+was coded (redshank/frames.py); their filters are those of redshank/query.py.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from redshank.errors import IngestInterrupted, StoreError
-from redshank.frames import clusters, dyad_counts, dyads, events
+from redshank.frames import clusters, dyad_counts, dyads, events, explain
 from redshank.ingest import read_inputs
 from redshank.link import LinkSummary, link_store
 from redshank.model import Document, DocumentResult, Failure
@@ -32,7 +32,7 @@ from redshank.when import TemporalExpression, temporal_expressions_of_text
 DEFAULT_MAX_DOC_BYTES = 2_000_000
 
 __all__ = ["IngestSummary", "clusters", "code_documents", "code_texts", "dyad_counts", "dyads",
-           "events", "ingest", "temporal_expressions"]
+           "events", "explain", "ingest", "temporal_expressions"]
 
 
 @dataclass(slots=True)

@@ -1,4 +1,5 @@
-"""Stored events, clusters and dyad counts as pandas DataFrames, for analysts.
+"""Stored events, clusters and dyad counts as pandas DataFrames (and `explain`), for
+analysts.
 
     from redshank.api import dyads, events
     frame = events("events.duckdb", actor="USA", event="REJECT,THREATEN", since="2014")
@@ -130,6 +131,25 @@ def dyads(db: str | Store, *, by_actor: str = "country", by: str | None = None,
     data = {name: pd.array([getattr(count, name) for count in counts], dtype=dtype)
             for name, dtype in DYAD_COLUMNS.items()}
     return pd.DataFrame(data, columns=list(DYAD_COLUMNS))
+
+
+def explain(db: str | Store, event_id: str) -> str:
+    """Why an event was coded (or, for a `cl-...` id, why its cluster's reports were
+    merged), as `redshank explain` prints it; unknown ids are a ConfigError."""
+    from redshank.explain import explain_event
+    from redshank.link.explain import describe_cluster
+    from redshank.link.plan import is_cluster_id
+
+    with _opened(db) as store:
+        if is_cluster_id(event_id):
+            text = describe_cluster(store, event_id)
+        else:
+            event = store.get_event(event_id)
+            text = explain_event(event) if event is not None else None
+    if text is None:
+        raise ConfigError(f"no event or cluster {event_id!r} in the database; list ids with "
+                          "events() or clusters()")
+    return text
 
 
 @contextmanager

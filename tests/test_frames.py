@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from redshank.api import clusters, dyads, events
+from redshank.api import clusters, dyads, events, explain
 from redshank.errors import ConfigError
 from redshank.frames import CLUSTER_COLUMNS, DYAD_COLUMNS, EVENT_COLUMNS
 from redshank.store import open_store
@@ -83,3 +83,12 @@ def test_bad_filters_are_the_same_errors_as_on_the_command_line(db: str, call,
 def test_unknown_filter_names_are_refused(db: str) -> None:
     with pytest.raises(TypeError, match="actors"):
         events(db, actors="ISR")
+
+
+def test_explain_says_why_an_event_was_coded_or_reports_merged(db: str) -> None:
+    beirut = events(db, near="Beirut", within_km=5)
+    assert "shelled" in explain(db, beirut.event_id.iloc[0])
+    (cluster_id,) = clusters(db, near="Beirut", within_km=5).cluster_id
+    assert "2 report(s)" in explain(db, cluster_id)
+    with pytest.raises(ConfigError, match="no event or cluster 'nope'"):
+        explain(db, "nope")
