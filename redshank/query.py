@@ -97,11 +97,6 @@ class EventQuery:
             raise ConfigError(f"place scope {self.place_scope!r} is not one of "
                               f"{', '.join(PLACE_SCOPES)}")
 
-    @property
-    def placed(self) -> bool:
-        """True if the query asks where events happened."""
-        return bool(self.countries or self.near or self.place_scope)
-
 
 @dataclass(frozen=True, slots=True)
 class ClusterQuery(EventQuery):
@@ -196,7 +191,7 @@ def country_code(value: str) -> str:
         hint = f"; did you mean {names[close[0]]} ({close[0].title()})?"
     else:
         hint = _suggestion(wanted.upper(), codes)
-    raise ConfigError(f"unknown country {value!r}{hint or ';'} give an ISO alpha-3 code "
+    raise ConfigError(f"unknown country {value!r}{hint} give an ISO alpha-3 code "
                       "(IRQ) or an English name (Iraq)")
 
 

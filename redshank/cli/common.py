@@ -53,8 +53,8 @@ def filter_flags(parser: argparse.ArgumentParser) -> None:
                              "Turkey)")
     parser.add_argument("--near", metavar="PLACE",
                         help="events located within --within km of this place")
-    parser.add_argument("--within", type=within_km, default=DEFAULT_WITHIN_KM, metavar="KM",
-                        help="radius for --near in kilometres (default: 50)")
+    parser.add_argument("--within", type=within_km, metavar="KM",
+                        help=f"radius for --near in kilometres (default: {DEFAULT_WITHIN_KM:g})")
     parser.add_argument("--country", action="append", metavar="COUNTRY",
                         help=f"events located in this country (ISO3 or name){many}")
     parser.add_argument("--place-scope", metavar="SCOPE",
@@ -73,9 +73,12 @@ def filter_flags(parser: argparse.ArgumentParser) -> None:
 def query_of(args: argparse.Namespace, *, limit: int | None = None
              ) -> EventQuery | ClusterQuery:
     """The query the filter flags ask for: a ClusterQuery with --merged."""
+    if args.within is not None and not args.near:
+        raise ConfigError("--within is the radius around --near PLACE; add --near")
+    within = DEFAULT_WITHIN_KM if args.within is None else args.within
     values = dict(actor=args.actor, recipient=args.recipient, event=args.event,
                   country=args.country, since=args.since, until=args.until, doc=args.doc,
-                  near=args.near, within_km=args.within, place_scope=args.place_scope,
+                  near=args.near, within_km=within, place_scope=args.place_scope,
                   include_all=args.all, no_inferred=args.no_inferred,
                   no_inferred_countries=args.no_inferred_countries, limit=limit)
     if args.merged:

@@ -22,6 +22,8 @@ def kinds(rows: list[dict]) -> list[tuple[str, str]]:
     (["--since", "2015", "--until", "2014"], "no event can match"),
     (["--place-scope", "sentense"], "did you mean sentence?"),
     (["--min-reports", "2"], "add --merged"),
+    (["--within", "10"], "add --near"),
+    (["--near", "Atlantis-on-Sea"], "no place of that name"),
     (["--merged", "--event", "THREATENS"], "did you mean THREATEN?"),
 ])
 def test_an_unknown_value_is_a_one_line_error_with_the_right_one(
