@@ -84,8 +84,7 @@ def open_store(target: str = DEFAULT_TARGET, *, read_only: bool = False,
 
 def require_existing(target: str) -> None:
     """Refuse a database file that does not exist, which opening would create empty."""
-    if target != ":memory:" and not target.startswith(POSTGRES_SCHEMES) and not os.path.exists(
-        target
-    ):
+    is_file = target != ":memory:" and not target.startswith(POSTGRES_SCHEMES)
+    if is_file and not os.path.exists(target):
         raise ConfigError(f"database {target!r} does not exist; run 'redshank ingest' first "
                           "or pass --db")
