@@ -50,9 +50,7 @@ class NearPlace:
     km: float
 
     def __post_init__(self) -> None:
-        if not math.isfinite(self.km) or self.km < 0:
-            raise ConfigError(f"radius must be a finite number of kilometres, 0 or more; "
-                              f"got {self.km}")
+        check_radius_km(self.km)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +221,13 @@ def partial_date(value: str | int | date | None, bound: str) -> date | None:
         return date(int(year), int(month), int(day))
     except ValueError as exc:
         raise error from exc
+
+
+def check_radius_km(km: float) -> float:
+    """`km` if it can be a radius: a finite number, 0 or more; else a ConfigError."""
+    if not math.isfinite(km) or km < 0:
+        raise ConfigError(f"radius must be a finite number of kilometres, 0 or more; got {km}")
+    return km
 
 
 def near_place(name: str, within_km: float = DEFAULT_WITHIN_KM) -> NearPlace:

@@ -8,7 +8,14 @@ import os
 import sys
 
 from redshank.errors import ConfigError
-from redshank.query import DEFAULT_WITHIN_KM, ClusterQuery, EventQuery, cluster_query, event_query
+from redshank.query import (
+    DEFAULT_WITHIN_KM,
+    ClusterQuery,
+    EventQuery,
+    check_radius_km,
+    cluster_query,
+    event_query,
+)
 from redshank.tables import terminal_safe
 
 DEFAULT_DB = "redshank.duckdb"
@@ -24,10 +31,18 @@ def error(message: str) -> None:
     sys.stderr.write(f"redshank: {terminal_safe(message)}\n")
 
 
+def within_km(text: str) -> float:
+    """argparse type for --within: a radius in kilometres, rejecting negative, NaN and inf."""
+    try:
+        return check_radius_km(float(text))
+    except (ValueError, ConfigError) as exc:
+        raise argparse.ArgumentTypeError(
+            f"must be a finite number of kilometres, 0 or more (got {text!r}); "
+            "e.g. --within 100") from exc
+
+
 def filter_flags(parser: argparse.ArgumentParser) -> None:
     """The event filters of `events` and `dyads`; checked by redshank/query.py."""
-    from redshank.where.query import within_km
-
     many = "; repeatable or comma-separated, any value matches"
     parser.add_argument("--actor", action="append", metavar="ACTOR",
                         help=f"actor country (ISO3 or name), code, id or name{many}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -9,7 +10,8 @@ import pytest
 from redshank.link import link_store
 from redshank.query import ClusterQuery, EventQuery, NearPlace
 from redshank.store import DyadCount, Store
-from tests.middle_east import middle_east
+from tests.link.conftest import document_result, make_event
+from tests.middle_east import MOSUL, middle_east
 
 TBILISI = NearPlace("Tbilisi", 41.69, 44.83, 10.0)
 
@@ -38,6 +40,20 @@ def located(events) -> list[str]:
 def test_place_filters_run_in_sql(loaded: Store, query: EventQuery, expected: list[str]
                                   ) -> None:
     assert located(loaded.query_events(query)) == expected
+
+
+@pytest.mark.parametrize(("scope", "kept"), [
+    ("sentence", ["sentence", None]),
+    ("paragraph", ["sentence", "paragraph", None]),
+    ("document", ["sentence", "paragraph", "document", None]),
+])
+def test_a_place_scope_keeps_that_scope_and_nearer(store: Store, scope: str,
+                                                   kept: list[str | None]) -> None:
+    scoped = [replace(make_event("s", sentence_index=index, location=MOSUL), place_scope=found)
+              for index, found in enumerate(["sentence", "paragraph", "document", None])]
+    store.save_result(document_result("s", scoped), "run")
+    found = store.query_events(EventQuery(place_scope=scope))  # type: ignore[arg-type]
+    assert sorted((e.place_scope or "") for e in found) == sorted(k or "" for k in kept)
 
 
 def test_a_cluster_matches_when_one_report_passes_every_report_filter(loaded: Store) -> None:
