@@ -1,4 +1,4 @@
-"""`redshank positions` and `redshank coalition`, parsed as redshank/cli.py will wire them."""
+"""`redshank positions` and `redshank coalition`, parsed as redshank/cli/positions.py wires them."""
 
 from __future__ import annotations
 
