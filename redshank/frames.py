@@ -13,6 +13,7 @@ flags nullable booleans. Actors of one side are joined with "; " (as in the even
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -85,6 +86,7 @@ def events(db: str | Store, **filters: Any) -> pd.DataFrame:
     each, in date order."""
     query = event_query(**filters)
     with _opened(db) as store:
+        _warn_absent(store, query)
         found = store.query_events(query)
     return _frame(EVENT_COLUMNS, found)
 
@@ -93,6 +95,7 @@ def clusters(db: str | Store, *, min_reports: int = 1, **filters: Any) -> pd.Dat
     """The real-world events (clusters of reports) matching `filters`, one row each."""
     query = cluster_query(min_reports=min_reports, **filters)
     with _opened(db) as store:
+        _warn_absent(store, query)
         found = store.query_clusters(query)
     return _frame(CLUSTER_COLUMNS, found)
 
@@ -125,6 +128,7 @@ def dyads(db: str | Store, *, by_actor: str = "country", by: str | None = None,
     query = (cluster_query(min_reports=min_reports, **filters) if merged
              else event_query(**filters))
     with _opened(db) as store:
+        _warn_absent(store, query)
         counts = dyad_counts(store, query, by_actor=by_actor, by=by, top=top)
     import pandas as pd
 
@@ -150,6 +154,12 @@ def explain(db: str | Store, event_id: str) -> str:
         raise ConfigError(f"no event or cluster {event_id!r} in the database; list ids with "
                           "events() or clusters()")
     return text
+
+
+def _warn_absent(store: Store, query: EventQuery) -> None:
+    for value in store.absent_values(query):
+        warnings.warn(f"nothing stored matches {value}; check the spelling", UserWarning,
+                      stacklevel=3)
 
 
 @contextmanager

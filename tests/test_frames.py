@@ -32,7 +32,7 @@ def test_events_filter_like_the_command_line(db: str) -> None:
 
 
 def test_codes_are_strings_and_dtypes_do_not_depend_on_the_data(db: str) -> None:
-    full, empty = events(db, include_all=True), events(db, actor="NOBODY")
+    full, empty = events(db, include_all=True), events(db, actor="ISR", since="2020")
     assert len(full) == 9 and len(empty) == 0
     assert dtypes(full) == dtypes(empty)
     assert list(full.columns) == list(EVENT_COLUMNS)
@@ -59,7 +59,7 @@ def test_dyads_as_a_frame_and_a_timeline(db: str) -> None:
     assert frame.period.isna().all()
     timeline = dyads(db, actor="Israel", by="month", merged=True)
     assert timeline[["period", "events"]].values.tolist() == [["2014-07", 2]]
-    assert dtypes(dyads(db, actor="NOBODY", by="year")) == dtypes(frame)
+    assert dtypes(dyads(db, actor="ISR", since="2020", by="year")) == dtypes(frame)
 
 
 def test_a_store_can_be_passed_instead_of_a_path(db: str) -> None:
@@ -92,3 +92,8 @@ def test_explain_says_why_an_event_was_coded_or_reports_merged(db: str) -> None:
     assert "2 report(s)" in explain(db, cluster_id)
     with pytest.raises(ConfigError, match="no event or cluster 'nope'"):
         explain(db, "nope")
+
+
+def test_a_value_nothing_stored_has_is_a_warning(db: str) -> None:
+    with pytest.warns(UserWarning, match="nothing stored matches actor 'ISRR'"):
+        assert events(db, actor="ISRR").empty

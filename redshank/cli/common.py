@@ -16,6 +16,7 @@ from redshank.query import (
     cluster_query,
     event_query,
 )
+from redshank.store.base import Store
 from redshank.tables import terminal_safe
 
 DEFAULT_DB = "redshank.duckdb"
@@ -29,6 +30,13 @@ def db_flag(parser: argparse.ArgumentParser) -> None:
 def error(message: str) -> None:
     """One line on stderr; messages may carry document ids and text, so made terminal-safe."""
     sys.stderr.write(f"redshank: {terminal_safe(message)}\n")
+
+
+def warn_absent(store: Store, query: EventQuery) -> None:
+    """A warning line for each actor, recipient or document asked for that nothing stored
+    has: a typo should not read as "no such events"."""
+    for value in store.absent_values(query):
+        error(f"warning: nothing stored matches {value}; check the spelling")
 
 
 def within_km(text: str) -> float:

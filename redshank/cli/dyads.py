@@ -9,7 +9,7 @@ import json
 import sys
 from typing import TextIO
 
-from redshank.cli.common import db_flag, filter_flags, query_of
+from redshank.cli.common import db_flag, filter_flags, query_of, warn_absent
 from redshank.query import ClusterQuery
 from redshank.store import require_existing as require_db
 from redshank.store.base import DyadCount
@@ -68,6 +68,7 @@ def run_dyads(args: argparse.Namespace) -> int:
     query = query_of(args)
     require_db(args.db)
     with open_store(args.db, read_only=True) as store:
+        warn_absent(store, query)
         counts = dyad_counts(store, query, by_actor=args.by_actor, by=args.by, top=args.top)
         if args.format == "table":
             matched, dyadic = store.count_events(query), store.count_events(query, dyadic=True)

@@ -10,7 +10,7 @@ import sys
 from dataclasses import replace
 from typing import TextIO
 
-from redshank.cli.common import db_flag, error, filter_flags, query_of
+from redshank.cli.common import db_flag, error, filter_flags, query_of, warn_absent
 from redshank.cli.link import is_cluster_id, run_explain_cluster, write_clusters
 from redshank.model import Event
 from redshank.query import ClusterQuery
@@ -88,6 +88,7 @@ def run_events(args: argparse.Namespace) -> int:
     query = query_of(args, limit=args.limit)
     require_db(args.db)
     with open_store(args.db, read_only=True) as store:
+        warn_absent(store, query)
         if isinstance(query, ClusterQuery):
             write_clusters(store.query_clusters(query), args.format, sys.stdout)
         else:

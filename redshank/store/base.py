@@ -187,6 +187,11 @@ class Store(Protocol):
         limit; `dyadic` counts only those with both an actor and a recipient."""
         ...
 
+    def absent_values(self, query: EventQuery) -> list[str]:
+        """The actor, recipient and document values of `query` that no stored event has,
+        described ("actor 'ISRR'")."""
+        ...
+
     def count_dyads(self, query: EventQuery, *, by_actor: str = "country",
                     by: str | None = None) -> list[DyadCount]:
         """Events (clusters, for a ClusterQuery) matching `query` per actor-recipient pair,

@@ -1,4 +1,5 @@
-"""Counting stored events by dyad (who did what to whom), optionally per month or year.
+"""Counting stored events by dyad (who did what to whom), optionally per month or year,
+and the filter values no stored event has.
 
 `DyadMethods` is mixed into `SQLStore`. An event counts once for each distinct pair of an
 actor key and a recipient key it has ("the United States and Britain struck Iraq" counts
@@ -107,3 +108,21 @@ class DyadMethods(SQLPrimitives):
         with self._operation("count events"):
             return self._fetch(f"SELECT count(DISTINCT {counted}) FROM {table}"
                                f"{filters.where(conditions)}", params)[0][0]
+
+    def absent_values(self, query: EventQuery) -> list[str]:
+        """The actor, recipient and document values of `query` that no stored event has,
+        described ("actor 'ISRR'"), so a typo is not read as "no such events"."""
+        absent: list[str] = []
+        with self._operation("look up filter values"):
+            for role, values in (("actor", query.actors), ("recipient", query.recipients)):
+                for value in values:
+                    wanted = value.lower()
+                    if not self._fetch(
+                            "SELECT 1 FROM event_actors a WHERE a.role = ? AND (lower(a.country)"
+                            " = ? OR lower(a.code) = ? OR lower(a.actor_id) = ?"
+                            " OR lower(a.name) = ?) LIMIT 1", [role, *[wanted] * 4]):
+                        absent.append(f"{role} {value!r}")
+            for doc_id in query.doc_ids:
+                if not self._fetch("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]):
+                    absent.append(f"document {doc_id!r}")
+        return absent

@@ -111,3 +111,15 @@ def test_the_table_says_how_many_events_all_would_add(db: str, capsys) -> None:
         "1 events", "1 more events matched but are negated, hypothetical or future: see --all"]
     status, out, _ = run(capsys, "events", "--db", db, "--country", "IRQ", "--all")
     assert out.splitlines()[-1] == "2 events"
+
+
+def test_an_actor_or_document_nothing_stored_has_is_a_warning(db: str, capsys) -> None:
+    status, out, err = run(capsys, "events", "--db", db, "--actor", "ISRR,RUS", "--doc", "z")
+    assert (status, out.splitlines()[-1]) == (0, "0 events")
+    assert err.splitlines() == [
+        "redshank: warning: nothing stored matches actor 'ISRR'; check the spelling",
+        "redshank: warning: nothing stored matches document 'z'; check the spelling"]
+    status, _, err = run(capsys, "dyads", "--db", db, "--recipient", "Hamas")
+    assert status == 0 and "recipient 'Hamas'" in err
+    _, _, err = run(capsys, "events", "--db", db, "--actor", "isrmil", "--recipient", "Lebanon")
+    assert err == ""
