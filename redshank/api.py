@@ -1,8 +1,12 @@
 """Redshank's Python API: what the CLI (and later the HTTP API) call.
 
-    from redshank.api import code_texts, ingest
+    from redshank.api import code_texts, dyads, events, ingest
     summary = ingest(["articles/"], store=open_store("events.duckdb"))
     for result in code_texts(["Iraq asked the United States to bomb militants."]): ...
+    frame = events("events.duckdb", actor="USA", event="REJECT", since="2014")
+
+`events`, `clusters` and `dyads` return pandas DataFrames and `explain` says why an event
+was coded (redshank/frames.py); their filters are those of redshank/query.py.
 """
 
 from __future__ import annotations
@@ -13,11 +17,13 @@ from datetime import date
 from typing import Any, TextIO
 
 from redshank.errors import IngestInterrupted, StoreError
+from redshank.frames import clusters, dyad_counts, dyads, events, explain
 from redshank.ingest import read_inputs
 from redshank.link import LinkSummary, link_store
 from redshank.model import Document, DocumentResult, Failure
 from redshank.pipeline import Pipeline
 from redshank.positions import DeriveSummary, derive_pending
+from redshank.query import EXCLUDED_AUXILIARIES
 from redshank.store import Store
 from redshank.store.base import RunCounts
 from redshank.version import CODER_VERSION
@@ -25,16 +31,21 @@ from redshank.when import TemporalExpression, temporal_expressions_of_text
 
 DEFAULT_MAX_DOC_BYTES = 2_000_000
 
+__all__ = ["IngestSummary", "clusters", "code_documents", "code_texts", "dyad_counts", "dyads",
+           "events", "explain", "ingest", "temporal_expressions"]
+
 
 @dataclass(slots=True)
 class IngestSummary:
-    """What an ingest run did."""
+    """What an ingest run did; `hidden` counts the stored events that are negated,
+    hypothetical or future, which queries leave out unless asked for all."""
 
     run_id: str
     documents: int = 0
     skipped: int = 0
     sentences: int = 0
     events: int = 0
+    hidden: int = 0
     failures: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     links: LinkSummary | None = None
@@ -175,6 +186,7 @@ def _commit(store: Store, pending: list[DocumentResult], failures: list[Failure]
                 summary.documents += 1
                 summary.sentences += len(result.sentences)
                 summary.events += len(result.events)
+                summary.hidden += sum(e.auxiliary in EXCLUDED_AUXILIARIES for e in result.events)
         for failure in failures:
             store.record_failure(failure, run_id)
             summary.failures.append(failure)

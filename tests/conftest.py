@@ -61,3 +61,18 @@ def pipeline():
 def seed_results(pipeline):
     """The seed corpus, parsed and coded once per test session."""
     return {result.document.id: result for result in pipeline.run(seed_documents())}
+
+
+@pytest.fixture(scope="session")
+def middle_east_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The hand-built database of tests/middle_east.py, linked into clusters; read only."""
+    from redshank.link import link_store
+    from redshank.store import open_store
+    from tests.middle_east import middle_east
+
+    path = str(tmp_path_factory.mktemp("query") / "middle-east.duckdb")
+    with open_store(path) as store:
+        for document in middle_east():
+            store.save_result(document, "run")
+        link_store(store)
+    return path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,25 @@ def test_csv_export_carries_event_and_publication_dates(seeded, capsys) -> None:
     columns = set(lines[0].split(","))
     assert {"date", "date_start", "date_end", "published", "lat", "lon"} <= columns
     assert len(lines) > 1
+
+
+HIDDEN_COUNT = re.compile(r"(\d+) events \((\d+) shown( by `events`)?; (\d+) negated, "
+                          r"hypothetical or future: see --all\)")
+
+
+def test_ingest_and_code_say_how_many_events_events_shows_and_hides(
+        tmp_path: Path, monkeypatch, capsys) -> None:
+    article = tmp_path / "denial.txt"
+    article.write_text("Iraq did not ask the United States to bomb militants. "
+                       "Iraq asked Iran for help.", encoding="utf-8")
+    db = str(tmp_path / "denial.duckdb")
+    assert main(["ingest", str(article), "--db", db, "--published", "2014-06-11"]) == 0
+    total, shown, by_events, hidden = HIDDEN_COUNT.search(capsys.readouterr().err).groups()
+    assert by_events and int(hidden) > 0 and int(total) == int(shown) + int(hidden)
+    assert len(events_jsonl(capsys, "--db", db)) == int(shown)
+    assert len(events_jsonl(capsys, "--db", db, "--all")) == int(total)
+    monkeypatch.setattr("sys.stdin", io.StringIO(article.read_text(encoding="utf-8")))
+    assert main(["code", "-", "--published", "2014-06-11"]) == 0
+    captured = capsys.readouterr()
+    assert HIDDEN_COUNT.search(captured.err).groups() == (total, shown, None, hidden)
+    assert len(captured.out.splitlines()) == int(shown)

@@ -11,6 +11,7 @@ import pytest
 
 from redshank.cli import main
 from redshank.export import export_store
+from redshank.link import link_store
 from redshank.store import open_store
 from tests.store.conftest import result
 from tests.store.test_store_inferred import IMPLIED, NAMED, PLACED, POLICE
@@ -43,9 +44,19 @@ def test_events_filters_leave_out_implied_actors_and_inferred_countries(db: str,
     assert [r["sentence_index"] for r in dictionary] == [0, 2]
 
 
-def test_the_filters_do_not_apply_to_merged_clusters(db: str, capsys) -> None:
-    assert main(["events", "--db", db, "--merged", "--no-inferred"]) == 2
-    assert "--no-inferred" in capsys.readouterr().err
+def test_the_filters_apply_to_merged_clusters_through_their_reports(db: str, capsys) -> None:
+    with open_store(db) as store:
+        link_store(store)
+
+    def clusters(*flags: str) -> list[list[int]]:
+        return sorted(sorted(m["sentence_index"] for m in c["members"])
+                      for c in listed(capsys, "--db", db, "--merged", *flags))
+
+    # The two COERCE reports merge: one names its actor but infers its country, the other
+    # implies its actor; a cluster is kept when one report passes every filter.
+    assert clusters() == [[0], [1, 2]]
+    assert clusters("--no-inferred") == [[0], [1, 2]]
+    assert clusters("--no-inferred", "--no-inferred-countries") == [[0]]
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "parquet"])

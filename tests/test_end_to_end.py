@@ -9,8 +9,8 @@ import pytest
 from redshank.api import ingest
 from redshank.explain import explain_event
 from redshank.model import Event
+from redshank.query import event_query
 from redshank.store import open_store
-from redshank.store.base import EventQuery
 from tests.conftest import SEEDS
 
 COALITION, TROOPS, REQUEST = "000_11fe88d6595ed0da", "001_dce3ab4f66cebe96", "002_b69bd920d9e2bfbe"
@@ -33,11 +33,11 @@ def store(pipeline):
 
 
 def listed(store, **filters) -> list[Event]:
-    return store.query_events(EventQuery(**filters))
+    return store.query_events(event_query(**filters))
 
 
 def test_iraq_asked_the_united_states_for_airstrikes_in_may(store) -> None:
-    events = find(listed(store, doc_id=REQUEST), "REQUEST", "IRQ", "USA")
+    events = find(listed(store, doc=REQUEST), "REQUEST", "IRQ", "USA")
     dated = [e for e in events if e.date == "2014-05"]
     assert dated, [(e.date, e.evidence.trigger) for e in events]
     assert dated[0].date_precision == "month" and dated[0].date_text == "in May"
@@ -46,13 +46,13 @@ def test_iraq_asked_the_united_states_for_airstrikes_in_may(store) -> None:
 
 
 def test_the_white_house_rebuffed_iraq(store) -> None:
-    events = find(listed(store, doc_id=REQUEST), "REJECT", "USA", "IRQ")
+    events = find(listed(store, doc=REQUEST), "REJECT", "USA", "IRQ")
     assert [e.evidence.trigger for e in events] == ["rebuffed"]
     assert events[0].actor[0].text == "White House"
 
 
 def test_britain_raised_its_alert_in_the_week_before_publication(store) -> None:
-    events = find(listed(store, doc_id=COALITION), "MOBILIZE", "GBR")
+    events = find(listed(store, doc=COALITION), "MOBILIZE", "GBR")
     assert len(events) == 1
     event = events[0]
     assert event.date_precision == "week" and event.date_text == "last week"
@@ -60,7 +60,7 @@ def test_britain_raised_its_alert_in_the_week_before_publication(store) -> None:
 
 
 def test_no_american_deployment_or_attack_is_listed_from_the_kerry_interview(store) -> None:
-    shown = listed(store, doc_id=TROOPS)
+    shown = listed(store, doc=TROOPS)
     assert not [e for e in shown if e.event in ("MOBILIZE", "ASSAULT")
                 and "USA" in countries(e.actor)]
     refusals = find(shown, "REJECT", "USA")
@@ -69,17 +69,17 @@ def test_no_american_deployment_or_attack_is_listed_from_the_kerry_interview(sto
 
 
 def test_the_refusal_of_ground_forces_is_a_reject(store) -> None:
-    events = find(listed(store, doc_id=COALITION), "REJECT", "USA")
+    events = find(listed(store, doc=COALITION), "REJECT", "USA")
     assert any(e.evidence.trigger == "ruling out" and "military" in e.context for e in events)
 
 
 def test_historical_withdrawal_gets_its_own_date(store) -> None:
-    events = find(listed(store, doc_id=REQUEST, include_all=True), "RETREAT", "USA", "IRQ")
+    events = find(listed(store, doc=REQUEST, include_all=True), "RETREAT", "USA", "IRQ")
     assert [(e.date, e.auxiliary) for e in events] == [("2011", "historical")]
 
 
 def test_quoted_we_is_attributed_to_the_speaker(store) -> None:
-    quoted = [e for e in listed(store, doc_id=COALITION, include_all=True) if e.quote]
+    quoted = [e for e in listed(store, doc=COALITION, include_all=True) if e.quote]
     assert quoted and all(e.quote.speaker and e.quote.speaker.name == "John Kerry"
                           for e in quoted)
 

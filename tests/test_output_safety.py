@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from redshank.cli import main
+from redshank.cli.positions import configure, run_coalition, run_positions
 from redshank.evaluate import read_gold, render_json, render_markdown, score_results
 from redshank.evaluate.score import document_id
-from redshank.positions.cli import configure, run_coalition, run_positions
 from redshank.store import open_store
 from redshank.tables import json_safe, terminal_safe
 from tests.evaluate.builders import actor, event, gsr_record, result, write_gsr

@@ -104,7 +104,7 @@ def load_context(store: Store, doc_id: str) -> DocContext | None:
     document = store.get_document(doc_id)
     if document is None:
         return None
-    events = store.query_events(EventQuery(doc_id=doc_id, include_all=True))
+    events = store.query_events(EventQuery(doc_ids=(doc_id,), include_all=True))
     sentences = store.get_sentences(doc_id)
     if not events and not sentences:
         return None

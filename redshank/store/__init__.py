@@ -10,11 +10,14 @@ coalitions: docs/positions.md).
 
 from __future__ import annotations
 
-from redshank.errors import StoreError
+import os
+
+from redshank.errors import ConfigError, StoreError
 from redshank.store.base import (
     Cluster,
     ClusterMember,
     ClusterQuery,
+    DyadCount,
     EventQuery,
     Run,
     RunCounts,
@@ -44,6 +47,7 @@ __all__ = [
     "CoalitionSummary",
     "Contribution",
     "DuckDBStore",
+    "DyadCount",
     "EventQuery",
     "Membership",
     "Position",
@@ -52,6 +56,7 @@ __all__ = [
     "RunCounts",
     "Store",
     "open_store",
+    "require_existing",
 ]
 
 
@@ -75,3 +80,11 @@ def open_store(target: str = DEFAULT_TARGET, *, read_only: bool = False,
             f"unknown store type {scheme!r}; pass a DuckDB file path such as {DEFAULT_TARGET}"
         )
     return DuckDBStore(target, read_only=read_only, lock_timeout_s=lock_timeout_s)
+
+
+def require_existing(target: str) -> None:
+    """Refuse a database file that does not exist, which opening would create empty."""
+    is_file = target != ":memory:" and not target.startswith(POSTGRES_SCHEMES)
+    if is_file and not os.path.exists(target):
+        raise ConfigError(f"database {target!r} does not exist; run 'redshank ingest' first "
+                          "or pass --db")

@@ -9,8 +9,8 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Any, Protocol, Self, runtime_checkable
 
-from redshank.errors import ConfigError
 from redshank.model import Actor, Document, DocumentResult, Event, Failure, Sentence
+from redshank.query import ClusterQuery, EventQuery
 from redshank.store.position_records import (
     CoalitionQuery,
     CoalitionSummary,
@@ -20,7 +20,6 @@ from redshank.store.position_records import (
     PositionQuery,
 )
 
-EXCLUDED_AUXILIARIES = ("negated", "hypothetical", "future")
 RUN_STATUSES = ("running", "complete", "interrupted")
 FINISHED_RUN_STATUSES = ("complete", "interrupted")
 
@@ -55,59 +54,14 @@ class Run:
 
 
 @dataclass(frozen=True, slots=True)
-class EventQuery:
-    """Which events to return; every filter given must match (all are case-insensitive).
+class DyadCount:
+    """How many events an actor directed at a recipient, in one period if a timeline was
+    asked for (`period` "2014" or "2014-06"; None for undated events or no timeline)."""
 
-    `actor`/`recipient` match any actor's country, code, id or name exactly. `since` and
-    `until` keep events whose date range [date_start, date_end] overlaps them; events with
-    no date are dropped when either is given. Negated, hypothetical and future events are
-    left out unless `include_all` is set. `exclude_implied_actors` leaves out events whose
-    actor is implied by convention (`Event.actor_inferred`), `exclude_inferred_countries`
-    those with an actor or recipient whose country was inferred (`Actor.country_from`).
-    """
-
-    actor: str | None = None
-    recipient: str | None = None
-    event: str | None = None
-    since: date | None = None
-    until: date | None = None
-    doc_id: str | None = None
-    include_all: bool = False
-    limit: int | None = None
-    exclude_implied_actors: bool = False
-    exclude_inferred_countries: bool = False
-
-    def __post_init__(self) -> None:
-        if self.limit is not None and self.limit < 0:
-            raise ConfigError(f"limit must be zero or more, got {self.limit}")
-
-
-@dataclass(frozen=True, slots=True)
-class ClusterQuery:
-    """Which event clusters to return; every filter given must match (case-insensitive).
-
-    `actor`/`recipient` match any member event's actor as in `EventQuery`; `since`/`until`
-    keep clusters whose date range overlaps them; `doc_id` keeps clusters with a report
-    from that document. Clusters of negated, hypothetical or future reports are left out
-    unless `include_all` is set. `min_reports` keeps clusters reported by at least that
-    many documents.
-    """
-
-    actor: str | None = None
-    recipient: str | None = None
-    event: str | None = None
-    since: date | None = None
-    until: date | None = None
-    doc_id: str | None = None
-    min_reports: int = 1
-    include_all: bool = False
-    limit: int | None = None
-
-    def __post_init__(self) -> None:
-        if self.limit is not None and self.limit < 0:
-            raise ConfigError(f"limit must be zero or more, got {self.limit}")
-        if self.min_reports < 1:
-            raise ConfigError(f"min_reports must be 1 or more, got {self.min_reports}")
+    actor: str
+    recipient: str
+    period: str | None
+    events: int
 
 
 @dataclass(slots=True)
@@ -226,6 +180,22 @@ class Store(Protocol):
 
     def get_event(self, event_id: str) -> Event | None:
         """One event by id, or None."""
+        ...
+
+    def count_events(self, query: EventQuery, *, dyadic: bool = False) -> int:
+        """How many events (clusters, for a ClusterQuery) match `query`, ignoring its
+        limit; `dyadic` counts only those with both an actor and a recipient."""
+        ...
+
+    def absent_values(self, query: EventQuery) -> list[str]:
+        """The actor, recipient and document values of `query` that no stored event has,
+        described ("actor 'ISRR'")."""
+        ...
+
+    def count_dyads(self, query: EventQuery, *, by_actor: str = "country",
+                    by: str | None = None) -> list[DyadCount]:
+        """Events (clusters, for a ClusterQuery) matching `query` per actor-recipient pair,
+        keyed by "country" or full actor "code", per "month" or "year" if `by` is given."""
         ...
 
     def get_document(self, doc_id: str) -> Document | None:

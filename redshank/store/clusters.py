@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from redshank.model import Event
-from redshank.store import rows
+from redshank.store import filters, rows
 from redshank.store.base import Cluster, ClusterMember, ClusterQuery
 from redshank.store.primitives import SQLPrimitives, utc_now
 
@@ -30,11 +30,6 @@ MEMBER_COLUMNS = (
 _SELECT_CLUSTER = f"SELECT {', '.join(f'c.{c}' for c in CLUSTER_COLUMNS)} FROM clusters c"
 _SELECT_MEMBERS = f"SELECT {', '.join(MEMBER_COLUMNS)} FROM cluster_members"
 _MEMBER_ORDER = " ORDER BY published IS NULL, published, doc_id, sentence_index, event_id"
-_ACTOR_MATCH = """EXISTS (
-    SELECT 1 FROM cluster_members m JOIN event_actors a ON a.event_id = m.event_id
-    WHERE m.cluster_id = c.cluster_id AND a.role = ?
-      AND (lower(a.country) = lower(?) OR lower(a.code) = lower(?)
-           OR lower(a.actor_id) = lower(?) OR lower(a.name) = lower(?)))"""
 
 
 def _chunks(items: Sequence[Any], size: int = CHUNK_ROWS) -> Iterator[Sequence[Any]]:
@@ -92,15 +87,9 @@ def member_from_row(row: rows.Row) -> ClusterMember:
 
 def select_clusters_sql(query: ClusterQuery) -> tuple[str, list[Any]]:
     """The SELECT of cluster rows for a query, and its parameters."""
-    shared, shared_params = rows.shared_filters(query, "c", _ACTOR_MATCH)
-    conditions: list[str] = ["c.reports >= ?", *shared]
-    params: list[Any] = [query.min_reports, *shared_params]
-    if query.doc_id is not None:
-        conditions.append("EXISTS (SELECT 1 FROM cluster_members m"
-                          " WHERE m.cluster_id = c.cluster_id AND m.doc_id = ?)")
-        params.append(query.doc_id)
+    conditions, params = filters.cluster_conditions(query, "c")
     limit = f" LIMIT {int(query.limit)}" if query.limit is not None else ""
-    sql = (f"{_SELECT_CLUSTER} WHERE {' AND '.join(conditions)}"
+    sql = (f"{_SELECT_CLUSTER}{filters.where(conditions)}"
            f" ORDER BY c.date_start IS NULL, c.date_start, c.cluster_id{limit}")
     return sql, params
 

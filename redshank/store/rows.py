@@ -1,4 +1,4 @@
-"""Pure conversions between Redshank records and table rows, and the event query's SQL.
+"""Pure conversions between Redshank records and table rows (queries: store/filters.py).
 
 SQL uses `?` placeholders; a backend whose driver wants another style translates them.
 """
@@ -12,7 +12,6 @@ from typing import Any
 
 from redshank.errors import StoreError
 from redshank.model import Actor, Document, DocumentResult, Event, Failure, hash_record
-from redshank.store.base import EXCLUDED_AUXILIARIES, ClusterQuery, EventQuery
 
 Row = tuple[Any, ...]
 LIST_SEPARATOR = "; "
@@ -228,65 +227,3 @@ def failure_row(failure: Failure, run_id: str, recorded_at: datetime) -> Row:
 def failure_from_row(row: Row) -> Failure:
     """A failure rebuilt from (doc_id, stage, message, path, line)."""
     return Failure(doc_id=row[0], stage=row[1], message=row[2], path=row[3], line=row[4])
-
-
-_ACTOR_MATCH = """EXISTS (
-    SELECT 1 FROM event_actors a
-    WHERE a.event_id = e.event_id AND a.role = ?
-      AND (lower(a.country) = lower(?) OR lower(a.code) = lower(?)
-           OR lower(a.actor_id) = lower(?) OR lower(a.name) = lower(?)))"""
-
-
-_NO_INFERRED_COUNTRY = """NOT EXISTS (
-    SELECT 1 FROM event_actors a
-    WHERE a.event_id = e.event_id AND a.country_from IS NOT NULL)"""
-
-
-def shared_filters(query: EventQuery | ClusterQuery, alias: str, actor_match: str
-                   ) -> tuple[list[str], list[Any]]:
-    """WHERE conditions events and clusters share: auxiliary, actor, recipient, event, dates.
-
-    `alias` is the table alias with the event columns; `actor_match` is the EXISTS clause
-    that tests one actor role against four parameters (country, code, id, name).
-    """
-    conditions: list[str] = []
-    params: list[Any] = []
-    if not query.include_all:
-        placeholders = ", ".join("?" for _ in EXCLUDED_AUXILIARIES)
-        conditions.append(f"({alias}.auxiliary IS NULL OR {alias}.auxiliary NOT IN "
-                          f"({placeholders}))")
-        params.extend(EXCLUDED_AUXILIARIES)
-    for role, value in (("actor", query.actor), ("recipient", query.recipient)):
-        if value is not None:
-            conditions.append(actor_match)
-            params.extend([role, value, value, value, value])
-    if query.event is not None:
-        conditions.append(f"lower({alias}.event) = lower(?)")
-        params.append(query.event)
-    if query.since is not None:
-        conditions.append(f"COALESCE({alias}.date_end, {alias}.date_start) >= ?")
-        params.append(query.since)
-    if query.until is not None:
-        conditions.append(f"COALESCE({alias}.date_start, {alias}.date_end) <= ?")
-        params.append(query.until)
-    return conditions, params
-
-
-def select_events_sql(query: EventQuery) -> tuple[str, list[Any]]:
-    """The SELECT of events.record for a query, and its parameters."""
-    conditions, params = shared_filters(query, "e", _ACTOR_MATCH)
-    if query.doc_id is not None:
-        conditions.append("e.doc_id = ?")
-        params.append(query.doc_id)
-    if query.exclude_implied_actors:
-        conditions.append("NOT e.actor_inferred")
-    if query.exclude_inferred_countries:
-        conditions.append(_NO_INFERRED_COUNTRY)
-    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-    limit = f" LIMIT {int(query.limit)}" if query.limit is not None else ""
-    sql = (
-        f"SELECT e.record FROM events e{where}"
-        " ORDER BY e.date_start IS NULL, e.date_start, e.doc_id, e.sentence_index, e.event_id"
-        f"{limit}"
-    )
-    return sql, params

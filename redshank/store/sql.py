@@ -17,9 +17,10 @@ from typing import Any, Self
 
 from redshank.errors import StoreError
 from redshank.model import Document, DocumentResult, Event, Failure
-from redshank.store import rows
+from redshank.store import filters, rows
 from redshank.store.base import EventQuery
 from redshank.store.clusters import ClusterMethods
+from redshank.store.dyads import DyadMethods
 from redshank.store.positions import PositionMethods
 from redshank.store.primitives import utc_now
 from redshank.store.runs import RunMethods
@@ -30,7 +31,7 @@ _RECORD_FAILURE_SQL = (
 )
 
 
-class SQLStore(RunMethods, ClusterMethods, PositionMethods, ABC):
+class SQLStore(RunMethods, ClusterMethods, PositionMethods, DyadMethods, ABC):
     """A Store over any SQL database that speaks the portable subset in schema.py."""
 
     target: str
@@ -173,7 +174,11 @@ class SQLStore(RunMethods, ClusterMethods, PositionMethods, ABC):
 
     def query_events(self, query: EventQuery) -> list[Event]:
         """Events matching `query`, ordered by date_start, doc_id and sentence_index."""
-        sql, params = rows.select_events_sql(query)
+        conditions, params = filters.event_conditions(query, "e")
+        limit = f" LIMIT {int(query.limit)}" if query.limit is not None else ""
+        sql = (f"SELECT e.record FROM events e{filters.where(conditions)} ORDER BY"
+               " e.date_start IS NULL, e.date_start, e.doc_id, e.sentence_index, e.event_id"
+               f"{limit}")
         with self._operation("query events"):
             found = self._fetch(sql, params)
         return [rows.event_from_record(row[0]) for row in found]

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from redshank.cli.evaluate import configure, run
 from redshank.errors import ConfigError
 from redshank.evaluate import evaluate, gold_documents, read_gold
-from redshank.evaluate.cli import configure, run
 from redshank.evaluate.halves import load_halves
 from redshank.evaluate.match import is_counted
 from redshank.model import DocumentResult

@@ -8,9 +8,9 @@ from collections import Counter
 
 import pytest
 
+from redshank.cli.evaluate import configure, run
 from redshank.errors import ConfigError, DataFileError
 from redshank.evaluate import GoldFileError, read_gold
-from redshank.evaluate.cli import configure, run
 from redshank.evaluate.halves import draw_halves, load_halves, split_gold
 from redshank.model import DocumentResult
 from redshank.pipeline import Pipeline

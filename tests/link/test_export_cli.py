@@ -11,16 +11,12 @@ import duckdb
 import pytest
 
 import redshank.export.records as export_module
+from redshank.cli import build_parser
+from redshank.cli.events import run_events
+from redshank.cli.link import is_cluster_id, run_explain_cluster
 from redshank.errors import ConfigError
 from redshank.export import export_store
 from redshank.link import relink
-from redshank.link.cli import (
-    add_merged_flags,
-    configure,
-    is_cluster_id,
-    run_events_merged,
-    run_explain_cluster,
-)
 from redshank.model import Event
 from redshank.store import open_store
 from redshank.store.base import ClusterQuery, EventQuery
@@ -41,23 +37,8 @@ def db(tmp_path: Path) -> str:
 
 
 def parse(*argv: str) -> argparse.Namespace:
-    """Arguments as redshank/cli.py will parse them once the link commands are wired in."""
-    parser = argparse.ArgumentParser(prog="redshank")
-    commands = parser.add_subparsers(dest="command", required=True)
-    configure(commands)
-    events = commands.add_parser("events")
-    for flag in ("--db", "--actor", "--recipient", "--event", "--doc"):
-        events.add_argument(flag)
-    for flag in ("--since", "--until"):
-        events.add_argument(flag, type=lambda v: __import__("datetime").date.fromisoformat(v))
-    events.add_argument("--format", default="table")
-    events.add_argument("--all", action="store_true")
-    events.add_argument("--limit", type=int)
-    add_merged_flags(events)
-    explain = commands.add_parser("explain")
-    explain.add_argument("event_id")
-    explain.add_argument("--db")
-    return parser.parse_args(list(argv))
+    """Arguments as the redshank command parses them."""
+    return build_parser().parse_args(list(argv))
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
@@ -142,14 +123,14 @@ def test_unknown_export_format_is_refused(db: str, tmp_path: Path) -> None:
 
 
 def test_events_merged_lists_clusters_with_report_counts(db: str, capsys) -> None:
-    assert run_events_merged(parse("events", "--db", db, "--merged", "--format", "jsonl")) == 0
+    assert run_events(parse("events", "--db", db, "--merged", "--format", "jsonl")) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert sorted(r["reports"] for r in rows) == [1, 3]
     args = parse("events", "--db", db, "--merged", "--min-reports", "2", "--format", "csv")
-    assert run_events_merged(args) == 0
+    assert run_events(args) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("cluster_id,date,actor,event") and len(lines) == 2
-    assert run_events_merged(parse("events", "--db", db, "--merged", "--all")) == 0
+    assert run_events(parse("events", "--db", db, "--merged", "--all")) == 0
     assert "3 clusters, 5 reports" in capsys.readouterr().out
 
 

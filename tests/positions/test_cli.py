@@ -1,4 +1,4 @@
-"""`redshank positions` and `redshank coalition`, parsed as redshank/cli.py will wire them."""
+"""`redshank positions` and `redshank coalition`, parsed as redshank/cli/positions.py wires them."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from redshank.cli.positions import configure
 from redshank.errors import ConfigError, DataFileError
-from redshank.positions.cli import configure
 from redshank.store import open_store
 from tests.positions.conftest import wales_article
 

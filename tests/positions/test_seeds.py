@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from redshank.cli.positions import coalitions
 from redshank.positions import derive, timeline
-from redshank.positions.cli import coalitions
 from redshank.store import CoalitionQuery, PositionQuery, Store, open_store
 
 WALES_MEMBERS = {"USA", "GBR", "FRA", "DEU", "CAN", "AUS", "TUR", "ITA", "POL", "DNK"}

@@ -9,9 +9,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from redshank.cli.positions import coalitions
 from redshank.export import export_store
 from redshank.positions import derive, derive_store
-from redshank.positions.cli import coalitions
 from redshank.store import CoalitionQuery, PositionQuery, Store, open_store
 from tests.positions.conftest import Article, wales_article
 from tests.store.conftest import BACKENDS

@@ -69,21 +69,21 @@ def test_include_all_adds_negated_hypothetical_and_future_events(loaded: Store) 
 def test_actor_matches_country_code_id_or_name_case_insensitively(
     loaded: Store, value: str, expected: list[str]
 ) -> None:
-    assert ids(loaded.query_events(EventQuery(actor=value))) == expected
+    assert ids(loaded.query_events(EventQuery(actors=(value,)))) == expected
 
 
 def test_recipient_filter_looks_only_at_recipients(loaded: Store) -> None:
-    assert ids(loaded.query_events(EventQuery(recipient="USA"))) == ["a:0"]
+    assert ids(loaded.query_events(EventQuery(recipients=("USA",)))) == ["a:0"]
     # Obama (b:0) counts as USA through his country.
-    assert ids(loaded.query_events(EventQuery(recipient="irq", actor="usa"))) == ["b:0", "b:1"]
-    assert ids(loaded.query_events(EventQuery(recipient="irq", actor="USA", event="consult"))) == [
-        "b:1"
-    ]
+    to_iraq = EventQuery(recipients=("irq",), actors=("usa",))
+    assert ids(loaded.query_events(to_iraq)) == ["b:0", "b:1"]
+    consults = EventQuery(recipients=("irq",), actors=("USA",), events=("consult",))
+    assert ids(loaded.query_events(consults)) == ["b:1"]
 
 
 def test_event_type_filter_is_case_insensitive(loaded: Store) -> None:
-    assert ids(loaded.query_events(EventQuery(event="assault"))) == ["a:1"]
-    assert ids(loaded.query_events(EventQuery(event="ASSAULT", include_all=True))) == [
+    assert ids(loaded.query_events(EventQuery(events=("assault",)))) == ["a:1"]
+    assert ids(loaded.query_events(EventQuery(events=("ASSAULT",), include_all=True))) == [
         "a:1",
         "b:2",
         "b:3",
@@ -110,13 +110,14 @@ def test_date_filters_drop_undated_events(loaded: Store) -> None:
 
 
 def test_doc_id_and_limit(loaded: Store) -> None:
-    assert ids(loaded.query_events(EventQuery(doc_id="a"))) == ["a:1", "a:0"]
+    assert ids(loaded.query_events(EventQuery(doc_ids=("a",)))) == ["a:1", "a:0"]
     assert ids(loaded.query_events(EventQuery(limit=2))) == ["b:5", "a:1"]
     assert loaded.query_events(EventQuery(limit=0)) == []
 
 
 def test_filters_combine(loaded: Store) -> None:
-    query = EventQuery(actor="USA", event="ASSAULT", include_all=True, doc_id="b", limit=1)
+    query = EventQuery(actors=("USA",), events=("ASSAULT",), include_all=True, doc_ids=("b",),
+                       limit=1)
     assert ids(loaded.query_events(query)) == ["b:2"]
 
 

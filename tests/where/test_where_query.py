@@ -6,7 +6,8 @@ import pytest
 
 from redshank.cli import build_parser
 from redshank.errors import ConfigError
-from redshank.where.query import Near, place_named
+from redshank.query import NearPlace
+from redshank.where.query import place_named
 
 BAD_RADII = ["-5", "nan", "inf", "-inf", "1e400", "fifty"]
 
@@ -31,4 +32,9 @@ def test_events_within_accepts_distances(radius: str, km: float) -> None:
 @pytest.mark.parametrize("km", [-1.0, float("nan"), float("inf")])
 def test_near_from_the_api_rejects_unusable_radii(km: float) -> None:
     with pytest.raises(ConfigError, match="finite number of kilometres"):
-        Near(place_named("Baghdad"), km)
+        NearPlace("Baghdad", 33.34, 44.4, km)
+
+
+def test_place_named_picks_the_most_prominent_place() -> None:
+    paris = place_named("Paris")
+    assert paris.country == "FRA"

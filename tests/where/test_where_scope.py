@@ -9,7 +9,6 @@ from datetime import date
 
 from redshank.link.records import LinkSettings, link_record
 from redshank.model import Document, Event, Location
-from redshank.where.query import filter_by_place
 
 
 def events_of(pipeline, text: str) -> list[Event]:
@@ -85,13 +84,6 @@ def _placed(scope: str | None) -> Event:
                  recipient=[], date=None, date_precision="unknown", date_text=None,
                  location=location, auxiliary=None, quote=None, evidence=None,  # type: ignore[arg-type]
                  published=None, coder_version="test", place_scope=scope)
-
-
-def test_filter_by_scope_keeps_that_scope_and_nearer() -> None:
-    events = [_placed("sentence"), _placed("paragraph"), _placed("document"), _placed(None)]
-    kept = filter_by_place(events, scope="paragraph")
-    assert [e.place_scope for e in kept] == ["sentence", "paragraph", None]
-    assert len(filter_by_place(events, scope="document")) == 4
 
 
 def test_the_linker_compares_only_places_the_sentence_gave() -> None:

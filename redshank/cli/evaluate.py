@@ -1,8 +1,9 @@
 """`redshank evaluate`: score the coder against a gold file and print the report.
 
-Wired into redshank/cli.py with `configure(subparsers)`; `run(args)` is the handler (also
-set as the parser's `handler` default). Library errors (`RedshankError`) propagate to the
-caller, which prints one line. spaCy and the coder are imported only when `run` runs.
+Wired into redshank/cli/__init__.py with `configure(subparsers)`; `run(args)` is the
+handler (also set as the parser's `handler` default). Library errors (`RedshankError`)
+propagate to the caller, which prints one line. spaCy and the coder are imported only
+when `run` runs.
 """
 
 from __future__ import annotations

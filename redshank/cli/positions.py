@@ -1,4 +1,4 @@
-"""Command-line pieces for positions and coalitions, wired into redshank/cli.py.
+"""Command-line pieces for positions and coalitions, wired into redshank/cli/__init__.py.
 
 - `configure(subparsers)` adds `redshank positions` and `redshank coalition` (handlers
   `run_positions`, `run_coalition`, also set as each parser's `handler` default);

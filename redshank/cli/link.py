@@ -1,9 +1,9 @@
-"""Command-line pieces for event clusters, wired into redshank/cli.py.
+"""Commands over event clusters: `redshank link` and `redshank export`, and the cluster
+views of the events commands (redshank/cli/events.py).
 
 - `configure(subparsers)` adds `redshank link` and `redshank export` (handlers `run_link`,
   `run_export`, also set as each parser's `handler` default);
-- `add_merged_flags(events_parser)` adds `--merged` and `--min-reports` to `redshank
-  events`; when `args.merged` is set, `run_events_merged(args)` lists clusters;
+- `write_clusters` prints what `redshank events --merged` lists;
 - `run_explain_cluster(args)` explains `args.event_id` when `is_cluster_id` says it names
   a cluster (`cl-...`).
 
@@ -15,37 +15,25 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import sys
 import textwrap
 from typing import TextIO
 
-from redshank.errors import ConfigError
+from redshank.cli.common import db_flag as _db_flag
 from redshank.export import EXPORT_FORMATS, FORMAT_FILES
 from redshank.link.plan import is_cluster_id
+from redshank.store import require_existing as _require_db
 from redshank.store.base import Cluster
 from redshank.tables import json_safe, terminal_safe, write_table
 
-__all__ = ["add_merged_flags", "configure", "is_cluster_id", "run_events_merged",
-           "run_explain_cluster", "run_export", "run_link", "write_clusters"]
+__all__ = ["configure", "is_cluster_id", "run_explain_cluster", "run_export", "run_link",
+           "write_clusters"]
 
-DEFAULT_DB = "redshank.duckdb"
 LINK_EXAMPLE = "redshank link --db events.duckdb"
 EXPORT_EXAMPLES = ("redshank export --format plover --out export/ --db events.duckdb",
                    "redshank export --format gdelt --all --out gdelt/ --db events.duckdb")
 CLUSTER_COLUMNS = ("cluster_id", "date", "actor", "event", "mode", "recipient", "reports",
                    "events", "first_published")
-
-
-def _db_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default=os.environ.get("REDSHANK_DB", DEFAULT_DB),
-                        help=f"database file (default: $REDSHANK_DB or {DEFAULT_DB})")
-
-
-def _require_db(path: str) -> None:
-    if path != ":memory:" and not os.path.exists(path):
-        raise ConfigError(f"database {path!r} does not exist; run 'redshank ingest' first "
-                          "or pass --db")
 
 
 def configure(subparsers: argparse._SubParsersAction) -> None:
@@ -95,15 +83,6 @@ def _export_description() -> str:
     return "\n".join(lines)
 
 
-def add_merged_flags(events: argparse.ArgumentParser) -> None:
-    """Add `--merged` and `--min-reports` to the `events` parser."""
-    events.add_argument("--merged", action="store_true",
-                        help="list event clusters (one line per real-world event, with its "
-                             "report count) instead of single reports")
-    events.add_argument("--min-reports", type=int, default=1, metavar="N",
-                        help="with --merged: only clusters reported by N or more documents")
-
-
 def run_link(args: argparse.Namespace) -> int:
     """Link unlinked events (or rebuild every cluster), derive the positions of documents
     not read yet (what an interrupted ingest left), and report what changed."""
@@ -136,22 +115,6 @@ def run_export(args: argparse.Namespace) -> int:
                                merged=getattr(args, "export_merged", False))
     files = ", ".join(str(path) for path in summary.files)
     sys.stderr.write(f"{summary.events} events, {summary.clusters} clusters -> {files}\n")
-    return 0
-
-
-def run_events_merged(args: argparse.Namespace) -> int:
-    """`redshank events --merged`: clusters matching the events filters, with report counts."""
-    from redshank.store import open_store
-    from redshank.store.base import ClusterQuery
-
-    _require_db(args.db)
-    query = ClusterQuery(actor=args.actor, recipient=args.recipient,
-                         event=args.event.upper() if args.event else None, since=args.since,
-                         until=args.until, doc_id=args.doc, min_reports=args.min_reports,
-                         include_all=args.all, limit=args.limit)
-    with open_store(args.db, read_only=True) as store:
-        clusters = store.query_clusters(query)
-    write_clusters(clusters, args.format, sys.stdout)
     return 0
 
 
@@ -189,7 +152,7 @@ def _row(cluster: Cluster) -> list[str]:
 
 def write_clusters(clusters: list[Cluster], fmt: str, out: TextIO) -> None:
     """Print clusters as a table, JSON Lines (Cluster.to_json) or CSV; as in
-    redshank.cli.write_events, CSV drops control characters but tab and newline."""
+    redshank.cli.events.write_events, CSV drops control characters but tab and newline."""
     if fmt == "jsonl":
         for cluster in clusters:
             out.write(json_safe(json.dumps(cluster.to_json(), ensure_ascii=False)) + "\n")

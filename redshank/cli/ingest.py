@@ -1,0 +1,167 @@
+"""`redshank ingest` (code and store) and `redshank code` (code and print): both say how
+many events `redshank events` will show and how many it hides by default."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+
+from redshank.cli.common import db_flag, error
+from redshank.model import Event, Failure
+from redshank.query import EXCLUDED_AUXILIARIES
+
+INGEST_EXAMPLE = "redshank ingest ../shared/seeds/manifest.jsonl --db events.duckdb"
+CODE_EXAMPLE = ("echo 'Iraq asked the United States to bomb militants.' | "
+                "redshank code - --published 2014-06-11")
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
+
+
+def _env_list(name: str) -> list[str]:
+    value = os.environ.get(name, "")
+    return [item for item in value.split(os.pathsep) if item]
+
+
+def _input_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="text/HTML/JSONL files, folders, manifests, or - for stdin")
+    parser.add_argument("--published", type=_date, help="publication date for plain files")
+    parser.add_argument("--source", help="source name for plain files")
+    parser.add_argument("--max-doc-bytes", type=int, default=2_000_000,
+                        help="refuse larger documents (default: 2000000)")
+    parser.add_argument("--allow-outside-paths", action="store_true",
+                        help="let manifest paths lead outside the manifest's folder")
+    parser.add_argument("--actors", action="append", default=[], metavar="FILE",
+                        help="extra actor dictionary (JSONL or TABARI .txt); repeatable")
+    parser.add_argument("--patterns", action="append", default=[], metavar="FILE",
+                        help="extra event pattern file; repeatable")
+    parser.add_argument("--places-ner", action="store_true",
+                        default=os.environ.get("REDSHANK_PLACES_NER", "") == "1",
+                        help="check doubted place names with the model's NER: fewer people "
+                             "and firms read as towns, about 5%% slower "
+                             "(default: $REDSHANK_PLACES_NER=1)")
+
+
+def configure(subparsers: argparse._SubParsersAction) -> None:
+    """Add `ingest` and `code` to a `redshank` sub-parser set."""
+    text = "Code articles and store documents and events in the database."
+    ingest = subparsers.add_parser("ingest", help=text, description=text,
+                                   epilog=f"example: {INGEST_EXAMPLE}")
+    _input_flags(ingest)
+    db_flag(ingest)
+    ingest.add_argument("--strict", action="store_true",
+                        help="exit non-zero if any document failed")
+    ingest.set_defaults(handler=run_ingest)
+
+    text = "Code articles and print events; no database."
+    code = subparsers.add_parser("code", help=text, description=text,
+                                 epilog=f"example: {CODE_EXAMPLE}")
+    _input_flags(code)
+    code.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    code.add_argument("--all", action="store_true",
+                      help="include negated, hypothetical and future events")
+    code.set_defaults(handler=run_code)
+
+
+def events_count(total: int, hidden: int, shown_by: str) -> str:
+    """'33 events (21 shown by `events`; 12 negated, hypothetical or future: see --all)'."""
+    if not hidden:
+        return f"{total} events"
+    return (f"{total} events ({total - hidden} shown{shown_by}; {hidden} negated, "
+            "hypothetical or future: see --all)")
+
+
+def _failure_line(failure: Failure) -> str:
+    """Failure messages already name their document (see errors.InputError.describe)."""
+    return f"failed [{failure.stage}] {failure.message}"
+
+
+def _pipeline(args: argparse.Namespace):
+    from redshank.pipeline import Pipeline
+
+    return Pipeline.load(actor_files=[*_env_list("REDSHANK_ACTORS"), *args.actors],
+                         pattern_files=[*_env_list("REDSHANK_PATTERNS"), *args.patterns],
+                         places_ner=args.places_ner)
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from redshank.api import ingest
+    from redshank.store import open_store
+
+    pipeline = _pipeline(args)
+    with open_store(args.db) as store, _progress() as advance:
+        summary = ingest(args.inputs, store=store, pipeline=pipeline, published=args.published,
+                         source=args.source, max_doc_bytes=args.max_doc_bytes,
+                         allow_outside_paths=args.allow_outside_paths, stdin=sys.stdin,
+                         on_result=advance)
+    for warning in summary.warnings:
+        error(f"warning: {warning}")
+    for failure in summary.failures:
+        error(_failure_line(failure))
+    sys.stderr.write(
+        f"{summary.documents} documents coded, {summary.skipped} already stored, "
+        f"{summary.sentences} sentences, "
+        f"{events_count(summary.events, summary.hidden, ' by `events`')}, "
+        f"{len(summary.failures)} failures -> {args.db} (run {summary.run_id})\n")
+    if summary.failures and (args.strict or (summary.documents == 0 and summary.skipped == 0)):
+        return 1
+    return 0
+
+
+class _progress:
+    """A progress bar on a terminal; silent when stderr is piped."""
+
+    def __enter__(self):
+        if not sys.stderr.isatty():
+            return lambda result: None
+        from rich.progress import Progress, SpinnerColumn, TextColumn
+
+        self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                            TextColumn("{task.completed} documents"), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("coding", total=None)
+        return lambda result: self.bar.advance(task)
+
+    def __exit__(self, *exc_info: object) -> None:
+        if hasattr(self, "bar"):
+            self.bar.stop()
+
+
+def run_code(args: argparse.Namespace) -> int:
+    from redshank.api import code_documents
+    from redshank.cli.events import write_events
+
+    hidden = () if args.all else EXCLUDED_AUXILIARIES
+    coded, failed, total, left_out = 0, 0, 0, 0
+    events: list[Event] = []
+    for result in code_documents(args.inputs, pipeline=_pipeline(args),
+                                 published=args.published, source=args.source,
+                                 max_doc_bytes=args.max_doc_bytes,
+                                 allow_outside_paths=args.allow_outside_paths,
+                                 stdin=sys.stdin):
+        for warning in result.document.warnings:
+            error(f"warning: {warning}")
+        for failure in result.failures:
+            error(_failure_line(failure))
+            failed += 1
+        if not result.failures:
+            coded += 1
+        shown = [e for e in result.events if e.auxiliary not in hidden]
+        total += len(result.events)
+        left_out += len(result.events) - len(shown)
+        if args.format == "jsonl":
+            write_events(shown, "jsonl", sys.stdout)
+        else:
+            events.extend(shown)
+    if args.format == "table":
+        write_events(events, "table", sys.stdout)
+    sys.stderr.write(f"{coded} documents coded, {events_count(total, left_out, '')}, "
+                     f"{failed} failures\n")
+    return 1 if failed and not coded else 0

@@ -1,0 +1,122 @@
+"""redshank/query.py: user values to a checked EventQuery or ClusterQuery."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from redshank.errors import ConfigError
+from redshank.query import (
+    ClusterQuery,
+    EventQuery,
+    cluster_query,
+    country_code,
+    event_query,
+    event_type,
+    partial_date,
+    split_values,
+)
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    (None, []),
+    ("ISR", ["ISR"]),
+    ("ISR,LBN", ["ISR", "LBN"]),
+    (["ISR", "LBN"], ["ISR", "LBN"]),
+    (["ISR,LBN", " LBN ", ""], ["ISR", "LBN"]),
+    (" , ", []),
+])
+def test_repeated_and_comma_separated_values(values, expected: list[str]) -> None:
+    assert split_values(values) == expected
+
+
+@pytest.mark.parametrize(("value", "hint"), [
+    ("THREATENS", "did you mean THREATEN?"),
+    ("asault", "did you mean ASSAULT?"),
+    ("fight", "PLOVER types: AGREE"),
+])
+def test_unknown_event_types_name_the_nearest(value: str, hint: str) -> None:
+    with pytest.raises(ConfigError, match=hint):
+        event_type(value)
+
+
+def test_event_types_are_case_insensitive() -> None:
+    assert event_query(event="assault, Coerce").events == ("ASSAULT", "COERCE")
+
+
+@pytest.mark.parametrize(("value", "code"), [
+    ("IRQ", "IRQ"), ("irq", "IRQ"), ("Iraq", "IRQ"), ("Iraqi", "IRQ"), ("the Netherlands", "NLD"),
+    ("Côte d'Ivoire", "CIV"), ("United States", "USA"), ("U.S.", "USA"), ("Georgian", "GEO"),
+])
+def test_countries_by_code_name_or_demonym(value: str, code: str) -> None:
+    assert country_code(value) == code
+
+
+def test_an_unknown_country_names_the_nearest() -> None:
+    with pytest.raises(ConfigError, match=r"did you mean IRQ \(Iraq\)"):
+        country_code("Irak")
+
+
+def test_country_names_given_as_actors_mean_the_country() -> None:
+    query = event_query(actor="Iraq,Islamic State", recipient=["USA", "American"])
+    assert (query.actors, query.recipients) == (("IRQ", "Islamic State"), ("USA",))
+
+
+@pytest.mark.parametrize(("text", "since", "until"), [
+    ("2014", date(2014, 1, 1), date(2014, 12, 31)),
+    ("2014-06", date(2014, 6, 1), date(2014, 6, 30)),
+    ("2016-02", date(2016, 2, 1), date(2016, 2, 29)),
+    ("2014-06-11", date(2014, 6, 11), date(2014, 6, 11)),
+])
+def test_partial_dates_open_and_close_their_period(text: str, since: date, until: date) -> None:
+    assert (partial_date(text, "since"), partial_date(text, "until")) == (since, until)
+
+
+@pytest.mark.parametrize("text", ["2014-13", "2014-02-30", "14", "June 2014", "2014/06", ""])
+def test_bad_dates_are_refused(text: str) -> None:
+    with pytest.raises(ConfigError, match="YYYY, YYYY-MM or YYYY-MM-DD"):
+        partial_date(text, "since")
+
+
+@given(st.dates(min_value=date(1000, 1, 1)))
+def test_every_date_is_read_back_and_its_month_contains_it(day: date) -> None:
+    assert partial_date(day.isoformat(), "since") == day
+    month = day.isoformat()[:7]
+    assert partial_date(month, "since") <= day <= partial_date(month, "until")
+    last = calendar.monthrange(day.year, day.month)[1]
+    assert partial_date(month, "until").day == last
+
+
+@given(st.text(max_size=12))
+def test_any_text_is_a_date_or_a_config_error(text: str) -> None:
+    try:
+        partial_date(text, "until")
+    except ConfigError:
+        pass
+
+
+def test_a_cluster_query_carries_every_event_filter() -> None:
+    query = cluster_query(min_reports=2, actor="ISR", country="Lebanon", since=2014,
+                          no_inferred=True, near="Beirut", within_km=10)
+    assert isinstance(query, ClusterQuery) and query.min_reports == 2
+    assert (query.actors, query.countries, query.since) == (("ISR",), ("LBN",),
+                                                            date(2014, 1, 1))
+    assert query.exclude_implied_actors and query.near is not None and query.near.km == 10
+
+
+@pytest.mark.parametrize("values", [
+    {"since": "2015", "until": "2014"}, {"limit": -1}, {"near": "Beirut", "within_km": -1},
+    {"place_scope": "street"}, {"near": "Nowhere-on-Earth-xyz"},
+])
+def test_impossible_queries_are_refused(values: dict) -> None:
+    with pytest.raises(ConfigError):
+        event_query(**values)
+
+
+def test_a_query_needs_tuples_not_a_string() -> None:
+    with pytest.raises(TypeError, match="tuple"):
+        EventQuery(actors="ISR")  # type: ignore[arg-type]
