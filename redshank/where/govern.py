@@ -126,14 +126,9 @@ def _clause_setting(clause: Token, at: dict[int, PlaceMention]
             for occasion in _pobjs(child):
                 if occasion.lemma_.lower() not in OCCASIONS:
                     continue
-                found = _locative(occasion, at)
+                found = _locative(occasion, at, LOCATIVE | DESTINATION)
                 if found:
                     return found[0], occasion
-                for prep in _preps(occasion, DESTINATION):
-                    for obj in _pobjs(prep):
-                        mention = _nearest_place(obj, at)
-                        if mention:
-                            return mention, occasion
     return None
 
 
@@ -234,9 +229,10 @@ def _pobjs(prep: Token) -> Iterator[Token]:
             yield child
 
 
-def _locative(host: Token, at: dict[int, PlaceMention]) -> tuple[PlaceMention, Token] | None:
-    """The best place in a locative phrase attached to `host`."""
-    for prep in _preps(host, LOCATIVE):
+def _locative(host: Token, at: dict[int, PlaceMention],
+              prepositions: frozenset[str] = LOCATIVE) -> tuple[PlaceMention, Token] | None:
+    """The best place in a locative phrase (or one of `prepositions`) attached to `host`."""
+    for prep in _preps(host, prepositions):
         for obj in _pobjs(prep):
             mention = _nearest_place(obj, at)
             if mention:
