@@ -92,3 +92,13 @@ def test_hidden_events_only_with_all(ingested: str, tmp_path: Path, plover: list
     assert len(default) < len(plover)
     assert {r["auxiliary"] for r in default} <= {None, "historical"}
     assert {"negated", "hypothetical", "future"} & {r["auxiliary"] for r in plover}
+
+
+def test_pandas_keeps_cameo_codes_as_strings_when_told_not_to_guess(ingested: str,
+                                                                    tmp_path: Path) -> None:
+    import pandas as pd
+
+    path = export(ingested, tmp_path, "plover") / "plover.jsonl"
+    codes = [record["cameo"] for record in records(path.parent)]
+    assert any(code.startswith("0") for code in codes)
+    assert pd.read_json(path, lines=True, dtype=False)["cameo"].tolist() == codes
