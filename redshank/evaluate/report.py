@@ -130,9 +130,10 @@ DEFAULT_TARGETS = (
     Target("full_recall", 0.60, "full recall (type, actor, recipient)"),
     Target("precision", 0.75, "precision of coded events"),
 )
-REAL_NEWS_TARGETS = (
-    Target("recall", 0.35, "event-type recall"),
-    Target("precision", 0.65, "precision of coded events"),
+REAL_NEWS_TARGETS = (  # issue 10's, on unseen real news
+    Target("recall", 0.50, "event-type recall"),
+    Target("full_recall", 0.30, "full recall (type, actor, recipient)"),
+    Target("precision", 0.70, "precision of coded events"),
 )
 
 
