@@ -14,18 +14,19 @@ import os
 import sys
 from datetime import date
 
+from redshank.cli.common import db_flag
 from redshank.errors import ConfigError
 from redshank.positions.coalitions import Coalition, build_coalition
 from redshank.positions.derive import derive, derive_store
 from redshank.positions.lexicon import Lexicon, load_lexicon
 from redshank.positions.render import write_coalitions, write_positions
 from redshank.positions.timeline import timeline
+from redshank.store import require_existing as _require_db
 from redshank.store.base import Store
 from redshank.store.position_records import STANCES, CoalitionQuery, PositionQuery
 
 __all__ = ["coalitions", "configure", "derive", "run_coalition", "run_positions"]
 
-DEFAULT_DB = "redshank.duckdb"
 LEXICON_ENV = "REDSHANK_POSITION_LEXICONS"
 POSITIONS_EXAMPLE = "redshank positions --actor USA --topic ground-troops --db events.duckdb"
 COALITION_EXAMPLE = "redshank coalition --against ISIL --format json --db events.duckdb"
@@ -39,8 +40,7 @@ def _date(value: str) -> date:
 
 
 def _common_flags(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default=os.environ.get("REDSHANK_DB", DEFAULT_DB),
-                        help=f"database file (default: $REDSHANK_DB or {DEFAULT_DB})")
+    db_flag(parser)
     parser.add_argument("--format", choices=("table", "json"), default="table",
                         help="output format (default: table)")
     parser.add_argument("--refresh", action="store_true",
@@ -83,12 +83,6 @@ def configure(subparsers: argparse._SubParsersAction) -> None:
     coalition.add_argument("--member", metavar="ACTOR", help="only coalitions with this member")
     _common_flags(coalition)
     coalition.set_defaults(handler=run_coalition)
-
-
-def _require_db(path: str) -> None:
-    if path != ":memory:" and not os.path.exists(path):
-        raise ConfigError(f"database {path!r} does not exist; run 'redshank ingest' first "
-                          "or pass --db")
 
 
 def _lexicon(args: argparse.Namespace) -> Lexicon:
