@@ -430,6 +430,13 @@ def recipient_groups(trigger: Token, preferred: str | None, event: str = "",
     groups.append(RecipientGroup(children(trigger, DATIVE_DEPS), "indirect object"))
     voice = "passive subject" if is_passive(trigger) else "object"
     groups.append(RecipientGroup(objects, voice, patient=True))
+    # what is criticized or rejected was done by someone: "condemned the sanctions imposed
+    # by the United States", "the emergency the president declared"
+    done = [c for o in objects if o.pos_ == "NOUN" for c in children(o, {"acl", "relcl"})]
+    groups.append(RecipientGroup([*(a for d in done for a in agent_objects(d)),
+                                  *(s for d in done for s in children(d, {"nsubj"})
+                                    if s.lower_ not in RELATIVE_PRONOUNS)],
+                                 "who did what the object names"))
     # "launched missiles targeting US troops", "fired rockets aimed at Haifa"
     aims = [a for o in [*objects, trigger] for a in children(o, {"acl", "advcl"})
             if a.lemma_.lower() in TARGETING]

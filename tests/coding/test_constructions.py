@@ -266,3 +266,19 @@ def test_pressing_or_lobbying_someone_to_act_is_a_request(pipeline, text, expect
 
 def test_a_jury_is_a_judicial_actor(pipeline) -> None:
     assert coded(code(pipeline, "The jury acquitted him.")) == [("CONCEDE", ["---JUD"], [])]
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("Iran condemned the sanctions imposed by the United States.", ["USA"]),
+    ("Mexico condemned the wall the United States is building.", ["USA"]),
+    ("Russia denounced the plan announced by NATO on Monday.", ["IGOWSTNAT"]),
+])
+def test_who_did_what_is_criticized_is_its_recipient(pipeline, text, recipient) -> None:
+    events = code(pipeline, text)
+    assert [[r.code for r in e.recipient] for e in events if e.event == "ACCUSE"] == [
+        recipient]
+
+
+def test_a_relative_pronoun_names_no_recipient(pipeline) -> None:
+    events = code(pipeline, "The senators criticized the law which allows fines.")
+    assert [[r.code for r in e.recipient] for e in events if e.event == "ACCUSE"] == [[]]
