@@ -282,3 +282,14 @@ def test_who_did_what_is_criticized_is_its_recipient(pipeline, text, recipient) 
 def test_a_relative_pronoun_names_no_recipient(pipeline) -> None:
     events = code(pipeline, "The senators criticized the law which allows fines.")
     assert [[r.code for r in e.recipient] for e in events if e.event == "ACCUSE"] == [[]]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The rebels dropped their demand for a new constitution.", ["---REB"]),
+    ("The demand for a referendum was dropped by the opposition party.", ["---OPP"]),
+    ("Parliament repealed the ban on protests.", ["---LEG"]),
+])
+def test_dropping_a_demand_or_reversing_a_policy_is_a_concession(pipeline, text,
+                                                                  actor) -> None:
+    events = code(pipeline, text)
+    assert [(e.event, [a.code for a in e.actor]) for e in events] == [("CONCEDE", actor)]
