@@ -26,9 +26,14 @@ PERIODS = ("month", "year")
 
 
 def _period(alias: str, by: str | None) -> tuple[str, str]:
-    """The year and month expressions of a timeline (NULL when not asked)."""
-    year = f"CAST(EXTRACT(YEAR FROM {alias}.date_start) AS INTEGER)"
-    month = f"CAST(EXTRACT(MONTH FROM {alias}.date_start) AS INTEGER)"
+    """The year and month expressions of a timeline (NULL when not asked). An event is
+    counted in a month or year only when its dates lie within it: one dated only to 2011
+    is listed under "2011" in a monthly timeline, not under January."""
+    start, end = f"{alias}.date_start", f"COALESCE({alias}.date_end, {alias}.date_start)"
+    year = (f"CASE WHEN EXTRACT(YEAR FROM {start}) = EXTRACT(YEAR FROM {end})"
+            f" THEN CAST(EXTRACT(YEAR FROM {start}) AS INTEGER) END")
+    month = (f"CASE WHEN date_trunc('month', {start}) = date_trunc('month', {end})"
+             f" THEN CAST(EXTRACT(MONTH FROM {start}) AS INTEGER) END")
     if by is None:
         return "CAST(NULL AS INTEGER)", "CAST(NULL AS INTEGER)"
     return year, (month if by == "month" else "CAST(NULL AS INTEGER)")

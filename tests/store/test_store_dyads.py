@@ -77,3 +77,13 @@ def test_event_counts_ignore_the_limit(loaded: Store) -> None:
     assert loaded.count_events(EventQuery(include_all=True)) == 9
     assert loaded.count_events(ClusterQuery(min_reports=2)) == 1
     assert loaded.count_events(ClusterQuery(), dyadic=True) == 7
+
+
+def test_an_event_is_counted_in_a_month_only_when_dated_within_it(store: Store) -> None:
+    events = [make_event("t", sentence_index=0, day="2011-03-05", precision="day"),
+              make_event("t", sentence_index=1, day="2011-03-05", precision="month"),
+              make_event("t", sentence_index=2, day="2011-03-05", precision="year")]
+    store.save_result(document_result("t", events), "run")
+    assert store.count_dyads(EventQuery(), by="month") == [
+        DyadCount("RUS", "UKR", "2011", 1), DyadCount("RUS", "UKR", "2011-03", 2)]
+    assert store.count_dyads(EventQuery(), by="year") == [DyadCount("RUS", "UKR", "2011", 3)]
