@@ -1,6 +1,6 @@
 """The `redshank` command: a thin layer over redshank.api, one module per command group.
 
-    ingest.py     ingest, code          code articles (and store them)
+    ingest.py     ingest, recode, code  code articles (and store them, or code stored ones again)
     events.py     events, explain       list stored events or clusters; say why
     dyads.py      dyads                 count events per actor-recipient pair
     link.py       link, export          event clusters; files for other tools

@@ -19,6 +19,7 @@ from typing import Any
 import duckdb
 
 from redshank.errors import ConfigError, StoreError
+from redshank.store.rows import Row
 from redshank.store.sql import SQLStore
 
 MEMORY = ":memory:"
@@ -173,9 +174,27 @@ class DuckDBStore(SQLStore):
             cursor = self._held().execute(sql, list(params))
             return cursor.fetchall() if cursor.description else []
 
-    def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    def _insert_frame(self, table: str, columns: Sequence[str], table_rows: list[Row],
+                      suffix: str = "") -> None:
+        """One INSERT ... SELECT from the rows as a pandas DataFrame registered on the
+        connection: DuckDB reads it in bulk, where executemany runs one statement a row.
+        Object columns keep Python's None, dates and ints as they are; the INSERT casts
+        them to the table's types."""
+        if not table_rows:
+            return
+        import pandas
+
+        names = ", ".join(columns)
+        frame = pandas.DataFrame(table_rows, columns=list(columns), dtype=object)
+        view = f"redshank_new_{table}"
         with self.session():
-            self._held().executemany(sql, [list(row) for row in rows])
+            connection = self._held()
+            connection.register(view, frame)
+            try:
+                connection.execute(
+                    f"INSERT INTO {table} ({names}) SELECT {names} FROM {view}{suffix}")
+            finally:
+                connection.unregister(view)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
