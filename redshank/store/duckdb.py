@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from typing import Any
 import duckdb
 
 from redshank.errors import ConfigError, StoreError
+from redshank.store.primitives import CONNECT_CONFIG
 from redshank.store.rows import Row
 from redshank.store.sql import SQLStore
 
@@ -29,9 +31,6 @@ FIRST_RETRY_S = 0.01
 MAX_RETRY_S = 0.5
 SQLITE_HEADER = b"SQLite format 3\x00"
 DUCKDB_MAGIC = b"DUCK"  # at bytes 8-11 of every DuckDB database file
-# DuckDB must never fetch or load extension code on its own (a SQLite file would make it
-# try to install the sqlite extension, for one).
-CONNECT_CONFIG = {"autoload_known_extensions": False, "autoinstall_known_extensions": False}
 _LOCK_CONFLICT = re.compile(r"Could not set lock on file")
 _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
 
@@ -145,6 +144,25 @@ class DuckDBStore(SQLStore):
                  else "the folder exists and you may write the file")
         return StoreError(f"{self.target}: cannot open the DuckDB database ({exc}); check "
                           f"{check}")
+
+    def _backup(self, version: int) -> str | None:
+        """Checkpoint (so the file holds everything) and copy the database to DB.vN.bak
+        (DB.vN.1.bak, ... if taken) while holding it, so no other process writes meanwhile."""
+        if self.target == MEMORY:
+            return None
+        self._held().execute("CHECKPOINT")
+        backup = Path(f"{self.target}.v{version}.bak")
+        copies = 0
+        while backup.exists():
+            copies += 1
+            backup = Path(f"{self.target}.v{version}.{copies}.bak")
+        try:
+            shutil.copyfile(self.target, backup)
+        except OSError as exc:
+            raise StoreError(f"{self.target}: cannot keep a copy before upgrading it "
+                             f"({exc.strerror}); left unchanged, make room or check the "
+                             "folder's permissions") from exc
+        return str(backup)
 
     @contextmanager
     def session(self) -> Iterator[None]:

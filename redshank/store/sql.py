@@ -9,6 +9,7 @@ positions and coalition tables' in `redshank/store/positions.py`.
 
 from __future__ import annotations
 
+import logging
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
@@ -18,7 +19,7 @@ from typing import Any, Self
 
 from redshank.errors import StoreError
 from redshank.model import Document, DocumentResult, Event, Failure
-from redshank.store import filters, rows
+from redshank.store import filters, migrations, rows
 from redshank.store.base import EventQuery
 from redshank.store.clusters import ClusterMethods
 from redshank.store.dyads import DyadMethods
@@ -27,6 +28,7 @@ from redshank.store.primitives import utc_now
 from redshank.store.runs import RunMethods
 from redshank.store.schema import SCHEMA, SCHEMA_VERSION, TABLES
 
+log = logging.getLogger(__name__)
 _UPSERT_DOCUMENTS = rows.upsert_suffix(rows.DOCUMENT_COLUMNS, ["doc_id"])
 _RECORD_FAILURE_SQL = (
     rows.insert_sql("failures", rows.FAILURE_COLUMNS) + " ON CONFLICT (failure_id) DO NOTHING"
@@ -34,10 +36,14 @@ _RECORD_FAILURE_SQL = (
 
 
 class SQLStore(RunMethods, ClusterMethods, PositionMethods, DyadMethods, ABC):
-    """A Store over any SQL database that speaks the portable subset in schema.py."""
+    """A Store over any SQL database that speaks the portable subset in schema.py.
+
+    `upgraded_from` is the schema version the database had if opening it upgraded it.
+    """
 
     target: str
     read_only: bool
+    upgraded_from: int | None = None
 
     @abstractmethod
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
@@ -59,6 +65,11 @@ class SQLStore(RunMethods, ClusterMethods, PositionMethods, DyadMethods, ABC):
         StoreError naming the database and `action`."""
 
     @abstractmethod
+    def _backup(self, version: int) -> str | None:
+        """Copy the database (of schema `version`) beside it before an upgrade; return the
+        copy's path (None for a database that is not a file)."""
+
+    @abstractmethod
     def session(self) -> AbstractContextManager[None]:
         """Hold one connection until the block ends (nesting is a no-op)."""
 
@@ -78,8 +89,9 @@ class SQLStore(RunMethods, ClusterMethods, PositionMethods, DyadMethods, ABC):
         self.close()
 
     def open_schema(self, *, create: bool) -> None:
-        """Check that the database is a Redshank store of this schema version; when `create`
-        and the database is empty, create the tables. Anything else is refused untouched."""
+        """Check that the database is a Redshank store of this schema version; when `create`,
+        create the tables in an empty database and upgrade one made by an older Redshank
+        (after a backup copy). Anything else is refused untouched."""
         with self._operation("read the schema"):
             tables = {row[0] for row in self._fetch(
                 "SELECT table_name FROM information_schema.tables"
@@ -99,13 +111,36 @@ class SQLStore(RunMethods, ClusterMethods, PositionMethods, DyadMethods, ABC):
                     self._fetch("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
                                 [SCHEMA_VERSION, utc_now()])
                 return
-            versions = {row[0] for row in self._fetch("SELECT version FROM schema_version")}
-        if versions != {SCHEMA_VERSION}:
-            found = ", ".join(str(v) for v in sorted(versions)) or "none"
+            version = self._schema_version()
+        if version == SCHEMA_VERSION:
+            return
+        problem = migrations.refusal(version)
+        if problem is not None:
+            raise StoreError(f"{self.target}: {problem}")
+        if not create:
             raise StoreError(
-                f"{self.target}: database schema version {found} does not match this "
-                f"Redshank's version {SCHEMA_VERSION}; left unchanged, use a new database "
-                "file (re-ingest) or a matching Redshank release")
+                f"{self.target}: database schema version {version} was made by an older "
+                f"Redshank (this one uses {SCHEMA_VERSION}); upgrade it with 'redshank "
+                f"migrate --db {self.target}' or any command that writes (a copy of the old "
+                "file is kept beside it)")
+        self._upgrade()
+
+    def _schema_version(self) -> int | None:
+        return self._fetch("SELECT max(version) FROM schema_version")[0][0]
+
+    def _upgrade(self) -> None:
+        """Back the database up, then run its migrations in one transaction."""
+        with self._operation("upgrade the schema"):
+            version = self._schema_version()  # another process may have upgraded it
+            if version is None or version >= SCHEMA_VERSION:
+                return
+            backup = self._backup(version)
+            with self._transaction():
+                migrations.upgrade(self._fetch, version)
+        kept = f"; the old database is kept as {backup}" if backup else ""
+        self.upgraded_from = version
+        log.warning("%s: upgraded from schema version %d to %d%s", self.target, version,
+                    SCHEMA_VERSION, kept)
 
     def has_content(self, content_hash: str) -> bool:
         """True if a document with exactly this text is stored (the pipeline skips it)."""
