@@ -244,7 +244,8 @@ def _code_and_store(store: Store, pipeline: Pipeline, documents: Iterable[Docume
 
 def _commit(store: Store, pending: list[DocumentResult], failures: list[Failure],
             summary: IngestSummary, stored: set[str], recode: bool) -> None:
-    """Write the pending results and input failures in one transaction, then forget them."""
+    """Save the pending results in one transaction and record the failures, in one session;
+    then forget them."""
     coded = [result for result in pending if not result.failures]
     with store.session():
         before = _stored_events(store, coded) if recode else {}
