@@ -5,7 +5,7 @@
     ├── DataFileError             a knowledge file (actors, patterns, ...) is malformed (path, line)
     ├── StoreError                the database cannot be opened, written or queried
     ├── ConfigError               a setting or command-line value is invalid
-    └── IngestInterrupted         an ingest was stopped (Ctrl-C); says what was saved
+    └── IngestInterrupted         an ingest or recode was stopped (Ctrl-C); says what was saved
 
 Per-document problems are raised as `InputError` (or caught and converted to one at a
 stage boundary) and recorded as a `Failure` with the stage that failed; the batch goes on.
@@ -68,9 +68,11 @@ class IngestInterrupted(RedshankError):
     """An ingest stopped before it finished; what it committed is kept and a re-run
     finishes the rest."""
 
-    def __init__(self, run_id: str, documents: int) -> None:
+    def __init__(self, run_id: str, documents: int, *, recode: bool = False) -> None:
         self.run_id = run_id
         self.documents = documents
+        redo = ("documents re-coded already come out the same" if recode
+                else "stored documents are skipped")
         super().__init__(
             f"interrupted: run {run_id} saved {documents} documents; run the same command "
-            "again to finish (stored documents are skipped, linking and positions resume)")
+            f"again to finish ({redo}, linking and positions resume)")

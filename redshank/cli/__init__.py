@@ -1,11 +1,12 @@
 """The `redshank` command: a thin layer over redshank.api, one module per command group.
 
-    ingest.py     ingest, code          code articles (and store them)
+    ingest.py     ingest, recode, code  code articles (and store them, or code stored ones again)
     events.py     events, explain       list stored events or clusters; say why
     dyads.py      dyads                 count events per actor-recipient pair
     link.py       link, export          event clusters; files for other tools
     positions.py  positions, coalition  stated positions and coalitions
     evaluate.py   evaluate              score the coder against a gold file
+    database.py   migrate               upgrade a database made by an older Redshank
 
 Event filters are parsed and checked by redshank/query.py, shared with the Python API.
 Settings come from flags, then REDSHANK_* environment variables (REDSHANK_DB,
@@ -20,11 +21,11 @@ import sys
 from collections.abc import Sequence
 
 from redshank import __version__
-from redshank.cli import dyads, evaluate, events, ingest, link, positions
+from redshank.cli import database, dyads, evaluate, events, ingest, link, positions
 from redshank.cli.common import error
 from redshank.errors import IngestInterrupted, RedshankError
 
-COMMAND_GROUPS = (ingest, events, dyads, link, positions, evaluate)
+COMMAND_GROUPS = (ingest, events, dyads, link, positions, evaluate, database)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -64,9 +64,11 @@ def open_store(target: str = DEFAULT_TARGET, *, read_only: bool = False,
                lock_timeout_s: float | None = None) -> Store:
     """Open the store at `target`: a DuckDB file path or ":memory:".
 
-    A writer creates the schema in a new or empty file; a `read_only` store never changes
-    the file. Another program's database, another schema version and non-DuckDB files are
-    refused untouched. While another process holds the file, opening and every later call
+    A writer creates the schema in a new or empty file and upgrades a database made by an
+    older Redshank (after copying it to DB.vN.bak; redshank/store/migrations.py); a
+    `read_only` store never changes the file and asks for `redshank migrate` instead.
+    Another program's database, a newer schema version and non-DuckDB files are refused
+    untouched. While another process holds the file, opening and every later call
     wait up to `lock_timeout_s` (default: $REDSHANK_LOCK_TIMEOUT_S, else 30 s).
     """
     if target.startswith(POSTGRES_SCHEMES):

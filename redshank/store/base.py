@@ -170,6 +170,19 @@ class Store(Protocol):
         """
         ...
 
+    def save_results(self, results: Sequence[DocumentResult], run_id: str, *,
+                     unlink: Sequence[str] = ()) -> list[bool]:
+        """Save many results as `save_result` does, in one transaction with bulk inserts;
+        says for each whether it was saved. Saved documents are pending derivation again;
+        the events in `unlink` leave their clusters (`prune_clusters` re-summarises them)."""
+        ...
+
+    def select_documents(self, doc_ids: Sequence[str] = (), since: date | None = None,
+                         until: date | None = None) -> list[str]:
+        """Ids of the stored documents among `doc_ids` (all if none) published from `since`
+        to `until`, sorted."""
+        ...
+
     def record_failure(self, failure: Failure, run_id: str) -> None:
         """Keep a per-document failure of a run."""
         ...
@@ -253,7 +266,8 @@ class Store(Protocol):
         ...
 
     def prune_clusters(self) -> list[str]:
-        """Drop members whose events are gone; return ids of clusters that lost some.
+        """Drop members whose events are gone; return ids of clusters that lost members
+        since they were summarised (events gone, or unlinked by a re-code).
 
         Clusters left empty are deleted (and not returned).
         """

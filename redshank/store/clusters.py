@@ -238,15 +238,19 @@ class ClusterMethods(SQLPrimitives):
             " ORDER BY e.doc_id, e.sentence_index, e.event_id")
 
     def prune_clusters(self) -> list[str]:
-        """Drop members whose events are gone; return ids of clusters that lost some.
+        """Drop members whose events are gone; return ids of clusters that lost members
+        since they were summarised (events gone, or unlinked by a re-code).
 
         Clusters left empty are deleted (and not returned).
         """
         gone = "NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = {table}.event_id)"
         with self._operation("prune clusters"), self._transaction():
             affected = [row[0] for row in self._fetch(
-                "SELECT DISTINCT cluster_id FROM cluster_members WHERE "
-                + gone.format(table="cluster_members") + " ORDER BY cluster_id")]
+                "SELECT cluster_id FROM cluster_members WHERE "
+                + gone.format(table="cluster_members")
+                + " UNION SELECT c.cluster_id FROM clusters c WHERE c.events <> (SELECT"
+                " count(*) FROM cluster_members m WHERE m.cluster_id = c.cluster_id)"
+                " ORDER BY cluster_id")]
             if not affected:
                 return []
             self._fetch("DELETE FROM cluster_members WHERE " + gone.format(table="cluster_members"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +20,8 @@ from typing import Any
 import duckdb
 
 from redshank.errors import ConfigError, StoreError
+from redshank.store.primitives import CONNECT_CONFIG
+from redshank.store.rows import Row
 from redshank.store.sql import SQLStore
 
 MEMORY = ":memory:"
@@ -28,9 +31,6 @@ FIRST_RETRY_S = 0.01
 MAX_RETRY_S = 0.5
 SQLITE_HEADER = b"SQLite format 3\x00"
 DUCKDB_MAGIC = b"DUCK"  # at bytes 8-11 of every DuckDB database file
-# DuckDB must never fetch or load extension code on its own (a SQLite file would make it
-# try to install the sqlite extension, for one).
-CONNECT_CONFIG = {"autoload_known_extensions": False, "autoinstall_known_extensions": False}
 _LOCK_CONFLICT = re.compile(r"Could not set lock on file")
 _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
 
@@ -145,6 +145,25 @@ class DuckDBStore(SQLStore):
         return StoreError(f"{self.target}: cannot open the DuckDB database ({exc}); check "
                           f"{check}")
 
+    def _backup(self, version: int) -> str | None:
+        """Checkpoint (so the file holds everything) and copy the database to DB.vN.bak
+        (DB.vN.1.bak, ... if taken) while holding it, so no other process writes meanwhile."""
+        if self.target == MEMORY:
+            return None
+        self._held().execute("CHECKPOINT")
+        backup = Path(f"{self.target}.v{version}.bak")
+        copies = 0
+        while backup.exists():
+            copies += 1
+            backup = Path(f"{self.target}.v{version}.{copies}.bak")
+        try:
+            shutil.copyfile(self.target, backup)
+        except OSError as exc:
+            raise StoreError(f"{self.target}: cannot keep a copy before upgrading it "
+                             f"({exc.strerror}); left unchanged, make room or check the "
+                             "folder's permissions") from exc
+        return str(backup)
+
     @contextmanager
     def session(self) -> Iterator[None]:
         """Hold one connection until the block ends, so the calls inside share it; a
@@ -173,9 +192,27 @@ class DuckDBStore(SQLStore):
             cursor = self._held().execute(sql, list(params))
             return cursor.fetchall() if cursor.description else []
 
-    def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    def _insert_frame(self, table: str, columns: Sequence[str], table_rows: list[Row],
+                      suffix: str = "") -> None:
+        """One INSERT ... SELECT from the rows as a pandas DataFrame registered on the
+        connection: DuckDB reads it in bulk, where executemany runs one statement a row.
+        Object columns keep Python's None, dates and ints as they are; the INSERT casts
+        them to the table's types."""
+        if not table_rows:
+            return
+        import pandas
+
+        names = ", ".join(columns)
+        frame = pandas.DataFrame(table_rows, columns=list(columns), dtype=object)
+        view = f"redshank_new_{table}"
         with self.session():
-            self._held().executemany(sql, [list(row) for row in rows])
+            connection = self._held()
+            connection.register(view, frame)
+            try:
+                connection.execute(
+                    f"INSERT INTO {table} ({names}) SELECT {names} FROM {view}{suffix}")
+            finally:
+                connection.unregister(view)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

@@ -8,6 +8,10 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
 
+# DuckDB must never fetch or load extension code on its own (a SQLite file would make it
+# try to install the sqlite extension, for one).
+CONNECT_CONFIG = {"autoload_known_extensions": False, "autoinstall_known_extensions": False}
+
 
 def utc_now() -> datetime:
     """Now in UTC as a naive timestamp (the TIMESTAMP columns hold UTC)."""

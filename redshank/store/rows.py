@@ -46,10 +46,11 @@ def insert_sql(table: str, columns: Sequence[str]) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"
 
 
-def upsert_sql(table: str, columns: Sequence[str], key: Sequence[str]) -> str:
-    """An INSERT that updates every non-key column when the key already exists."""
+def upsert_suffix(columns: Sequence[str], key: Sequence[str]) -> str:
+    """The ON CONFLICT clause that makes an INSERT update every non-key column when the key
+    already exists."""
     updates = ", ".join(f"{column} = excluded.{column}" for column in columns if column not in key)
-    return f"{insert_sql(table, columns)} ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}"
+    return f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}"
 
 
 def iso_date(value: str | None, field: str, event_id: str) -> date | None:

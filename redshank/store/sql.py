@@ -1,7 +1,7 @@
 """`SQLStore`: the Store methods written once in portable SQL over a few backend primitives.
 
 A backend supplies connections: `_operation` (one store operation: it holds a connection
-and turns the driver's exceptions into `StoreError`), `_fetch`, `_execute_many`,
+and turns the driver's exceptions into `StoreError`), `_fetch`, `_insert_frame`,
 `_transaction`, `session` and `close`. The runs table's methods live in
 `redshank/store/runs.py`, the cluster tables' in `redshank/store/clusters.py`, the
 positions and coalition tables' in `redshank/store/positions.py`.
@@ -9,15 +9,17 @@ positions and coalition tables' in `redshank/store/positions.py`.
 
 from __future__ import annotations
 
+import logging
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
+from datetime import date
 from types import TracebackType
 from typing import Any, Self
 
 from redshank.errors import StoreError
 from redshank.model import Document, DocumentResult, Event, Failure
-from redshank.store import filters, rows
+from redshank.store import filters, migrations, rows
 from redshank.store.base import EventQuery
 from redshank.store.clusters import ClusterMethods
 from redshank.store.dyads import DyadMethods
@@ -26,24 +28,32 @@ from redshank.store.primitives import utc_now
 from redshank.store.runs import RunMethods
 from redshank.store.schema import SCHEMA, SCHEMA_VERSION, TABLES
 
+log = logging.getLogger(__name__)
+_UPSERT_DOCUMENTS = rows.upsert_suffix(rows.DOCUMENT_COLUMNS, ["doc_id"])
 _RECORD_FAILURE_SQL = (
     rows.insert_sql("failures", rows.FAILURE_COLUMNS) + " ON CONFLICT (failure_id) DO NOTHING"
 )
 
 
 class SQLStore(RunMethods, ClusterMethods, PositionMethods, DyadMethods, ABC):
-    """A Store over any SQL database that speaks the portable subset in schema.py."""
+    """A Store over any SQL database that speaks the portable subset in schema.py.
+
+    `upgraded_from` is the schema version the database had if opening it upgraded it.
+    """
 
     target: str
     read_only: bool
+    upgraded_from: int | None = None
 
     @abstractmethod
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Run one statement and return its rows (empty for statements without rows)."""
 
     @abstractmethod
-    def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        """Run one statement for each row of parameters."""
+    def _insert_frame(self, table: str, columns: Sequence[str], table_rows: list[rows.Row],
+                      suffix: str = "") -> None:
+        """Insert rows (in `columns` order) with one bulk statement, then `suffix` (an ON
+        CONFLICT clause); nothing for no rows."""
 
     @abstractmethod
     def _transaction(self) -> AbstractContextManager[None]:
@@ -53,6 +63,11 @@ class SQLStore(RunMethods, ClusterMethods, PositionMethods, DyadMethods, ABC):
     def _operation(self, action: str) -> AbstractContextManager[None]:
         """Hold a connection for one store operation and turn the driver's exceptions into a
         StoreError naming the database and `action`."""
+
+    @abstractmethod
+    def _backup(self, version: int) -> str | None:
+        """Copy the database (of schema `version`) beside it before an upgrade; return the
+        copy's path (None for a database that is not a file)."""
 
     @abstractmethod
     def session(self) -> AbstractContextManager[None]:
@@ -74,8 +89,9 @@ class SQLStore(RunMethods, ClusterMethods, PositionMethods, DyadMethods, ABC):
         self.close()
 
     def open_schema(self, *, create: bool) -> None:
-        """Check that the database is a Redshank store of this schema version; when `create`
-        and the database is empty, create the tables. Anything else is refused untouched."""
+        """Check that the database is a Redshank store of this schema version; when `create`,
+        create the tables in an empty database and upgrade one made by an older Redshank
+        (after a backup copy). Anything else is refused untouched."""
         with self._operation("read the schema"):
             tables = {row[0] for row in self._fetch(
                 "SELECT table_name FROM information_schema.tables"
@@ -95,13 +111,36 @@ class SQLStore(RunMethods, ClusterMethods, PositionMethods, DyadMethods, ABC):
                     self._fetch("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
                                 [SCHEMA_VERSION, utc_now()])
                 return
-            versions = {row[0] for row in self._fetch("SELECT version FROM schema_version")}
-        if versions != {SCHEMA_VERSION}:
-            found = ", ".join(str(v) for v in sorted(versions)) or "none"
+            version = self._schema_version()
+        if version == SCHEMA_VERSION:
+            return
+        problem = migrations.refusal(version)
+        if problem is not None:
+            raise StoreError(f"{self.target}: {problem}")
+        if not create:
             raise StoreError(
-                f"{self.target}: database schema version {found} does not match this "
-                f"Redshank's version {SCHEMA_VERSION}; left unchanged, use a new database "
-                "file (re-ingest) or a matching Redshank release")
+                f"{self.target}: database schema version {version} was made by an older "
+                f"Redshank (this one uses {SCHEMA_VERSION}); upgrade it with 'redshank "
+                f"migrate --db {self.target}' or any command that writes (a copy of the old "
+                "file is kept beside it)")
+        self._upgrade()
+
+    def _schema_version(self) -> int | None:
+        return self._fetch("SELECT max(version) FROM schema_version")[0][0]
+
+    def _upgrade(self) -> None:
+        """Back the database up, then run its migrations in one transaction."""
+        with self._operation("upgrade the schema"):
+            version = self._schema_version()  # another process may have upgraded it
+            if version is None or version >= SCHEMA_VERSION:
+                return
+            backup = self._backup(version)
+            with self._transaction():
+                migrations.upgrade(self._fetch, version)
+        kept = f"; the old database is kept as {backup}" if backup else ""
+        self.upgraded_from = version
+        log.warning("%s: upgraded from schema version %d to %d%s", self.target, version,
+                    SCHEMA_VERSION, kept)
 
     def has_content(self, content_hash: str) -> bool:
         """True if a document with exactly this text is stored (the pipeline skips it)."""
@@ -114,47 +153,83 @@ class SQLStore(RunMethods, ClusterMethods, PositionMethods, DyadMethods, ABC):
 
         Returns False, writing nothing, if the same text is stored under another doc id.
         """
-        rows.check_result(result)
-        document = result.document
-        events = rows.unique_events(result.events)
-        event_rows = [rows.event_row(event, run_id) for event in events]
-        with self._operation(f"save doc {document.id!r}"), self._transaction():
-            if self._fetch(
-                "SELECT 1 FROM documents WHERE content_hash = ? AND doc_id <> ?",
-                [document.content_hash, document.id],
-            ):
-                return False
-            self._delete_children(document.id)
-            self._fetch(
-                rows.upsert_sql("documents", rows.DOCUMENT_COLUMNS, ["doc_id"]),
-                rows.document_row(document, run_id),
-            )
-            self._insert("sentences", rows.SENTENCE_COLUMNS, rows.sentence_rows(result))
-            self._insert(
-                "actor_mentions", rows.ACTOR_MENTION_COLUMNS, rows.actor_mention_rows(result)
-            )
-            self._insert("events", rows.EVENT_COLUMNS, event_rows)
-            self._insert(
-                "event_actors",
-                rows.EVENT_ACTOR_COLUMNS,
-                [row for event in events for row in rows.event_actor_rows(event)],
-            )
-            for failure in result.failures:
-                self._fetch(_RECORD_FAILURE_SQL, rows.failure_row(failure, run_id, utc_now()))
-        return True
+        return self.save_results([result], run_id)[0]
 
-    def _delete_children(self, doc_id: str) -> None:
-        self._fetch(
-            "DELETE FROM event_actors WHERE event_id IN"
-            " (SELECT event_id FROM events WHERE doc_id = ?)",
-            [doc_id],
-        )
+    def save_results(self, results: Sequence[DocumentResult], run_id: str, *,
+                     unlink: Sequence[str] = ()) -> list[bool]:
+        """Save many results as `save_result` does, in one transaction with one bulk insert
+        per table; says for each result whether it was saved.
+
+        A saved document's derived rows become pending (derive_pending reads it again), and
+        the events in `unlink` (re-coded events that changed) leave their clusters, which
+        `prune_clusters` then re-summarises.
+        """
+        for result in results:
+            rows.check_result(result)
+        with self._operation(f"save {len(results)} documents"), self._transaction():
+            saved = self._unconflicted(results)
+            latest = list({r.document.id: r for r, ok in zip(results, saved, strict=True)
+                           if ok}.values())
+            doc_ids = [result.document.id for result in latest]
+            self._delete_children(doc_ids)
+            self._ids_where("DELETE FROM derived_documents WHERE doc_id IN ({ids})", doc_ids)
+            self._ids_where("DELETE FROM cluster_members WHERE event_id IN ({ids})", unlink)
+            self._ids_where("DELETE FROM link_blocks WHERE event_id IN ({ids})", unlink)
+            self._insert_frame("documents", rows.DOCUMENT_COLUMNS,
+                               [rows.document_row(r.document, run_id) for r in latest],
+                               _UPSERT_DOCUMENTS)
+            self._insert_frame("sentences", rows.SENTENCE_COLUMNS,
+                               [row for r in latest for row in rows.sentence_rows(r)])
+            self._insert_frame("actor_mentions", rows.ACTOR_MENTION_COLUMNS,
+                               [row for r in latest for row in rows.actor_mention_rows(r)])
+            events = [e for r in latest for e in rows.unique_events(r.events)]
+            self._insert_frame("events", rows.EVENT_COLUMNS,
+                               [rows.event_row(event, run_id) for event in events])
+            self._insert_frame("event_actors", rows.EVENT_ACTOR_COLUMNS,
+                               [row for event in events for row in rows.event_actor_rows(event)])
+            for result in latest:
+                for failure in result.failures:
+                    self._fetch(_RECORD_FAILURE_SQL, rows.failure_row(failure, run_id, utc_now()))
+        return saved
+
+    def _unconflicted(self, results: Sequence[DocumentResult]) -> list[bool]:
+        """For each result in order, whether saving it is allowed: its text must not be
+        stored (or saved earlier in the batch) under another doc id."""
+        hashes = [result.document.content_hash for result in results]
+        holder = dict(self._ids_where(
+            "SELECT content_hash, doc_id FROM documents WHERE content_hash IN ({ids})", hashes))
+        text_of = {doc_id: text for text, doc_id in holder.items()}
+        saved = []
+        for result in results:
+            doc_id, text = result.document.id, result.document.content_hash
+            allowed = holder.get(text, doc_id) == doc_id
+            if allowed:
+                holder.pop(text_of.get(doc_id, text), None)
+                holder[text], text_of[doc_id] = doc_id, text
+            saved.append(allowed)
+        return saved
+
+    def _delete_children(self, doc_ids: Sequence[str]) -> None:
+        self._ids_where("DELETE FROM event_actors WHERE event_id IN"
+                        " (SELECT event_id FROM events WHERE doc_id IN ({ids}))", doc_ids)
         for table in ("events", "sentences", "actor_mentions"):
-            self._fetch(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            self._ids_where(f"DELETE FROM {table} WHERE doc_id IN ({{ids}})", doc_ids)
 
-    def _insert(self, table: str, columns: Sequence[str], table_rows: list[rows.Row]) -> None:
-        if table_rows:
-            self._execute_many(rows.insert_sql(table, columns), table_rows)
+    def select_documents(self, doc_ids: Sequence[str] = (), since: date | None = None,
+                         until: date | None = None) -> list[str]:
+        """Ids of the stored documents among `doc_ids` (all if none) published from `since`
+        to `until` (both inclusive; undated documents are left out when either is given),
+        sorted."""
+        conditions, params = [], []
+        if doc_ids:
+            conditions.append(f"doc_id IN ({', '.join('?' for _ in doc_ids)})")
+            params.extend(doc_ids)
+        for bound, operator in ((since, ">="), (until, "<=")):
+            if bound is not None:
+                conditions.append(f"published {operator} ?")
+                params.append(bound)
+        return self._column("select documents", "SELECT doc_id FROM documents"
+                            f"{filters.where(conditions)} ORDER BY doc_id", params)
 
     def record_failure(self, failure: Failure, run_id: str) -> None:
         """Keep a per-document failure of a run (the same failure twice is kept once)."""

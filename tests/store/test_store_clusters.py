@@ -133,7 +133,20 @@ def test_pruning_drops_members_of_replaced_events(loaded: Store) -> None:
     assert loaded.get_cluster("cl-assault") is None
     assert loaded.clusters_in_blocks(["k1", "k2", "k3"]) == ["cl-request"]
     assert loaded.counts()["link_blocks"] == 2
+    # until re-summarised (the repair may be interrupted), the cluster is reported again
+    assert loaded.prune_clusters() == ["cl-request"]
+    loaded.save_clusters([cluster("cl-request", REQUEST_A)])
     assert loaded.prune_clusters() == []
+
+
+def test_pruning_finds_clusters_whose_members_a_recode_unlinked(loaded: Store) -> None:
+    again = result("b", text=TEXT + " B.", events=[REQUEST_B, ASSAULT_B, DENIAL_B])
+    unlink = [ASSAULT_B.event_id, REQUEST_B.event_id]
+    assert loaded.save_results([again], "run-2", unlink=unlink) == [True]
+    assert sorted(loaded.unlinked_event_ids()) == sorted(unlink)
+    assert loaded.prune_clusters() == ["cl-request"]  # cl-assault, left empty, is deleted
+    assert loaded.get_cluster("cl-assault") is None
+    assert loaded.cluster_ids_of([DENIAL_B.event_id]) == {DENIAL_B.event_id: "cl-denial"}
 
 
 def test_clear_clusters_empties_the_cluster_tables(loaded: Store) -> None:

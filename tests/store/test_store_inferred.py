@@ -1,18 +1,16 @@
 """Inferred countries (`Actor.country_from`) and implied actors (`Event.actor_inferred`) are
-stored, read back and filterable; a database of the schema before them is refused."""
+stored, read back and filterable (a database of the schema before them is upgraded:
+tests/store/test_migrations.py)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from redshank.errors import StoreError
 from redshank.store import EventQuery, Store, open_store
-from redshank.store.schema import SCHEMA_VERSION
 from tests.store.conftest import IRQ, USA, actor, event, result
 
 POLICE = replace(actor("IRQCOP", "IRQ", "police", 30), sector="COP",
@@ -67,15 +65,3 @@ def test_columns_are_queryable_in_sql(tmp_path: Path) -> None:
         assert connection.execute(
             "SELECT code, country_from FROM event_actors WHERE role = 'actor'"
             " ORDER BY code").fetchall() == [("IRQ", None), ("IRQCOP", "article")]
-
-
-def test_a_schema_2_database_is_refused_with_what_to_do(tmp_path: Path) -> None:
-    assert SCHEMA_VERSION == 3
-    path = tmp_path / "old.duckdb"
-    open_store(str(path)).close()
-    with duckdb.connect(str(path)) as connection:
-        connection.execute("UPDATE schema_version SET version = 2")
-    message = (f"{path}: database schema version 2 does not match this Redshank's version 3; "
-               "left unchanged, use a new database file (re-ingest)")
-    with pytest.raises(StoreError, match=re.escape(message)):
-        open_store(str(path), read_only=True)
