@@ -22,7 +22,7 @@ from redshank.ingest import read_inputs
 from redshank.link import LinkSummary, link_store
 from redshank.model import Document, DocumentResult, Failure
 from redshank.pipeline import Pipeline
-from redshank.positions import DeriveSummary, derive_pending
+from redshank.positions import DeriveSummary, derive_pending, save_readings
 from redshank.query import EXCLUDED_AUXILIARIES
 from redshank.store import Store
 from redshank.store.base import RunCounts
@@ -171,7 +171,9 @@ def ingest(
 
 def _commit(store: Store, pending: list[DocumentResult], failures: list[Failure], run_id: str,
             summary: IngestSummary, stored: set[str]) -> None:
-    """Write the pending results and input failures in one session, then forget them."""
+    """Write the pending results and input failures in one session, derive the positions
+    of the documents saved (on their records, not read back), then forget them."""
+    saved: list[DocumentResult] = []
     with store.session():
         for result in pending:
             summary.failures.extend(result.failures)
@@ -181,6 +183,7 @@ def _commit(store: Store, pending: list[DocumentResult], failures: list[Failure]
             elif not store.save_result(result, run_id):
                 summary.skipped += 1
             else:
+                saved.append(result)
                 stored.add(result.document.content_hash)
                 summary.warnings.extend(result.document.warnings)
                 summary.documents += 1
@@ -190,6 +193,8 @@ def _commit(store: Store, pending: list[DocumentResult], failures: list[Failure]
         for failure in failures:
             store.record_failure(failure, run_id)
             summary.failures.append(failure)
+    if saved:
+        save_readings(store, saved)
     pending.clear()
     failures.clear()
 
