@@ -47,6 +47,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from redshank import knowledge
 from redshank.cache import cached
 from redshank.coding import plover
 from redshank.coding.plover import EVENT_TYPES, NOT_AN_EVENT, Ontology, load_ontology
@@ -412,7 +413,7 @@ def packaged_sources() -> list[tuple[str, bytes]]:
         sources += [(f"{package}/{entry.name}", entry.read_bytes())
                     for entry in sorted(folder.iterdir(), key=lambda e: e.name)
                     if entry.is_file() and not entry.name.endswith(".py")]
-    for module in (__file__, plover.__file__):
+    for module in (__file__, plover.__file__, knowledge.__file__):
         sources.append((Path(module).name, Path(module).read_bytes()))
     return sources
 
