@@ -24,7 +24,7 @@ from redshank.link import LinkSummary, link_store
 from redshank.link.records import LinkSettings, link_record
 from redshank.model import Document, DocumentResult, Event, Failure
 from redshank.pipeline import Pipeline
-from redshank.positions import DeriveSummary, derive_pending
+from redshank.positions import DeriveSummary, derive_pending, save_readings
 from redshank.query import EXCLUDED_AUXILIARIES, EventQuery
 from redshank.store import Store
 from redshank.store.base import RunCounts
@@ -231,7 +231,8 @@ def _code_and_store(store: Store, pipeline: Pipeline, documents: Iterable[Docume
                 on_result(result)
         _commit(store, pending, failures, summary, stored, recode)
         # Everything not linked or derived yet: this run's and what an interrupted run left.
-        summary.links, summary.positions = link_store(store), derive_pending(store)
+        summary.links = link_store(store)
+        summary.positions = (summary.positions or DeriveSummary()) + derive_pending(store)
     except BaseException as error:
         _end_run(store, summary, "interrupted", error)
         if isinstance(error, KeyboardInterrupt):
@@ -245,7 +246,8 @@ def _code_and_store(store: Store, pipeline: Pipeline, documents: Iterable[Docume
 def _commit(store: Store, pending: list[DocumentResult], failures: list[Failure],
             summary: IngestSummary, stored: set[str], recode: bool) -> None:
     """Save the pending results in one transaction and record the failures, in one session;
-    then forget them."""
+    derive the positions of the documents saved (on their records, not read back); then
+    forget them."""
     coded = [result for result in pending if not result.failures]
     with store.session():
         before = _stored_events(store, coded) if recode else {}
@@ -259,18 +261,23 @@ def _commit(store: Store, pending: list[DocumentResult], failures: list[Failure]
         for failure in failures:
             store.record_failure(failure, summary.run_id)
             summary.failures.append(failure)
+    done: list[DocumentResult] = []
     for result, ok in zip(coded, saved, strict=True):
         if not ok:
             summary.skipped += 1
             continue
         if result.document.content_hash in stored:
             _count_changes(summary.recoded, before.get(result.document.id, {}), result.events)
+        done.append(result)
         stored.add(result.document.content_hash)
         summary.warnings.extend(result.document.warnings)
         summary.documents += 1
         summary.sentences += len(result.sentences)
         summary.events += len(result.events)
         summary.hidden += sum(e.auxiliary in EXCLUDED_AUXILIARIES for e in result.events)
+    if done:
+        read = save_readings(store, done)
+        summary.positions = (summary.positions or DeriveSummary()) + read
     pending.clear()
     failures.clear()
 

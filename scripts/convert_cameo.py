@@ -723,7 +723,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def print_summary(result: Result, patterns: PatternSet) -> None:
-    print(f"verbs: {result.verbs} ({len(patterns.by_trigger)} triggers written); "
+    print(f"verbs: {result.verbs} ({len(patterns.triggers())} triggers written); "
           f"word sets: {len(result.sets)}")
     print(f"pattern lines written: {len(patterns)} with a particle or constraints; "
           f"lexicon defaults: {len(patterns.lexicon)} verb lemmas")

@@ -10,7 +10,7 @@ from redshank.api import ingest
 from redshank.explain import explain_event
 from redshank.model import Event
 from redshank.query import event_query
-from redshank.store import open_store
+from redshank.store import PositionQuery, open_store
 from tests.conftest import SEEDS
 
 COALITION, TROOPS, REQUEST = "000_11fe88d6595ed0da", "001_dce3ab4f66cebe96", "002_b69bd920d9e2bfbe"
@@ -105,3 +105,12 @@ def test_ingesting_the_same_input_twice_adds_nothing(store, pipeline) -> None:
     after = store.counts()
     assert {k: v for k, v in after.items() if k != "runs"} == {
         k: v for k, v in before.items() if k != "runs"}
+
+
+def test_ingest_derives_positions_on_the_coded_records_not_from_the_store(pipeline) -> None:
+    with open_store(":memory:") as store:
+        summary = ingest([str(SEEDS / "manifest.jsonl")], store=store, pipeline=pipeline)
+        assert summary.documents == 3 and store.underived_doc_ids() == []
+        assert summary.positions.documents == 0  # nothing was left to read back
+        assert summary.positions.coalitions >= 1
+        assert len(store.query_positions(PositionQuery(topic="ground-troops"))) >= 5

@@ -265,7 +265,7 @@ def recoded(tmp_path_factory, shell_patterns: Path) -> dict[str, list[tuple]]:
     return tables
 
 
-@pytest.mark.parametrize(("point", "count"), [("store", 1), ("link", 0), ("derive", 2)])
+@pytest.mark.parametrize(("point", "count"), [("store", 1), ("link", 0), ("derive", 1)])
 def test_killed_recode_run_again_equals_an_uninterrupted_one(
         tmp_path: Path, recoded, shell_patterns: Path, point: str, count: int) -> None:
     db = tmp_path / "killed.duckdb"

@@ -23,11 +23,14 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
+from redshank.actors import codes, entries, jsonl, names, tabari
 from redshank.actors.codes import ROLE_SECTORS, chunks, country_table, is_country_code, split_code
 from redshank.actors.entries import ActorEntry, AgentEntry, RoleCode
 from redshank.actors.jsonl import read_jsonl
 from redshank.actors.names import display_name, entry_acronyms, is_acronym
+from redshank.actors.packed import PackedEntries, Rows, pack
 from redshank.actors.tabari import TabariActor, TabariAgent, read_tabari_actors, read_tabari_agents
+from redshank.cache import cached
 from redshank.errors import DataFileError
 from redshank.model import ActorType
 
@@ -44,6 +47,9 @@ PACKAGED_FILES = (
     "current-officeholders.jsonl",
     "redshank-core.jsonl",
 )
+# the modules whose code decides what a dictionary file loads as (part of the cache key)
+_READER_MODULES = (__file__, codes.__file__, entries.__file__, jsonl.__file__, names.__file__,
+                   tabari.__file__)
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
@@ -51,11 +57,15 @@ _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 class ActorDictionary:
     """Every actor and agent entry in force, with the files they came from."""
 
-    actors: list[ActorEntry]
-    agents: list[AgentEntry]
+    actors: Sequence[ActorEntry]
+    agents: Sequence[AgentEntry]
     files: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     fingerprint: str = ""
+    # from the cache, when no user file was loaded: every entry in load order (lazily
+    # unpickled), and each surname's people as rows of it (see `people_named`)
+    ordered: Sequence[ActorEntry | AgentEntry] | None = None
+    surname_rows: dict[str, list[int]] | None = None
 
     def lookup(self, name: str) -> ActorEntry | AgentEntry | None:
         """The entry a name resolves to (case-insensitive; a leading "the" is ignored)."""
@@ -67,10 +77,15 @@ class ActorDictionary:
 
     def people_named(self, surname: str) -> list[ActorEntry]:
         """People with a name of two or more words ending in `surname` (case-insensitive)."""
+        if self.ordered is not None and self.surname_rows is not None:
+            ordered = self.ordered
+            return [ordered[row] for row in self.surname_rows.get(surname.casefold(), ())]
         return self._surnames.get(surname.casefold(), [])
 
-    def entries_in_load_order(self) -> list[ActorEntry | AgentEntry]:
+    def entries_in_load_order(self) -> Sequence[ActorEntry | AgentEntry]:
         """Actors and agents ordered by file then line: later entries win a shared name."""
+        if self.ordered is not None:
+            return self.ordered
         order = {f: i for i, f in enumerate(self.files)}
         everything: list[ActorEntry | AgentEntry] = [*self.actors, *self.agents]
         return sorted(everything, key=lambda e: (order.get(e.file, len(order)), e.line))
@@ -108,31 +123,91 @@ def packaged_path(file_name: str) -> Path:
     return Path(str(resources.files("redshank") / "data" / "actors" / file_name))
 
 
-def load_dictionary(extra_paths: Sequence[str | Path] = ()) -> ActorDictionary:
-    """The packaged dictionary plus user files; later files override earlier ones."""
-    sources = [packaged_path(name) for name in PACKAGED_FILES] + [Path(p) for p in extra_paths]
-    actors: list[ActorEntry] = []
-    agents: list[AgentEntry] = []
-    warnings: list[str] = []
-    countries: set[str] = set()
-    digest = hashlib.sha256()
-    labels: list[str] = []
-    for path in sources:
-        raw = _read_bytes(path)
-        digest.update(path.name.encode() + b"\0" + hashlib.sha256(raw).digest())
-        text = _decode(raw, path)
-        label = _unique_label(path.name, labels)
-        labels.append(label)
+@dataclass
+class _Loaded:
+    """The state of a dictionary load after some files: what the next file builds on."""
+
+    actors: list[ActorEntry] = field(default_factory=list)
+    agents: list[AgentEntry] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    countries: set[str] = field(default_factory=set)
+
+    def add(self, path: Path, raw: bytes) -> None:
+        """Load one more file on top (its entries replace earlier ones with their ids)."""
+        label = _unique_label(path.name, self.labels)
+        self.labels.append(label)
         file_actors, file_agents, file_warnings = load_file(
-            path, text, label=label, countries=frozenset(countries)
+            path, _decode(raw, path), label=label, countries=frozenset(self.countries)
         )
-        countries |= own_countries(file_actors)
-        actors = _replace_by_id(actors, file_actors)
-        agents = _replace_by_id(agents, file_agents)
-        warnings.extend(file_warnings)
-    for message in warnings:
+        self.countries |= own_countries(file_actors)
+        self.actors = _replace_by_id(self.actors, file_actors)
+        self.agents = _replace_by_id(self.agents, file_agents)
+        self.warnings.extend(file_warnings)
+
+
+@dataclass
+class _Compiled:
+    """The packaged files' dictionary as the cache stores it: entries packed in load order."""
+
+    packed: list[bytes]
+    actor_rows: list[int]
+    agent_rows: list[int]
+    surname_rows: dict[str, list[int]]
+    labels: list[str]
+    warnings: list[str]
+    countries: set[str]
+
+
+def _compile(packaged: list[tuple[Path, bytes]]) -> _Compiled:
+    loaded = _Loaded()
+    for path, raw in packaged:
+        loaded.add(path, raw)
+    dictionary = ActorDictionary(loaded.actors, loaded.agents, loaded.labels)
+    ordered = dictionary.entries_in_load_order()
+    row = {id(entry): number for number, entry in enumerate(ordered)}
+    surnames = {surname: [row[id(e)] for e in people]
+                for surname, people in dictionary._surnames.items()}
+    return _Compiled(pack(ordered), [row[id(e)] for e in loaded.actors],
+                     [row[id(e)] for e in loaded.agents], surnames, loaded.labels,
+                     loaded.warnings, loaded.countries)
+
+
+def load_dictionary(extra_paths: Sequence[str | Path] = ()) -> ActorDictionary:
+    """The packaged dictionary plus user files; later files override earlier ones.
+
+    The packaged files come compiled from the knowledge cache (redshank/cache.py) when
+    neither they nor the modules that read them changed, their entries unpickled as the
+    resolver asks for them; user files are read every time, on top.
+    """
+    packaged = [(packaged_path(name), _read_bytes(packaged_path(name)))
+                for name in PACKAGED_FILES]
+    extra = [(Path(p), _read_bytes(Path(p))) for p in extra_paths]
+    digest = hashlib.sha256()
+    for path, raw in packaged + extra:
+        digest.update(path.name.encode() + b"\0" + hashlib.sha256(raw).digest())
+    fingerprint = digest.hexdigest()[:16]
+    sources = [(path.name, raw) for path, raw in packaged] + [
+        (Path(module).name, Path(module).read_bytes()) for module in _READER_MODULES]
+    compiled = cached("actors", sources, lambda: _compile(packaged),
+                      lambda value: isinstance(value, _Compiled))
+    ordered = PackedEntries(compiled.packed)
+    for message in compiled.warnings:
         log.warning(message)
-    return ActorDictionary(actors, agents, labels, warnings, digest.hexdigest()[:16])
+    if not extra:
+        return ActorDictionary(Rows(ordered, compiled.actor_rows),
+                               Rows(ordered, compiled.agent_rows),
+                               list(compiled.labels), list(compiled.warnings), fingerprint,
+                               ordered, compiled.surname_rows)
+    loaded = _Loaded([ordered[row] for row in compiled.actor_rows],
+                     [ordered[row] for row in compiled.agent_rows],
+                     list(compiled.labels), [], set(compiled.countries))
+    for path, raw in extra:
+        loaded.add(path, raw)
+    for message in loaded.warnings:
+        log.warning(message)
+    return ActorDictionary(loaded.actors, loaded.agents, loaded.labels,
+                           [*compiled.warnings, *loaded.warnings], fingerprint)
 
 
 def load_file(

@@ -17,7 +17,6 @@ import pickle
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import spacy
 from spacy.tokenizer import Tokenizer
@@ -25,6 +24,7 @@ from spacy.tokens import Doc
 
 from redshank.actors.dictionary import ActorDictionary
 from redshank.actors.entries import ActorEntry, AgentEntry
+from redshank.cache import cache_dir
 
 log = logging.getLogger(__name__)
 
@@ -226,12 +226,6 @@ def tokenizer_signature(tokenizer: Tokenizer) -> str:
     """What makes two tokenizers tokenize alike: spaCy's version and the serialized rules."""
     rules = hashlib.sha256(tokenizer.to_bytes(exclude=["vocab"])).hexdigest()
     return f"{spacy.__version__}|{rules}"
-
-
-def cache_dir() -> Path:
-    """REDSHANK_CACHE_DIR, else ~/.cache/redshank."""
-    configured = os.environ.get("REDSHANK_CACHE_DIR")
-    return Path(configured) if configured else Path.home() / ".cache" / "redshank"
 
 
 def load_index(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from redshank.errors import ConfigError
 from redshank.query import (
@@ -16,8 +17,10 @@ from redshank.query import (
     cluster_query,
     event_query,
 )
-from redshank.store.base import Store
 from redshank.tables import terminal_safe
+
+if TYPE_CHECKING:
+    from redshank.store.base import Store
 
 DEFAULT_DB = "redshank.duckdb"
 

@@ -5,32 +5,41 @@ A feed that decoded UTF-8 bytes as Windows-1252 or Latin-1 turns "it’s" into "
 whole text decodes back (a text mixing mojibake with good non-ASCII characters is left as
 it is), and does nothing else: quotes, HTML entities, ligatures, line breaks and Unicode
 normalisation stay as they are. Text without mojibake is returned unchanged (ftfy changes
-nothing in 5,800 Wikinews articles, 12.6 million characters).
+nothing in 5,800 Wikinews articles, 12.6 million characters). Mojibake is non-ASCII by
+construction, so an ASCII text is returned without asking ftfy (nor importing it: 0.1 s).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-from ftfy import TextFixerConfig, fix_and_explain
+if TYPE_CHECKING:
+    from ftfy import TextFixerConfig
 
 # Only the encoding steps: undo a wrong decoding of the whole text (also where it lost a
 # non-breaking space) and C1 control characters that stand for Windows-1252 ones. Not
 # `decode_inconsistent_utf8`, which repairs stretches of otherwise good text: it also
 # "repairs" rare but genuine pairs of Latin letters ("Ì¼" is the UTF-8 of a combining mark).
-ENCODING_ONLY = TextFixerConfig(
-    decode_inconsistent_utf8=False,
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=True,
-)
+@cache
+def encoding_only() -> TextFixerConfig:
+    from ftfy import TextFixerConfig
+
+    return TextFixerConfig(
+        decode_inconsistent_utf8=False,
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=True,
+    )
+
 CODEC_NAMES = {"sloppy-windows-1252": "Windows-1252", "windows-1252": "Windows-1252",
                "latin-1": "Latin-1", "sloppy-windows-1251": "Windows-1251",
                "windows-1251": "Windows-1251", "macroman": "MacRoman", "cp437": "CP437",
@@ -55,7 +64,11 @@ class Repair:
 
 def repair_encoding(text: str) -> Repair:
     """`text` with mojibake undone, saying how it was damaged; clean text comes back as is."""
-    fixed = fix_and_explain(text, ENCODING_ONLY)
+    if text.isascii():
+        return Repair(text)
+    from ftfy import fix_and_explain
+
+    fixed = fix_and_explain(text, encoding_only())
     if fixed.text == text:
         return Repair(text)
     return Repair(fixed.text, _damage(fixed.explanation or []))

@@ -23,6 +23,8 @@ from redshank.positions.derive import (
     derive_pending,
     derive_store,
     read_events,
+    read_result,
+    save_readings,
 )
 from redshank.positions.lexicon import Lexicon, load_lexicon
 from redshank.positions.reading import DERIVER_VERSION
@@ -44,5 +46,7 @@ __all__ = [
     "derive_store",
     "load_lexicon",
     "read_events",
+    "read_result",
+    "save_readings",
     "timeline",
 ]

@@ -6,14 +6,18 @@ ingest and `redshank link` call: it reads every stored document not derived yet 
 run's, and any an interrupted run left), replaces their derived rows and re-summarises the
 coalitions. `derive(store, event_ids)` re-reads the documents of some events;
 `derive_store` does every stored document (after changing the lexicons).
+
+Ingest reads each document on the pipeline's own records (`read_result`, a pure function
+of one `DocumentResult`) and saves the readings with the document (`save_readings`), so
+`derive_pending` at its end finds nothing left to load back from the store.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 
-from redshank.model import Actor, Document, Event, Sentence
+from redshank.model import Actor, Document, DocumentResult, Event, Sentence
 from redshank.positions.coalitions import (
     Coalition,
     build_coalition,
@@ -54,6 +58,10 @@ class DeriveSummary:
     contributions: int = 0
     coalitions: int = 0
 
+    def __add__(self, other: DeriveSummary) -> DeriveSummary:
+        return DeriveSummary(*(a + b for a, b in zip(astuple(self), astuple(other),
+                                                     strict=True)))
+
 
 def read_context(ctx: DocContext, lexicon: Lexicon | None = None) -> DocumentReading:
     """Positions, memberships and contributions of one document."""
@@ -63,6 +71,30 @@ def read_context(ctx: DocContext, lexicon: Lexicon | None = None) -> DocumentRea
     return DocumentReading(positions=positions_of(readings), memberships=memberships,
                            contributions=find_contributions(ctx, readings, memberships,
                                                             lexicon))
+
+
+def read_result(result: DocumentResult, lexicon: Lexicon | None = None) -> DocumentReading:
+    """The reading of a freshly coded document from the pipeline's records: the same one
+    `derive_pending` makes from what `Store.save_result` stores of it."""
+    if result.failures or (not result.events and not result.sentences):
+        return DocumentReading()
+    return read_context(DocContext.build(result.events, result.document, result.sentences,
+                                         result.actors), lexicon)
+
+
+def save_readings(store: Store, results: Sequence[DocumentResult],
+                  lexicon: Lexicon | None = None) -> DeriveSummary:
+    """Read stored results on their records and save the readings, marking the documents
+    derived from their text (coalitions are summarised by `derive_pending`)."""
+    lexicon = lexicon or default_lexicon()
+    reading = DocumentReading()
+    for result in results:
+        reading.extend(read_result(result, lexicon))
+    store.save_derived({r.document.id: r.document.content_hash for r in results},
+                       reading.positions, reading.memberships, reading.contributions)
+    return DeriveSummary(documents=len(results), positions=len(reading.positions),
+                         memberships=len(reading.memberships),
+                         contributions=len(reading.contributions))
 
 
 def read_events(events: Sequence[Event], *, lexicon: Lexicon | None = None,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(
     r"[^\W_]+?(?=n['’]t\b)"        # "do" of "don't", "wo" of "won't"
@@ -55,6 +56,7 @@ class Token:
         return self.text[0].isalnum() or self.text[0] in "'’"
 
 
+@lru_cache(maxsize=1 << 16)  # news reuses its words: most calls are repeats
 def word_key(word: str) -> str:
     """The crude lemma of a word: lower case, plural and -ing/-ed stripped, final e dropped."""
     word = word.lower().replace("’", "'")

@@ -14,8 +14,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
-import dateparser
-
 from redshank.model import ResolvedDate
 from redshank.when.periods import (
     Part,
@@ -493,6 +491,8 @@ def _read_with_dateparser(text: str, ctx: _Context) -> tuple[Period, str] | None
         "REQUIRE_PARTS": ["day", "month", "year"],
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
+    import dateparser  # here: its import takes 0.05 s of every start-up, and it is rarely asked
+
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
     if parsed is None:
         return None

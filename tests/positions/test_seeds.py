@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from redshank.cli.positions import coalitions
-from redshank.positions import derive, timeline
+from redshank.positions import derive, derive_pending, derive_store, save_readings, timeline
 from redshank.store import CoalitionQuery, PositionQuery, Store, open_store
 
 WALES_MEMBERS = {"USA", "GBR", "FRA", "DEU", "CAN", "AUS", "TUR", "ITA", "POL", "DNK"}
@@ -53,3 +53,20 @@ def test_a_hedge_is_flagged(seeded: Store) -> None:
     flags = [f for e in entries for f in e.flags]
     assert any("left open the possibility" in f for f in flags)
     assert not any(f.startswith("change") for f in flags)
+
+
+def test_positions_read_on_the_records_equal_those_read_back_from_the_store(seed_results
+                                                                            ) -> None:
+    results = list(seed_results.values())
+    with open_store(":memory:") as store:
+        for result in results:
+            store.save_result(result, "seed")
+        summary = save_readings(store, results)
+        assert store.underived_doc_ids() == []
+        assert summary.documents == 3 and summary.positions > 5
+        on_records = store.query_positions(PositionQuery())
+        memberships = store.memberships_of(store.coalition_ids())
+        assert derive_pending(store).documents == 0
+        derive_store(store)
+        assert store.query_positions(PositionQuery()) == on_records
+        assert store.memberships_of(store.coalition_ids()) == memberships
