@@ -18,6 +18,7 @@ from redshank.cli import main
 from redshank.errors import ConfigError, IngestInterrupted
 from redshank.pipeline import Pipeline
 from redshank.store import open_store
+from tests.killing import KILL_AT
 from tests.test_reliability import INPUTS, PYTHON, snapshot
 
 LUNCH = "lunch      042\n"  # CONSULT: no packaged pattern codes "lunched with"
@@ -199,42 +200,11 @@ def test_ctrl_c_during_a_recode_says_so_and_a_rerun_finishes(tmp_path: Path, pip
 
 # Runs `redshank ingest INPUTS` (`recode` with the patterns file), killed as in
 # tests/test_reliability.py at POINT after COUNT calls.
-DRIVER = """
-import os, signal, sys
-from redshank.cli import main
-from redshank.positions.derive import derive_pending
-from redshank.store.sql import SQLStore
-from redshank.store.clusters import ClusterMethods
-from redshank.store.positions import PositionMethods
-
+DRIVER = KILL_AT + """
 point, count, db, patterns, *inputs = sys.argv[1:]
-count = int(count)
-derive_pending.__kwdefaults__["chunk_size"] = 8
-calls = {"n": 0}
-
-def killing(owner, name, inside=None):
-    original = getattr(owner, name)
-    def wrapper(self, *args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] > count:
-            if inside is None:
-                os.kill(os.getpid(), signal.SIGKILL)
-            write = self._insert_rows
-            def dying(*a, **k):
-                write(*a, **k)
-                os.kill(os.getpid(), signal.SIGKILL)
-            self._insert_rows = dying
-        return original(self, *args, **kwargs)
-    setattr(owner, name, wrapper)
-
 if point == "ingest":
     sys.exit(main(["ingest", *inputs, "--db", db]))
-if point == "store":
-    killing(SQLStore, "save_results")
-elif point == "link":
-    killing(ClusterMethods, "save_clusters", inside=True)
-elif point == "derive":
-    killing(PositionMethods, "save_derived")
+kill_at(point, int(count))
 sys.exit(main(["recode", "--db", db, "--patterns", patterns]))
 """
 # Shelling read as a threat: the merge corpus's ASSAULT events become THREATEN ones.

@@ -27,6 +27,7 @@ from redshank.errors import IngestInterrupted
 from redshank.model import Document
 from redshank.store import open_store
 from tests.conftest import SEEDS
+from tests.killing import KILL_AT
 
 MERGE_CORPUS = Path(__file__).parent / "data" / "merge" / "articles.jsonl"
 INPUTS = [str(SEEDS / "manifest.jsonl"), str(MERGE_CORPUS)]
@@ -36,41 +37,9 @@ PYTHON = sys.executable
 # Ingest saves the positions of each committed batch (32 documents); a kill at the second
 # leaves a batch stored but not derived, which the re-run derives from the store (8
 # documents a chunk).
-DRIVER = """
-import os, signal, sys
-from redshank.cli import main
-from redshank.positions.derive import derive_pending
-from redshank.store.sql import SQLStore
-from redshank.store.clusters import ClusterMethods
-from redshank.store.positions import PositionMethods
-
+DRIVER = KILL_AT + """
 point, count, db, *inputs = sys.argv[1:]
-count = int(count)
-derive_pending.__kwdefaults__["chunk_size"] = 8
-calls = {"n": 0}
-
-def killing(owner, name, inside=None):
-    original = getattr(owner, name)
-    def wrapper(self, *args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] > count:
-            if inside is None:
-                os.kill(os.getpid(), signal.SIGKILL)
-            # kill inside the method's transaction, once it has written some rows
-            write = self._insert_rows
-            def dying(*a, **k):
-                write(*a, **k)
-                os.kill(os.getpid(), signal.SIGKILL)
-            self._insert_rows = dying
-        return original(self, *args, **kwargs)
-    setattr(owner, name, wrapper)
-
-if point == "store":
-    killing(SQLStore, "save_results")
-elif point == "link":
-    killing(ClusterMethods, "save_clusters", inside=True)
-elif point == "derive":
-    killing(PositionMethods, "save_derived")
+kill_at(point, int(count))
 sys.exit(main(["ingest", *inputs, "--db", db]))
 """
 
