@@ -29,11 +29,11 @@ from trafilatura.metadata import (
     extract_url,
 )
 
-from redshank.ingest.htmltext import HIDING_STYLE, html_to_text
+from redshank.ingest.htmltext import hidden_by_attributes, html_to_text
 
 JSON_LD = "application/ld+json"
 # Elements a reader never sees (JSON-LD metadata is kept until it is read); elements with a
-# `style` are candidates, checked with HIDING_STYLE.
+# `style` are candidates, checked by htmltext.hidden_by_attributes.
 HIDDEN_ELEMENTS = (
     "//template | //noscript | //style"
     f" | //script[not(normalize-space(@type) = '{JSON_LD}')]"
@@ -132,11 +132,7 @@ def strip_hidden(tree: HtmlElement) -> None:
 
 
 def _hidden(element: _Element) -> bool:
-    if "hidden" in element.attrib:
-        return True
-    if element.get("aria-hidden", "").strip().lower() == "true":
-        return True
-    return bool(HIDING_STYLE.search(element.get("style", "")))
+    return hidden_by_attributes(element.attrib.items())
 
 
 def page_metadata(tree: HtmlElement) -> tuple[str | None, str | None, str | None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from html.parser import HTMLParser
 
 SKIPPED_TAGS = frozenset(
@@ -48,10 +49,13 @@ HIDING_STYLE = re.compile(
 )
 
 
-def hides_content(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+def hides_content(tag: str, attrs: Iterable[tuple[str, str | None]]) -> bool:
     """True for an element whose content a reader never sees: skipped tags, hidden elements."""
-    if tag in SKIPPED_TAGS:
-        return True
+    return tag in SKIPPED_TAGS or hidden_by_attributes(attrs)
+
+
+def hidden_by_attributes(attrs: Iterable[tuple[str, str | None]]) -> bool:
+    """`hidden`, `aria-hidden="true"` or an inline style that hides the element."""
     for name, value in attrs:
         if name == "hidden":
             return True
