@@ -245,22 +245,29 @@ def _code_and_store(store: Store, pipeline: Pipeline, documents: Iterable[Docume
 
 def _commit(store: Store, pending: list[DocumentResult], failures: list[Failure],
             summary: IngestSummary, stored: set[str], recode: bool) -> None:
-    """Save the pending results in one transaction and record the failures, in one session;
-    derive the positions of the documents saved (on their records, not read back); then
-    forget them."""
-    coded = [result for result in pending if not result.failures]
+    """Save the pending results in one transaction, record the failures and save the
+    positions of the documents saved (read on their records, not read back), all on one
+    connection; then forget them."""
     with store.session():
-        before = _stored_events(store, coded) if recode else {}
-        unlink = [event_id for result in coded
-                  for event_id in _changed(before.get(result.document.id, {}), result.events)]
-        saved = store.save_results(coded, summary.run_id, unlink=unlink)
-        for result in pending:
-            summary.failures.extend(result.failures)
-            for failure in result.failures:
-                store.record_failure(failure, summary.run_id)
-        for failure in failures:
+        _save_batch(store, pending, failures, summary, stored, recode)
+    pending.clear()
+    failures.clear()
+
+
+def _save_batch(store: Store, pending: list[DocumentResult], failures: list[Failure],
+                summary: IngestSummary, stored: set[str], recode: bool) -> None:
+    coded = [result for result in pending if not result.failures]
+    before = _stored_events(store, coded) if recode else {}
+    unlink = [event_id for result in coded
+              for event_id in _changed(before.get(result.document.id, {}), result.events)]
+    saved = store.save_results(coded, summary.run_id, unlink=unlink)
+    for result in pending:
+        summary.failures.extend(result.failures)
+        for failure in result.failures:
             store.record_failure(failure, summary.run_id)
-            summary.failures.append(failure)
+    for failure in failures:
+        store.record_failure(failure, summary.run_id)
+        summary.failures.append(failure)
     done: list[DocumentResult] = []
     for result, ok in zip(coded, saved, strict=True):
         if not ok:
@@ -278,8 +285,6 @@ def _commit(store: Store, pending: list[DocumentResult], failures: list[Failure]
     if done:
         read = save_readings(store, done)
         summary.positions = (summary.positions or DeriveSummary()) + read
-    pending.clear()
-    failures.clear()
 
 
 def _stored_events(store: Store, results: Sequence[DocumentResult]) -> dict[str, dict[str, Event]]:

@@ -23,11 +23,11 @@ def killing(owner, name, count, inside=False):
             if not inside:
                 os.kill(os.getpid(), signal.SIGKILL)
             # kill inside the method's transaction, once it has written some rows
-            write = self._insert_rows
+            write = self._insert_frame
             def dying(*a, **k):
                 write(*a, **k)
                 os.kill(os.getpid(), signal.SIGKILL)
-            self._insert_rows = dying
+            self._insert_frame = dying
         return original(self, *args, **kwargs)
     setattr(owner, name, wrapper)
 

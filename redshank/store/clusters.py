@@ -97,15 +97,6 @@ def select_clusters_sql(query: ClusterQuery) -> tuple[str, list[Any]]:
 class ClusterMethods(SQLPrimitives):
     """Store methods for the cluster tables, over the SQL primitives SQLStore declares."""
 
-    def _insert_rows(self, table: str, columns: Sequence[str], table_rows: Sequence[rows.Row],
-                     suffix: str = "") -> None:
-        """Insert rows with multi-row VALUES statements of at most CHUNK_ROWS rows."""
-        head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-        one = f"({_marks(len(columns))})"
-        for chunk in _chunks(table_rows):
-            self._fetch(head + ", ".join(one for _ in chunk) + suffix,
-                        [value for row in chunk for value in row])
-
     def _ids_where(self, sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
         """Run `sql` (with one `{ids}` placeholder list) over `ids` in chunks."""
         found: list[tuple[Any, ...]] = []
@@ -150,9 +141,9 @@ class ClusterMethods(SQLPrimitives):
                             cluster_ids)
             self._ids_where("DELETE FROM cluster_members WHERE event_id IN ({ids})", event_ids)
             self._ids_where("DELETE FROM clusters WHERE cluster_id IN ({ids})", cluster_ids)
-            self._insert_rows("clusters", CLUSTER_COLUMNS,
+            self._insert_frame("clusters", CLUSTER_COLUMNS,
                               [cluster_row(cluster, now) for cluster in clusters])
-            self._insert_rows("cluster_members", MEMBER_COLUMNS, member_rows)
+            self._insert_frame("cluster_members", MEMBER_COLUMNS, member_rows)
             for alias, kept in sorted(aliases.items()):
                 self._fetch("UPDATE cluster_aliases SET cluster_id = ? WHERE cluster_id = ?",
                             [kept, alias])
@@ -162,7 +153,7 @@ class ClusterMethods(SQLPrimitives):
             self._delete_empty(sorted(losing - set(cluster_ids)))
             self._ids_where("DELETE FROM link_blocks WHERE event_id IN ({ids})",
                             list(block_keys))
-            self._insert_rows("link_blocks", ("block_key", "event_id"), key_rows)
+            self._insert_frame("link_blocks", ("block_key", "event_id"), key_rows)
 
     def _delete_empty(self, cluster_ids: Sequence[str]) -> None:
         self._ids_where(

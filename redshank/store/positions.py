@@ -1,9 +1,9 @@
 """Positions and coalition tables: the Store methods that keep and read them.
 
-`PositionMethods` is mixed into `SQLStore` next to `ClusterMethods` (whose `_insert_rows`
-and `_ids_where` it uses). Derived rows belong to a document and remember the text they
-were read from (`doc_hash`): saving a document's rows replaces them, and rows whose
-document changed or disappeared are pruned. Full records are kept as JSON in `record`,
+`PositionMethods` is mixed into `SQLStore` next to `ClusterMethods` (whose `_ids_where`
+it uses). Derived rows belong to a document and remember the text they were read from
+(`doc_hash`): saving a document's rows replaces them, and rows whose document changed or
+disappeared are pruned. Full records are kept as JSON in `record`,
 with the columns queries filter on beside it, as in the events table. `derived_documents`
 remembers which text of each document was last derived, so derivation interrupted
 part-way can resume with `underived_doc_ids`.
@@ -177,10 +177,6 @@ class PositionMethods(SQLPrimitives):
     """Store methods for positions, coalition memberships, contributions and coalitions."""
 
     @abstractmethod
-    def _insert_rows(self, table: str, columns: Sequence[str], table_rows: Sequence[rows.Row],
-                     suffix: str = "") -> None: ...
-
-    @abstractmethod
     def _ids_where(self, sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]: ...
 
     def save_derived(self, documents: Mapping[str, str], positions: Sequence[Position],
@@ -204,15 +200,15 @@ class PositionMethods(SQLPrimitives):
                            doc_ids)}
             for table in (*DERIVED_TABLES, "derived_documents"):
                 self._ids_where(f"DELETE FROM {table} WHERE doc_id IN ({{ids}})", doc_ids)
-            self._insert_rows("derived_documents", ("doc_id", "content_hash"),
+            self._insert_frame("derived_documents", ("doc_id", "content_hash"),
                               sorted(documents.items()))
-            self._insert_rows("positions", POSITION_COLUMNS, [
+            self._insert_frame("positions", POSITION_COLUMNS, [
                 position_row(p, documents[p.doc_id])
                 for p in _unique(positions, "position_id")])
-            self._insert_rows("coalition_members", MEMBERSHIP_COLUMNS, [
+            self._insert_frame("coalition_members", MEMBERSHIP_COLUMNS, [
                 membership_row(m, documents[m.doc_id])
                 for m in _unique(memberships, "membership_id")])
-            self._insert_rows("coalition_contributions", CONTRIBUTION_COLUMNS, [
+            self._insert_frame("coalition_contributions", CONTRIBUTION_COLUMNS, [
                 contribution_row(c, documents[c.doc_id])
                 for c in _unique(contributions, "contribution_id")])
         touched.update(m.coalition_id for m in memberships)
@@ -266,7 +262,7 @@ class PositionMethods(SQLPrimitives):
         ids = [c.coalition_id for c in coalitions] + list(deleted)
         with self._operation(f"save {len(coalitions)} coalitions"), self._transaction():
             self._ids_where("DELETE FROM coalitions WHERE coalition_id IN ({ids})", ids)
-            self._insert_rows("coalitions", COALITION_COLUMNS,
+            self._insert_frame("coalitions", COALITION_COLUMNS,
                               [coalition_row(c, now) for c in coalitions])
 
     def query_positions(self, query: PositionQuery) -> list[Position]:

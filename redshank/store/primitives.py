@@ -31,6 +31,12 @@ class SQLPrimitives(ABC):
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
 
     @abstractmethod
+    def _insert_frame(self, table: str, columns: Sequence[str],
+                      table_rows: Sequence[Sequence[Any]], suffix: str = "") -> None:
+        """Insert rows (in `columns` order) with one bulk statement, then `suffix` (an ON
+        CONFLICT clause); nothing for no rows."""
+
+    @abstractmethod
     def _transaction(self) -> AbstractContextManager[None]: ...
 
     @abstractmethod

@@ -50,12 +50,6 @@ class SQLStore(RunMethods, ClusterMethods, PositionMethods, DyadMethods, ABC):
         """Run one statement and return its rows (empty for statements without rows)."""
 
     @abstractmethod
-    def _insert_frame(self, table: str, columns: Sequence[str], table_rows: list[rows.Row],
-                      suffix: str = "") -> None:
-        """Insert rows (in `columns` order) with one bulk statement, then `suffix` (an ON
-        CONFLICT clause); nothing for no rows."""
-
-    @abstractmethod
     def _transaction(self) -> AbstractContextManager[None]:
         """Commit the statements run inside, or roll them all back on an exception."""
 
