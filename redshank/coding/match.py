@@ -212,6 +212,8 @@ def match_pattern(trigger: Token, patterns: PatternSet) -> Pattern | None:
     lemma = trigger.lemma_.lower()
     listed = patterns.candidates(pos, lemma)
     lexicon = patterns.defaults(pos, lemma)
+    if not listed and not lexicon:
+        return None  # most words: nothing to match, no discard to check
     own = _index(patterns, (pos, lemma, "patterns"), listed) if listed else None
     senses = _index(patterns, (pos, lemma, "lexicon"), lexicon) if lexicon else None
     regions = _Regions(trigger)
