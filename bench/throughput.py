@@ -10,6 +10,7 @@ OpenMP pinned to one thread (set here, before any child imports numpy or spaCy).
   Redshank loads (`redshank.parse.load_nlp`: NER disabled, the tensor released);
 - `code`: the Redshank pipeline (parse, actors, dates, places, coding), nothing stored;
 - `ingest`: end to end into a fresh DuckDB file (parse, code, store, link, positions);
+- `code` and `ingest` again with `--workers N` processes (default 2), against one;
 - `redshank code` on one sentence, wall time of the command with a warm knowledge cache,
   next to a bare spaCy start-up (`load_nlp()` and one sentence) in a fresh interpreter.
 
@@ -63,7 +64,9 @@ def load_corpus(path: Path, max_words: int) -> list[dict]:
 
 
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak RSS of this process, or of its largest worker process if that is larger."""
+    return max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
 
 
 def _bare(records: list[dict], full_model: bool, queue: multiprocessing.Queue) -> None:
@@ -98,10 +101,10 @@ def _documents(records: list[dict]) -> list:
             for r in records]
 
 
-def _pipeline(records: list[dict], queue: multiprocessing.Queue) -> None:
+def _pipeline(records: list[dict], workers: int, queue: multiprocessing.Queue) -> None:
     from redshank.pipeline import Pipeline
 
-    pipeline = Pipeline.load()
+    pipeline = Pipeline.load(workers=workers)
     documents = _documents(records)
     start = time.perf_counter()
     events = sum(len(result.events) for result in pipeline.run(documents))
@@ -109,12 +112,12 @@ def _pipeline(records: list[dict], queue: multiprocessing.Queue) -> None:
     queue.put((elapsed, _peak_mb(), events))
 
 
-def _ingest(records: list[dict], queue: multiprocessing.Queue) -> None:
+def _ingest(records: list[dict], workers: int, queue: multiprocessing.Queue) -> None:
     from redshank.api import ingest
     from redshank.pipeline import Pipeline
     from redshank.store import open_store
 
-    pipeline = Pipeline.load()
+    pipeline = Pipeline.load(workers=workers)
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.jsonl"
         corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
@@ -176,6 +179,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1,
                         help="run each measurement this many times, interleaved, and keep "
                              "the fastest of each (default: 1)")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="also time code and ingest with this many worker processes "
+                             "(default: 2; 1 leaves those rows out)")
     parser.add_argument("--full-model", action="store_true",
                         help="also time spaCy's full model (NER included)")
     args = parser.parse_args()
@@ -187,8 +193,11 @@ def main() -> None:
         runs.setdefault("bare", []).append(measure(_bare, records, False))
         if args.full_model:
             runs.setdefault("full", []).append(measure(_bare, records, True))
-        runs.setdefault("code", []).append(measure(_pipeline, records))
-        runs.setdefault("ingest", []).append(measure(_ingest, records))
+        runs.setdefault("code", []).append(measure(_pipeline, records, 1))
+        runs.setdefault("ingest", []).append(measure(_ingest, records, 1))
+        if args.workers > 1:
+            runs.setdefault("code_workers", []).append(measure(_pipeline, records, args.workers))
+            runs.setdefault("ingest_workers", []).append(measure(_ingest, records, args.workers))
         runs.setdefault("bare_start", []).append(command_wall(BARE_COMMAND))
         runs.setdefault("code_start", []).append(command_wall(CODE_COMMAND))
     fastest = {name: min(results) for name, results in runs.items()}
@@ -200,6 +209,9 @@ def main() -> None:
               *fastest["code"][:2]),
              ("`ingest`: end to end into a fresh DuckDB file (+ store, link, positions)",
               *fastest["ingest"][:2])]
+    if args.workers > 1:
+        rows += [(f"`code --workers {args.workers}`", *fastest["code_workers"][:2]),
+                 (f"`ingest --workers {args.workers}`", *fastest["ingest_workers"][:2])]
     bare_start, bare_start_mb = fastest["bare_start"]
     code_start, code_start_mb = fastest["code_start"]
     lines = [
@@ -224,6 +236,14 @@ def main() -> None:
         f"one sentence **{code_start:.2f} s** (target 1.5 s), "
         f"{code_start - bare_start:+.2f} s on bare spaCy's start-up.",
     ]
+    if args.workers > 1:
+        lines += [
+            "",
+            f"`--workers {args.workers}` on {len(os.sched_getaffinity(0))} cores: `code` "
+            f"**{fastest['code'][0] / fastest['code_workers'][0]:.2f}x** one process, "
+            f"`ingest` **{fastest['ingest'][0] / fastest['ingest_workers'][0]:.2f}x** "
+            "(target 1.8x); peak RSS is that of the largest process (each worker's own).",
+        ]
     text = "\n".join(lines)
     sys.stdout.write(text + "\n")
     if args.markdown:

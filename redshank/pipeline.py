@@ -51,30 +51,57 @@ class Pipeline:
     pattern_files: list[str] = field(default_factory=list)
     # the model's NER, run only on paragraphs whose place names the places stage doubts
     recognizer: Callable[[Doc], Doc] | None = None
+    model: str | None = None
+    # processes that code (redshank/workers.py); 1 codes in this process
+    workers: int = 1
 
     @classmethod
     def load(cls, actor_files: Iterable[str] = (), pattern_files: Iterable[str] = (),
              model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
-             places_ner: bool = False) -> Pipeline:
+             places_ner: bool = False, workers: int = 1) -> Pipeline:
         """Load the parser, the actor dictionaries and the event patterns (plus the user's).
 
         `places_ner` has the model's NER check the place names the places stage doubts
         (redshank/where/document.py): fewer people and firms read as towns, at about 5% of
-        the pipeline's time (docs/places.md).
+        the pipeline's time (docs/places.md). `workers` > 1 codes in that many processes,
+        with the same results.
         """
         nlp = load_nlp(model)
         actor_files, pattern_files = list(actor_files), list(pattern_files)
         resolver = ActorResolver(load_dictionary(actor_files), nlp.tokenizer)
         knowledge = Knowledge(load_patterns(pattern_files), load_ontology())
         pipeline = cls(nlp, resolver, knowledge, load_gazetteer(), batch_size, actor_files,
-                       pattern_files, entity_recognizer(nlp) if places_ner else None)
+                       pattern_files, entity_recognizer(nlp) if places_ner else None, model,
+                       workers)
         # The dictionaries, patterns and model live as long as the process: leave them out
-        # of the cyclic garbage collector's scans, which otherwise revisit them all run long.
+        # of the cyclic garbage collector's scans, which otherwise revisit them all run long
+        # (and, in forked workers, would copy the pages they share with this process).
         gc.freeze()
         return pipeline
 
+    def settings(self) -> dict[str, object]:
+        """The arguments of `load` that make this pipeline again (in a spawned worker)."""
+        return {"actor_files": self.actor_files, "pattern_files": self.pattern_files,
+                "model": self.model, "batch_size": self.batch_size,
+                "places_ner": self.recognizer is not None}
+
+    def after_fork(self) -> None:
+        """In a forked worker: open the gazetteer's index again rather than share the
+        parent's SQLite connection (nor its per-process cache of loaded gazetteers)."""
+        load_gazetteer.cache_clear()
+        self.gazetteer = load_gazetteer(self.gazetteer.user_files)
+
     def run(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        """Results for each document, in input order, parsing in batches."""
+        """Results for each document, in input order, parsing in batches (on `workers`
+        processes when there are more than one)."""
+        if self.workers > 1:
+            from redshank.workers import run_in_workers
+
+            return run_in_workers(self, documents, self.workers)
+        return self.run_here(documents)
+
+    def run_here(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        """Results for each document, in input order, parsing in batches in this process."""
         iterator = iter(documents)
         while batch := list(islice(iterator, self.batch_size)):
             yield from self._run_batch(batch)

@@ -17,6 +17,9 @@ from redshank.model import Actor, Document, Mention, Span
 SEEDS = Path(os.environ.get("REDSHANK_SEEDS",
                             Path(__file__).resolve().parents[2] / "shared" / "seeds"))
 BLANK = spacy.blank("en")
+# Commands run by the tests code in one process unless a test asks for workers
+# (tests/test_workers.py): the suite already keeps every core busy.
+os.environ.setdefault("REDSHANK_WORKERS", "1")
 
 
 def make_doc(rows: list[tuple[str, str, str, str, str, int]]) -> Doc:

@@ -148,10 +148,12 @@ def _long_input(tmp_path: Path, copies: int = 12) -> str:
     return str(path)
 
 
-def test_ctrl_c_in_the_cli_prints_one_line_and_no_traceback(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ctrl_c_in_the_cli_prints_one_line_and_no_traceback(tmp_path: Path, workers: str
+                                                           ) -> None:
     db = tmp_path / "ctrl-c.duckdb"
     process = subprocess.Popen([PYTHON, "-m", "redshank", "ingest", _long_input(tmp_path),
-                                "--db", str(db)],
+                                "--db", str(db), "--workers", workers],
                                stderr=subprocess.PIPE, text=True)
     _wait_for_documents(db, process)
     process.send_signal(signal.SIGINT)

@@ -163,6 +163,11 @@ class Gazetteer:
         """Pickled as its user files: a worker process reopens the same index."""
         return Gazetteer.load, (self._user_files,)
 
+    @property
+    def user_files(self) -> tuple[str, ...]:
+        """The user's sites and aliases files loaded over the packaged places."""
+        return self._user_files
+
     def lookup(self, text: str) -> list[tuple[Place, bool]]:
         """Places a name may refer to, each with whether the name is its primary name.
 
