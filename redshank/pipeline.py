@@ -54,17 +54,21 @@ class Pipeline:
     model: str | None = None
     # processes that code (redshank/workers.py); 1 codes in this process
     workers: int = 1
+    # a Dask scheduler address, or "local", to code on (redshank/dask_workers.py)
+    dask: str | None = None
 
     @classmethod
     def load(cls, actor_files: Iterable[str] = (), pattern_files: Iterable[str] = (),
              model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
-             places_ner: bool = False, workers: int = 1) -> Pipeline:
+             places_ner: bool = False, workers: int = 1, dask: str | None = None
+             ) -> Pipeline:
         """Load the parser, the actor dictionaries and the event patterns (plus the user's).
 
         `places_ner` has the model's NER check the place names the places stage doubts
         (redshank/where/document.py): fewer people and firms read as towns, at about 5% of
         the pipeline's time (docs/places.md). `workers` > 1 codes in that many processes,
-        with the same results.
+        and `dask` (a scheduler address, or "local") on a Dask cluster, with the same
+        results.
         """
         nlp = load_nlp(model)
         actor_files, pattern_files = list(actor_files), list(pattern_files)
@@ -72,7 +76,7 @@ class Pipeline:
         knowledge = Knowledge(load_patterns(pattern_files), load_ontology())
         pipeline = cls(nlp, resolver, knowledge, load_gazetteer(), batch_size, actor_files,
                        pattern_files, entity_recognizer(nlp) if places_ner else None, model,
-                       workers)
+                       workers, dask)
         # The dictionaries, patterns and model live as long as the process: leave them out
         # of the cyclic garbage collector's scans, which otherwise revisit them all run long
         # (and, in forked workers, would copy the pages they share with this process).
@@ -92,8 +96,12 @@ class Pipeline:
         self.gazetteer = load_gazetteer(self.gazetteer.user_files)
 
     def run(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        """Results for each document, in input order, parsing in batches (on `workers`
-        processes when there are more than one)."""
+        """Results for each document, in input order, parsing in batches (on the Dask
+        cluster, or on `workers` processes when there are more than one)."""
+        if self.dask:
+            from redshank.dask_workers import run_on_dask
+
+            return run_on_dask(self, documents, self.dask)
         if self.workers > 1:
             from redshank.workers import run_in_workers
 

@@ -9,7 +9,6 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from redshank.api import ingest
@@ -18,29 +17,12 @@ from redshank.pipeline import Pipeline
 from redshank.store import open_store
 from redshank.workers import WorkerError, resolve_workers
 from tests.conftest import SEEDS
+from tests.stored import snapshot
 
 MERGE_CORPUS = Path(__file__).parent / "data" / "merge" / "articles.jsonl"
 INPUTS = [str(SEEDS / "manifest.jsonl"), str(MERGE_CORPUS)]
 # Small batches, so the 51 documents make 13 batches shared out to the workers.
 BATCH = 4
-
-
-def snapshot(db: Path) -> dict[str, list[tuple]]:
-    """Every row of every table but the runs, without the run ids and timestamps."""
-    connection = duckdb.connect(str(db), read_only=True)
-    try:
-        columns: dict[str, list[str]] = {}
-        for table, column, kind in connection.execute(
-                "SELECT table_name, column_name, data_type FROM information_schema.columns"
-                " ORDER BY table_name, ordinal_position").fetchall():
-            if table not in ("runs", "schema_version") and column != "run_id" \
-                    and not kind.startswith("TIMESTAMP"):
-                columns.setdefault(table, []).append(column)
-        return {table: connection.execute(
-                    f"SELECT {', '.join(names)} FROM {table} ORDER BY ALL").fetchall()
-                for table, names in columns.items()}
-    finally:
-        connection.close()
 
 
 def _ingest(pipeline: Pipeline, db: Path, workers: int) -> None:

@@ -87,6 +87,10 @@ def _workers_flag(parser: argparse.ArgumentParser, default: str) -> None:
                         help="processes that code: a number, or auto for one per core; the "
                              "results are the same (inputs under 64 documents are coded in "
                              f"one process) (default: $REDSHANK_WORKERS or {default})")
+    parser.add_argument("--dask", metavar="ADDRESS",
+                        help="code on a Dask cluster: its scheduler's address "
+                             "(tcp://host:8786), or local for a LocalCluster of one worker "
+                             "per core; same results (docs/scaling.md)")
 
 
 def configure(subparsers: argparse._SubParsersAction) -> None:
@@ -156,7 +160,7 @@ def _pipeline(args: argparse.Namespace):
     workers = resolve_workers(args.workers)  # a bad value fails before the model loads
     return Pipeline.load(actor_files=[*_env_list("REDSHANK_ACTORS"), *args.actors],
                          pattern_files=[*_env_list("REDSHANK_PATTERNS"), *args.patterns],
-                         places_ner=args.places_ner, workers=workers)
+                         places_ner=args.places_ner, workers=workers, dask=args.dask)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
