@@ -10,7 +10,8 @@ OpenMP pinned to one thread (set here, before any child imports numpy or spaCy).
   Redshank loads (`redshank.parse.load_nlp`: NER disabled, the tensor released);
 - `code`: the Redshank pipeline (parse, actors, dates, places, coding), nothing stored;
 - `ingest`: end to end into a fresh DuckDB file (parse, code, store, link, positions);
-- `code` and `ingest` again with `--workers N` processes (default 2), against one;
+- `code` and `ingest` again with `--workers N` processes (default 2), and `ingest` on a
+  Dask LocalCluster it starts (`--dask local`: one worker per core), against one process;
 - `redshank code` on one sentence, wall time of the command with a warm knowledge cache,
   next to a bare spaCy start-up (`load_nlp()` and one sentence) in a fresh interpreter.
 
@@ -112,12 +113,13 @@ def _pipeline(records: list[dict], workers: int, queue: multiprocessing.Queue) -
     queue.put((elapsed, _peak_mb(), events))
 
 
-def _ingest(records: list[dict], workers: int, queue: multiprocessing.Queue) -> None:
+def _ingest(records: list[dict], workers: int, queue: multiprocessing.Queue,
+            dask: str | None = None) -> None:
     from redshank.api import ingest
     from redshank.pipeline import Pipeline
     from redshank.store import open_store
 
-    pipeline = Pipeline.load(workers=workers)
+    pipeline = Pipeline.load(workers=workers, dask=dask)
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.jsonl"
         corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
@@ -128,11 +130,11 @@ def _ingest(records: list[dict], workers: int, queue: multiprocessing.Queue) -> 
     queue.put((elapsed, _peak_mb(), summary.events))
 
 
-def measure(target, *args) -> tuple:
+def measure(target, *args, **kwargs) -> tuple:
     """Run one measurement in a fresh process and return what it reported."""
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    process = context.Process(target=target, args=(*args, queue))
+    process = context.Process(target=target, args=(*args, queue), kwargs=kwargs)
     process.start()
     result = queue.get()
     process.join()
@@ -182,6 +184,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2,
                         help="also time code and ingest with this many worker processes "
                              "(default: 2; 1 leaves those rows out)")
+    parser.add_argument("--no-dask", action="store_true",
+                        help="leave out the `ingest --dask local` row (a LocalCluster of one "
+                             "single-threaded worker process per core)")
     parser.add_argument("--full-model", action="store_true",
                         help="also time spaCy's full model (NER included)")
     args = parser.parse_args()
@@ -198,6 +203,9 @@ def main() -> None:
         if args.workers > 1:
             runs.setdefault("code_workers", []).append(measure(_pipeline, records, args.workers))
             runs.setdefault("ingest_workers", []).append(measure(_ingest, records, args.workers))
+        if not args.no_dask:
+            runs.setdefault("ingest_dask", []).append(
+                measure(_ingest, records, args.workers, dask="local"))
         runs.setdefault("bare_start", []).append(command_wall(BARE_COMMAND))
         runs.setdefault("code_start", []).append(command_wall(CODE_COMMAND))
     fastest = {name: min(results) for name, results in runs.items()}
@@ -212,6 +220,9 @@ def main() -> None:
     if args.workers > 1:
         rows += [(f"`code --workers {args.workers}`", *fastest["code_workers"][:2]),
                  (f"`ingest --workers {args.workers}`", *fastest["ingest_workers"][:2])]
+    if not args.no_dask:
+        rows.append(("`ingest --dask local` (LocalCluster started by the run, one worker "
+                     "per core)", *fastest["ingest_dask"][:2]))
     bare_start, bare_start_mb = fastest["bare_start"]
     code_start, code_start_mb = fastest["code_start"]
     lines = [
@@ -244,6 +255,10 @@ def main() -> None:
             f"`ingest` **{fastest['ingest'][0] / fastest['ingest_workers'][0]:.2f}x** "
             "(target 1.8x); peak RSS is that of the largest process (each worker's own).",
         ]
+    if not args.no_dask:
+        speedup = fastest["ingest"][0] / fastest["ingest_dask"][0]
+        lines += ["", f"`ingest --dask local`: **{speedup:.2f}x** one process (target 1.6x), "
+                  "the cluster's start-up and each worker's pipeline loading included."]
     text = "\n".join(lines)
     sys.stdout.write(text + "\n")
     if args.markdown:
