@@ -16,6 +16,7 @@ from datetime import date
 
 from redshank.cli.common import db_flag
 from redshank.errors import ConfigError
+from redshank.model import STANCES
 from redshank.positions.coalitions import Coalition, build_coalition
 from redshank.positions.derive import derive, derive_store
 from redshank.positions.lexicon import Lexicon, load_lexicon
@@ -23,7 +24,7 @@ from redshank.positions.render import write_coalitions, write_positions
 from redshank.positions.timeline import timeline
 from redshank.store import require_existing as _require_db
 from redshank.store.base import Store
-from redshank.store.position_records import STANCES, CoalitionQuery, PositionQuery
+from redshank.store.position_queries import CoalitionQuery, PositionQuery
 
 __all__ = ["coalitions", "configure", "derive", "run_coalition", "run_positions"]
 

@@ -1,4 +1,4 @@
-"""Column types read off the record definitions (redshank/model.py), so an export's schema
+"""Column types read off the record definitions (redshank/model/), so an export's schema
 is not written again by hand: `duckdb_schema(Event)` is the Parquet schema of the event."""
 
 from __future__ import annotations

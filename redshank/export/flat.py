@@ -1,4 +1,4 @@
-"""Flat CSV of events, its columns derived from the `Event` record definition (redshank/model.py).
+"""Flat CSV of events, its columns derived from the `Event` record (redshank/model/core.py).
 
     events.csv   one row per event (per cluster with --merged), comma-separated, header
     dtypes.json  how to read it back typed (redshank/export/tabular.py)

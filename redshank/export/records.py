@@ -27,8 +27,8 @@ from redshank.errors import ConfigError, StoreError
 from redshank.export.derived import DERIVED_EXPORTS
 from redshank.export.fields import duckdb_schema, struct
 from redshank.export.selection import load_sources
-from redshank.model import Event
-from redshank.store.base import Cluster, ClusterMember, ClusterQuery, EventQuery, Store
+from redshank.model import Cluster, ClusterMember, Event
+from redshank.store.base import ClusterQuery, EventQuery, Store
 from redshank.store.duckdb import CONNECT_CONFIG
 
 RecordFormat = Literal["jsonl", "parquet"]

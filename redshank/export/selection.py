@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from redshank.model import DatePrecision, Event
-from redshank.store.base import Cluster, ClusterQuery, EventQuery, Store
+from redshank.model import Cluster, DatePrecision, Event
+from redshank.store.base import ClusterQuery, EventQuery, Store
 
 
 @dataclass(frozen=True, slots=True)

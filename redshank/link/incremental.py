@@ -17,8 +17,8 @@ from redshank.link.blocking import block_keys
 from redshank.link.plan import LinkPlan, cluster_id_for, plan_links
 from redshank.link.records import LinkRecord, LinkSettings, link_record
 from redshank.link.summary import build_cluster, member_of
-from redshank.model import Event
-from redshank.store.base import Cluster, ClusterMember, Store
+from redshank.model import Cluster, ClusterMember, Event
+from redshank.store.base import Store
 
 
 @dataclass(slots=True)

@@ -19,8 +19,7 @@ from redshank.link.records import (
     status_of,
     window_of,
 )
-from redshank.model import Actor, Event
-from redshank.store.base import Cluster, ClusterMember
+from redshank.model import Actor, Cluster, ClusterMember, Event
 
 # A cluster's location comes from the reports that placed it nearest (Event.place_scope;
 # None: placed by its sentence, as before scopes were recorded).

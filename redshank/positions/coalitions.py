@@ -23,17 +23,20 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from redshank.knowledge import types_where
-from redshank.model import Actor, Event, Span, hash_record
+from redshank.model import (
+    Actor,
+    Adversary,
+    CoalitionSummary,
+    Contribution,
+    Event,
+    Membership,
+    Span,
+    hash_record,
+)
 from redshank.positions.context import DocContext, Party, auxiliary_cue, party_of
 from redshank.positions.lexicon import Lexicon
 from redshank.positions.reading import DERIVER_VERSION, Reading, position_of
 from redshank.positions.words import Token, clause_window, tokenize
-from redshank.store.position_records import (
-    Adversary,
-    CoalitionSummary,
-    Contribution,
-    Membership,
-)
 
 # The `coalition` column of the event-type table.
 MEMBERSHIP_EVENTS = types_where(coalition="member")

@@ -14,10 +14,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from redshank.actors.codes import country_name
-from redshank.model import Actor, Document, Event, Sentence
+from redshank.model import Actor, Adversary, Document, Event, Sentence
 from redshank.positions.lexicon import Lexicon
 from redshank.positions.words import Token, token_at, tokenize
-from redshank.store.position_records import Adversary
 
 PRONOUNS = frozenset(
     "i me my we us our they them their he him his she her it its you your".split())

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from redshank.knowledge import event_types
-from redshank.model import Actor, Event, Span, hash_record
+from redshank.model import Actor, Event, Position, Span, Stance, hash_record
 from redshank.positions.context import (
     DocContext,
     Party,
@@ -30,7 +30,6 @@ from redshank.positions.context import (
 )
 from redshank.positions.lexicon import Lexicon, Match
 from redshank.positions.words import Token, clause_window, tokenize
-from redshank.store.position_records import Position, Stance
 from redshank.version import CODER_VERSION
 
 DERIVER_VERSION = f"redshank-positions-0.1.0 ({CODER_VERSION})"

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from redshank.store.position_records import Position
+from redshank.model import Position
 
 
 @dataclass(slots=True)

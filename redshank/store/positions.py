@@ -18,16 +18,17 @@ from datetime import date, datetime
 from typing import Any
 
 from redshank.errors import StoreError
-from redshank.model import Actor, Sentence, Span
-from redshank.store import rows
-from redshank.store.position_records import (
-    CoalitionQuery,
+from redshank.model import (
+    Actor,
     CoalitionSummary,
     Contribution,
     Membership,
     Position,
-    PositionQuery,
+    Sentence,
+    Span,
 )
+from redshank.store import rows
+from redshank.store.position_queries import CoalitionQuery, PositionQuery
 from redshank.store.primitives import SQLPrimitives, utc_now
 
 POSITION_COLUMNS = (

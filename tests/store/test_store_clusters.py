@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from redshank.errors import ConfigError
+from redshank.model import Cluster, ClusterMember
 from redshank.store import Store, open_store
-from redshank.store.base import Cluster, ClusterMember, ClusterQuery
+from redshank.store.base import ClusterQuery
 from tests.store.conftest import IRQ, ISIL, TEXT, USA, event, result
 
 REQUEST_A = event("a", 0, "REQUEST", actors=[IRQ], recipients=[USA])
