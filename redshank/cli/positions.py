@@ -12,9 +12,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date
 
-from redshank.cli.common import db_flag
+from redshank.cli.common import day, db_flag
 from redshank.errors import ConfigError
 from redshank.model import STANCES
 from redshank.positions.coalitions import Coalition, build_coalition
@@ -31,13 +30,6 @@ __all__ = ["coalitions", "configure", "derive", "run_coalition", "run_positions"
 LEXICON_ENV = "REDSHANK_POSITION_LEXICONS"
 POSITIONS_EXAMPLE = "redshank positions --actor USA --topic ground-troops --db events.duckdb"
 COALITION_EXAMPLE = "redshank coalition --against ISIL --format json --db events.duckdb"
-
-
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
 
 
 def _common_flags(parser: argparse.ArgumentParser) -> None:
@@ -65,8 +57,8 @@ def configure(subparsers: argparse._SubParsersAction) -> None:
                                            "or name, or a speaker's id or name")
     positions.add_argument("--topic", help="action, e.g. ground-troops, airstrikes, training")
     positions.add_argument("--stance", choices=STANCES, help="only this stance")
-    positions.add_argument("--since", type=_date, help="positions on or after this date")
-    positions.add_argument("--until", type=_date, help="positions on or before this date")
+    positions.add_argument("--since", type=day, help="positions on or after this date")
+    positions.add_argument("--until", type=day, help="positions on or before this date")
     positions.add_argument("--doc", help="only positions from this document id")
     _common_flags(positions)
     positions.set_defaults(handler=run_positions)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
@@ -27,7 +28,9 @@ from redshank.model import Event
 FILE = "events.csv"
 JOIN = "; "
 Getter = Callable[[Any], object]
-_SCALARS: dict[type, Dtype] = {str: "string", int: "Int64", float: "float64", bool: "boolean"}
+# Days are written as ISO text ("2014-06-11") and read back as strings.
+_SCALARS: dict[type, Dtype] = {str: "string", int: "Int64", float: "float64", bool: "boolean",
+                               date: "string"}
 
 
 def _columns(cls: type, prefix: str, joined: bool) -> Iterator[tuple[Column, Getter]]:

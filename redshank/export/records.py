@@ -34,7 +34,7 @@ from redshank.store.duckdb import CONNECT_CONFIG
 RecordFormat = Literal["jsonl", "parquet"]
 RECORD_FORMATS: tuple[RecordFormat, ...] = ("jsonl", "parquet")
 
-EVENT_SCHEMA: dict[str, str] = duckdb_schema(Event, dates=("published", "date_start", "date_end"))
+EVENT_SCHEMA: dict[str, str] = duckdb_schema(Event)
 SOURCE_FIELDS: dict[str, str] = {"url": "VARCHAR", "title": "VARCHAR", "publisher": "VARCHAR"}
 EXPORTED_EVENT_SCHEMA: dict[str, str] = {**EVENT_SCHEMA, "cluster_id": "VARCHAR",
                                          **SOURCE_FIELDS}

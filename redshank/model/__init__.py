@@ -36,6 +36,7 @@ from redshank.model.core import (
     content_hash,
     hash_record,
 )
+from redshank.model.dates import format_day, parse_day
 from redshank.model.links import Cluster, ClusterMember
 from redshank.model.positions import (
     STANCES,
@@ -82,5 +83,7 @@ __all__ = [
     "Span",
     "Stance",
     "content_hash",
+    "format_day",
     "hash_record",
+    "parse_day",
 ]

@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from redshank.model.dates import json_record, parse_days
+
 ActorType = Literal["state", "person", "igo", "ngo", "armed_group", "other"]
 DatePrecision = Literal["day", "week", "month", "year", "reported", "unknown"]
 Auxiliary = Literal["negated", "hypothetical", "future", "historical"]
@@ -193,7 +195,9 @@ class Event:
     `actor_inferred` is True when the actor is implied by convention, not named (an
     agentless passive: "was arrested" -> the police). `place_scope` says how far from the
     trigger its `location` was found: "sentence" (a place governs it), "paragraph" or
-    "document" (redshank/where/scope.py).
+    "document" (redshank/where/scope.py). `date` labels the period the event is dated to
+    ("2014-06-11", "2014-06", "199X"), `date_start` and `date_end` are its first and last
+    day.
     """
 
     event_id: str
@@ -215,23 +219,23 @@ class Event:
     auxiliary: Auxiliary | None
     quote: Quote | None
     evidence: Evidence
-    published: str | None
+    published: date | None
     coder_version: str
-    date_start: str | None = None
-    date_end: str | None = None
+    date_start: date | None = None
+    date_end: date | None = None
     date_method: str | None = None
     sentence_span: Span | None = None
     actor_inferred: bool = False
     place_scope: PlaceScope | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The event record as documented in docs/formats.md."""
-        return asdict(self)
+        """The event record as documented in docs/formats.md (days as ISO strings)."""
+        return json_record(self)
 
     @classmethod
     def from_json(cls, record: dict[str, Any]) -> Event:
         """Rebuild an event from `to_json` output (as stored in the database)."""
-        data = dict(record)
+        data = parse_days(dict(record), "published", "date_start", "date_end")
         data["actor"] = [_actor_from_json(a) for a in data["actor"]]
         data["recipient"] = [_actor_from_json(a) for a in data["recipient"]]
         if data.get("location"):

@@ -3,9 +3,11 @@ event (docs/merging.md)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+from redshank.model.dates import json_record
 
 
 @dataclass(slots=True)
@@ -53,13 +55,4 @@ class Cluster:
 
     def to_json(self) -> dict[str, Any]:
         """The cluster record as documented in docs/merging.md (dates as ISO strings)."""
-        record = asdict(self)
-        for key in ("date_start", "date_end", "first_published", "last_published"):
-            record[key] = _iso(record[key])
-        for member in record["members"]:
-            member["published"] = _iso(member["published"])
-        return record
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value is not None else None
+        return json_record(self)

@@ -4,15 +4,18 @@ A `Position` is an actor's stated stance on an action (a topic); a `Membership` 
 evidence that an actor is in a coalition; a `Contribution` is what an actor does, offers
 or refuses for one; a `CoalitionSummary` is the coalition itself. Every record keeps its
 provenance: document, sentence, character span, the events it was read from and the
-reasons (lexicon entries, coder notes). Dates are ISO strings, as in `Event`.
+reasons (lexicon entries, coder notes). As in `Event`, `date` labels a period (text) and the
+other dates are days (`datetime.date`).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
 from redshank.model.core import Actor, Span
+from redshank.model.dates import json_record, parse_days
 
 Stance = Literal["commit", "offer", "support", "request", "refuse", "hedge"]
 STANCES: tuple[str, ...] = ("commit", "offer", "support", "request", "refuse", "hedge")
@@ -49,8 +52,8 @@ class Position:
     hedges: list[str]
     date: str | None
     date_precision: str
-    date_start: str | None
-    date_end: str | None
+    date_start: date | None
+    date_end: date | None
     speaker: Actor | None
     quote: str | None
     quote_span: Span | None
@@ -62,16 +65,16 @@ class Position:
     event_ids: list[str]
     event: str | None
     auxiliary: str | None
-    published: str | None
+    published: date | None
     reasons: list[str]
     deriver_version: str
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return json_record(self)
 
     @classmethod
     def from_json(cls, record: dict[str, Any]) -> Position:
-        data = dict(record)
+        data = parse_days(dict(record), "date_start", "date_end", "published")
         data["speaker"] = _actor(data.get("speaker"))
         data["quote_span"] = _span(data.get("quote_span"))
         data["span"] = Span(**data["span"])
@@ -107,23 +110,23 @@ class Membership:
     label: str
     date: str | None
     date_precision: str
-    date_start: str | None
+    date_start: date | None
     doc_id: str
     sentence_index: int
     sentence: str
     trigger: str
     span: Span
     event_id: str | None
-    published: str | None
+    published: date | None
     reasons: list[str]
     deriver_version: str
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return json_record(self)
 
     @classmethod
     def from_json(cls, record: dict[str, Any]) -> Membership:
-        data = dict(record)
+        data = parse_days(dict(record), "date_start", "published")
         data["adversary"] = Adversary(**data["adversary"]) if data.get("adversary") else None
         data["span"] = Span(**data["span"])
         return cls(**data)
@@ -145,7 +148,7 @@ class Contribution:
     hedges: list[str]
     date: str | None
     date_precision: str
-    date_start: str | None
+    date_start: date | None
     speaker: Actor | None
     quote: str | None
     doc_id: str
@@ -155,16 +158,16 @@ class Contribution:
     span: Span
     event_ids: list[str]
     position_id: str | None
-    published: str | None
+    published: date | None
     reasons: list[str]
     deriver_version: str
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return json_record(self)
 
     @classmethod
     def from_json(cls, record: dict[str, Any]) -> Contribution:
-        data = dict(record)
+        data = parse_days(dict(record), "date_start", "published")
         data["speaker"] = _actor(data.get("speaker"))
         data["span"] = Span(**data["span"])
         return cls(**data)
@@ -180,15 +183,15 @@ class CoalitionSummary:
     labels: list[str]
     leaders: list[str]
     members: list[str]
-    first_date: str | None
-    last_date: str | None
+    first_date: date | None
+    last_date: date | None
     deriver_version: str
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return json_record(self)
 
     @classmethod
     def from_json(cls, record: dict[str, Any]) -> CoalitionSummary:
-        data = dict(record)
+        data = parse_days(dict(record), "first_date", "last_date")
         data["adversary"] = Adversary(**data["adversary"]) if data.get("adversary") else None
         return cls(**data)
