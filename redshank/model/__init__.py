@@ -8,6 +8,8 @@
     runs.py       runs and dyad counts
     dates.py      the one parser and formatter of calendar days at the boundaries (JSON,
                   command line, files)
+    columns.py    field metadata saying how a field is kept in its record's table
+                  (the tables: redshank/store/tables.py)
 
 Everything is importable from here: `from redshank.model import Event`.
 """

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from redshank.model.columns import NO_COLUMN, column
 from redshank.model.dates import json_record, parse_days
 
 ActorType = Literal["state", "person", "igo", "ngo", "armed_group", "other"]
@@ -48,7 +49,7 @@ class Span:
 class Document:
     """One article with its metadata, as read by ingest."""
 
-    id: str
+    id: str = field(metadata=column(name="doc_id"))
     text: str
     title: str | None = None
     published: date | None = None
@@ -56,7 +57,7 @@ class Document:
     url: str | None = None
     path: str | None = None
     published_from: Literal["metadata", "dateline", "none"] = "metadata"
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list, metadata=column(text=True, nullable=True))
 
     @property
     def content_hash(self) -> str:
@@ -79,9 +80,9 @@ class Sentence:
     """A sentence of a document with its character span and paragraph number."""
 
     doc_id: str
-    index: int
+    index: int = field(metadata=column(name="sentence_index"))
     text: str
-    span: Span
+    span: Span = field(metadata=column(parts=("start_char", "end_char")))
     paragraph: int
 
 
@@ -100,10 +101,10 @@ class Actor:
     country: str | None
     sector: str | None
     type: ActorType
-    id: str
-    span: Span
+    id: str = field(metadata=column(name="actor_id"))
+    span: Span = field(metadata=column(parts=("start_char", "end_char")))
     code: str | None = None
-    entries: list[str] = field(default_factory=list)
+    entries: list[str] = field(default_factory=list, metadata=column(text=True))
     country_from: str | None = None
 
     @property
@@ -203,30 +204,30 @@ class Event:
     event_id: str
     doc_id: str
     sentence_index: int
-    sentence: str
+    sentence: str = field(metadata=NO_COLUMN)
     event: str
     mode: str | None
-    context: list[str]
+    context: list[str] = field(metadata=NO_COLUMN)
     cameo: str | None
     quad: int
     intensity: float
-    actor: list[Actor]
-    recipient: list[Actor]
+    actor: list[Actor] = field(metadata=NO_COLUMN)
+    recipient: list[Actor] = field(metadata=NO_COLUMN)
     date: str | None
     date_precision: DatePrecision
-    date_text: str | None
-    location: Location | None
+    date_text: str | None = field(metadata=NO_COLUMN)
+    location: Location | None = field(metadata=NO_COLUMN)
     auxiliary: Auxiliary | None
-    quote: Quote | None
-    evidence: Evidence
+    quote: Quote | None = field(metadata=NO_COLUMN)
+    evidence: Evidence = field(metadata=NO_COLUMN)
     published: date | None
     coder_version: str
     date_start: date | None = None
     date_end: date | None = None
-    date_method: str | None = None
-    sentence_span: Span | None = None
+    date_method: str | None = field(default=None, metadata=NO_COLUMN)
+    sentence_span: Span | None = field(default=None, metadata=NO_COLUMN)
     actor_inferred: bool = False
-    place_scope: PlaceScope | None = None
+    place_scope: PlaceScope | None = field(default=None, metadata=NO_COLUMN)
 
     def to_json(self) -> dict[str, Any]:
         """The event record as documented in docs/formats.md (days as ISO strings)."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from redshank.model.columns import NO_COLUMN, column
 from redshank.model.dates import json_record
 
 
@@ -42,16 +43,17 @@ class Cluster:
     auxiliary: str | None
     date_start: date | None
     date_end: date | None
-    actors: list[str]
-    actor_countries: list[str]
-    recipients: list[str]
-    recipient_countries: list[str]
+    actors: list[str] = field(metadata=column(name="actor_codes", text=True, nullable=True))
+    actor_countries: list[str] = field(metadata=column(text=True, nullable=True))
+    recipients: list[str] = field(metadata=column(name="recipient_codes", text=True,
+                                                  nullable=True))
+    recipient_countries: list[str] = field(metadata=column(text=True, nullable=True))
     location: str | None
     reports: int
     first_published: date | None
     last_published: date | None
     linker_version: str
-    members: list[ClusterMember] = field(default_factory=list)
+    members: list[ClusterMember] = field(default_factory=list, metadata=NO_COLUMN)
 
     def to_json(self) -> dict[str, Any]:
         """The cluster record as documented in docs/merging.md (dates as ISO strings)."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from redshank.model.columns import NO_COLUMN, column
 from redshank.model.core import Actor, Span
 from redshank.model.dates import json_record, parse_days
 
@@ -46,27 +47,27 @@ class Position:
     position_id: str
     holder: str
     holder_name: str
-    holder_type: str
+    holder_type: str = field(metadata=NO_COLUMN)
     topic: str
     stance: Stance
-    hedges: list[str]
-    date: str | None
-    date_precision: str
+    hedges: list[str] = field(metadata=NO_COLUMN)
+    date: str | None = field(metadata=NO_COLUMN)
+    date_precision: str = field(metadata=NO_COLUMN)
     date_start: date | None
     date_end: date | None
-    speaker: Actor | None
-    quote: str | None
-    quote_span: Span | None
+    speaker: Actor | None = field(metadata=NO_COLUMN)
+    quote: str | None = field(metadata=NO_COLUMN)
+    quote_span: Span | None = field(metadata=NO_COLUMN)
     doc_id: str
     sentence_index: int
-    sentence: str
-    trigger: str
-    span: Span
-    event_ids: list[str]
-    event: str | None
-    auxiliary: str | None
+    sentence: str = field(metadata=NO_COLUMN)
+    trigger: str = field(metadata=NO_COLUMN)
+    span: Span = field(metadata=NO_COLUMN)
+    event_ids: list[str] = field(metadata=NO_COLUMN)
+    event: str | None = field(metadata=NO_COLUMN)
+    auxiliary: str | None = field(metadata=NO_COLUMN)
     published: date | None
-    reasons: list[str]
+    reasons: list[str] = field(metadata=NO_COLUMN)
     deriver_version: str
 
     def to_json(self) -> dict[str, Any]:
@@ -103,23 +104,23 @@ class Membership:
     membership_id: str
     coalition_id: str
     member: str
-    member_name: str
-    member_type: str
+    member_name: str = field(metadata=NO_COLUMN)
+    member_type: str = field(metadata=NO_COLUMN)
     role: Literal["leader", "founder", "member"]
-    adversary: Adversary | None
-    label: str
-    date: str | None
-    date_precision: str
+    adversary: Adversary | None = field(metadata=NO_COLUMN)
+    label: str = field(metadata=NO_COLUMN)
+    date: str | None = field(metadata=NO_COLUMN)
+    date_precision: str = field(metadata=NO_COLUMN)
     date_start: date | None
     doc_id: str
     sentence_index: int
-    sentence: str
-    trigger: str
-    span: Span
+    sentence: str = field(metadata=NO_COLUMN)
+    trigger: str = field(metadata=NO_COLUMN)
+    span: Span = field(metadata=NO_COLUMN)
     event_id: str | None
-    published: date | None
-    reasons: list[str]
-    deriver_version: str
+    published: date | None = field(metadata=NO_COLUMN)
+    reasons: list[str] = field(metadata=NO_COLUMN)
+    deriver_version: str = field(metadata=NO_COLUMN)
 
     def to_json(self) -> dict[str, Any]:
         return json_record(self)
@@ -141,26 +142,26 @@ class Contribution:
     contribution_id: str
     coalition_id: str
     actor: str
-    actor_name: str
-    actor_type: str
+    actor_name: str = field(metadata=NO_COLUMN)
+    actor_type: str = field(metadata=NO_COLUMN)
     kind: str
     status: str
-    hedges: list[str]
-    date: str | None
-    date_precision: str
+    hedges: list[str] = field(metadata=NO_COLUMN)
+    date: str | None = field(metadata=NO_COLUMN)
+    date_precision: str = field(metadata=NO_COLUMN)
     date_start: date | None
-    speaker: Actor | None
-    quote: str | None
+    speaker: Actor | None = field(metadata=NO_COLUMN)
+    quote: str | None = field(metadata=NO_COLUMN)
     doc_id: str
     sentence_index: int
-    sentence: str
-    trigger: str
-    span: Span
-    event_ids: list[str]
-    position_id: str | None
-    published: date | None
-    reasons: list[str]
-    deriver_version: str
+    sentence: str = field(metadata=NO_COLUMN)
+    trigger: str = field(metadata=NO_COLUMN)
+    span: Span = field(metadata=NO_COLUMN)
+    event_ids: list[str] = field(metadata=NO_COLUMN)
+    position_id: str | None = field(metadata=NO_COLUMN)
+    published: date | None = field(metadata=NO_COLUMN)
+    reasons: list[str] = field(metadata=NO_COLUMN)
+    deriver_version: str = field(metadata=NO_COLUMN)
 
     def to_json(self) -> dict[str, Any]:
         return json_record(self)
@@ -179,10 +180,10 @@ class CoalitionSummary:
 
     coalition_id: str
     name: str
-    adversary: Adversary | None
-    labels: list[str]
-    leaders: list[str]
-    members: list[str]
+    adversary: Adversary | None = field(metadata=NO_COLUMN)
+    labels: list[str] = field(metadata=column(text=True, nullable=True))
+    leaders: list[str] = field(metadata=column(text=True, nullable=True))
+    members: list[str] = field(metadata=column(text=True, nullable=True))
     first_date: date | None
     last_date: date | None
     deriver_version: str

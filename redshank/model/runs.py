@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+
+from redshank.model.columns import column
 
 RUN_STATUSES = ("running", "complete", "interrupted")
 FINISHED_RUN_STATUSES = ("complete", "interrupted")
@@ -30,9 +32,10 @@ class Run:
     run_id: str
     started_at: datetime
     finished_at: datetime | None
-    inputs: list[str]
+    inputs: list[str] = field(metadata=column(text=True))
     coder_version: str
-    counts: RunCounts
+    counts: RunCounts = field(metadata=column(
+        parts=("documents", "skipped", "events", "failures"), nullable=True))
     status: str
     pid: int | None = None
     host: str | None = None
