@@ -23,7 +23,7 @@ from typing import Any, get_args, get_origin, get_type_hints
 from redshank.export.fields import unwrap
 from redshank.export.selection import ExportEvent
 from redshank.export.tabular import Column, Dtype, TableFile, write_table
-from redshank.model import Event
+from redshank.model import Event, format_day
 
 FILE = "events.csv"
 JOIN = "; "
@@ -87,8 +87,8 @@ EXTRA_COLUMNS: tuple[tuple[Column, Callable[[ExportEvent], object]], ...] = (
     (Column("cluster_id", "string"),
      lambda item: item.cluster.cluster_id if item.cluster else None),
     (Column("reports", "Int64"), lambda item: len(item.documents)),
-    (Column("date_first", "string"), lambda item: _iso(item.date_range[0])),
-    (Column("date_last", "string"), lambda item: _iso(item.date_range[1])),
+    (Column("date_first", "string"), lambda item: format_day(item.date_range[0])),
+    (Column("date_last", "string"), lambda item: format_day(item.date_range[1])),
     (Column("url", "string"), lambda item: item.source.url),
     (Column("title", "string"), lambda item: item.source.title),
     (Column("publisher", "string"), lambda item: item.source.publisher),
@@ -99,10 +99,6 @@ EXTRA_COLUMNS: tuple[tuple[Column, Callable[[ExportEvent], object]], ...] = (
      lambda item: JOIN.join(dict.fromkeys(r.source.url for r in item.reports if r.source.url))
      or None),
 )  # fmt: skip
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def tables() -> tuple[TableFile, ...]:
