@@ -57,7 +57,7 @@ def _article(item: Any, path: str, line: int) -> Document:
         raise GoldFileError("no 'text'", path=path, line=line, record=article_id)
     published = item.get("published")
     try:
-        day = parse_day(published, "'published'") if isinstance(published, str) else None
+        day = parse_day(published) if isinstance(published, str) else None
     except DayFormatError as exc:
         raise GoldFileError(f"bad 'published' {published!r}: expected YYYY-MM-DD", path=path,
                             line=line, record=article_id) from exc

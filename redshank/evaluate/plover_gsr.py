@@ -154,7 +154,7 @@ def _date(value: Any, fail: Fail) -> date | None:
     if not isinstance(value, str):
         raise fail("'date' must be a string YYYY-MM-DD")
     try:
-        return parse_day(value.strip(), "'date'")
+        return parse_day(value.strip())
     except DayFormatError as exc:
         raise fail(f"bad 'date' {value!r}: expected YYYY-MM-DD") from exc
 

@@ -130,7 +130,7 @@ def _record(item: Any, *, path: str, line: int, number: int) -> GoldRecord:
     article = _string(item, "article", fail)
     published = _string(item, "published", fail, required=False)
     try:
-        day = parse_day(published, "'published'")
+        day = parse_day(published)
     except DayFormatError as exc:
         raise fail(f"bad 'published' {published!r}: expected YYYY-MM-DD") from exc
     events = item.get("events")
