@@ -76,8 +76,7 @@ def _report(rng: random.Random, planted: tuple, published: date, doc_id: str,
         recipient=recipients, date=start.isoformat(), date_precision=precision,
         date_text=None, location=None, auxiliary="negated" if rng.random() < 0.03 else None,
         quote=None, evidence=Evidence(trigger="", span=Span(0, 1), rule="bench"),
-        published=published.isoformat(), coder_version="bench", date_start=start.isoformat(),
-        date_end=end.isoformat())
+        published=published, coder_version="bench", date_start=start, date_end=end)
 
 
 def synthetic(size: int, events_per_doc: int, seed: int, span_days: int = SPAN_DAYS

@@ -22,12 +22,11 @@ from redshank.frames import clusters, dyad_counts, dyads, events, explain
 from redshank.ingest import read_inputs
 from redshank.link import LinkSummary, link_store
 from redshank.link.records import LinkSettings, link_record
-from redshank.model import Document, DocumentResult, Event, Failure
+from redshank.model import Document, DocumentResult, Event, Failure, RunCounts
 from redshank.pipeline import Pipeline
 from redshank.positions import DeriveSummary, derive_pending, save_readings
 from redshank.query import EXCLUDED_AUXILIARIES, EventQuery
 from redshank.store import Store
-from redshank.store.base import RunCounts
 from redshank.version import CODER_VERSION
 from redshank.when import TemporalExpression, temporal_expressions_of_text
 

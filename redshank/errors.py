@@ -5,6 +5,7 @@
     ├── DataFileError             a knowledge file (actors, patterns, ...) is malformed (path, line)
     ├── StoreError                the database cannot be opened, written or queried
     ├── ConfigError               a setting or command-line value is invalid
+    ├── DayFormatError            a calendar day is not an ISO date (value; also a ValueError)
     └── IngestInterrupted         an ingest or recode was stopped (Ctrl-C); says what was saved
 
 Per-document problems are raised as `InputError` (or caught and converted to one at a
@@ -62,6 +63,17 @@ class StoreError(RedshankError):
 
 class ConfigError(RedshankError):
     """A setting or command-line value is invalid."""
+
+
+class DayFormatError(RedshankError, ValueError):
+    """A value that should be a calendar day is not one; names what it was for and the value.
+
+    Also a `ValueError`, so a caller that reads many values can catch it with the others.
+    """
+
+    def __init__(self, message: str, *, value: object) -> None:
+        self.value = value
+        super().__init__(message)
 
 
 class IngestInterrupted(RedshankError):

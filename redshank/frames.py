@@ -19,10 +19,9 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from redshank.errors import ConfigError
-from redshank.model import Event
+from redshank.model import Cluster, DyadCount, Event
 from redshank.query import EventQuery, cluster_query, event_query
 from redshank.store import Store
-from redshank.store.base import Cluster, DyadCount
 
 if TYPE_CHECKING:
     import pandas as pd

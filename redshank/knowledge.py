@@ -153,7 +153,7 @@ EVENT_COLUMNS = ("event", "quad", "family", "mutual", "located", "refused_as",
                  "stated_future_as", "stance", "coalition", "actor_takes_target_country",
                  "recipient_takes_actor_country", "place_is_recipient", "implicit_actor",
                  "folded_into", "reciprocal", "paragraph_setting")
-# The stances a position can take (redshank/store/position_records.py, Stance).
+# The stances a position can take (redshank/model/positions.py, Stance).
 STANCES = frozenset({"commit", "offer", "support", "request", "refuse", "hedge"})
 COALITION_ROLES = frozenset({"member", "hostile"})
 RECIPROCAL = frozenset({"all", "with"})

@@ -24,7 +24,7 @@ from redshank.knowledge import (
     words,
 )
 from redshank.link.families import family_of, is_mutual
-from redshank.store.position_records import Stance
+from redshank.model import Stance
 from redshank.when.vocabulary import month_number, weekday_number
 
 HEADER = "\t".join(EVENT_COLUMNS)

@@ -6,9 +6,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import date
 from typing import TYPE_CHECKING
 
-from redshank.errors import ConfigError
+from redshank.errors import ConfigError, DayFormatError
+from redshank.model import parse_day
 from redshank.query import (
     DEFAULT_WITHIN_KM,
     ClusterQuery,
@@ -40,6 +42,17 @@ def warn_absent(store: Store, query: EventQuery) -> None:
     has: a typo should not read as "no such events"."""
     for value in store.absent_values(query):
         error(f"warning: nothing stored matches {value}; check the spelling")
+
+
+def day(text: str) -> date:
+    """argparse type for a day flag (--published, --since): YYYY-MM-DD or an ISO datetime."""
+    try:
+        found = parse_day(text)
+    except DayFormatError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
+    if found is None:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}")
+    return found
 
 
 def within_km(text: str) -> float:

@@ -10,9 +10,9 @@ import sys
 from typing import TextIO
 
 from redshank.cli.common import db_flag, filter_flags, query_of, warn_absent
+from redshank.model import DyadCount
 from redshank.query import ClusterQuery
 from redshank.store import require_existing as require_db
-from redshank.store.base import DyadCount
 from redshank.store.dyads import ACTOR_KEYS, PERIODS
 from redshank.tables import json_safe, terminal_safe, write_table
 

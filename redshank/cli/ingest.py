@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
-from redshank.cli.common import db_flag, error
+from redshank.cli.common import day, db_flag, error
 from redshank.errors import ConfigError
 from redshank.model import Event, Failure
 from redshank.query import EXCLUDED_AUXILIARIES
@@ -22,13 +22,6 @@ INGEST_EXAMPLE = "redshank ingest ../shared/seeds/manifest.jsonl --db events.duc
 RECODE_EXAMPLE = "redshank recode --db events.duckdb --since 2014 --patterns my-patterns.txt"
 CODE_EXAMPLE = ("echo 'Iraq asked the United States to bomb militants.' | "
                 "redshank code - --published 2014-06-11")
-
-
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
 
 
 def _since(value: str) -> date | None:
@@ -56,7 +49,7 @@ def _env_list(name: str) -> list[str]:
 def _input_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
                         help="text/HTML/JSONL files, folders, manifests, or - for stdin")
-    parser.add_argument("--published", type=_date, help="publication date for plain files")
+    parser.add_argument("--published", type=day, help="publication date for plain files")
     _reading_flags(parser)
     _knowledge_flags(parser)
 

@@ -22,8 +22,8 @@ from typing import TextIO
 from redshank.cli.common import db_flag as _db_flag
 from redshank.export import EXPORT_FORMATS, FORMAT_FILES
 from redshank.link.plan import is_cluster_id
+from redshank.model import Cluster
 from redshank.store import require_existing as _require_db
-from redshank.store.base import Cluster
 from redshank.tables import json_safe, terminal_safe, write_table
 
 __all__ = ["configure", "is_cluster_id", "run_explain_cluster", "run_export", "run_link",

@@ -12,10 +12,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date
 
-from redshank.cli.common import db_flag
+from redshank.cli.common import day, db_flag
 from redshank.errors import ConfigError
+from redshank.model import STANCES
 from redshank.positions.coalitions import Coalition, build_coalition
 from redshank.positions.derive import derive, derive_store
 from redshank.positions.lexicon import Lexicon, load_lexicon
@@ -23,20 +23,13 @@ from redshank.positions.render import write_coalitions, write_positions
 from redshank.positions.timeline import timeline
 from redshank.store import require_existing as _require_db
 from redshank.store.base import Store
-from redshank.store.position_records import STANCES, CoalitionQuery, PositionQuery
+from redshank.store.position_queries import CoalitionQuery, PositionQuery
 
 __all__ = ["coalitions", "configure", "derive", "run_coalition", "run_positions"]
 
 LEXICON_ENV = "REDSHANK_POSITION_LEXICONS"
 POSITIONS_EXAMPLE = "redshank positions --actor USA --topic ground-troops --db events.duckdb"
 COALITION_EXAMPLE = "redshank coalition --against ISIL --format json --db events.duckdb"
-
-
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
 
 
 def _common_flags(parser: argparse.ArgumentParser) -> None:
@@ -64,8 +57,8 @@ def configure(subparsers: argparse._SubParsersAction) -> None:
                                            "or name, or a speaker's id or name")
     positions.add_argument("--topic", help="action, e.g. ground-troops, airstrikes, training")
     positions.add_argument("--stance", choices=STANCES, help="only this stance")
-    positions.add_argument("--since", type=_date, help="positions on or after this date")
-    positions.add_argument("--until", type=_date, help="positions on or before this date")
+    positions.add_argument("--since", type=day, help="positions on or after this date")
+    positions.add_argument("--until", type=day, help="positions on or before this date")
     positions.add_argument("--doc", help="only positions from this document id")
     _common_flags(positions)
     positions.set_defaults(handler=run_positions)

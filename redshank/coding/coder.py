@@ -39,7 +39,17 @@ from redshank.coding.syntax import (
     prep_objects,
 )
 from redshank.knowledge import event_types, words
-from redshank.model import Actor, DateMention, Document, Event, Evidence, Quote, Span, hash_record
+from redshank.model import (
+    Actor,
+    DateMention,
+    Document,
+    Event,
+    Evidence,
+    Quote,
+    Span,
+    format_day,
+    hash_record,
+)
 from redshank.version import CODER_VERSION
 from redshank.where import PlaceMention, governing_place
 
@@ -501,16 +511,16 @@ def _build_event(
         resolved = dated.resolved
         notes.append(f"date {reason}: {resolved.method}")
         date_value, precision, date_text = resolved.date, resolved.precision, resolved.text
-        start, end = resolved.start.isoformat(), resolved.end.isoformat()
+        start, end = resolved.start, resolved.end
         method = resolved.method
         if (aux is None and published is not None
                 and resolved.end < published - timedelta(days=HISTORICAL_AFTER_DAYS)):
             aux = "historical"
             notes.append("historical: dated more than a year before publication")
     else:
-        date_value = published.isoformat() if published else None
+        date_value = format_day(published)
         precision = "reported" if published else "unknown"
-        date_text, start, end = None, date_value, date_value
+        date_text, start, end = None, published, published
         method = "no date expression governs the event: publication date"
     if place is not None:
         notes.append(f"place: {place_reason}; resolved as {place.location.name}: {place.reason}")
@@ -544,7 +554,7 @@ def _build_event(
         auxiliary=aux,
         quote=quote,
         evidence=evidence,
-        published=published.isoformat() if published else None,
+        published=published,
         coder_version=CODER_VERSION,
         date_start=start,
         date_end=end,

@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from redshank.errors import DayFormatError
 from redshank.evaluate.errors import GoldFileError
 from redshank.evaluate.gold import GoldRecord, GoldSet
 from redshank.evaluate.plover_gsr import json_items
 from redshank.evaluate.score import RecordResult, document_id
-from redshank.model import Document, DocumentResult, Event, Failure, Span
+from redshank.model import Document, DocumentResult, Event, Failure, Span, parse_day
 
 if TYPE_CHECKING:
     from redshank.pipeline import Pipeline
@@ -57,8 +57,8 @@ def _article(item: Any, path: str, line: int) -> Document:
         raise GoldFileError("no 'text'", path=path, line=line, record=article_id)
     published = item.get("published")
     try:
-        day = date.fromisoformat(published) if isinstance(published, str) else None
-    except ValueError as exc:
+        day = parse_day(published) if isinstance(published, str) else None
+    except DayFormatError as exc:
         raise GoldFileError(f"bad 'published' {published!r}: expected YYYY-MM-DD", path=path,
                             line=line, record=article_id) from exc
 

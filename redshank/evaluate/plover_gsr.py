@@ -23,8 +23,10 @@ from datetime import date
 from typing import Any
 
 from redshank.coding.plover import EVENT_TYPES
+from redshank.errors import DayFormatError
 from redshank.evaluate.errors import GoldFileError
 from redshank.evaluate.gold import GoldActor, GoldEvent, GoldRecord, GoldSet
+from redshank.model import parse_day
 
 NO_EVENT = frozenset({"", "-", "NONE", "NO EVENT", "NOEVENT"})
 LEGACY_CODES = {"JAP": "JPN", "VTN": "VNM"}
@@ -152,8 +154,8 @@ def _date(value: Any, fail: Fail) -> date | None:
     if not isinstance(value, str):
         raise fail("'date' must be a string YYYY-MM-DD")
     try:
-        return date.fromisoformat(value.strip())
-    except ValueError as exc:
+        return parse_day(value.strip())
+    except DayFormatError as exc:
         raise fail(f"bad 'date' {value!r}: expected YYYY-MM-DD") from exc
 
 

@@ -23,16 +23,16 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from redshank.actors.codes import country_table
-from redshank.errors import DataFileError
+from redshank.errors import DataFileError, DayFormatError
 from redshank.evaluate.errors import GoldFileError
 from redshank.evaluate.gold import OPTIONAL_AUXILIARIES, GoldActor, GoldEvent, GoldRecord, GoldSet
 from redshank.evaluate.plover_gsr import json_items, plover_event
+from redshank.model import parse_day
 
 ARMED_GROUPS_FILE = "armed_groups.tsv"
 ORGANISATION_ROOTS = frozenset({"IGO", "NGO"})
@@ -130,8 +130,8 @@ def _record(item: Any, *, path: str, line: int, number: int) -> GoldRecord:
     article = _string(item, "article", fail)
     published = _string(item, "published", fail, required=False)
     try:
-        day = date.fromisoformat(published) if published else None
-    except ValueError as exc:
+        day = parse_day(published)
+    except DayFormatError as exc:
         raise fail(f"bad 'published' {published!r}: expected YYYY-MM-DD") from exc
     events = item.get("events")
     if not isinstance(events, list):

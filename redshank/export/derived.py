@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from redshank.store.base import Store
-from redshank.store.position_records import CoalitionQuery, PositionQuery
+from redshank.store.position_queries import CoalitionQuery, PositionQuery
 
 _SPAN = 'STRUCT("start" BIGINT, "end" BIGINT)'
 _ACTOR = (f"STRUCT(text VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, type VARCHAR,"

@@ -1,4 +1,4 @@
-"""Column types read off the record definitions (redshank/model.py), so an export's schema
+"""Column types read off the record definitions (redshank/model/), so an export's schema
 is not written again by hand: `duckdb_schema(Event)` is the Parquet schema of the event."""
 
 from __future__ import annotations
@@ -39,9 +39,7 @@ def struct(schema: dict[str, str]) -> str:
     return "STRUCT(" + ", ".join(f'"{name}" {kind}' for name, kind in schema.items()) + ")"
 
 
-def duckdb_schema(cls: type, dates: tuple[str, ...] = ()) -> dict[str, str]:
-    """Field name -> DuckDB type of a record class; fields named in `dates` (ISO strings in
-    the record) are DATE."""
+def duckdb_schema(cls: type) -> dict[str, str]:
+    """Field name -> DuckDB type of a record class."""
     hints = get_type_hints(cls)
-    return {field.name: "DATE" if field.name in dates else duckdb_type(hints[field.name])
-            for field in dataclasses.fields(cls)}
+    return {field.name: duckdb_type(hints[field.name]) for field in dataclasses.fields(cls)}

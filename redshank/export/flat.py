@@ -1,4 +1,4 @@
-"""Flat CSV of events, its columns derived from the `Event` record definition (redshank/model.py).
+"""Flat CSV of events, its columns derived from the `Event` record (redshank/model/core.py).
 
     events.csv   one row per event (per cluster with --merged), comma-separated, header
     dtypes.json  how to read it back typed (redshank/export/tabular.py)
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
@@ -22,12 +23,14 @@ from typing import Any, get_args, get_origin, get_type_hints
 from redshank.export.fields import unwrap
 from redshank.export.selection import ExportEvent
 from redshank.export.tabular import Column, Dtype, TableFile, write_table
-from redshank.model import Event
+from redshank.model import Event, format_day
 
 FILE = "events.csv"
 JOIN = "; "
 Getter = Callable[[Any], object]
-_SCALARS: dict[type, Dtype] = {str: "string", int: "Int64", float: "float64", bool: "boolean"}
+# Days are written as ISO text ("2014-06-11") and read back as strings.
+_SCALARS: dict[type, Dtype] = {str: "string", int: "Int64", float: "float64", bool: "boolean",
+                               date: "string"}
 
 
 def _columns(cls: type, prefix: str, joined: bool) -> Iterator[tuple[Column, Getter]]:
@@ -84,8 +87,8 @@ EXTRA_COLUMNS: tuple[tuple[Column, Callable[[ExportEvent], object]], ...] = (
     (Column("cluster_id", "string"),
      lambda item: item.cluster.cluster_id if item.cluster else None),
     (Column("reports", "Int64"), lambda item: len(item.documents)),
-    (Column("date_first", "string"), lambda item: _iso(item.date_range[0])),
-    (Column("date_last", "string"), lambda item: _iso(item.date_range[1])),
+    (Column("date_first", "string"), lambda item: format_day(item.date_range[0])),
+    (Column("date_last", "string"), lambda item: format_day(item.date_range[1])),
     (Column("url", "string"), lambda item: item.source.url),
     (Column("title", "string"), lambda item: item.source.title),
     (Column("publisher", "string"), lambda item: item.source.publisher),
@@ -96,10 +99,6 @@ EXTRA_COLUMNS: tuple[tuple[Column, Callable[[ExportEvent], object]], ...] = (
      lambda item: JOIN.join(dict.fromkeys(r.source.url for r in item.reports if r.source.url))
      or None),
 )  # fmt: skip
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def tables() -> tuple[TableFile, ...]:

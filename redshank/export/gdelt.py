@@ -22,7 +22,7 @@ from redshank.errors import DataFileError
 from redshank.export import codes
 from redshank.export.selection import ExportEvent
 from redshank.export.tabular import Column, Dtype, TableFile, write_table
-from redshank.model import Actor, Location
+from redshank.model import Actor, Location, format_day
 
 COLUMNS_FILE = "gdelt-events.tsv"
 EVENTS_FILE = "gdelt.export.tsv"
@@ -72,7 +72,7 @@ def write(exported: list[ExportEvent], out_dir: Path, added: datetime) -> list[P
         for event_id, row in _rows(item, added):
             rows.append(row)
             cited += [(event_id, r.source.doc_id, r.source.url, r.source.title,
-                       r.source.publisher, _iso(r.source.published), r.event.auxiliary)
+                       r.source.publisher, format_day(r.source.published), r.event.auxiliary)
                       for r in item.reports]
     return [write_table(out_dir, events, rows), write_table(out_dir, sources, cited)]
 
@@ -136,7 +136,3 @@ def _geo(location: Location | None) -> list[object]:
     country_level = fips if kind == 1 else None
     return [kind, ", ".join(parts), fips, country_level, None, location.lat, location.lon,
             country_level]
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day is not None else None

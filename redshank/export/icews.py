@@ -16,7 +16,7 @@ from redshank.export import codes
 from redshank.export.gdelt import global_event_id
 from redshank.export.selection import ExportEvent
 from redshank.export.tabular import Column, TableFile, write_table
-from redshank.model import Actor
+from redshank.model import Actor, format_day
 
 FILE = "icews.tsv"
 COLUMNS = (
@@ -63,7 +63,7 @@ def _rows(item: ExportEvent) -> Iterator[list[object]]:
     targets: list[Actor | None] = list(event.recipient) or [None]
     for i, actor in enumerate(sources):
         for j, target in enumerate(targets):
-            yield [global_event_id(item.id, str(i), str(j)), start.isoformat() if start else None,
+            yield [global_event_id(item.id, str(i), str(j)), format_day(start),
                    *_side(actor), codes.cameo_name(event.cameo),
                    event.cameo, codes.goldstein(event.cameo), *_side(target),
                    source.doc_id, event.sentence_index + 1, source.publisher, *place,

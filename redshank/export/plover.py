@@ -21,7 +21,7 @@ from typing import Any
 from redshank.errors import ConfigError
 from redshank.export import codes
 from redshank.export.selection import ExportEvent, Report
-from redshank.model import Actor, Location
+from redshank.model import Actor, Location, format_day
 from redshank.version import __version__
 
 FILE = "plover.jsonl"
@@ -61,7 +61,7 @@ def record(item: ExportEvent) -> dict[str, Any]:
     result: dict[str, Any] = {
         "id": item.id,
         "has_event": True,
-        "date": start.isoformat() if start else None,
+        "date": format_day(start),
     }
     if start is not None and end is not None and end != start:
         result["enddate"] = end.isoformat()
@@ -123,7 +123,7 @@ def cite_info(report: Report) -> dict[str, Any]:
     source = report.source
     return {"corpus": "redshank", "citation": source.doc_id, "url": source.url,
             "title": source.title, "publication": source.publisher,
-            "published": source.published.isoformat() if source.published else None,
+            "published": format_day(source.published),
             "language": LANGUAGE, "coder": report.event.coder_version, "codebook": CODEBOOK,
             "version": __version__}
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from redshank.export import codes
 from redshank.export.selection import ExportEvent
 from redshank.export.tabular import Column, TableFile, write_table
-from redshank.model import Actor
+from redshank.model import Actor, format_day
 
 FILE = "polecat.tsv"
 _SEPARATOR = ";"
@@ -77,9 +77,9 @@ def _row(item: ExportEvent) -> list[object]:
         place = [location.name, location.name if location.precision == "city" else None, None,
                  location.admin1, codes.country_name(location.country), location.lat,
                  location.lon, location.geonames_id, None, _FEATURE.get(location.precision)]
-    return [item.id, start.isoformat() if start else None, event.event, event.mode,
+    return [item.id, format_day(start), event.event, event.mode,
             event.intensity, event.quad, _joined(event.context),
             *_actors(event.actor), *_actors(event.recipient), *place,
-            source.publisher, source.published.isoformat() if source.published else None,
+            source.publisher, format_day(source.published),
             None, None, None, "en", event.coder_version,
             source.title, source.url, event.auxiliary]

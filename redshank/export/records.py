@@ -27,14 +27,14 @@ from redshank.errors import ConfigError, StoreError
 from redshank.export.derived import DERIVED_EXPORTS
 from redshank.export.fields import duckdb_schema, struct
 from redshank.export.selection import load_sources
-from redshank.model import Event
-from redshank.store.base import Cluster, ClusterMember, ClusterQuery, EventQuery, Store
+from redshank.model import Cluster, ClusterMember, Event
+from redshank.store.base import ClusterQuery, EventQuery, Store
 from redshank.store.duckdb import CONNECT_CONFIG
 
 RecordFormat = Literal["jsonl", "parquet"]
 RECORD_FORMATS: tuple[RecordFormat, ...] = ("jsonl", "parquet")
 
-EVENT_SCHEMA: dict[str, str] = duckdb_schema(Event, dates=("published", "date_start", "date_end"))
+EVENT_SCHEMA: dict[str, str] = duckdb_schema(Event)
 SOURCE_FIELDS: dict[str, str] = {"url": "VARCHAR", "title": "VARCHAR", "publisher": "VARCHAR"}
 EXPORTED_EVENT_SCHEMA: dict[str, str] = {**EVENT_SCHEMA, "cluster_id": "VARCHAR",
                                          **SOURCE_FIELDS}

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from redshank.model import DatePrecision, Event
-from redshank.store.base import Cluster, ClusterQuery, EventQuery, Store
+from redshank.model import Cluster, DatePrecision, Event
+from redshank.store.base import ClusterQuery, EventQuery, Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +67,7 @@ class ExportEvent:
             return self.cluster.date_start, self.cluster.date_end or self.cluster.date_start
         event = self.event
         if event.date_start:
-            start = date.fromisoformat(event.date_start)
-            return start, date.fromisoformat(event.date_end) if event.date_end else start
+            return event.date_start, event.date_end or event.date_start
         published = self.source.published
         return published, published
 

@@ -6,14 +6,14 @@ import codecs
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from redshank.errors import InputError
+from redshank.errors import DayFormatError, InputError
 from redshank.ingest.language import declared_language_reason, declares_other_language
 from redshank.ingest.repair import repair_encoding, repair_warning
-from redshank.model import Document, Failure
+from redshank.model import Document, Failure, parse_day
 
 if TYPE_CHECKING:
     from redshank.ingest.htmlpage import HtmlArticle
@@ -257,12 +257,8 @@ def parse_published(value: object, origin: Origin) -> date | None:
         return None
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-        try:
-            return datetime.fromisoformat(value).date()
-        except ValueError as exc:
+            return parse_day(value, "published")
+        except DayFormatError as exc:
             raise origin.error(
                 f"published date {value!r} is not YYYY-MM-DD or an ISO datetime; "
                 "fix the date or leave it empty"

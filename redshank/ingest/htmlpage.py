@@ -30,6 +30,7 @@ from trafilatura.metadata import (
 )
 
 from redshank.ingest.htmltext import hidden_by_attributes, html_to_text
+from redshank.model import parse_day
 
 JSON_LD = "application/ld+json"
 # Elements a reader never sees (JSON-LD metadata is kept until it is read); elements with a
@@ -186,7 +187,7 @@ def published_date(tree: HtmlElement) -> date | None:
         min_date=EARLIEST_PUBLISHED,
         max_date=LATEST_PUBLISHED,
     )
-    return date.fromisoformat(found) if found else None
+    return parse_day(found, "htmldate's date")
 
 
 def _marked_published(element: _Element) -> bool:

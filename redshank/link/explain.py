@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from redshank.model import Document, Event
-from redshank.store.base import Cluster, Store
+from redshank.model import Cluster, Document, Event
+from redshank.store.base import Store
 from redshank.tables import terminal_safe
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from redshank.link.blocking import block_keys
 from redshank.link.plan import LinkPlan, cluster_id_for, plan_links
 from redshank.link.records import LinkRecord, LinkSettings, link_record
 from redshank.link.summary import build_cluster, member_of
-from redshank.model import Event
-from redshank.store.base import Cluster, ClusterMember, Store
+from redshank.model import Cluster, ClusterMember, Event
+from redshank.store.base import Store
 
 
 @dataclass(slots=True)
@@ -42,8 +43,8 @@ def link_events(events: Sequence[Event], settings: LinkSettings | None = None) -
     return _clusters(plan, {e.event_id: e for e in unique}, {}, settings)
 
 
-def _date_order(event: Event) -> tuple[str, str]:
-    return (event.date_start or event.published or "", event.event_id)
+def _date_order(event: Event) -> tuple[date, str]:
+    return (event.date_start or event.published or date.min, event.event_id)
 
 
 def _clusters(plan: LinkPlan, events: dict[str, Event],

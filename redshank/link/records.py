@@ -123,27 +123,17 @@ def window_of(event: Event, settings: LinkSettings) -> tuple[int, int] | None:
     if event.date_precision == "reported":
         if event.auxiliary == "historical":
             return None
-        anchor = day_of(event.published) or day_of(event.date_start)
+        anchor = event.published or event.date_start
         if anchor is None:
             return None
         start = anchor - timedelta(days=settings.reported_window_days)
         return start.toordinal(), anchor.toordinal()
-    start, end = day_of(event.date_start), day_of(event.date_end)
+    start, end = event.date_start, event.date_end
     if start is None or end is None or end < start:
         return None
     if (end - start).days + 1 > settings.max_window_days:
         return None
     return start.toordinal(), end.toordinal()
-
-
-def day_of(value: str | None) -> date | None:
-    """The date of an ISO date or datetime string; None when missing or unreadable."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def _place(location: Location | None) -> Place | None:
@@ -170,6 +160,6 @@ def link_record(event: Event, settings: LinkSettings) -> LinkRecord:
         # a place its paragraph or document gave is a guess: two reports of one event
         # must not be kept apart by different guesses
         place=_place(event.location) if event.place_scope in (None, "sentence") else None,
-        published=day_of(event.published),
+        published=event.published,
         day_precise=event.date_precision == "day",
     )

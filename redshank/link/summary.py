@@ -11,16 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from redshank.errors import StoreError
-from redshank.link.records import (
-    FACTUAL,
-    LINKER_VERSION,
-    LinkSettings,
-    day_of,
-    status_of,
-    window_of,
-)
-from redshank.model import Actor, Event
-from redshank.store.base import Cluster, ClusterMember
+from redshank.link.records import FACTUAL, LINKER_VERSION, LinkSettings, status_of, window_of
+from redshank.model import Actor, Cluster, ClusterMember, Event
 
 # A cluster's location comes from the reports that placed it nearest (Event.place_scope;
 # None: placed by its sentence, as before scopes were recorded).
@@ -31,7 +23,7 @@ def member_of(event: Event, linked_to: str | None, reason: str) -> ClusterMember
     """The member record of an event with the provenance of its link."""
     return ClusterMember(event_id=event.event_id, doc_id=event.doc_id,
                          sentence_index=event.sentence_index,
-                         published=day_of(event.published), linked_to=linked_to, reason=reason)
+                         published=event.published, linked_to=linked_to, reason=reason)
 
 
 def build_cluster(cluster_id: str, members: Sequence[ClusterMember],
@@ -47,7 +39,7 @@ def build_cluster(cluster_id: str, members: Sequence[ClusterMember],
     kind = _most_common(e.event for e in reports) or reports[0].event
     status = status_of(reports[0])
     start, end = _agreed_dates(reports, settings)
-    published = sorted(p for p in (day_of(e.published) for e in reports) if p is not None)
+    published = sorted(e.published for e in reports if e.published is not None)
     located = [e for e in reports if e.location is not None]
     nearest = min((SCOPE_RANK.get(e.place_scope, 0) for e in located), default=0)
     locations = [e.location.name for e in located if SCOPE_RANK.get(e.place_scope, 0) == nearest]
@@ -78,7 +70,7 @@ def _agreed_dates(reports: Sequence[Event], settings: LinkSettings
     """The days every report allows; a lone unlinkable report keeps its own dates."""
     windows = [w for w in (window_of(e, settings) for e in reports) if w is not None]
     if not windows:
-        return day_of(reports[0].date_start), day_of(reports[0].date_end)
+        return reports[0].date_start, reports[0].date_end
     start, end = max(w[0] for w in windows), min(w[1] for w in windows)
     if start > end:
         start, end = min(w[0] for w in windows), max(w[1] for w in windows)

@@ -19,21 +19,27 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from redshank.knowledge import types_where
-from redshank.model import Actor, Event, Span, hash_record
+from redshank.model import (
+    Actor,
+    Adversary,
+    CoalitionSummary,
+    Contribution,
+    Event,
+    Membership,
+    Span,
+    format_day,
+    hash_record,
+)
+from redshank.model.dates import json_record
 from redshank.positions.context import DocContext, Party, auxiliary_cue, party_of
 from redshank.positions.lexicon import Lexicon
 from redshank.positions.reading import DERIVER_VERSION, Reading, position_of
 from redshank.positions.words import Token, clause_window, tokenize
-from redshank.store.position_records import (
-    Adversary,
-    CoalitionSummary,
-    Contribution,
-    Membership,
-)
 
 # The `coalition` column of the event-type table.
 MEMBERSHIP_EVENTS = types_where(coalition="member")
@@ -107,7 +113,7 @@ def _membership(ctx: DocContext, party: Party, role: str, adversary: Adversary |
                 label: str, index: int, trigger: str, span: Span, event: Event | None,
                 reasons: list[str]) -> Membership:
     coalition_id = coalition_id_for(adversary, ctx.doc_id, label)
-    date = event.date if event is not None and event.date else ctx.published
+    date = event.date if event is not None and event.date else format_day(ctx.published)
     return Membership(
         membership_id="cm-" + hash_record(coalition_id, party.key, ctx.doc_id, index, trigger),
         coalition_id=coalition_id, member=party.key, member_name=party.name,
@@ -287,7 +293,7 @@ def summarize(coalition_id: str, memberships: Sequence[Membership]) -> Coalition
         first.setdefault(membership.member, membership)
     roles = {key: min((m.role for m in own if m.member == key), key=ROLE_RANK.__getitem__)
              for key in first}
-    members = sorted(first, key=lambda k: (first[k].date_start or "", ROLE_RANK[roles[k]],
+    members = sorted(first, key=lambda k: (first[k].date_start or date.min, ROLE_RANK[roles[k]],
                                            first[k].member_name))
     dates = sorted(m.date_start for m in own if m.date_start)
     name = f"coalition against {adversary.name}" if adversary else labels[0]
@@ -299,7 +305,7 @@ def summarize(coalition_id: str, memberships: Sequence[Membership]) -> Coalition
 
 
 def _order(record: Membership | Contribution) -> tuple[Any, ...]:
-    return (record.date_start is None, record.date_start or "", record.published or "",
+    return (record.date_start is None, record.date_start or "", record.published or date.min,
             record.doc_id, record.sentence_index)
 
 
@@ -311,8 +317,8 @@ class ContributionGroup:
     actor_name: str
     kind: str
     status: str
-    first_date: str | None
-    last_date: str | None
+    first_date: date | None
+    last_date: date | None
     hedges: list[str]
     evidence: list[Contribution]
 
@@ -325,7 +331,7 @@ class CoalitionMember:
     name: str
     type: str
     role: str
-    joined: str | None
+    joined: date | None
     evidence: Membership
     more_evidence: list[str]
     contributions: list[ContributionGroup] = field(default_factory=list)
@@ -341,14 +347,14 @@ class Coalition:
     adversary: Adversary | None
     labels: list[str]
     leaders: list[str]
-    first_date: str | None
+    first_date: date | None
     members: list[CoalitionMember]
     related: list[ContributionGroup]
     limits: list[ContributionGroup]
     deriver_version: str
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return json_record(self)
 
 
 def _groups(contributions: Iterable[Contribution]) -> list[ContributionGroup]:

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from redshank.actors.codes import country_name
-from redshank.model import Actor, Document, Event, Sentence
+from redshank.model import Actor, Adversary, Document, Event, Sentence
 from redshank.positions.lexicon import Lexicon
 from redshank.positions.words import Token, token_at, tokenize
-from redshank.store.position_records import Adversary
 
 PRONOUNS = frozenset(
     "i me my we us our they them their he him his she her it its you your".split())
@@ -64,7 +64,7 @@ class DocContext:
     """A document's sentences (index -> text, start offset), actor mentions and events."""
 
     doc_id: str
-    published: str | None
+    published: date | None
     text: str | None
     sentences: dict[int, tuple[str, int]]
     mentions: list[Actor]
@@ -84,7 +84,7 @@ class DocContext:
             texts.setdefault(event.sentence_index, (event.sentence.rstrip(), offset))
         if mentions is None:
             mentions = _event_mentions(events)
-        published = (document.published.isoformat() if document and document.published
+        published = (document.published if document and document.published
                      else next((e.published for e in events if e.published), None))
         ordered = sorted(events, key=lambda e: (e.sentence_index, e.evidence.span.start,
                                                 e.event_id))

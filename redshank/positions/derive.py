@@ -17,7 +17,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass, field
 
-from redshank.model import Actor, Document, DocumentResult, Event, Sentence
+from redshank.model import (
+    Actor,
+    Contribution,
+    Document,
+    DocumentResult,
+    Event,
+    Membership,
+    Position,
+    Sentence,
+)
 from redshank.positions.coalitions import (
     Coalition,
     build_coalition,
@@ -29,7 +38,6 @@ from redshank.positions.context import DocContext
 from redshank.positions.lexicon import Lexicon, default_lexicon
 from redshank.positions.reading import positions_of, read_document
 from redshank.store.base import EventQuery, Store
-from redshank.store.position_records import Contribution, Membership, Position
 
 DERIVE_CHUNK_DOCUMENTS = 64
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import cast
 
 from redshank.knowledge import event_types
-from redshank.model import Actor, Event, Span, hash_record
+from redshank.model import Actor, Event, Position, Span, Stance, format_day, hash_record
 from redshank.positions.context import (
     DocContext,
     Party,
@@ -30,7 +31,6 @@ from redshank.positions.context import (
 )
 from redshank.positions.lexicon import Lexicon, Match
 from redshank.positions.words import Token, clause_window, tokenize
-from redshank.store.position_records import Position, Stance
 from redshank.version import CODER_VERSION
 
 DERIVER_VERSION = f"redshank-positions-0.1.0 ({CODER_VERSION})"
@@ -64,9 +64,9 @@ class Reading:
     span: Span
     date: str | None
     date_precision: str
-    date_start: str | None
-    date_end: str | None
-    published: str | None
+    date_start: date | None
+    date_end: date | None
+    published: date | None
     quote: str | None = None
     quote_span: Span | None = None
     events: list[Event] = field(default_factory=list)
@@ -195,11 +195,11 @@ def holder_of(event: Event, speaker: Actor | None) -> tuple[Party, str] | None:
     return None
 
 
-def _date_fields(event: Event | None, published: str | None
-                 ) -> tuple[str | None, str, str | None, str | None]:
+def _date_fields(event: Event | None, published: date | None
+                 ) -> tuple[str | None, str, date | None, date | None]:
     if event is not None and (event.date or event.date_start):
         return event.date, event.date_precision, event.date_start, event.date_end
-    return published, "reported", published, published
+    return format_day(published), "reported", published, published
 
 
 def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,

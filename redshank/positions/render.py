@@ -52,7 +52,7 @@ def _dates(group: ContributionGroup) -> str:
     if group.first_date is None:
         return ""
     if group.last_date in (None, group.first_date):
-        return group.first_date
+        return group.first_date.isoformat()
     return f"{group.first_date}..{group.last_date}"
 
 

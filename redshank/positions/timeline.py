@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from redshank.store.position_records import Position
+from redshank.model import Position
 
 
 @dataclass(slots=True)
@@ -21,7 +22,7 @@ class TimelineEntry:
 
 
 def _order(position: Position) -> tuple[Any, ...]:
-    return (position.date_start is None, position.date_start or "", position.published or "",
+    return (position.date_start is None, position.date_start or "", position.published or date.min,
             position.doc_id, position.sentence_index, position.position_id)
 
 

@@ -1,5 +1,5 @@
 """Store stage: keep documents, sentences, actors, events, event clusters, positions,
-coalitions, failures and runs in a database.
+coalitions, failures and runs in a database (the records: redshank/model/).
 
 `open_store` picks the backend from the target: a file path (or ":memory:") is DuckDB.
 Query commands open it `read_only`; a store holds the database only while a call (or a
@@ -13,47 +13,20 @@ from __future__ import annotations
 import os
 
 from redshank.errors import ConfigError, StoreError
-from redshank.store.base import (
-    Cluster,
-    ClusterMember,
-    ClusterQuery,
-    DyadCount,
-    EventQuery,
-    Run,
-    RunCounts,
-    Store,
-)
+from redshank.store.base import ClusterQuery, EventQuery, Store
 from redshank.store.duckdb import DuckDBStore
-from redshank.store.position_records import (
-    Adversary,
-    CoalitionQuery,
-    CoalitionSummary,
-    Contribution,
-    Membership,
-    Position,
-    PositionQuery,
-)
+from redshank.store.position_queries import CoalitionQuery, PositionQuery
 
 DEFAULT_TARGET = "redshank.duckdb"
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 __all__ = [
     "DEFAULT_TARGET",
-    "Adversary",
-    "Cluster",
-    "ClusterMember",
     "ClusterQuery",
     "CoalitionQuery",
-    "CoalitionSummary",
-    "Contribution",
     "DuckDBStore",
-    "DyadCount",
     "EventQuery",
-    "Membership",
-    "Position",
     "PositionQuery",
-    "Run",
-    "RunCounts",
     "Store",
     "open_store",
     "require_existing",

@@ -1,124 +1,31 @@
-"""The storage interface every backend implements, and the small records it takes and returns."""
+"""The storage interface every backend implements (its records: redshank/model/)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date
 from types import TracebackType
-from typing import Any, Protocol, Self, runtime_checkable
+from typing import Protocol, Self, runtime_checkable
 
-from redshank.model import Actor, Document, DocumentResult, Event, Failure, Sentence
-from redshank.query import ClusterQuery, EventQuery
-from redshank.store.position_records import (
-    CoalitionQuery,
+from redshank.model import (
+    Actor,
+    Cluster,
     CoalitionSummary,
     Contribution,
+    Document,
+    DocumentResult,
+    DyadCount,
+    Event,
+    Failure,
     Membership,
     Position,
-    PositionQuery,
+    Run,
+    RunCounts,
+    Sentence,
 )
-
-RUN_STATUSES = ("running", "complete", "interrupted")
-FINISHED_RUN_STATUSES = ("complete", "interrupted")
-
-
-@dataclass(frozen=True, slots=True)
-class RunCounts:
-    """What one run did: documents coded, skipped as already stored, events, failures."""
-
-    documents: int = 0
-    skipped: int = 0
-    events: int = 0
-    failures: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Run:
-    """One coding run: when, over which inputs, with which coder, and what it did.
-
-    `status` is 'running', 'complete' or 'interrupted' (a run whose process died without
-    saying so is reported 'interrupted'); `pid` and `host` name the process that ran it.
-    """
-
-    run_id: str
-    started_at: datetime
-    finished_at: datetime | None
-    inputs: list[str]
-    coder_version: str
-    counts: RunCounts
-    status: str
-    pid: int | None = None
-    host: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class DyadCount:
-    """How many events an actor directed at a recipient, in one period if a timeline was
-    asked for (`period` "2014" or "2014-06"; None for undated events or no timeline)."""
-
-    actor: str
-    recipient: str
-    period: str | None
-    events: int
-
-
-@dataclass(slots=True)
-class ClusterMember:
-    """One report of a clustered event: the event, where it was read, and why it joined.
-
-    `linked_to` is the member event it was found compatible with (None for the first
-    member); `reason` says which rules matched.
-    """
-
-    event_id: str
-    doc_id: str
-    sentence_index: int
-    published: date | None
-    linked_to: str | None = None
-    reason: str = ""
-
-
-@dataclass(slots=True)
-class Cluster:
-    """Events from one or more documents that report the same real-world event.
-
-    `date_start`/`date_end` is the range every report agrees with; `reports` counts
-    documents, `members` lists every supporting event. `auxiliary` is None for events
-    reported as having happened, else negated/hypothetical/future (such reports only
-    cluster with each other). The id never changes once given (docs/merging.md).
-    """
-
-    cluster_id: str
-    event: str
-    mode: str | None
-    auxiliary: str | None
-    date_start: date | None
-    date_end: date | None
-    actors: list[str]
-    actor_countries: list[str]
-    recipients: list[str]
-    recipient_countries: list[str]
-    location: str | None
-    reports: int
-    first_published: date | None
-    last_published: date | None
-    linker_version: str
-    members: list[ClusterMember] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        """The cluster record as documented in docs/merging.md (dates as ISO strings)."""
-        record = asdict(self)
-        for key in ("date_start", "date_end", "first_published", "last_published"):
-            record[key] = _iso(record[key])
-        for member in record["members"]:
-            member["published"] = _iso(member["published"])
-        return record
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value is not None else None
+from redshank.query import ClusterQuery, EventQuery
+from redshank.store.position_queries import CoalitionQuery, PositionQuery
 
 
 @runtime_checkable

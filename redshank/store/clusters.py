@@ -11,9 +11,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from redshank.model import Event
+from redshank.model import Cluster, ClusterMember, Event
 from redshank.store import filters, rows
-from redshank.store.base import Cluster, ClusterMember, ClusterQuery
+from redshank.store.base import ClusterQuery
 from redshank.store.primitives import SQLPrimitives, utc_now
 
 CHUNK_ROWS = 500

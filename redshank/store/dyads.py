@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from redshank.errors import ConfigError
+from redshank.model import DyadCount
 from redshank.query import ClusterQuery, EventQuery
 from redshank.store import filters
-from redshank.store.base import DyadCount
 from redshank.store.primitives import SQLPrimitives
 
 ACTOR_KEYS = {

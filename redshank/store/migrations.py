@@ -1,7 +1,8 @@
 """Numbered schema migrations: a database made by an older Redshank is upgraded in place.
 
 `MIGRATIONS[n]` takes a version-n database to version n+1 with the changes that release
-made (`git log -p -- redshank/store/schema.py`). `upgrade` runs every step from the
+made (`git log -p -- redshank/store/schema.py redshank/store/tables.py redshank/model/`:
+the record tables' columns come from the records). `upgrade` runs every step from the
 database's version up, then lays each table out exactly as schema.py creates it: a table
 whose columns or constraints differ from a new database's (a column added at the end by
 ALTER TABLE, where schema.py has it in the middle; no NOT NULL) is rebuilt, and missing

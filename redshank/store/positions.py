@@ -14,20 +14,21 @@ from __future__ import annotations
 import json
 from abc import abstractmethod
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from redshank.errors import StoreError
-from redshank.model import Actor, Sentence, Span
-from redshank.store import rows
-from redshank.store.position_records import (
-    CoalitionQuery,
+from redshank.model import (
+    Actor,
     CoalitionSummary,
     Contribution,
     Membership,
     Position,
-    PositionQuery,
+    Sentence,
+    Span,
 )
+from redshank.store import rows
+from redshank.store.position_queries import CoalitionQuery, PositionQuery
 from redshank.store.primitives import SQLPrimitives, utc_now
 
 POSITION_COLUMNS = (
@@ -57,17 +58,6 @@ _NAMED_AS = ("SELECT CASE WHEN a.type IN ('state', 'person') AND a.country IS NO
 _SPLIT = rows.LIST_SEPARATOR
 
 
-def _date(value: str | None) -> date | None:
-    """A DATE column value from a record's ISO date string."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError as exc:
-        raise StoreError(f"date {value!r} of a derived record is not an ISO date "
-                         "(YYYY-MM-DD)") from exc
-
-
 def _json(record: Any) -> str:
     return json.dumps(record.to_json(), ensure_ascii=False, sort_keys=True)
 
@@ -80,9 +70,9 @@ def position_row(position: Position, doc_hash: str) -> rows.Row:
     """The positions row of a position."""
     speaker = position.speaker
     return (position.position_id, position.holder, position.holder_name, position.topic,
-            position.stance, _date(position.date_start), _date(position.date_end),
+            position.stance, position.date_start, position.date_end,
             speaker.id if speaker else None, speaker.name if speaker else None,
-            position.doc_id, doc_hash, position.sentence_index, _date(position.published),
+            position.doc_id, doc_hash, position.sentence_index, position.published,
             position.deriver_version, _json(position))
 
 
@@ -90,14 +80,14 @@ def membership_row(membership: Membership, doc_hash: str) -> rows.Row:
     """The coalition_members row of one piece of membership evidence."""
     return (membership.membership_id, membership.coalition_id, membership.member,
             membership.role, membership.doc_id, doc_hash, membership.sentence_index,
-            _date(membership.date_start), membership.event_id, _json(membership))
+            membership.date_start, membership.event_id, _json(membership))
 
 
 def contribution_row(contribution: Contribution, doc_hash: str) -> rows.Row:
     """The coalition_contributions row of a contribution."""
     return (contribution.contribution_id, contribution.coalition_id, contribution.actor,
             contribution.kind, contribution.status, contribution.doc_id, doc_hash,
-            contribution.sentence_index, _date(contribution.date_start), _json(contribution))
+            contribution.sentence_index, contribution.date_start, _json(contribution))
 
 
 def coalition_row(coalition: CoalitionSummary, updated_at: datetime) -> rows.Row:
@@ -108,7 +98,7 @@ def coalition_row(coalition: CoalitionSummary, updated_at: datetime) -> rows.Row
             adversary.name if adversary else None,
             _joined(adversary.aliases) if adversary else None,
             _joined(coalition.labels), _joined(coalition.leaders), _joined(coalition.members),
-            len(coalition.members), _date(coalition.first_date), _date(coalition.last_date),
+            len(coalition.members), coalition.first_date, coalition.last_date,
             coalition.deriver_version, updated_at, _json(coalition))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from redshank.errors import StoreError
@@ -51,22 +51,6 @@ def upsert_suffix(columns: Sequence[str], key: Sequence[str]) -> str:
     already exists."""
     updates = ", ".join(f"{column} = excluded.{column}" for column in columns if column not in key)
     return f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}"
-
-
-def iso_date(value: str | None, field: str, event_id: str) -> date | None:
-    """A date from an event's ISO date or datetime string (None stays None)."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(value).date()
-    except ValueError as exc:
-        raise StoreError(
-            f"event {event_id!r}: {field} {value!r} is not an ISO date (YYYY-MM-DD)"
-        ) from exc
 
 
 def check_result(result: DocumentResult) -> None:
@@ -179,14 +163,14 @@ def event_row(event: Event, run_id: str) -> Row:
         event.quad,
         event.intensity,
         event.date,
-        iso_date(event.date_start, "date_start", event.event_id),
-        iso_date(event.date_end, "date_end", event.event_id),
+        event.date_start,
+        event.date_end,
         event.date_precision,
         event.auxiliary,
         event.actor_inferred,
         *_actor_columns(event.actor),
         *_actor_columns(event.recipient),
-        iso_date(event.published, "published", event.event_id),
+        event.published,
         event.coder_version,
         run_id,
         record,

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from redshank.errors import StoreError
-from redshank.store.base import FINISHED_RUN_STATUSES, Run, RunCounts
+from redshank.model import FINISHED_RUN_STATUSES, Run, RunCounts
 from redshank.store.primitives import SQLPrimitives, utc_now
 
 # A process that started this long after its run's recorded start is another process

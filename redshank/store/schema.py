@@ -1,6 +1,13 @@
-"""The database schema in SQL that DuckDB and PostgreSQL both accept (see docs/formats.md)."""
+"""The database schema in SQL that DuckDB and PostgreSQL both accept (see docs/formats.md).
+
+The tables that keep one record each are derived from the records (redshank/store/tables.py);
+the others, which are not one record, are written here: schema_version, event_actors,
+cluster_aliases, link_blocks and derived_documents.
+"""
 
 from __future__ import annotations
+
+from redshank.store.tables import record_table
 
 SCHEMA_VERSION = 3
 
@@ -24,102 +31,14 @@ TABLES = (
     "derived_documents",
 )
 
-SCHEMA = (
-    """
+HAND_WRITTEN: dict[str, str] = {
+    "schema_version": """
     CREATE TABLE IF NOT EXISTS schema_version (
         version INTEGER NOT NULL,
         applied_at TIMESTAMP NOT NULL
     )
     """,
-    """
-    CREATE TABLE IF NOT EXISTS runs (
-        run_id TEXT PRIMARY KEY,
-        started_at TIMESTAMP NOT NULL,
-        finished_at TIMESTAMP,
-        inputs TEXT NOT NULL,
-        coder_version TEXT NOT NULL,
-        status TEXT NOT NULL,
-        pid INTEGER,
-        host TEXT,
-        documents INTEGER,
-        skipped INTEGER,
-        events INTEGER,
-        failures INTEGER
-    )
-    """,
-    """
-    CREATE TABLE IF NOT EXISTS documents (
-        doc_id TEXT PRIMARY KEY,
-        content_hash TEXT NOT NULL UNIQUE,
-        title TEXT,
-        published DATE,
-        published_from TEXT NOT NULL,
-        source TEXT,
-        url TEXT,
-        path TEXT,
-        text TEXT NOT NULL,
-        run_id TEXT NOT NULL,
-        warnings TEXT
-    )
-    """,
-    """
-    CREATE TABLE IF NOT EXISTS sentences (
-        doc_id TEXT NOT NULL,
-        sentence_index INTEGER NOT NULL,
-        paragraph INTEGER NOT NULL,
-        start_char INTEGER NOT NULL,
-        end_char INTEGER NOT NULL,
-        text TEXT NOT NULL,
-        PRIMARY KEY (doc_id, sentence_index)
-    )
-    """,
-    """
-    CREATE TABLE IF NOT EXISTS actor_mentions (
-        doc_id TEXT NOT NULL,
-        mention_index INTEGER NOT NULL,
-        actor_id TEXT NOT NULL,
-        name TEXT NOT NULL,
-        code TEXT,
-        country TEXT,
-        sector TEXT,
-        type TEXT NOT NULL,
-        text TEXT NOT NULL,
-        start_char INTEGER NOT NULL,
-        end_char INTEGER NOT NULL,
-        entries TEXT NOT NULL,
-        country_from TEXT,
-        PRIMARY KEY (doc_id, mention_index)
-    )
-    """,
-    """
-    CREATE TABLE IF NOT EXISTS events (
-        event_id TEXT PRIMARY KEY,
-        doc_id TEXT NOT NULL,
-        sentence_index INTEGER NOT NULL,
-        event TEXT NOT NULL,
-        mode TEXT,
-        cameo TEXT,
-        quad INTEGER NOT NULL,
-        intensity DOUBLE PRECISION NOT NULL,
-        date TEXT,
-        date_start DATE,
-        date_end DATE,
-        date_precision TEXT NOT NULL,
-        auxiliary TEXT,
-        actor_inferred BOOLEAN NOT NULL,
-        actor_codes TEXT,
-        actor_countries TEXT,
-        actor_names TEXT,
-        recipient_codes TEXT,
-        recipient_countries TEXT,
-        recipient_names TEXT,
-        published DATE,
-        coder_version TEXT NOT NULL,
-        run_id TEXT NOT NULL,
-        record TEXT NOT NULL
-    )
-    """,
-    """
+    "event_actors": """
     CREATE TABLE IF NOT EXISTS event_actors (
         event_id TEXT NOT NULL,
         role TEXT NOT NULL,
@@ -132,136 +51,31 @@ SCHEMA = (
         PRIMARY KEY (event_id, role, position)
     )
     """,
-    """
-    CREATE TABLE IF NOT EXISTS failures (
-        failure_id TEXT PRIMARY KEY,
-        run_id TEXT NOT NULL,
-        doc_id TEXT,
-        stage TEXT NOT NULL,
-        message TEXT NOT NULL,
-        path TEXT,
-        line INTEGER,
-        recorded_at TIMESTAMP NOT NULL
-    )
-    """,
-    """
-    CREATE TABLE IF NOT EXISTS clusters (
-        cluster_id TEXT PRIMARY KEY,
-        event TEXT NOT NULL,
-        mode TEXT,
-        auxiliary TEXT,
-        date_start DATE,
-        date_end DATE,
-        actor_codes TEXT,
-        actor_countries TEXT,
-        recipient_codes TEXT,
-        recipient_countries TEXT,
-        location TEXT,
-        reports INTEGER NOT NULL,
-        events INTEGER NOT NULL,
-        first_published DATE,
-        last_published DATE,
-        linker_version TEXT NOT NULL,
-        updated_at TIMESTAMP NOT NULL
-    )
-    """,
-    """
-    CREATE TABLE IF NOT EXISTS cluster_members (
-        event_id TEXT PRIMARY KEY,
-        cluster_id TEXT NOT NULL,
-        doc_id TEXT NOT NULL,
-        sentence_index INTEGER NOT NULL,
-        published DATE,
-        linked_to TEXT,
-        reason TEXT NOT NULL
-    )
-    """,
-    """
+    "cluster_aliases": """
     CREATE TABLE IF NOT EXISTS cluster_aliases (
         alias TEXT PRIMARY KEY,
         cluster_id TEXT NOT NULL,
         retired_at TIMESTAMP NOT NULL
     )
     """,
-    """
+    "link_blocks": """
     CREATE TABLE IF NOT EXISTS link_blocks (
         block_key TEXT NOT NULL,
         event_id TEXT NOT NULL,
         PRIMARY KEY (block_key, event_id)
     )
     """,
-    """
-    CREATE TABLE IF NOT EXISTS positions (
-        position_id TEXT PRIMARY KEY,
-        holder TEXT NOT NULL,
-        holder_name TEXT NOT NULL,
-        topic TEXT NOT NULL,
-        stance TEXT NOT NULL,
-        date_start DATE,
-        date_end DATE,
-        speaker_id TEXT,
-        speaker_name TEXT,
-        doc_id TEXT NOT NULL,
-        doc_hash TEXT NOT NULL,
-        sentence_index INTEGER NOT NULL,
-        published DATE,
-        deriver_version TEXT NOT NULL,
-        record TEXT NOT NULL
-    )
-    """,
-    """
-    CREATE TABLE IF NOT EXISTS coalitions (
-        coalition_id TEXT PRIMARY KEY,
-        name TEXT NOT NULL,
-        adversary TEXT,
-        adversary_code TEXT,
-        adversary_name TEXT,
-        adversary_aliases TEXT,
-        labels TEXT,
-        leaders TEXT,
-        members TEXT,
-        member_count INTEGER NOT NULL,
-        first_date DATE,
-        last_date DATE,
-        deriver_version TEXT NOT NULL,
-        updated_at TIMESTAMP NOT NULL,
-        record TEXT NOT NULL
-    )
-    """,
-    """
-    CREATE TABLE IF NOT EXISTS coalition_members (
-        membership_id TEXT PRIMARY KEY,
-        coalition_id TEXT NOT NULL,
-        member TEXT NOT NULL,
-        role TEXT NOT NULL,
-        doc_id TEXT NOT NULL,
-        doc_hash TEXT NOT NULL,
-        sentence_index INTEGER NOT NULL,
-        date_start DATE,
-        event_id TEXT,
-        record TEXT NOT NULL
-    )
-    """,
-    """
-    CREATE TABLE IF NOT EXISTS coalition_contributions (
-        contribution_id TEXT PRIMARY KEY,
-        coalition_id TEXT NOT NULL,
-        actor TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        status TEXT NOT NULL,
-        doc_id TEXT NOT NULL,
-        doc_hash TEXT NOT NULL,
-        sentence_index INTEGER NOT NULL,
-        date_start DATE,
-        record TEXT NOT NULL
-    )
-    """,
-    """
+    "derived_documents": """
     CREATE TABLE IF NOT EXISTS derived_documents (
         doc_id TEXT PRIMARY KEY,
         content_hash TEXT NOT NULL
     )
     """,
+}
+
+SCHEMA = (
+    *(HAND_WRITTEN[name] if name in HAND_WRITTEN else record_table(name).create_sql()
+      for name in TABLES),
     "CREATE INDEX IF NOT EXISTS events_doc_id ON events (doc_id)",
     "CREATE INDEX IF NOT EXISTS events_date_start ON events (date_start)",
     "CREATE INDEX IF NOT EXISTS failures_run_id ON failures (run_id)",

@@ -17,6 +17,7 @@ from redshank.model import (
     Sentence,
     Span,
     hash_record,
+    parse_day,
 )
 from redshank.store import Store, open_store
 
@@ -74,7 +75,8 @@ def make_event(
         auxiliary=auxiliary,  # type: ignore[arg-type]
         quote=None,
         evidence=Evidence(trigger="shelled", span=Span(15, 22), rule="test:1"),
-        published=published, coder_version="test", date_start=start, date_end=end,
+        published=parse_day(published), coder_version="test", date_start=parse_day(start),
+        date_end=parse_day(end),
         date_method="test", sentence_span=Span(0, len(SENTENCE)),
     )  # fmt: skip
 

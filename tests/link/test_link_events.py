@@ -7,8 +7,7 @@ from datetime import date
 
 from redshank.link import CLUSTER_PREFIX, link_events
 from redshank.link.plan import SEED_REASON
-from redshank.model import Event
-from redshank.store.base import Cluster
+from redshank.model import Cluster, Event
 from tests.link.conftest import make_event
 
 

@@ -18,6 +18,7 @@ from redshank.model import (
     Sentence,
     Span,
     hash_record,
+    parse_day,
 )
 
 
@@ -68,6 +69,9 @@ class Article:
         sentence = self.sentences[index]
         start = sentence.span.start + sentence.text.index(trigger)
         day = day or self.published
+        # a year label ("2013") spans its year; any other label is one day
+        first, last = ((date(int(day), 1, 1), date(int(day), 12, 31)) if len(day) == 4
+                       else (parse_day(day), parse_day(day)))
         quote = Quote(speaker=speaker, span=sentence.span) if speaker else None
         made = Event(
             event_id=hash_record(self.doc_id, index, kind, trigger, [a.id for a in actors]),
@@ -80,14 +84,15 @@ class Article:
             evidence=Evidence(trigger=trigger, span=Span(start, start + len(trigger)),
                               rule="test.patterns:1", actor_how=actor_how,
                               auxiliary_cue=cue if auxiliary else None),
-            published=self.published, coder_version="test", date_start=day, date_end=day,
+            published=parse_day(self.published), coder_version="test",
+            date_start=first, date_end=last,
             sentence_span=sentence.span)  # fmt: skip
         self.events.append(made)
         return made
 
     def document(self) -> Document:
         return Document(id=self.doc_id, text=self.text,
-                        published=date.fromisoformat(self.published))
+                        published=parse_day(self.published))
 
     def result(self) -> DocumentResult:
         return DocumentResult(document=self.document(), sentences=self.sentences,

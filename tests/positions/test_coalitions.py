@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from redshank.positions import coalitions_from, read_events
 from redshank.positions.coalitions import Coalition, coalition_id_for
 from tests.positions.conftest import Article, wales_article
@@ -25,8 +27,8 @@ def test_the_founders_the_leader_and_the_adversary() -> None:
     assert coalition.adversary.key == "ISLAMIC_STATE"
     assert set(coalition.adversary.aliases) >= {"Islamic State militants", "IS"}
     usa = coalition.members[0]
-    assert (usa.joined, usa.evidence.trigger, usa.evidence.sentence_index) == ("2014-09-05",
-                                                                              "created", 0)
+    assert (usa.joined, usa.evidence.trigger, usa.evidence.sentence_index) == (
+        date(2014, 9, 5), "created", 0)
     assert any("named after 'battle'" in r for r in usa.evidence.reasons)
 
 
@@ -45,7 +47,8 @@ def test_contributions_organisations_and_limits() -> None:
     assert [(g.actor, g.kind, g.status) for g in coalition.related] == [
         ("NATO", "intelligence", "committed")]
     (limit,) = coalition.limits
-    assert (limit.actor, limit.kind, limit.first_date) == ("USA", "ground-troops", "2014-09-05")
+    assert (limit.actor, limit.kind, limit.first_date) == ("USA", "ground-troops",
+                                                           date(2014, 9, 5))
     assert [e.speaker.name for e in limit.evidence] == ["United States", "John Kerry",
                                                         "John Kerry"]
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from redshank.model import Position
 from redshank.positions import read_events
-from redshank.store.position_records import Position
 from tests.positions.conftest import Article, wales_article
 
 

@@ -4,6 +4,7 @@ ground troops."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 
@@ -27,7 +28,7 @@ def seeded(seed_results) -> Iterator[Store]:
 def test_the_coalition_has_exactly_the_ten_named_members(seeded: Store) -> None:
     (coalition,) = coalitions(seeded, CoalitionQuery(against="ISIL"))
     assert {m.member for m in coalition.members} == WALES_MEMBERS
-    assert all(m.joined == "2014-09-05" and m.evidence.event_id for m in coalition.members)
+    assert all(m.joined == date(2014, 9, 5) and m.evidence.event_id for m in coalition.members)
     assert coalition.leaders == ["USA"]
 
 

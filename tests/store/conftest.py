@@ -19,6 +19,7 @@ from redshank.model import (
     Sentence,
     Span,
     hash_record,
+    parse_day,
 )
 from redshank.store import Store, open_store
 
@@ -112,10 +113,10 @@ def event(
             entries=["patterns/request.yml:12"],
             notes=["recipient from dobj"],
         ),
-        published=published,
+        published=parse_day(published),
         coder_version="redshank-test",
-        date_start=date_start,
-        date_end=date_end,
+        date_start=parse_day(date_start),
+        date_end=parse_day(date_end),
         date_method="weekday-before-published",
         sentence_span=Span(0, 76),
     )

@@ -24,8 +24,9 @@ import pytest
 
 from redshank.cli import main
 from redshank.errors import ConfigError, StoreError
+from redshank.model import RunCounts
 from redshank.positions import derive
-from redshank.store import CoalitionQuery, EventQuery, RunCounts, Store, open_store
+from redshank.store import CoalitionQuery, EventQuery, Store, open_store
 from redshank.store.duckdb import LOCK_TIMEOUT_ENV, lock_timeout
 from redshank.store.schema import SCHEMA_VERSION
 from tests.positions.conftest import wales_article

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from redshank.errors import ConfigError
+from redshank.model import Cluster, ClusterMember
 from redshank.store import Store, open_store
-from redshank.store.base import Cluster, ClusterMember, ClusterQuery
+from redshank.store.base import ClusterQuery
 from tests.store.conftest import IRQ, ISIL, TEXT, USA, event, result
 
 REQUEST_A = event("a", 0, "REQUEST", actors=[IRQ], recipients=[USA])
@@ -21,7 +22,7 @@ DENIAL_B = event("b", 2, "ASSAULT", actors=[USA], recipients=[ISIL], auxiliary="
 
 def member(e, linked_to: str | None = None) -> ClusterMember:
     return ClusterMember(event_id=e.event_id, doc_id=e.doc_id, sentence_index=e.sentence_index,
-                         published=date.fromisoformat(e.published), linked_to=linked_to,
+                         published=e.published, linked_to=linked_to,
                          reason="first report" if linked_to is None else "REQUEST; ...")
 
 

@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 
 from redshank.link import link_store
+from redshank.model import DyadCount
 from redshank.query import ClusterQuery, EventQuery, NearPlace
-from redshank.store import DyadCount, Store
+from redshank.store import Store
 from tests.link.conftest import document_result, make_event
 from tests.middle_east import MOSUL, middle_east
 

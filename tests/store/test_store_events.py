@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from redshank.errors import StoreError
@@ -112,16 +110,3 @@ def test_event_of_another_document_is_rejected(store: Store) -> None:
     with pytest.raises(StoreError, match="is from doc 'doc-2'"):
         store.save_result(result("doc-1", events=[event("doc-2")]), RUN)
     assert store.counts()["documents"] == 0
-
-
-def test_event_with_a_bad_date_is_rejected_naming_the_event(store: Store) -> None:
-    bad = event(date_start="last week")
-    with pytest.raises(StoreError, match=re.escape(f"event '{bad.event_id}': date_start")):
-        store.save_result(result(events=[bad]), RUN)
-    assert store.counts()["documents"] == 0
-
-
-def test_datetime_strings_are_stored_as_their_date(store: Store) -> None:
-    timed = event(published="2014-06-11T08:30:00+00:00")
-    store.save_result(result(events=[timed]), RUN)
-    assert store.get_event(timed.event_id) == timed

@@ -10,8 +10,8 @@ import duckdb
 import pytest
 
 from redshank.errors import StoreError
-from redshank.model import Failure
-from redshank.store import DuckDBStore, EventQuery, RunCounts, Store, open_store
+from redshank.model import Failure, RunCounts
+from redshank.store import DuckDBStore, EventQuery, Store, open_store
 from redshank.store.schema import SCHEMA_VERSION
 from tests.store.conftest import event, result
 

@@ -1,20 +1,22 @@
-"""Records of the positions and coalition tables, and the queries over them.
+"""Records of the positions and coalition tables.
 
 A `Position` is an actor's stated stance on an action (a topic); a `Membership` is the
 evidence that an actor is in a coalition; a `Contribution` is what an actor does, offers
 or refuses for one; a `CoalitionSummary` is the coalition itself. Every record keeps its
 provenance: document, sentence, character span, the events it was read from and the
-reasons (lexicon entries, coder notes). Dates are ISO strings, as in `Event`.
+reasons (lexicon entries, coder notes). As in `Event`, `date` labels a period (text) and the
+other dates are days (`datetime.date`).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from redshank.errors import ConfigError
-from redshank.model import Actor, Span
+from redshank.model.columns import NO_COLUMN, column
+from redshank.model.core import Actor, Span
+from redshank.model.dates import json_record, parse_days
 
 Stance = Literal["commit", "offer", "support", "request", "refuse", "hedge"]
 STANCES: tuple[str, ...] = ("commit", "offer", "support", "request", "refuse", "hedge")
@@ -45,35 +47,35 @@ class Position:
     position_id: str
     holder: str
     holder_name: str
-    holder_type: str
+    holder_type: str = field(metadata=NO_COLUMN)
     topic: str
     stance: Stance
-    hedges: list[str]
-    date: str | None
-    date_precision: str
-    date_start: str | None
-    date_end: str | None
-    speaker: Actor | None
-    quote: str | None
-    quote_span: Span | None
+    hedges: list[str] = field(metadata=NO_COLUMN)
+    date: str | None = field(metadata=NO_COLUMN)
+    date_precision: str = field(metadata=NO_COLUMN)
+    date_start: date | None
+    date_end: date | None
+    speaker: Actor | None = field(metadata=NO_COLUMN)
+    quote: str | None = field(metadata=NO_COLUMN)
+    quote_span: Span | None = field(metadata=NO_COLUMN)
     doc_id: str
     sentence_index: int
-    sentence: str
-    trigger: str
-    span: Span
-    event_ids: list[str]
-    event: str | None
-    auxiliary: str | None
-    published: str | None
-    reasons: list[str]
+    sentence: str = field(metadata=NO_COLUMN)
+    trigger: str = field(metadata=NO_COLUMN)
+    span: Span = field(metadata=NO_COLUMN)
+    event_ids: list[str] = field(metadata=NO_COLUMN)
+    event: str | None = field(metadata=NO_COLUMN)
+    auxiliary: str | None = field(metadata=NO_COLUMN)
+    published: date | None
+    reasons: list[str] = field(metadata=NO_COLUMN)
     deriver_version: str
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return json_record(self)
 
     @classmethod
     def from_json(cls, record: dict[str, Any]) -> Position:
-        data = dict(record)
+        data = parse_days(dict(record), "date_start", "date_end", "published")
         data["speaker"] = _actor(data.get("speaker"))
         data["quote_span"] = _span(data.get("quote_span"))
         data["span"] = Span(**data["span"])
@@ -102,30 +104,30 @@ class Membership:
     membership_id: str
     coalition_id: str
     member: str
-    member_name: str
-    member_type: str
+    member_name: str = field(metadata=NO_COLUMN)
+    member_type: str = field(metadata=NO_COLUMN)
     role: Literal["leader", "founder", "member"]
-    adversary: Adversary | None
-    label: str
-    date: str | None
-    date_precision: str
-    date_start: str | None
+    adversary: Adversary | None = field(metadata=NO_COLUMN)
+    label: str = field(metadata=NO_COLUMN)
+    date: str | None = field(metadata=NO_COLUMN)
+    date_precision: str = field(metadata=NO_COLUMN)
+    date_start: date | None
     doc_id: str
     sentence_index: int
-    sentence: str
-    trigger: str
-    span: Span
+    sentence: str = field(metadata=NO_COLUMN)
+    trigger: str = field(metadata=NO_COLUMN)
+    span: Span = field(metadata=NO_COLUMN)
     event_id: str | None
-    published: str | None
-    reasons: list[str]
-    deriver_version: str
+    published: date | None = field(metadata=NO_COLUMN)
+    reasons: list[str] = field(metadata=NO_COLUMN)
+    deriver_version: str = field(metadata=NO_COLUMN)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return json_record(self)
 
     @classmethod
     def from_json(cls, record: dict[str, Any]) -> Membership:
-        data = dict(record)
+        data = parse_days(dict(record), "date_start", "published")
         data["adversary"] = Adversary(**data["adversary"]) if data.get("adversary") else None
         data["span"] = Span(**data["span"])
         return cls(**data)
@@ -140,33 +142,33 @@ class Contribution:
     contribution_id: str
     coalition_id: str
     actor: str
-    actor_name: str
-    actor_type: str
+    actor_name: str = field(metadata=NO_COLUMN)
+    actor_type: str = field(metadata=NO_COLUMN)
     kind: str
     status: str
-    hedges: list[str]
-    date: str | None
-    date_precision: str
-    date_start: str | None
-    speaker: Actor | None
-    quote: str | None
+    hedges: list[str] = field(metadata=NO_COLUMN)
+    date: str | None = field(metadata=NO_COLUMN)
+    date_precision: str = field(metadata=NO_COLUMN)
+    date_start: date | None
+    speaker: Actor | None = field(metadata=NO_COLUMN)
+    quote: str | None = field(metadata=NO_COLUMN)
     doc_id: str
     sentence_index: int
-    sentence: str
-    trigger: str
-    span: Span
-    event_ids: list[str]
-    position_id: str | None
-    published: str | None
-    reasons: list[str]
-    deriver_version: str
+    sentence: str = field(metadata=NO_COLUMN)
+    trigger: str = field(metadata=NO_COLUMN)
+    span: Span = field(metadata=NO_COLUMN)
+    event_ids: list[str] = field(metadata=NO_COLUMN)
+    position_id: str | None = field(metadata=NO_COLUMN)
+    published: date | None = field(metadata=NO_COLUMN)
+    reasons: list[str] = field(metadata=NO_COLUMN)
+    deriver_version: str = field(metadata=NO_COLUMN)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return json_record(self)
 
     @classmethod
     def from_json(cls, record: dict[str, Any]) -> Contribution:
-        data = dict(record)
+        data = parse_days(dict(record), "date_start", "published")
         data["speaker"] = _actor(data.get("speaker"))
         data["span"] = Span(**data["span"])
         return cls(**data)
@@ -178,54 +180,19 @@ class CoalitionSummary:
 
     coalition_id: str
     name: str
-    adversary: Adversary | None
-    labels: list[str]
-    leaders: list[str]
-    members: list[str]
-    first_date: str | None
-    last_date: str | None
+    adversary: Adversary | None = field(metadata=NO_COLUMN)
+    labels: list[str] = field(metadata=column(text=True, nullable=True))
+    leaders: list[str] = field(metadata=column(text=True, nullable=True))
+    members: list[str] = field(metadata=column(text=True, nullable=True))
+    first_date: date | None
+    last_date: date | None
     deriver_version: str
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return json_record(self)
 
     @classmethod
     def from_json(cls, record: dict[str, Any]) -> CoalitionSummary:
-        data = dict(record)
+        data = parse_days(dict(record), "first_date", "last_date")
         data["adversary"] = Adversary(**data["adversary"]) if data.get("adversary") else None
         return cls(**data)
-
-
-@dataclass(frozen=True, slots=True)
-class PositionQuery:
-    """Which positions to return; every filter given must match (case-insensitive).
-
-    `actor` matches the holder's key or name or the speaker's id or name; `since`/`until`
-    keep positions whose date range overlaps them (undated ones are dropped then).
-    """
-
-    actor: str | None = None
-    topic: str | None = None
-    stance: str | None = None
-    since: date | None = None
-    until: date | None = None
-    doc_id: str | None = None
-    limit: int | None = None
-
-    def __post_init__(self) -> None:
-        if self.limit is not None and self.limit < 0:
-            raise ConfigError(f"limit must be zero or more, got {self.limit}")
-        if self.stance is not None and self.stance not in STANCES:
-            raise ConfigError(f"unknown stance {self.stance!r}; use one of {', '.join(STANCES)}")
-
-
-@dataclass(frozen=True, slots=True)
-class CoalitionQuery:
-    """Which coalitions to return: `against` matches the adversary's key, code, name or
-    any name a stored document calls it by (IS, ISIL); `name` is a case-insensitive part
-    of the coalition's name, one of its labels ("core group") or its id; `member` matches
-    a member key."""
-
-    against: str | None = None
-    name: str | None = None
-    member: str | None = None

@@ -13,6 +13,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from redshank.model.columns import NO_COLUMN, column
+from redshank.model.dates import json_record, parse_days
+
 ActorType = Literal["state", "person", "igo", "ngo", "armed_group", "other"]
 DatePrecision = Literal["day", "week", "month", "year", "reported", "unknown"]
 Auxiliary = Literal["negated", "hypothetical", "future", "historical"]
@@ -46,7 +49,7 @@ class Span:
 class Document:
     """One article with its metadata, as read by ingest."""
 
-    id: str
+    id: str = field(metadata=column(name="doc_id"))
     text: str
     title: str | None = None
     published: date | None = None
@@ -54,7 +57,7 @@ class Document:
     url: str | None = None
     path: str | None = None
     published_from: Literal["metadata", "dateline", "none"] = "metadata"
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list, metadata=column(text=True, nullable=True))
 
     @property
     def content_hash(self) -> str:
@@ -77,9 +80,9 @@ class Sentence:
     """A sentence of a document with its character span and paragraph number."""
 
     doc_id: str
-    index: int
+    index: int = field(metadata=column(name="sentence_index"))
     text: str
-    span: Span
+    span: Span = field(metadata=column(parts=("start_char", "end_char")))
     paragraph: int
 
 
@@ -98,10 +101,10 @@ class Actor:
     country: str | None
     sector: str | None
     type: ActorType
-    id: str
-    span: Span
+    id: str = field(metadata=column(name="actor_id"))
+    span: Span = field(metadata=column(parts=("start_char", "end_char")))
     code: str | None = None
-    entries: list[str] = field(default_factory=list)
+    entries: list[str] = field(default_factory=list, metadata=column(text=True))
     country_from: str | None = None
 
     @property
@@ -193,45 +196,47 @@ class Event:
     `actor_inferred` is True when the actor is implied by convention, not named (an
     agentless passive: "was arrested" -> the police). `place_scope` says how far from the
     trigger its `location` was found: "sentence" (a place governs it), "paragraph" or
-    "document" (redshank/where/scope.py).
+    "document" (redshank/where/scope.py). `date` labels the period the event is dated to
+    ("2014-06-11", "2014-06", "199X"), `date_start` and `date_end` are its first and last
+    day.
     """
 
     event_id: str
     doc_id: str
     sentence_index: int
-    sentence: str
+    sentence: str = field(metadata=NO_COLUMN)
     event: str
     mode: str | None
-    context: list[str]
+    context: list[str] = field(metadata=NO_COLUMN)
     cameo: str | None
     quad: int
     intensity: float
-    actor: list[Actor]
-    recipient: list[Actor]
+    actor: list[Actor] = field(metadata=NO_COLUMN)
+    recipient: list[Actor] = field(metadata=NO_COLUMN)
     date: str | None
     date_precision: DatePrecision
-    date_text: str | None
-    location: Location | None
+    date_text: str | None = field(metadata=NO_COLUMN)
+    location: Location | None = field(metadata=NO_COLUMN)
     auxiliary: Auxiliary | None
-    quote: Quote | None
-    evidence: Evidence
-    published: str | None
+    quote: Quote | None = field(metadata=NO_COLUMN)
+    evidence: Evidence = field(metadata=NO_COLUMN)
+    published: date | None
     coder_version: str
-    date_start: str | None = None
-    date_end: str | None = None
-    date_method: str | None = None
-    sentence_span: Span | None = None
+    date_start: date | None = None
+    date_end: date | None = None
+    date_method: str | None = field(default=None, metadata=NO_COLUMN)
+    sentence_span: Span | None = field(default=None, metadata=NO_COLUMN)
     actor_inferred: bool = False
-    place_scope: PlaceScope | None = None
+    place_scope: PlaceScope | None = field(default=None, metadata=NO_COLUMN)
 
     def to_json(self) -> dict[str, Any]:
-        """The event record as documented in docs/formats.md."""
-        return asdict(self)
+        """The event record as documented in docs/formats.md (days as ISO strings)."""
+        return json_record(self)
 
     @classmethod
     def from_json(cls, record: dict[str, Any]) -> Event:
         """Rebuild an event from `to_json` output (as stored in the database)."""
-        data = dict(record)
+        data = parse_days(dict(record), "published", "date_start", "date_end")
         data["actor"] = [_actor_from_json(a) for a in data["actor"]]
         data["recipient"] = [_actor_from_json(a) for a in data["recipient"]]
         if data.get("location"):
