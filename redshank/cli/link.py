@@ -20,7 +20,7 @@ import textwrap
 from typing import TextIO
 
 from redshank.cli.common import db_flag as _db_flag
-from redshank.export import EXPORT_FORMATS, FORMAT_FILES
+from redshank.export.catalog import EXPORT_FORMATS, FORMAT_FILES
 from redshank.link.plan import is_cluster_id
 from redshank.model import Cluster
 from redshank.store import require_existing as _require_db

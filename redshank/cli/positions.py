@@ -12,20 +12,20 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from redshank.cli.common import day, db_flag
 from redshank.errors import ConfigError
 from redshank.model import STANCES
-from redshank.positions.coalitions import Coalition, build_coalition
-from redshank.positions.derive import derive, derive_store
-from redshank.positions.lexicon import Lexicon, load_lexicon
-from redshank.positions.render import write_coalitions, write_positions
-from redshank.positions.timeline import timeline
-from redshank.store import require_existing as _require_db
-from redshank.store.base import Store
-from redshank.store.position_queries import CoalitionQuery, PositionQuery
 
-__all__ = ["coalitions", "configure", "derive", "run_coalition", "run_positions"]
+# The readers and the store are imported when a command runs, not when `redshank` starts.
+if TYPE_CHECKING:
+    from redshank.positions.coalitions import Coalition
+    from redshank.positions.lexicon import Lexicon
+    from redshank.store.base import Store
+    from redshank.store.position_queries import CoalitionQuery
+
+__all__ = ["coalitions", "configure", "run_coalition", "run_positions"]
 
 LEXICON_ENV = "REDSHANK_POSITION_LEXICONS"
 POSITIONS_EXAMPLE = "redshank positions --actor USA --topic ground-troops --db events.duckdb"
@@ -79,12 +79,16 @@ def configure(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _lexicon(args: argparse.Namespace) -> Lexicon:
+    from redshank.positions.lexicon import load_lexicon
+
     extra = [p for p in os.environ.get(LEXICON_ENV, "").split(os.pathsep) if p]
     return load_lexicon([*extra, *args.lexicon])
 
 
 def _refresh(store: Store, args: argparse.Namespace, lexicon: Lexicon) -> None:
     if args.refresh:
+        from redshank.positions.derive import derive_store
+
         summary = derive_store(store, lexicon)
         sys.stderr.write(f"{summary.documents} documents read: {summary.positions} positions, "
                          f"{summary.memberships} memberships, {summary.contributions} "
@@ -93,7 +97,11 @@ def _refresh(store: Store, args: argparse.Namespace, lexicon: Lexicon) -> None:
 
 def run_positions(args: argparse.Namespace) -> int:
     """`redshank positions`: the timeline of stated positions matching the filters."""
+    from redshank.positions.render import write_positions
+    from redshank.positions.timeline import timeline
     from redshank.store import open_store
+    from redshank.store import require_existing as _require_db
+    from redshank.store.position_queries import PositionQuery
 
     _require_db(args.db)
     lexicon = _lexicon(args)
@@ -111,6 +119,8 @@ def run_positions(args: argparse.Namespace) -> int:
 
 def coalitions(store: Store, query: CoalitionQuery) -> list[Coalition]:
     """Stored coalitions matching `query`, with members, contributions and limits."""
+    from redshank.positions.coalitions import build_coalition
+
     summaries = store.query_coalitions(query)
     ids = [s.coalition_id for s in summaries]
     memberships = store.memberships_of(ids)
@@ -120,7 +130,10 @@ def coalitions(store: Store, query: CoalitionQuery) -> list[Coalition]:
 
 def run_coalition(args: argparse.Namespace) -> int:
     """`redshank coalition`: coalitions matching --against/--name/--member."""
+    from redshank.positions.render import write_coalitions
     from redshank.store import open_store
+    from redshank.store import require_existing as _require_db
+    from redshank.store.position_queries import CoalitionQuery
 
     _require_db(args.db)
     lexicon = _lexicon(args)

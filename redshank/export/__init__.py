@@ -8,12 +8,15 @@ dtypes.json in tabular.py. Which files each format writes: `FORMAT_FILES`; colum
 mappings: docs/formats.md, "Exports".
 """
 
-from redshank.export.formats import (
-    EXPORT_FORMATS,
-    FORMAT_FILES,
-    ExportFormat,
-    ExportSummary,
-    export_store,
-)
+from redshank.export.catalog import EXPORT_FORMATS, FORMAT_FILES, ExportFormat
 
 __all__ = ["EXPORT_FORMATS", "FORMAT_FILES", "ExportFormat", "ExportSummary", "export_store"]
+
+
+def __getattr__(name: str) -> object:
+    """The writers (and the store and Arrow they need), imported when first used."""
+    if name in ("ExportSummary", "export_store"):
+        from redshank.export import formats
+
+        return getattr(formats, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

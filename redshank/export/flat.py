@@ -20,12 +20,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 
+from redshank.export.catalog import CSV_FILE
 from redshank.export.fields import unwrap
 from redshank.export.selection import ExportEvent
 from redshank.export.tabular import Column, Dtype, TableFile, write_table
 from redshank.model import Event, format_day
 
-FILE = "events.csv"
+FILE = CSV_FILE
 JOIN = "; "
 Getter = Callable[[Any], object]
 # Days are written as ISO text ("2014-06-11") and read back as strings.

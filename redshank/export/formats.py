@@ -11,32 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
 
 from redshank.errors import ConfigError
 from redshank.export import flat, gdelt, icews, plover, polecat
+from redshank.export.catalog import EXPORT_FORMATS, ExportFormat
 from redshank.export.records import RECORD_FORMATS, write_records
 from redshank.export.selection import select
-from redshank.export.tabular import DTYPES_FILE, write_dtypes
+from redshank.export.tabular import write_dtypes
 from redshank.store.base import Store
-
-ExportFormat = Literal["plover", "polecat", "gdelt", "icews", "jsonl", "parquet", "csv"]
-EXPORT_FORMATS: tuple[ExportFormat, ...] = ("plover", "polecat", "gdelt", "icews", "jsonl",
-                                            "parquet", "csv")
-_RECORDS = "events, clusters, positions, coalitions, coalition_contributions"
-FORMAT_FILES: dict[ExportFormat, str] = {
-    "plover": f"{plover.FILE} (PLOVER JSON Lines; JSON Schema: redshank/data/export/"
-              f"{plover.SCHEMA_FILE})",
-    "polecat": f"{polecat.FILE} (POLECAT columns, tab-separated, header), {DTYPES_FILE}",
-    "gdelt": f"{gdelt.EVENTS_FILE} (GDELT 2.0 event table, 61 columns, tab-separated, no "
-             f"header; always one row per cluster and actor-recipient pair), "
-             f"{gdelt.SOURCES_FILE} (each report's URL, title, publisher), {DTYPES_FILE}",
-    "icews": f"{icews.FILE} (ICEWS columns, tab-separated, header), {DTYPES_FILE}",
-    "jsonl": f"{{{_RECORDS}}}.jsonl (Redshank records; --merged has no effect: both events "
-             f"and clusters are written)",
-    "parquet": f"{{{_RECORDS}}}.parquet (as jsonl)",
-    "csv": f"{flat.FILE} (flat event columns, comma-separated, header), {DTYPES_FILE}",
-}  # fmt: skip
 
 
 @dataclass(slots=True)

@@ -20,13 +20,14 @@ from pathlib import Path
 
 from redshank.errors import DataFileError
 from redshank.export import codes
+from redshank.export.catalog import GDELT_EVENTS_FILE, GDELT_SOURCES_FILE
 from redshank.export.selection import ExportEvent
 from redshank.export.tabular import Column, Dtype, TableFile, write_table
 from redshank.model import Actor, Location, format_day
 
 COLUMNS_FILE = "gdelt-events.tsv"
-EVENTS_FILE = "gdelt.export.tsv"
-SOURCES_FILE = "gdelt.sources.tsv"
+EVENTS_FILE = GDELT_EVENTS_FILE
+SOURCES_FILE = GDELT_SOURCES_FILE
 _GROUP_TYPES = ("IGO", "NGO", "IMG", "MNC")
 _DTYPES: dict[str, Dtype] = {"string": "string", "Int64": "Int64", "float64": "float64"}
 

@@ -13,12 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from redshank.export import codes
+from redshank.export.catalog import ICEWS_FILE
 from redshank.export.gdelt import global_event_id
 from redshank.export.selection import ExportEvent
 from redshank.export.tabular import Column, TableFile, write_table
 from redshank.model import Actor, format_day
 
-FILE = "icews.tsv"
+FILE = ICEWS_FILE
 COLUMNS = (
     Column("Event ID", "Int64"), Column("Event Date", "string"),
     Column("Source Name", "string"), Column("Source Sectors", "string"),

@@ -20,12 +20,13 @@ from typing import Any
 
 from redshank.errors import ConfigError
 from redshank.export import codes
+from redshank.export.catalog import PLOVER_FILE, PLOVER_SCHEMA_FILE
 from redshank.export.selection import ExportEvent, Report
 from redshank.model import Actor, Location, format_day
 from redshank.version import __version__
 
-FILE = "plover.jsonl"
-SCHEMA_FILE = "plover.schema.json"
+FILE = PLOVER_FILE
+SCHEMA_FILE = PLOVER_SCHEMA_FILE
 CODEBOOK = "plover-0.8"
 LANGUAGE = "en"
 _GROUP_TYPES = ("IGO", "NGO", "IMG", "MNC")

@@ -12,11 +12,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from redshank.export import codes
+from redshank.export.catalog import POLECAT_FILE
 from redshank.export.selection import ExportEvent
 from redshank.export.tabular import Column, TableFile, write_table
 from redshank.model import Actor, format_day
 
-FILE = "polecat.tsv"
+FILE = POLECAT_FILE
 _SEPARATOR = ";"
 _FEATURE = {"city": "PPL", "admin1": "ADM1", "country": "PCLI"}
 

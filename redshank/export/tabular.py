@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from redshank.errors import ConfigError
+from redshank.export.catalog import DTYPES_FILE
 
 Dtype = Literal["string", "Int64", "float64", "boolean"]
-DTYPES_FILE = "dtypes.json"
 _BLANKS = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
 
 

@@ -14,7 +14,6 @@ import os
 
 from redshank.errors import ConfigError, StoreError
 from redshank.store.base import ClusterQuery, EventQuery, Store
-from redshank.store.duckdb import DuckDBStore
 from redshank.store.position_queries import CoalitionQuery, PositionQuery
 
 DEFAULT_TARGET = "redshank.duckdb"
@@ -31,6 +30,16 @@ __all__ = [
     "open_store",
     "require_existing",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """`DuckDBStore`, imported (with DuckDB) when first asked for, so that commands that
+    store nothing (`redshank code`) start without loading the database driver."""
+    if name == "DuckDBStore":
+        from redshank.store.duckdb import DuckDBStore
+
+        return DuckDBStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def open_store(target: str = DEFAULT_TARGET, *, read_only: bool = False,
@@ -54,6 +63,8 @@ def open_store(target: str = DEFAULT_TARGET, *, read_only: bool = False,
         raise StoreError(
             f"unknown store type {scheme!r}; pass a DuckDB file path such as {DEFAULT_TARGET}"
         )
+    from redshank.store.duckdb import DuckDBStore
+
     return DuckDBStore(target, read_only=read_only, lock_timeout_s=lock_timeout_s)
 
 
