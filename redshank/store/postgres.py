@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
@@ -51,13 +51,12 @@ def to_pyformat(sql: str) -> str:
 def redact(url: str) -> str:
     """`url` without its password (in the user part or as a `password=` parameter)."""
     parts = urlsplit(url)
-    netloc = parts.netloc
-    if "@" in netloc:
-        user, host = netloc.rsplit("@", 1)
-        netloc = f"{user.split(':', 1)[0]}@{host}"
+    user, at, host = parts.netloc.rpartition("@")
+    netloc = f"{user.split(':', 1)[0]}@{host}" if at else host
     query = "&".join(item for item in parts.query.split("&")
                      if item and item.split("=", 1)[0].lower() != "password")
-    return urlunsplit(parts._replace(netloc=netloc, query=query))
+    return (f"{parts.scheme}://{netloc}{parts.path}" + (f"?{query}" if query else "")
+            + (f"#{parts.fragment}" if parts.fragment else ""))
 
 
 def quoted(name: str) -> str:
