@@ -4,7 +4,8 @@ coalitions, failures and runs in a database.
 `open_store` picks the backend from the target: a file path (or ":memory:") is DuckDB, a
 postgresql:// URL is PostgreSQL (redshank/store/postgres.py). Query commands open it
 `read_only`; a store holds the database only while a call (or a `session()`) runs, so
-readers and a writer take turns (redshank/store/duckdb.py).
+readers and a writer of a DuckDB file take turns (redshank/store/duckdb.py), while
+PostgreSQL readers never wait.
 Tables are described in docs/formats.md (clusters: docs/merging.md; positions and
 coalitions: docs/positions.md).
 """

@@ -166,6 +166,21 @@ def test_another_programs_tables_are_refused_and_left_unchanged(target: str,
         ).fetchall() == [("invoices",)]
 
 
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_newer_schema_version_is_refused_untouched(target: str, read_only: bool) -> None:
+    open_store(target).close()
+    run_sql(target, f"UPDATE schema_version SET version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match=re.escape(
+            f"{target}: database schema version {SCHEMA_VERSION + 1} is newer than this "
+            f"Redshank's ({SCHEMA_VERSION}); left unchanged")):
+        open_store(target, read_only=read_only)
+    with psycopg.connect(target) as connection:
+        assert connection.execute("SELECT version FROM schema_version").fetchall() == [
+            (SCHEMA_VERSION + 1,)]
+        assert connection.execute("SELECT count(*) FROM pg_namespace WHERE nspname LIKE"
+                                  " 'redshank_backup%'").fetchone() == (0,)
+
+
 def test_stores_in_two_schemas_of_one_database_are_separate(target: str) -> None:
     run_sql(target, "CREATE SCHEMA team_a", "CREATE SCHEMA team_b")
     with open_store(f"{target}?options=-csearch_path%3Dteam_a") as team_a, \
