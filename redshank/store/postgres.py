@@ -20,7 +20,6 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
-from urllib.parse import urlsplit
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
@@ -37,6 +36,8 @@ BACKUP_SCHEMA = "redshank_backup_v{version}"
 # Session advisory lock that serialises creating and upgrading the schema ("redshank").
 SCHEMA_LOCK_KEY = 0x7265647368616E6B
 # What psycopg must not read as a placeholder: string literals, quoted names, comments.
+_URL_PASSWORD = re.compile(r"^([a-z]+://[^/@:?#]*):[^@/?#]*@", re.I)
+_QUERY_PASSWORD = re.compile(r"(?<=[?&])password=[^&#]*(&|$)", re.I)
 _SQL_TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|/\*.*?\*/|\?|%", re.S)
 
 
@@ -49,14 +50,10 @@ def to_pyformat(sql: str) -> str:
 
 
 def redact(url: str) -> str:
-    """`url` without its password (in the user part or as a `password=` parameter)."""
-    parts = urlsplit(url)
-    user, at, host = parts.netloc.rpartition("@")
-    netloc = f"{user.split(':', 1)[0]}@{host}" if at else host
-    query = "&".join(item for item in parts.query.split("&")
-                     if item and item.split("=", 1)[0].lower() != "password")
-    return (f"{parts.scheme}://{netloc}{parts.path}" + (f"?{query}" if query else "")
-            + (f"#{parts.fragment}" if parts.fragment else ""))
+    """`url` without its password (in the user part or as a `password=` parameter); also
+    for a URL too malformed to parse."""
+    url = _URL_PASSWORD.sub(r"\1@", url, count=1)
+    return _QUERY_PASSWORD.sub("", url).rstrip("?&")
 
 
 def quoted(name: str) -> str:
@@ -125,6 +122,7 @@ class PostgresStore(SQLStore):
         self._url = url
         self._connection: psycopg.Connection[Any] | None = None
         self._closed = False
+        self._password: str | None = None
         try:
             settings = conninfo_to_dict(url)
         except psycopg.Error as exc:
@@ -158,7 +156,7 @@ class PostgresStore(SQLStore):
 
     def _clean(self, exc: BaseException) -> str:
         """An exception's message without the password, should the driver echo it."""
-        message = str(exc).strip()
+        message = str(exc).strip().replace(self._url, self.target)
         return message.replace(self._password, "***") if self._password else message
 
     def _connect(self) -> psycopg.Connection[Any]:

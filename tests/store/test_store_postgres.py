@@ -76,6 +76,9 @@ def test_placeholders_become_psycopgs_outside_literals(sql: str, expected: str) 
     ("postgres://alice@db/events?password=s3cret&sslmode=require",
      "postgres://alice@db/events?sslmode=require"),
     ("postgresql:///events", "postgresql:///events"),
+    ("postgresql://alice@db/events?sslmode=require&PASSWORD=s3cret",
+     "postgresql://alice@db/events?sslmode=require"),
+    ("postgresql://alice:s3cret@[db/events", "postgresql://alice@[db/events"),
 ])
 def test_a_target_is_shown_without_its_password(url: str, shown: str) -> None:
     assert redact(url) == shown
@@ -88,6 +91,16 @@ def test_an_unreachable_server_is_named_by_host_and_port_not_password() -> None:
     assert message.startswith("postgresql://alice@127.0.0.1:1/events: cannot connect to the "
                               "PostgreSQL server at 127.0.0.1:1 (")
     assert "check that it is running" in message and "s3cret" not in message
+
+
+@pytest.mark.parametrize("url", ["postgresql://alice:s3cret@db/events?colour=red",
+                                 "postgresql://alice:s3cret@[db/events"])
+def test_a_malformed_url_is_refused_with_the_form_to_use(url: str) -> None:
+    with pytest.raises(StoreError, match=re.escape(f"{redact(url)}: not a PostgreSQL URL (")
+                       ) as refused:
+        open_store(url)
+    assert "pass postgresql://USER@HOST:PORT/DBNAME" in str(refused.value)
+    assert "s3cret" not in str(refused.value)
 
 
 def test_without_psycopg_a_postgresql_url_says_what_to_install(
