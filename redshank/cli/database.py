@@ -17,7 +17,8 @@ MIGRATE_EXAMPLE = "redshank migrate --db events.duckdb"
 def configure(subparsers: argparse._SubParsersAction) -> None:
     """Add `migrate` to a `redshank` sub-parser set."""
     text = ("Upgrade a database made by an older Redshank to this one's schema, in place, "
-            "after copying it to DB.vN.bak (N: its schema version). A database newer than "
+            "after copying it to DB.vN.bak (N: its schema version; a PostgreSQL store's "
+            "tables to the schema redshank_backup_vN). A database newer than "
             "this Redshank, or too old to upgrade, is refused untouched.")
     migrate = subparsers.add_parser("migrate", help="Upgrade a database made by an older "
                                     "Redshank.", description=text,

@@ -1,9 +1,11 @@
 """Store stage: keep documents, sentences, actors, events, event clusters, positions,
 coalitions, failures and runs in a database (the records: redshank/model/).
 
-`open_store` picks the backend from the target: a file path (or ":memory:") is DuckDB.
-Query commands open it `read_only`; a store holds the database only while a call (or a
-`session()`) runs, so readers and a writer take turns (redshank/store/duckdb.py).
+`open_store` picks the backend from the target: a file path (or ":memory:") is DuckDB, a
+postgresql:// URL is PostgreSQL (redshank/store/postgres.py). Query commands open it
+`read_only`; a store holds the database only while a call (or a `session()`) runs, so
+readers and a writer of a DuckDB file take turns (redshank/store/duckdb.py), while
+PostgreSQL readers never wait.
 Tables are described in docs/formats.md (clusters: docs/merging.md; positions and
 coalitions: docs/positions.md).
 """
@@ -44,7 +46,8 @@ def __getattr__(name: str) -> object:
 
 def open_store(target: str = DEFAULT_TARGET, *, read_only: bool = False,
                lock_timeout_s: float | None = None) -> Store:
-    """Open the store at `target`: a DuckDB file path or ":memory:".
+    """Open the store at `target`: a DuckDB file path, ":memory:" or a PostgreSQL URL
+    (postgresql://USER@HOST:PORT/DBNAME; needs `pip install 'redshank[postgres]'`).
 
     A writer creates the schema in a new or empty file and upgrades a database made by an
     older Redshank (after copying it to DB.vN.bak; redshank/store/migrations.py); a
@@ -54,14 +57,19 @@ def open_store(target: str = DEFAULT_TARGET, *, read_only: bool = False,
     wait up to `lock_timeout_s` (default: $REDSHANK_LOCK_TIMEOUT_S, else 30 s).
     """
     if target.startswith(POSTGRES_SCHEMES):
-        raise StoreError(
-            "PostgreSQL stores are not supported yet; pass a DuckDB file path such as "
-            f"{DEFAULT_TARGET}"
-        )
+        try:
+            from redshank.store.postgres import PostgresStore
+        except ModuleNotFoundError as exc:
+            if exc.name != "psycopg":
+                raise
+            raise StoreError("PostgreSQL stores need psycopg 3; install it with pip install "
+                             "'redshank[postgres]'") from exc
+        return PostgresStore(target, read_only=read_only, lock_timeout_s=lock_timeout_s)
     if "://" in target:
         scheme = target.split("://", 1)[0]
         raise StoreError(
             f"unknown store type {scheme!r}; pass a DuckDB file path such as {DEFAULT_TARGET}"
+            " or a postgresql:// URL"
         )
     from redshank.store.duckdb import DuckDBStore
 

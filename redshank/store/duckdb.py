@@ -20,6 +20,7 @@ from typing import Any
 import duckdb
 
 from redshank.errors import ConfigError, StoreError
+from redshank.store.migrations import DUCKDB_CATALOG
 from redshank.store.primitives import CONNECT_CONFIG
 from redshank.store.rows import Row
 from redshank.store.sql import SQLStore
@@ -102,6 +103,8 @@ class DuckDBStore(SQLStore):
     changes nothing and works on a file the user cannot write. ":memory:" is always
     writable and keeps its one connection (and its data) until closed.
     """
+
+    catalog = DUCKDB_CATALOG
 
     def __init__(self, path: str = "redshank.duckdb", *, read_only: bool = False,
                  lock_timeout_s: float | None = None) -> None:

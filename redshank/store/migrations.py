@@ -6,9 +6,9 @@ the record tables' columns come from the records). `upgrade` runs every step fro
 database's version up, then lays each table out exactly as schema.py creates it: a table
 whose columns or constraints differ from a new database's (a column added at the end by
 ALTER TABLE, where schema.py has it in the middle; no NOT NULL) is rebuilt, and missing
-tables and indexes are created (both read DuckDB's catalog). The caller runs it in one
-transaction, after a backup copy, so a failed or interrupted upgrade leaves the version it
-started from.
+tables and indexes are created (both read the backend's `Catalog`). The caller runs it in
+one transaction, after a backup copy, so a failed or interrupted upgrade leaves the version
+it started from.
 
 A database older than `OLDEST_VERSION` or newer than `SCHEMA_VERSION` has no path.
 """
@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import duckdb
 
@@ -27,6 +27,8 @@ from redshank.store.primitives import CONNECT_CONFIG, utc_now
 from redshank.store.schema import SCHEMA, SCHEMA_VERSION
 
 Fetch = Callable[..., list[tuple[Any, ...]]]
+# table -> (columns as (name, type, nullable, default), constraints), in order.
+Layout = dict[str, tuple[list[tuple[Any, ...]], list[str]]]
 OLDEST_VERSION = 1
 _CREATE_TABLE = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+)")
 
@@ -78,7 +80,39 @@ def refusal(version: int | None) -> str | None:
     return None
 
 
-def upgrade(fetch: Fetch, version: int) -> None:
+class Catalog(Protocol):
+    """What `upgrade` reads from a backend's catalog: DuckDB's below, PostgreSQL's in
+    redshank/store/postgres.py."""
+
+    def layout(self, fetch: Fetch) -> Layout:
+        """The tables of the store's schema, as `layout` returns them."""
+
+    def new_database_layout(self, fetch: Fetch) -> Layout:
+        """The `layout` a new database has (schema.py's tables)."""
+
+    def indexes(self, fetch: Fetch, table: str) -> list[str]:
+        """Names of the indexes created on `table` (dropped before it is rebuilt)."""
+
+
+class DuckDBCatalog:
+    """DuckDB's catalog, read with its table functions."""
+
+    def layout(self, fetch: Fetch) -> Layout:
+        return layout(fetch)
+
+    def new_database_layout(self, fetch: Fetch) -> Layout:
+        return new_database_layout()
+
+    def indexes(self, fetch: Fetch, table: str) -> list[str]:
+        return [row[0] for row in fetch("SELECT index_name FROM duckdb_indexes() WHERE"
+                                        " table_name = ? AND database_name = current_database()",
+                                        [table])]
+
+
+DUCKDB_CATALOG = DuckDBCatalog()
+
+
+def upgrade(fetch: Fetch, version: int, catalog: Catalog = DUCKDB_CATALOG) -> None:
     """Run the migrations from `version` to SCHEMA_VERSION, lay the tables out as a new
     database has them, and record each version reached (call inside a transaction)."""
     for step in range(version, SCHEMA_VERSION):
@@ -86,17 +120,17 @@ def upgrade(fetch: Fetch, version: int) -> None:
             fetch(statement)
         fetch("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
               [step + 1, utc_now()])
-    expected = new_database_layout()
-    for table in sorted(name for name, shape in layout(fetch).items()
+    expected = catalog.new_database_layout(fetch)
+    for table in sorted(name for name, shape in catalog.layout(fetch).items()
                         if name in expected and shape != expected[name]):
-        _rebuild(fetch, table, [column[0] for column in expected[table][0]])
+        _rebuild(fetch, table, [column[0] for column in expected[table][0]], catalog)
     for statement in SCHEMA:
         fetch(statement)
 
 
-def layout(fetch: Fetch) -> dict[str, tuple[list[tuple[Any, ...]], list[str]]]:
+def layout(fetch: Fetch) -> Layout:
     """table -> (columns as (name, type, nullable, default), constraints), in order."""
-    tables: dict[str, tuple[list[tuple[Any, ...]], list[str]]] = {}
+    tables: Layout = {}
     for row in fetch("SELECT table_name, column_name, data_type, is_nullable, column_default"
                      " FROM information_schema.columns WHERE table_schema = 'main'"
                      " AND table_catalog = current_database()"
@@ -109,7 +143,7 @@ def layout(fetch: Fetch) -> dict[str, tuple[list[tuple[Any, ...]], list[str]]]:
     return tables
 
 
-def new_database_layout() -> dict[str, tuple[list[tuple[Any, ...]], list[str]]]:
+def new_database_layout() -> Layout:
     """The `layout` of a new database, made in memory from schema.py."""
     connection = duckdb.connect(":memory:", config=CONNECT_CONFIG)
     try:
@@ -120,13 +154,12 @@ def new_database_layout() -> dict[str, tuple[list[tuple[Any, ...]], list[str]]]:
         connection.close()
 
 
-def _rebuild(fetch: Fetch, table: str, columns: list[str]) -> None:
+def _rebuild(fetch: Fetch, table: str, columns: list[str], catalog: Catalog) -> None:
     """Re-create `table` from schema.py and copy its rows over, column by column."""
     create = next((s for s in SCHEMA if (m := _CREATE_TABLE.search(s)) and m[1] == table), None)
     if create is None:
         raise StoreError(f"table {table!r} is not in this Redshank's schema")
-    for (index,) in fetch("SELECT index_name FROM duckdb_indexes() WHERE table_name = ?"
-                          " AND database_name = current_database()", [table]):
+    for index in catalog.indexes(fetch, table):
         fetch(f"DROP INDEX {index}")
     fetch(f"ALTER TABLE {table} RENAME TO {table}_before_upgrade")
     fetch(create)

@@ -38,11 +38,13 @@ _RECORD_FAILURE_SQL = (
 class SQLStore(RunMethods, ClusterMethods, PositionMethods, DyadMethods, ABC):
     """A Store over any SQL database that speaks the portable subset in schema.py.
 
-    `upgraded_from` is the schema version the database had if opening it upgraded it.
+    `upgraded_from` is the schema version the database had if opening it upgraded it;
+    `catalog` reads the backend's catalog for migrations.
     """
 
     target: str
     read_only: bool
+    catalog: migrations.Catalog
     upgraded_from: int | None = None
 
     @abstractmethod
@@ -89,7 +91,7 @@ class SQLStore(RunMethods, ClusterMethods, PositionMethods, DyadMethods, ABC):
         with self._operation("read the schema"):
             tables = {row[0] for row in self._fetch(
                 "SELECT table_name FROM information_schema.tables"
-                " WHERE table_catalog = current_database()")}
+                " WHERE table_catalog = current_database() AND table_schema = current_schema()")}
             if "schema_version" not in tables:
                 if tables:
                     raise StoreError(
@@ -130,7 +132,7 @@ class SQLStore(RunMethods, ClusterMethods, PositionMethods, DyadMethods, ABC):
                 return
             backup = self._backup(version)
             with self._transaction():
-                migrations.upgrade(self._fetch, version)
+                migrations.upgrade(self._fetch, version, self.catalog)
         kept = f"; the old database is kept as {backup}" if backup else ""
         self.upgraded_from = version
         log.warning("%s: upgraded from schema version %d to %d%s", self.target, version,

@@ -19,7 +19,7 @@ from tests.store.conftest import BACKENDS
 
 @pytest.fixture(params=list(BACKENDS))
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    with open_store(BACKENDS[request.param](tmp_path)) as fresh:
+    with BACKENDS[request.param](tmp_path) as target, open_store(target) as fresh:
         yield fresh
 
 

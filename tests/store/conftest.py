@@ -1,10 +1,19 @@
-"""Store fixtures: every test runs against each backend in BACKENDS; events built by hand."""
+"""Store fixtures: every test runs against each backend in BACKENDS; events built by hand.
+
+The PostgreSQL backend gives each test a new database on the server named by
+$REDSHANK_TEST_POSTGRES_URL (.ci/run starts one); without it, or when the server cannot be
+reached, its tests skip, except with CI=true, where they fail.
+"""
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -23,10 +32,49 @@ from redshank.model import (
 )
 from redshank.store import Store, open_store
 
-# Backend name -> store target for a test's tmp_path. PostgreSQL slots in here later.
-BACKENDS: dict[str, Callable[[Path], str]] = {
-    "duckdb-memory": lambda tmp_path: ":memory:",
-    "duckdb-file": lambda tmp_path: str(tmp_path / "events.duckdb"),
+POSTGRES_URL_ENV = "REDSHANK_TEST_POSTGRES_URL"
+
+
+def postgres_server() -> str:
+    """The URL of the test server's maintenance database; skips the test (fails it with
+    CI=true) when none is given or it cannot be reached."""
+    url = os.environ.get(POSTGRES_URL_ENV)
+    problem = None if url else f"{POSTGRES_URL_ENV} is not set"
+    if url:
+        import psycopg
+
+        try:
+            psycopg.connect(url, connect_timeout=5).close()
+        except psycopg.Error as exc:
+            problem = f"cannot reach the PostgreSQL server at {POSTGRES_URL_ENV}: {exc}"
+    if problem is None:
+        return url
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{problem} (CI=true: PostgreSQL tests must run)")
+    pytest.skip(f"{problem}: PostgreSQL store tests skipped")
+
+
+@contextmanager
+def postgres_database(tmp_path: Path) -> Iterator[str]:
+    """The URL of a new, empty database on the test server, dropped when the test ends."""
+    import psycopg
+
+    server = postgres_server()
+    name = f"redshank_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+# Backend name -> the store target of a test (given its tmp_path), for as long as it runs.
+BACKENDS: dict[str, Callable[[Path], AbstractContextManager[str]]] = {
+    "duckdb-memory": lambda tmp_path: nullcontext(":memory:"),
+    "duckdb-file": lambda tmp_path: nullcontext(str(tmp_path / "events.duckdb")),
+    "postgres": postgres_database,
 }
 
 TEXT = (
@@ -36,9 +84,10 @@ TEXT = (
 
 
 @pytest.fixture(params=list(BACKENDS))
-def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """The target string of a fresh store for each backend."""
-    return BACKENDS[request.param](tmp_path)
+    with BACKENDS[request.param](tmp_path) as target:
+        yield target
 
 
 @pytest.fixture

@@ -134,7 +134,6 @@ def test_open_store_picks_duckdb_for_paths_and_memory(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("target", "message"),
     [
-        ("postgresql://user@localhost/events", "PostgreSQL stores are not supported yet"),
         ("sqlite:///events.db", "unknown store type 'sqlite'"),
     ],
 )
