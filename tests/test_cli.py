@@ -131,3 +131,11 @@ def test_ingest_and_code_say_how_many_events_events_shows_and_hides(
     captured = capsys.readouterr()
     assert HIDDEN_COUNT.search(captured.err).groups() == (total, shown, None, hidden)
     assert len(captured.out.splitlines()) == int(shown)
+
+
+def test_messages_show_a_postgresql_url_without_its_password() -> None:
+    from redshank.cli.common import db_label
+
+    assert db_label("postgresql://ana:s3cret@db.example/events") == (
+        "postgresql://ana@db.example/events")
+    assert db_label("events.duckdb") == "events.duckdb"

@@ -29,7 +29,17 @@ DEFAULT_DB = "redshank.duckdb"
 
 def db_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", default=os.environ.get("REDSHANK_DB", DEFAULT_DB),
-                        help=f"database file (default: $REDSHANK_DB or {DEFAULT_DB})")
+                        help="database file, or postgresql://USER@HOST/DBNAME (default: "
+                             f"$REDSHANK_DB or {DEFAULT_DB})")
+
+
+def db_label(db: str) -> str:
+    """The --db value as messages show it: a PostgreSQL URL without its password."""
+    if db.startswith(("postgresql://", "postgres://")):
+        from redshank.store.postgres import redact
+
+        return redact(db)
+    return db
 
 
 def error(message: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from redshank.cli.common import db_flag
+from redshank.cli.common import db_flag, db_label
 
 MIGRATE_EXAMPLE = "redshank migrate --db events.duckdb"
 
@@ -35,9 +35,9 @@ def run_migrate(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         upgraded_from = getattr(store, "upgraded_from", None)
     if upgraded_from is None:
-        sys.stderr.write(f"{args.db}: schema version {SCHEMA_VERSION} is this Redshank's; "
-                         "nothing to do\n")
+        sys.stderr.write(f"{db_label(args.db)}: schema version {SCHEMA_VERSION} is this "
+                         "Redshank's; nothing to do\n")
     else:
-        sys.stderr.write(f"{args.db}: now schema version {SCHEMA_VERSION} (was "
+        sys.stderr.write(f"{db_label(args.db)}: now schema version {SCHEMA_VERSION} (was "
                          f"{upgraded_from})\n")
     return 0

@@ -10,7 +10,7 @@ import sys
 from dataclasses import replace
 from typing import TextIO
 
-from redshank.cli.common import db_flag, error, filter_flags, query_of, warn_absent
+from redshank.cli.common import db_flag, db_label, error, filter_flags, query_of, warn_absent
 from redshank.cli.link import is_cluster_id, run_explain_cluster, write_clusters
 from redshank.model import Event
 from redshank.query import ClusterQuery
@@ -113,7 +113,7 @@ def run_explain(args: argparse.Namespace) -> int:
     with open_store(args.db, read_only=True) as store:
         event = store.get_event(args.event_id)
     if event is None:
-        error(f"no event {args.event_id!r} in {args.db}; list ids with 'redshank events'")
+        error(f"no event {args.event_id!r} in {db_label(args.db)}; list ids with 'redshank events'")
         return 1
     sys.stdout.write(explain_event(event) + "\n")
     return 0

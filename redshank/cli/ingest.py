@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
-from redshank.cli.common import day, db_flag, error
+from redshank.cli.common import day, db_flag, db_label, error
 from redshank.errors import ConfigError
 from redshank.model import Event, Failure
 from redshank.query import EXCLUDED_AUXILIARIES
@@ -171,7 +171,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         f"{summary.documents} documents coded, {summary.skipped} already stored, "
         f"{summary.sentences} sentences, "
         f"{events_count(summary.events, summary.hidden, ' by `events`')}, "
-        f"{len(summary.failures)} failures -> {args.db} (run {summary.run_id})\n")
+        f"{len(summary.failures)} failures -> {db_label(args.db)} (run {summary.run_id})\n")
     if args.recode:
         sys.stderr.write(recode_line(summary) + "\n")
     if summary.failures and (args.strict or (summary.documents == 0 and summary.skipped == 0)):
@@ -189,8 +189,8 @@ def run_recode(args: argparse.Namespace) -> int:
         summary = recode(store=store, pipeline=pipeline, doc_ids=args.doc, since=args.since,
                          until=args.until, on_result=advance)
     _report(summary)
-    sys.stderr.write(f"{recode_line(summary)}; {len(summary.failures)} failures -> {args.db} "
-                     f"(run {summary.run_id})\n")
+    sys.stderr.write(f"{recode_line(summary)}; {len(summary.failures)} failures -> "
+                     f"{db_label(args.db)} (run {summary.run_id})\n")
     return 1 if summary.failures and (args.strict or summary.documents == 0) else 0
 
 

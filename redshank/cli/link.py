@@ -20,6 +20,7 @@ import textwrap
 from typing import TextIO
 
 from redshank.cli.common import db_flag as _db_flag
+from redshank.cli.common import db_label
 from redshank.export.catalog import EXPORT_FORMATS, FORMAT_FILES
 from redshank.link.plan import is_cluster_id
 from redshank.model import Cluster
@@ -98,7 +99,7 @@ def run_link(args: argparse.Namespace) -> int:
     sys.stderr.write(
         f"{summary.events} events linked: {summary.created} new clusters, {summary.grown} "
         f"grown, {summary.merged} merged into others, {summary.repaired} repaired; "
-        f"{total} clusters in {args.db}; positions derived for {derived.documents} "
+        f"{total} clusters in {db_label(args.db)}; positions derived for {derived.documents} "
         "documents\n")
     return 0
 
@@ -127,7 +128,7 @@ def run_explain_cluster(args: argparse.Namespace) -> int:
     with open_store(args.db, read_only=True) as store:
         text = describe_cluster(store, args.event_id)
     if text is None:
-        sys.stderr.write(f"redshank: no cluster {args.event_id!r} in {args.db}; list ids "
+        sys.stderr.write(f"redshank: no cluster {args.event_id!r} in {db_label(args.db)}; list ids "
                          "with 'redshank events --merged'\n")
         return 1
     sys.stdout.write(text + "\n")
