@@ -173,7 +173,10 @@ class Evidence:
 
     `actor_how` and `recipient_how` say how each side was found (the construction read),
     `auxiliary_cue` the words that made the event negated, hypothetical or future; `notes`
-    are the other steps, in words for a reader.
+    are the other steps, in words for a reader. Later stages read the typed fields:
+    `auxiliary_lemmas` (the cue's words as lemmas) and `actors_mobilized` (the actors are
+    the forces a MOBILIZE sets in motion, not who decided it: "U.S. ground troops would
+    not be deployed").
     """
 
     trigger: str
@@ -184,6 +187,8 @@ class Evidence:
     actor_how: str = ""
     recipient_how: str = ""
     auxiliary_cue: str | None = None
+    auxiliary_lemmas: list[str] = field(default_factory=list)
+    actors_mobilized: bool = False
 
 
 @dataclass(slots=True)
