@@ -246,8 +246,8 @@ def _code_and_store(store: Store, pipeline: Pipeline, documents: Iterable[Docume
 def _commit(store: Store, pending: list[DocumentResult], failures: list[Failure],
             summary: IngestSummary, stored: set[str], recode: bool) -> None:
     """Save the pending results in one transaction and record the failures, in one session;
-    derive the positions of the documents saved (on their records, not read back); then
-    forget them."""
+    save the readings (positions, coalitions) the pipeline carried on the documents saved;
+    then forget them."""
     coded = [result for result in pending if not result.failures]
     with store.session():
         before = _stored_events(store, coded) if recode else {}

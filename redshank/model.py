@@ -11,7 +11,10 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from redshank.positions.stage import DocumentReading
 
 ActorType = Literal["state", "person", "igo", "ngo", "armed_group", "other"]
 DatePrecision = Literal["day", "week", "month", "year", "reported", "unknown"]
@@ -261,10 +264,12 @@ def _actor_from_json(record: dict[str, Any]) -> Actor:
 
 @dataclass(slots=True)
 class DocumentResult:
-    """Everything the pipeline derived from one document."""
+    """Everything the pipeline derived from one document; `reading` is its positions,
+    memberships and contributions (None when not read: a failed document)."""
 
     document: Document
     sentences: list[Sentence] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    reading: DocumentReading | None = None
