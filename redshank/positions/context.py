@@ -13,7 +13,7 @@ the coder decided is read from the events' typed fields (`Evidence.auxiliary_lem
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from redshank.actors.codes import country_name
@@ -76,11 +76,11 @@ class DocContext:
 
     @classmethod
     def build(cls, events: Sequence[Event], document: Document | None = None,
-              sentences: Sequence[Sentence] = (), mentions: Sequence[Actor] | None = None,
-              tokens: Mapping[int, list[Token]] | None = None) -> DocContext:
-        """A context from the pipeline's records or stored pieces; sentences and mentions
-        default to what the events carry (their sentence, actors, recipients and quote
-        speakers). `tokens` (sentence index -> tokens) can be given later (`parse`)."""
+              sentences: Sequence[Sentence] = (), mentions: Sequence[Actor] | None = None
+              ) -> DocContext:
+        """A context from the pipeline's records or stored pieces, not parsed yet; sentences
+        and mentions default to what the events carry (their sentence, actors, recipients
+        and quote speakers). The parse's tokens go in `parsed` (positions/stage.py)."""
         doc_id = document.id if document else events[0].doc_id
         texts = {s.index: (s.text.rstrip(), s.span.start) for s in sentences}
         for event in events:
@@ -94,7 +94,7 @@ class DocContext:
                                                 e.event_id))
         return cls(doc_id=doc_id, published=published, text=document.text if document else None,
                    sentences=dict(sorted(texts.items())), mentions=list(mentions),
-                   events=ordered, parsed=dict(tokens or {}))
+                   events=ordered)
 
     def sentence(self, index: int) -> tuple[str, int]:
         """The text of sentence `index` and its start offset in the document."""
