@@ -94,12 +94,13 @@ def parse_contexts(nlp: Language, contexts: Sequence[DocContext],
                    batch_size: int = PARSE_BATCH_SIZE) -> None:
     """Give stored documents' contexts their tokens from a new spaCy parse: of the
     document's paragraphs (truecased if all lower case, as ingest parses them), or of each
-    sentence on its own when the document's text is not known."""
+    sentence on its own when the document's text is not known or the sentences are not
+    where their offsets say (events built by hand)."""
     pieces: list[tuple[int, int, str]] = []
     for number, ctx in enumerate(contexts):
-        if ctx.text is not None:
+        if _sentences_in_text(ctx):
             pieces.extend((number, p.offset, p.text)
-                          for p in split_paragraphs(truecase_if_lower(ctx.text)))
+                          for p in split_paragraphs(truecase_if_lower(ctx.text or "")))
         else:
             pieces.extend((number, start, text) for text, start in ctx.sentences.values())
     docs: list[list[tuple[int, Doc]]] = [[] for _ in contexts]
@@ -108,3 +109,9 @@ def parse_contexts(nlp: Language, contexts: Sequence[DocContext],
         docs[number].append((offset, doc))
     for ctx, found in zip(contexts, docs, strict=True):
         ctx.parsed = sentence_tokens(ctx.sentences, found)
+
+
+def _sentences_in_text(ctx: DocContext) -> bool:
+    """True when the document's text is known and holds each sentence at its offset."""
+    return ctx.text is not None and all(ctx.text[start:start + len(text)] == text
+                                        for text, start in ctx.sentences.values())

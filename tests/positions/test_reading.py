@@ -147,3 +147,12 @@ def test_two_events_of_one_refusal_make_one_position_with_both_ids() -> None:
                            mode="troops", auxiliary="negated", cue="rule out")
     (position,) = _positions(article)
     assert position.event_ids == [first.event_id, second.event_id]
+
+
+def test_events_alone_are_read_on_a_parse_of_their_own_sentences() -> None:
+    """Without the document, each event's sentence is parsed on its own: the same
+    positions, less the red line stated in a sentence with no event."""
+    article = wales_article()
+    alone = _summary(read_events(article.events).positions)
+    assert alone == [s for s in _summary(_positions(article)) if s[4] != 2]
+    assert ("USA", "ground-troops", "refuse", "John Kerry", 1) in alone
