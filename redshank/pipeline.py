@@ -213,7 +213,7 @@ def process_document(
     result.events = place_events(events, [position[unit.paragraph] for unit in units],
                                  [doc for _, doc in parsed], places,
                                  document_place(focus, gazetteer))
-    restore_original_text(result, [paragraph for paragraph, _ in parsed])
+    result = restore_original_text(result, [paragraph for paragraph, _ in parsed])
     result.reading = read_parsed(result, [(paragraph.offset, doc) for paragraph, doc in parsed])
     return result
 

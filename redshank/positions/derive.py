@@ -52,11 +52,12 @@ def save_readings(store: Store, results: Sequence[DocumentResult]) -> DeriveSumm
     derived from their text (coalitions are summarised by `derive_pending`). A result
     without a reading is left pending for `derive_pending`."""
     reading = DocumentReading()
-    read = [result for result in results if result.reading is not None]
-    for result in read:
-        reading.extend(result.reading)  # type: ignore[arg-type]
-    store.save_derived({r.document.id: r.document.content_hash for r in read},
-                       reading.positions, reading.memberships, reading.contributions)
+    read: dict[str, str] = {}
+    for result in results:
+        if result.reading is not None:
+            reading.extend(result.reading)
+            read[result.document.id] = result.document.content_hash
+    store.save_derived(read, reading.positions, reading.memberships, reading.contributions)
     return DeriveSummary(documents=len(read), positions=len(reading.positions),
                          memberships=len(reading.memberships),
                          contributions=len(reading.contributions))
