@@ -27,6 +27,7 @@ CLAUSE_WORDS = frozenset(
     "without unless".split())
 LIST_WORDS = frozenset("including such like notably especially particularly".split())
 PARTICIPLE_TAG = "VBG"
+RELATIVE_TAG = "WDT"  # a relative "that" ("things that affect peace"), not "do that"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +102,7 @@ def _is_boundary(tokens: list[Token], index: int) -> bool:
         return True
     if token.text == ",":
         return _participle_follows(tokens, index + 1)
-    return token.text.lower() in CLAUSE_WORDS
+    return token.text.lower() in CLAUSE_WORDS or token.tag == RELATIVE_TAG
 
 
 def _participle_follows(tokens: list[Token], index: int) -> bool:
@@ -118,7 +119,8 @@ def clause_window(tokens: list[Token], index: int) -> tuple[int, int]:
     """Token range [start, end) of the clause around token `index`.
 
     Clauses end at ; : ( ) dashes, at conjunctions and relative words (but, although,
-    which, who, without, ...) and at a comma before a participle (", ruling out ...");
+    which, who, without, ..., and "that" the parser tags relative) and at a comma before a
+    participle (", ruling out ...");
     other commas do not end them, so lists stay whole ("help, including training and
     equipping").
     """

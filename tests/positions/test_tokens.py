@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from redshank.positions.lexicon import default_lexicon
 from redshank.positions.stage import sentence_tokens
 from redshank.positions.tokens import Token, clause_window, token_at
 from tests.conftest import make_doc
@@ -65,3 +66,27 @@ def test_tokens_go_to_their_sentence_with_its_stored_text() -> None:
     assert [t.text for t in found[0]][:2] == ["kerry", "said"]
     assert [(t.text, t.start, t.key) for t in found[1][:2]] == [("it", 0, "it"),
                                                                 ("created", 3, "creat")]
+
+
+RELATIVE_THAT = [
+    ("They", "they", "PRON", "PRP", "nsubj", 1), ("refrain", "refrain", "VERB", "VBP", "ROOT", 1),
+    ("from", "from", "ADP", "IN", "prep", 1), ("doing", "do", "VERB", "VBG", "pcomp", 2),
+    ("things", "thing", "NOUN", "NNS", "dobj", 3), ("that", "that", "PRON", "WDT", "nsubj", 6),
+    ("affect", "affect", "VERB", "VBP", "relcl", 4), ("peace", "peace", "NOUN", "NN", "dobj", 6),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+DO_THAT = [
+    ("They", "they", "PRON", "PRP", "nsubj", 2), ("will", "will", "AUX", "MD", "aux", 2),
+    ("do", "do", "VERB", "VB", "ROOT", 2), ("that", "that", "PRON", "DT", "dobj", 2),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+@pytest.mark.parametrize(("rows", "refers_back"), [(RELATIVE_THAT, False), (DO_THAT, True)])
+def test_a_relative_that_ends_the_clause_so_doing_things_that_is_no_anaphor(
+        rows: list[tuple[str, str, str, str, str, int]], refers_back: bool) -> None:
+    """Regression: "refrain from doing things that affect peace" matched the anaphor cue
+    "do that" and took the previous sentence's topic; the parser tags that "that" WDT."""
+    text, tokens = tokens_of(rows)
+    start, end = clause_window(tokens, token_at(tokens, text.index("do")))
+    assert bool(default_lexicon().cue("anaphor", tokens, start, end)) == refers_back
