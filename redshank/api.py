@@ -245,8 +245,8 @@ def _code_and_store(store: Store, pipeline: Pipeline, documents: Iterable[Docume
 def _commit(store: Store, pending: list[DocumentResult], failures: list[Failure],
             summary: IngestSummary, stored: set[str], recode: bool) -> None:
     """Save the pending results in one transaction, record the failures and save the
-    positions of the documents saved (read on their records, not read back), all on one
-    connection; then forget them."""
+    readings (positions, coalitions) the pipeline carried on the documents saved, all on
+    one connection; then forget them."""
     with store.session():
         _save_batch(store, pending, failures, summary, stored, recode)
     pending.clear()

@@ -1,6 +1,6 @@
 """The Redshank pipeline, in one place.
 
-    articles -> ingest -> parse (spaCy) -> actors -> when/where -> coding -> store
+    articles -> ingest -> parse (spaCy) -> actors -> when/where -> coding -> positions -> store
 
 `Pipeline.run` parses documents in batches (spaCy is fastest that way; batches are bounded
 in characters too, and over-long sentences are cut, so one huge document cannot take the
@@ -30,6 +30,7 @@ from redshank.model import Document, DocumentResult, Failure, ResolvedDate, Sent
 from redshank.parse import Paragraph, bound_sentences, load_nlp, parse_texts, split_paragraphs
 from redshank.parse.nlp import entity_recognizer
 from redshank.parse.truecase import restore_original_text, truecase_if_lower
+from redshank.positions.stage import read_parsed
 from redshank.when import find_date_mentions, find_dateline
 from redshank.where import Gazetteer, load_gazetteer, locate_places
 from redshank.where.scope import document_place, place_events
@@ -153,7 +154,7 @@ class Pipeline:
                                      self.batch_size)
         except Exception as exc:
             return failed(document, "parse", exc)
-        return restore_original_text(self.process(document, parsed), paragraphs)
+        return self.process(document, parsed)
 
     @staticmethod
     def _split(document: Document) -> list[Paragraph] | DocumentResult:
@@ -198,7 +199,9 @@ def process_document(
     gazetteer: Gazetteer | None = None,
     recognizer: Callable[[Doc], Doc] | None = None,
 ) -> DocumentResult:
-    """Actors, dates and events of one parsed document: a pure function of its inputs."""
+    """Actors, dates, events and positions of one parsed document: a pure function of its
+    inputs. Positions and coalitions are read last, on the same parse (positions/stage.py),
+    once the texts cut from a truecased parse are cut from the original again."""
     if document.published is None:
         dateline = find_dateline(document.text)
         if dateline is not None:
@@ -245,5 +248,7 @@ def process_document(
     result.events = place_events(events, [position[unit.paragraph] for unit in units],
                                  [doc for _, doc in parsed], places,
                                  document_place(focus, gazetteer))
+    result = restore_original_text(result, [paragraph for paragraph, _ in parsed])
+    result.reading = read_parsed(result, [(paragraph.offset, doc) for paragraph, doc in parsed])
     return result
 

@@ -26,7 +26,7 @@ HOSTILE_ID = MARKUP_ID + "\x1b[2J\x1b]0;title\x07"
 LINK_OPEN, LINK_CLOSE = "\x1b]8;;http://evil\x1b\\", "\x1b]8;;\x1b\\"
 SENTENCE = (f"Iraq [update] {LINK_OPEN}The United States{LINK_CLOSE} said it had created "
             "a core coalition on Friday to battle Islamic State militants, ruling out "
-            "committing ground forces.\x1b[31m\x9b1m")
+            "committing ground forces. \x1b[31m\x9b1m")  # not glued to a word the parser reads
 # What a terminal must never receive: escape sequences, their payloads, C1 controls.
 FORBIDDEN = ("\x1b", "\x07", "\x9b", "http://evil", "0;title", "[2J", "[31m")
 
@@ -111,7 +111,7 @@ def test_events_csv_has_literal_text_and_no_escapes(db, capsys) -> None:
     first = [row["sentence"] for row in rows if row["trigger"] == "ruling out"]
     assert first == ["Iraq [update] The United States said it had created a core coalition on "
                      "Friday to battle Islamic State militants, ruling out committing ground "
-                     "forces."]
+                     "forces. "]
 
 
 def test_events_jsonl_keeps_every_character_as_json_escapes(db, capsys) -> None:

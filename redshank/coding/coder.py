@@ -433,6 +433,7 @@ def _build_event(
             recipients = _localized(recipients, home, where)
     event_type, mode, context = pattern.event, pattern.mode, list(pattern.context)
     inferred = False  # the actor is implied by a convention, not named
+    mobilized = False  # the actors are the forces set in motion, not who decided it
     if not actors and event_type == "MOBILIZE":
         patients = [c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS | {"dobj"}]
         actors = [a for token in patients for a in ctx.actors_for(token)]
@@ -443,6 +444,7 @@ def _build_event(
                       for a in actors]
         recipients = [a for a in recipients if all(a.id != b.id for b in actors)]
         how = "the mobilized forces name their country"
+        mobilized = True
     if not actors and event_type == "ASSAULT" and recipients and _names_an_attack(trigger):
         if country and place is not None:
             actors = [unidentified_attackers(country, place.text, place.span)]
@@ -531,7 +533,8 @@ def _build_event(
     evidence = Evidence(trigger=_trigger_text(trigger), span=trigger_span,
                         rule=f"{pattern.id} {pattern.text}", entries=entries, notes=notes,
                         actor_how=how, recipient_how=how_recipient if recipients else "",
-                        auxiliary_cue=modality.cue or None)
+                        auxiliary_cue=modality.cue or None,
+                        auxiliary_lemmas=list(modality.cue_lemmas), actors_mobilized=mobilized)
     event_id = hash_record(document.content_hash, sentence_index, trigger_span.start,
                            event_type, [a.id for a in actors], [a.id for a in recipients])
     return Event(

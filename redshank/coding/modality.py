@@ -33,10 +33,11 @@ PAST_TAGS = {"VBD", "VBN"}
 
 @dataclass(frozen=True, slots=True)
 class Marker:
-    """One cue: kind is negated, hypothetical, future or intention."""
+    """One cue: kind is negated, hypothetical, future or intention; its words and lemmas."""
 
     kind: str
     cue: str
+    lemmas: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +50,12 @@ class Modality:
     ("prepared to lift the ban"); `purpose` by a purpose clause ("to protest");
     `conditional` when the statement of intention or future is itself conditional or
     modal ("unless the president agrees to step down", "must be ready to mediate").
+    `cue_lemmas` are the cue's words as lemmas, for the stages that match them (positions).
     """
 
     auxiliary: str | None
     cue: str | None = None
+    cue_lemmas: tuple[str, ...] = ()
     future: bool = False
     intention: bool = False
     commitment: bool = False
@@ -65,6 +68,10 @@ class Modality:
         return f"{self.auxiliary} ({self.cue})" if self.cue else self.auxiliary
 
 
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
 def _key(token: Token) -> str:
     prt = particle(token)
     return f"{token.lemma_.lower()}+{prt}" if prt else token.lemma_.lower()
@@ -74,21 +81,23 @@ def _local(verb: Token) -> list[Marker]:
     """Markers on a clause head itself: not, never, no, modals, will, if."""
     markers: list[Marker] = []
     if verb.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in verb.children):
-        markers.append(Marker("negated", f"no {verb.text}"))  # "has no plans to send"
+        # "has no plans to send"
+        markers.append(Marker("negated", f"no {verb.text}", ("no", _lemma(verb))))
     for child in verb.children:
         word = child.lower_
         if child.dep_ == "neg" or word == "never":
-            markers.append(Marker("negated", f"{word} {verb.text}"))
+            markers.append(Marker("negated", f"{word} {verb.text}",
+                                  (_lemma(child), _lemma(verb))))
         elif child.dep_ == "aux" and child.tag_ == "MD":
             if word in FUTURE_MODALS:
-                markers.append(Marker("future", word))
+                markers.append(Marker("future", word, (_lemma(child),)))
             elif word in HYPOTHETICAL_MODALS:
-                markers.append(Marker("hypothetical", word))
+                markers.append(Marker("hypothetical", word, (_lemma(child),)))
         elif child.dep_ == "mark" and word in CONDITIONAL_MARKS:
-            markers.append(Marker("hypothetical", word))
+            markers.append(Marker("hypothetical", word, (_lemma(child),)))
         elif child.dep_ in ("dobj", "nsubjpass", "attr") and any(
                 det.lower_ == "no" for det in child.children if det.dep_ == "det"):
-            markers.append(Marker("negated", f"no {child.text}"))
+            markers.append(Marker("negated", f"no {child.text}", ("no", _lemma(child))))
     return markers
 
 
@@ -105,26 +114,28 @@ def _embedding(clause: Token, parent: Token) -> Marker | None:
     if clause.dep_ == "conj":
         return None
     if clause.dep_ == "pcomp" and parent.lower_ == "without":
-        return Marker("negated", "without")
+        return Marker("negated", "without", ("without",))
     if key in NEGATING_VERBS and clause.dep_ in ("xcomp", "ccomp", "dobj", "pcomp"):
-        return Marker("negated", parent.text if "+" not in key else key.replace("+", " "))
+        return Marker("negated", parent.text if "+" not in key else key.replace("+", " "),
+                      tuple(key.split("+")))
     if clause.dep_ == "advcl":
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
         if marks & CONDITIONAL_MARKS:
-            return Marker("hypothetical", "if")
+            return Marker("hypothetical", "if", ("if",))
         if marks & PENDING_MARKS and clause.tag_ in PRESENT_TAGS:
-            return Marker("hypothetical", f"{min(marks & PENDING_MARKS)} {clause.text}")
+            mark = min(marks & PENDING_MARKS)
+            return Marker("hypothetical", f"{mark} {clause.text}", (mark, _lemma(clause)))
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-            return Marker("purpose", f"to {clause.text}")
+            return Marker("purpose", f"to {clause.text}", ("to", _lemma(clause)))
         return None
     if parent.lemma_.lower() in IMPLICATIVE_IN_PAST and _past(parent):
         return None
     if parent.lemma_.lower() in FUTURE_GOVERNORS and clause.dep_ == "xcomp":
-        return Marker("future", "going to")
+        return Marker("future", "going to", ("go", "to"))
     if parent.lemma_.lower() in COMMITMENT_WORDS:
-        return Marker("commitment", parent.text)
+        return Marker("commitment", parent.text, (_lemma(parent),))
     if parent.lemma_.lower() in INTENTION_WORDS:
-        return Marker("intention", parent.text)
+        return Marker("intention", parent.text, (_lemma(parent),))
     return None
 
 
@@ -157,9 +168,10 @@ def auxiliary(trigger: Token) -> Modality:
             break
         if clause.dep_ == "pcomp" and parent.pos_ == "ADP":
             if parent.lower_ == "without":
-                found.append(Marker("negated", "without"))
+                found.append(Marker("negated", "without", ("without",)))
             elif parent.lower_ in ("of", "for") and parent.head.lemma_.lower() in ALLEGING_VERBS:
-                found.append(Marker("hypothetical", f"{parent.head.text} {parent.text}"))
+                found.append(Marker("hypothetical", f"{parent.head.text} {parent.text}",
+                                    (_lemma(parent.head), _lemma(parent))))
             if parent.head.i == parent.i:
                 break
             clause, parent = parent, parent.head
@@ -184,5 +196,5 @@ def auxiliary(trigger: Token) -> Modality:
                                   (("future",), "future")):
         for marker in found:
             if marker.kind in group:
-                return Modality(auxiliary_mode, marker.cue, **flags)
+                return Modality(auxiliary_mode, marker.cue, marker.lemmas, **flags)
     return Modality(None)

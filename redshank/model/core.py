@@ -11,7 +11,10 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from redshank.positions.stage import DocumentReading
 
 from redshank.model.columns import NO_COLUMN, column
 from redshank.model.dates import json_record, parse_days
@@ -176,7 +179,10 @@ class Evidence:
 
     `actor_how` and `recipient_how` say how each side was found (the construction read),
     `auxiliary_cue` the words that made the event negated, hypothetical or future; `notes`
-    are the other steps, in words for a reader.
+    are the other steps, in words for a reader. Later stages read the typed fields:
+    `auxiliary_lemmas` (the cue's words as lemmas) and `actors_mobilized` (the actors are
+    the forces a MOBILIZE sets in motion, not who decided it: "U.S. ground troops would
+    not be deployed").
     """
 
     trigger: str
@@ -187,6 +193,8 @@ class Evidence:
     actor_how: str = ""
     recipient_how: str = ""
     auxiliary_cue: str | None = None
+    auxiliary_lemmas: list[str] = field(default_factory=list)
+    actors_mobilized: bool = False
 
 
 @dataclass(slots=True)
@@ -261,10 +269,12 @@ def _actor_from_json(record: dict[str, Any]) -> Actor:
 
 @dataclass(slots=True)
 class DocumentResult:
-    """Everything the pipeline derived from one document."""
+    """Everything the pipeline derived from one document; `reading` is its positions,
+    memberships and contributions (None when not read: a failed document)."""
 
     document: Document
     sentences: list[Sentence] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    reading: DocumentReading | None = None

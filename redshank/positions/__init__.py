@@ -8,26 +8,28 @@ together.
         -> contributions (what each actor does for it)          -> `coalition_contributions`
         -> coalition summaries                                  -> `coalitions`
 
-`read_events` and `coalitions_from` work in memory; `derive_pending(store)` (called at
-the end of ingest and by `redshank link`) and `derive_store` keep the tables up to date;
-`timeline` flags changes and hedges. Rules, lexicons and tables: docs/positions.md.
+Positions are read on the spaCy parse: in the pipeline, `read_parsed` (stage.py) reads
+each coded document on the coder's own parse and the reading is saved with the document;
+stored documents are read on a new spaCy parse of their text (derive.py). `read_events`
+and `coalitions_from` work in memory; `derive_pending(store)` (called at the end of ingest
+and by `redshank link`) and `derive_store` keep the tables up to date; `timeline` flags
+changes and hedges. Rules, lexicons and tables: docs/positions.md.
 """
 
 from redshank.positions.coalitions import Coalition, CoalitionMember, ContributionGroup
 from redshank.positions.derive import (
     DeriveSummary,
-    DocumentReading,
     coalitions_from,
     derive,
     derive_documents,
     derive_pending,
     derive_store,
     read_events,
-    read_result,
     save_readings,
 )
 from redshank.positions.lexicon import Lexicon, load_lexicon
 from redshank.positions.reading import DERIVER_VERSION
+from redshank.positions.stage import DocumentReading, read_parsed
 from redshank.positions.timeline import TimelineEntry, timeline
 
 __all__ = [
@@ -46,7 +48,7 @@ __all__ = [
     "derive_store",
     "load_lexicon",
     "read_events",
-    "read_result",
+    "read_parsed",
     "save_readings",
     "timeline",
 ]

@@ -36,10 +36,10 @@ from redshank.model import (
     hash_record,
 )
 from redshank.model.dates import json_record
-from redshank.positions.context import DocContext, Party, auxiliary_cue, party_of
+from redshank.positions.context import DocContext, Party, cue_tokens, party_of
 from redshank.positions.lexicon import Lexicon
 from redshank.positions.reading import DERIVER_VERSION, Reading, position_of
-from redshank.positions.words import Token, clause_window, tokenize
+from redshank.positions.tokens import Token, clause_window
 
 # The `coalition` column of the event-type table.
 MEMBERSHIP_EVENTS = types_where(coalition="member")
@@ -128,15 +128,16 @@ def _membership(ctx: DocContext, party: Party, role: str, adversary: Adversary |
     )  # fmt: skip
 
 
-def _states_membership(event: Event, lexicon: Lexicon, trigger: str) -> bool:
+def _states_membership(event: Event, lexicon: Lexicon, trigger: Sequence[Token]) -> bool:
     """True for an event reported as done or to be done, or whose hypothetical cue is the
-    actor's intention ("decided to join") or a purpose ("sent jets to join")."""
+    actor's intention ("decided to join") or a purpose ("sent jets to join"); `trigger`
+    is the trigger's tokens."""
     if event.auxiliary in (None, "historical", "future"):
         return True
     if event.auxiliary != "hypothetical":
         return False
-    cue = tokenize(auxiliary_cue(event) or "")
-    purpose = [t.key for t in cue] == ["to", *(t.key for t in tokenize(trigger))]
+    cue = cue_tokens(event)
+    purpose = [t.key for t in cue] == ["to", *(t.key for t in trigger)]
     return purpose or (bool(lexicon.cue("intention", cue)) and not lexicon.cue("request", cue))
 
 
@@ -144,7 +145,7 @@ def memberships_from_event(ctx: DocContext, event: Event, lexicon: Lexicon) -> l
     """Members named by one forming or joining event (none for other events): its actors,
     and its recipients other than armed groups ("formed a coalition with France")."""
     if (event.event not in MEMBERSHIP_EVENTS
-            or not _states_membership(event, lexicon, event.evidence.trigger)):
+            or not _states_membership(event, lexicon, ctx.trigger_tokens(event))):
         return []
     index = event.sentence_index
     text, _ = ctx.sentence(index)

@@ -1,10 +1,13 @@
-"""What positions and coalitions are read from: one document's sentences, actors and events.
+"""What positions and coalitions are read from: one document's parsed sentences, actors
+and events.
 
-`DocContext` holds a stored document's sentences (text and offset), its actor mentions
-and its events (all of them, negated and hypothetical ones included). It answers the
-questions the readers ask: the words of a sentence, who is mentioned where, who said a
-sentence (`speaker_of`), whose side an actor is on (`party_of`) and which armed group the
-document is mostly about (`main_adversary`).
+`DocContext` holds a document's sentences (text and offset) with their tokens from the
+spaCy parse, its actor mentions and its events (all of them, negated and hypothetical ones
+included). It answers the questions the readers ask: the words of a sentence, who is
+mentioned where, who said a sentence (`speaker_of`), whose side an actor is on
+(`party_of`) and which armed group the document is mostly about (`main_adversary`). What
+the coder decided is read from the events' typed fields (`Evidence.auxiliary_lemmas`,
+`Evidence.actors_mobilized`, `Event.quote`), never from its notes.
 """
 
 from __future__ import annotations
@@ -17,12 +20,11 @@ from datetime import date
 from redshank.actors.codes import country_name
 from redshank.model import Actor, Adversary, Document, Event, Sentence
 from redshank.positions.lexicon import Lexicon
-from redshank.positions.words import Token, token_at, tokenize
+from redshank.positions.tokens import Token, lemma_tokens, token_at
 
 PRONOUNS = frozenset(
     "i me my we us our they them their he him his she her it its you your".split())
 QUOTE_MARKS = frozenset("\"“”'‘’«»")
-FORCES_NOTE = "mobilized forces"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,19 +51,20 @@ def is_named(actor: Actor) -> bool:
     return actor.text.strip().lower() not in PRONOUNS and party_of(actor) is not None
 
 
-def auxiliary_cue(event: Event) -> str | None:
-    """The words that made the coder call an event negated/hypothetical/future."""
-    return event.evidence.auxiliary_cue
+def cue_tokens(event: Event) -> list[Token]:
+    """The words that made the coder call an event negated/hypothetical/future, as lemmas."""
+    return lemma_tokens(event.evidence.auxiliary_lemmas)
 
 
 def is_forces(event: Event) -> bool:
     """True when the event's actors are the forces a refusal is about, not who refused."""
-    return FORCES_NOTE in event.evidence.actor_how
+    return event.evidence.actors_mobilized
 
 
 @dataclass(slots=True)
 class DocContext:
-    """A document's sentences (index -> text, start offset), actor mentions and events."""
+    """A document's sentences (index -> text, start offset) and their tokens, actor
+    mentions and events."""
 
     doc_id: str
     published: date | None
@@ -69,14 +72,15 @@ class DocContext:
     sentences: dict[int, tuple[str, int]]
     mentions: list[Actor]
     events: list[Event]
-    _tokens: dict[int, list[Token]] = field(default_factory=dict)
+    parsed: dict[int, list[Token]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, events: Sequence[Event], document: Document | None = None,
               sentences: Sequence[Sentence] = (), mentions: Sequence[Actor] | None = None
               ) -> DocContext:
-        """A context from stored pieces; sentences and mentions default to what the events
-        carry (their sentence, actors, recipients and quote speakers)."""
+        """A context from the pipeline's records or stored pieces, not parsed yet; sentences
+        and mentions default to what the events carry (their sentence, actors, recipients
+        and quote speakers). The parse's tokens go in `parsed` (positions/stage.py)."""
         doc_id = document.id if document else events[0].doc_id
         texts = {s.index: (s.text.rstrip(), s.span.start) for s in sentences}
         for event in events:
@@ -97,9 +101,8 @@ class DocContext:
         return self.sentences.get(index, ("", 0))
 
     def tokens(self, index: int) -> list[Token]:
-        if index not in self._tokens:
-            self._tokens[index] = tokenize(self.sentence(index)[0])
-        return self._tokens[index]
+        """The tokens of sentence `index` (none when it was not parsed)."""
+        return self.parsed.get(index, [])
 
     def events_in(self, index: int) -> list[Event]:
         return [event for event in self.events if event.sentence_index == index]
@@ -120,6 +123,16 @@ class DocContext:
             relative = max(text.find(event.evidence.trigger), 0)
         index = token_at(tokens, relative)
         return index if index is not None else max(len(tokens) - 1, 0)
+
+    def trigger_tokens(self, event: Event) -> list[Token]:
+        """The tokens of the event's trigger (its first token when the span covers none)."""
+        _, offset = self.sentence(event.sentence_index)
+        start, end = event.evidence.span.start - offset, event.evidence.span.end - offset
+        tokens = self.tokens(event.sentence_index)
+        inside = [t for t in tokens if start <= t.start and t.end <= end]
+        if inside or not tokens:
+            return inside
+        return [tokens[self.trigger_token(event)]]
 
     def quote_text(self, event: Event) -> str | None:
         """The quoted words of an event (from the document, or its sentence)."""

@@ -1,59 +1,45 @@
 """Derive positions and coalitions, in memory or into a store.
 
-`read_events` reads events (built by hand or loaded) without a store; `coalitions_from`
-turns its memberships and contributions into coalitions. `derive_pending(store)` is what
-ingest and `redshank link` call: it reads every stored document not derived yet (this
-run's, and any an interrupted run left), replaces their derived rows and re-summarises the
-coalitions. `derive(store, event_ids)` re-reads the documents of some events;
-`derive_store` does every stored document (after changing the lexicons).
-
-Ingest reads each document on the pipeline's own records (`read_result`, a pure function
-of one `DocumentResult`) and saves the readings with the document (`save_readings`), so
-`derive_pending` at its end finds nothing left to load back from the store.
+Ingest reads each document in the pipeline (`stage.read_parsed`, on the spaCy parse the
+coder used) and carries the reading on its `DocumentResult`; `save_readings` saves it
+with the document at commit, marking the document derived from its text, without reading
+anything again. Everything else reads stored documents on a new spaCy parse of their
+stored text (`stage.parse_contexts`: spaCy only, not the whole pipeline):
+`derive_pending(store)` (the end of ingest and `redshank link`) reads every stored
+document not derived yet (one an interrupted run left, a database coded before positions
+existed), replaces its derived rows and re-summarises the coalitions;
+`derive(store, event_ids)` re-reads the documents of some events; `derive_store` does
+every stored document (`--refresh`, after changing the lexicons). `read_events` reads
+events built by hand or loaded, without a store; `coalitions_from` turns its memberships
+and contributions into coalitions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import astuple, dataclass, field
+from dataclasses import astuple, dataclass
+
+from spacy.language import Language
 
 from redshank.model import (
     Actor,
-    Contribution,
     Document,
     DocumentResult,
     Event,
-    Membership,
-    Position,
     Sentence,
 )
+from redshank.parse import load_nlp
 from redshank.positions.coalitions import (
     Coalition,
     build_coalition,
-    find_contributions,
-    find_memberships,
     summarize,
 )
 from redshank.positions.context import DocContext
 from redshank.positions.lexicon import Lexicon, default_lexicon
-from redshank.positions.reading import positions_of, read_document
+from redshank.positions.stage import DocumentReading, parse_contexts, read_context
 from redshank.store.base import EventQuery, Store
 
 DERIVE_CHUNK_DOCUMENTS = 64
-
-
-@dataclass(slots=True)
-class DocumentReading:
-    """Everything derived from some documents: positions, memberships, contributions."""
-
-    positions: list[Position] = field(default_factory=list)
-    memberships: list[Membership] = field(default_factory=list)
-    contributions: list[Contribution] = field(default_factory=list)
-
-    def extend(self, other: DocumentReading) -> None:
-        self.positions.extend(other.positions)
-        self.memberships.extend(other.memberships)
-        self.contributions.extend(other.contributions)
 
 
 @dataclass(slots=True)
@@ -71,44 +57,28 @@ class DeriveSummary:
                                                      strict=True)))
 
 
-def read_context(ctx: DocContext, lexicon: Lexicon | None = None) -> DocumentReading:
-    """Positions, memberships and contributions of one document."""
-    lexicon = lexicon or default_lexicon()
-    readings = read_document(ctx, lexicon)
-    memberships = find_memberships(ctx, lexicon)
-    return DocumentReading(positions=positions_of(readings), memberships=memberships,
-                           contributions=find_contributions(ctx, readings, memberships,
-                                                            lexicon))
-
-
-def read_result(result: DocumentResult, lexicon: Lexicon | None = None) -> DocumentReading:
-    """The reading of a freshly coded document from the pipeline's records: the same one
-    `derive_pending` makes from what `Store.save_result` stores of it."""
-    if result.failures or (not result.events and not result.sentences):
-        return DocumentReading()
-    return read_context(DocContext.build(result.events, result.document, result.sentences,
-                                         result.actors), lexicon)
-
-
-def save_readings(store: Store, results: Sequence[DocumentResult],
-                  lexicon: Lexicon | None = None) -> DeriveSummary:
-    """Read stored results on their records and save the readings, marking the documents
-    derived from their text (coalitions are summarised by `derive_pending`)."""
-    lexicon = lexicon or default_lexicon()
+def save_readings(store: Store, results: Sequence[DocumentResult]) -> DeriveSummary:
+    """Save the readings the pipeline carried on stored results, marking their documents
+    derived from their text (coalitions are summarised by `derive_pending`). A result
+    without a reading is left pending for `derive_pending`."""
     reading = DocumentReading()
+    read: dict[str, str] = {}
     for result in results:
-        reading.extend(read_result(result, lexicon))
-    store.save_derived({r.document.id: r.document.content_hash for r in results},
-                       reading.positions, reading.memberships, reading.contributions)
-    return DeriveSummary(documents=len(results), positions=len(reading.positions),
+        if result.reading is not None:
+            reading.extend(result.reading)
+            read[result.document.id] = result.document.content_hash
+    store.save_derived(read, reading.positions, reading.memberships, reading.contributions)
+    return DeriveSummary(documents=len(read), positions=len(reading.positions),
                          memberships=len(reading.memberships),
                          contributions=len(reading.contributions))
 
 
 def read_events(events: Sequence[Event], *, lexicon: Lexicon | None = None,
                 documents: Sequence[Document] = (), sentences: Sequence[Sentence] = (),
-                mentions: dict[str, list[Actor]] | None = None) -> DocumentReading:
-    """Read events in memory, document by document (no store, no spaCy).
+                mentions: dict[str, list[Actor]] | None = None,
+                nlp: Language | None = None) -> DocumentReading:
+    """Read events in memory, document by document, on a spaCy parse of their text (no
+    store; `nlp` defaults to `load_nlp()`).
 
     Documents, sentences and actor mentions are optional: by default each event's own
     sentence and actors stand for them.
@@ -117,11 +87,20 @@ def read_events(events: Sequence[Event], *, lexicon: Lexicon | None = None,
     for event in events:
         by_doc.setdefault(event.doc_id, []).append(event)
     docs = {d.id: d for d in documents}
+    contexts = [DocContext.build(doc_events, docs.get(doc_id),
+                                 [s for s in sentences if s.doc_id == doc_id],
+                                 (mentions or {}).get(doc_id))
+                for doc_id, doc_events in by_doc.items()]
+    return _read_contexts(contexts, lexicon, nlp)
+
+
+def _read_contexts(contexts: Sequence[DocContext], lexicon: Lexicon | None,
+                   nlp: Language | None) -> DocumentReading:
+    """Parse the contexts' text with spaCy and read them."""
     reading = DocumentReading()
-    for doc_id, doc_events in by_doc.items():
-        ctx = DocContext.build(doc_events, docs.get(doc_id),
-                               [s for s in sentences if s.doc_id == doc_id],
-                               (mentions or {}).get(doc_id))
+    if contexts:
+        parse_contexts(nlp or load_nlp(), contexts)
+    for ctx in contexts:
         reading.extend(read_context(ctx, lexicon))
     return reading
 
@@ -165,21 +144,23 @@ def refresh_coalitions(store: Store, coalition_ids: Iterable[str]) -> int:
 
 
 def derive_documents(store: Store, doc_ids: Iterable[str], lexicon: Lexicon | None = None,
-                     *, chunk_size: int = DERIVE_CHUNK_DOCUMENTS) -> DeriveSummary:
-    """Re-read stored documents and replace their positions, memberships and contributions.
+                     *, chunk_size: int = DERIVE_CHUNK_DOCUMENTS, nlp: Language | None = None
+                     ) -> DeriveSummary:
+    """Re-read stored documents on a new spaCy parse of their text (`nlp`, by default
+    `load_nlp()`) and replace their positions, memberships and contributions.
 
     Documents are read and saved a chunk at a time (each chunk in its own transaction,
     the database held only while it is read and written), then the coalitions they touch
     are summarised again. A chunk saved marks its documents derived, so an interrupted
     derivation resumes where it stopped (`derive_pending`).
     """
-    summary, touched = _derive_chunks(store, doc_ids, lexicon, chunk_size)
+    summary, touched = _derive_chunks(store, doc_ids, lexicon, chunk_size, nlp)
     summary.coalitions = refresh_coalitions(store, touched)
     return summary
 
 
 def _derive_chunks(store: Store, doc_ids: Iterable[str], lexicon: Lexicon | None,
-                   chunk_size: int) -> tuple[DeriveSummary, set[str]]:
+                   chunk_size: int, nlp: Language | None) -> tuple[DeriveSummary, set[str]]:
     """Derive the documents chunk by chunk; returns what was done and the coalitions touched."""
     lexicon = lexicon or default_lexicon()
     summary = DeriveSummary()
@@ -189,9 +170,7 @@ def _derive_chunks(store: Store, doc_ids: Iterable[str], lexicon: Lexicon | None
         with store.session():
             hashes = store.document_hashes(doc_ids[start:start + chunk_size])
             contexts = [ctx for doc_id in hashes if (ctx := load_context(store, doc_id))]
-        reading = DocumentReading()
-        for ctx in contexts:
-            reading.extend(read_context(ctx, lexicon))
+        reading = _read_contexts(contexts, lexicon, nlp)
         touched.update(store.save_derived(hashes, reading.positions, reading.memberships,
                                           reading.contributions))
         summary.documents += len(hashes)
@@ -202,24 +181,26 @@ def _derive_chunks(store: Store, doc_ids: Iterable[str], lexicon: Lexicon | None
 
 
 def derive_pending(store: Store, lexicon: Lexicon | None = None,
-                   *, chunk_size: int = DERIVE_CHUNK_DOCUMENTS) -> DeriveSummary:
+                   *, chunk_size: int = DERIVE_CHUNK_DOCUMENTS, nlp: Language | None = None
+                   ) -> DeriveSummary:
     """Derive every stored document not read yet (or re-coded since), then summarise every
     coalition again (not only those touched now), so a derivation interrupted between its
     steps still converges."""
-    summary, _ = _derive_chunks(store, store.underived_doc_ids(), lexicon, chunk_size)
+    summary, _ = _derive_chunks(store, store.underived_doc_ids(), lexicon, chunk_size, nlp)
     summary.coalitions = refresh_coalitions(store, store.coalition_ids())
     return summary
 
 
-def derive(store: Store, event_ids: Sequence[str], lexicon: Lexicon | None = None
-           ) -> DeriveSummary:
+def derive(store: Store, event_ids: Sequence[str], lexicon: Lexicon | None = None,
+           *, nlp: Language | None = None) -> DeriveSummary:
     """Bring positions and coalitions up to date after documents were saved: call at the
     end of ingest with the ids of the events saved. Their documents are read again."""
     doc_ids = dict.fromkeys(event.doc_id for event in store.get_events(event_ids))
-    return derive_documents(store, doc_ids, lexicon)
+    return derive_documents(store, doc_ids, lexicon, nlp=nlp)
 
 
-def derive_store(store: Store, lexicon: Lexicon | None = None) -> DeriveSummary:
+def derive_store(store: Store, lexicon: Lexicon | None = None, *, nlp: Language | None = None
+                 ) -> DeriveSummary:
     """Drop every derived row and read every stored document again."""
     store.clear_derived()
-    return derive_documents(store, store.document_hashes(), lexicon)
+    return derive_documents(store, store.document_hashes(), lexicon, nlp=nlp)

@@ -1,10 +1,12 @@
-"""Topic and cue lexicons: small TSV files, validated on load, matched on crude lemmas.
+"""Topic and cue lexicons: small TSV files, validated on load, matched on lemma keys.
 
     topic <TAB> phrase     redshank/data/positions/topics.tsv (ground troops, airstrikes, ...)
     cue <TAB> phrase       redshank/data/positions/cues.tsv (hedges, refusals, speech, ...)
 
 A file says which it is by its header line (`topic<TAB>phrase` or `cue<TAB>phrase`); users
 add their own files of either kind. Errors name the file and line (`DataFileError`).
+Phrases are written as lemmas ("leave open the possibility") and matched on the spaCy
+lemmas of the text, both reduced by `lemma_key` (redshank/positions/tokens.py).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from redshank.errors import DataFileError
-from redshank.positions.words import Token, word_key, words_of
+from redshank.positions.tokens import Token, lemma_key
 
 PACKAGED_FILES = ("topics.tsv", "cues.tsv")
 CUE_KINDS = frozenset({
@@ -163,18 +165,8 @@ def _match_rest(phrase: Phrase, tokens: Sequence[Token], words: list[int], at: i
 
 
 def _phrase_words(text: str) -> tuple[str, ...]:
-    return tuple(w.lower().replace("’", "'") if w.startswith("=") else word_key(w)
-                 for w in _exact_words(text))
-
-
-def _exact_words(text: str) -> list[str]:
-    words: list[str] = []
-    for part in text.split():
-        if part.startswith("=") and len(part) > 1:
-            words.append("=" + part[1:])
-        else:
-            words.extend(words_of(part))
-    return words
+    return tuple(word.lower().replace("’", "'") if word.startswith("=") else lemma_key(word)
+                 for word in text.split() if any(c.isalnum() for c in word))
 
 
 def parse_lexicon(text: str, *, path: str, into: Lexicon | None = None) -> Lexicon:

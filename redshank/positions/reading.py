@@ -24,13 +24,13 @@ from redshank.model import Actor, Event, Position, Span, Stance, format_day, has
 from redshank.positions.context import (
     DocContext,
     Party,
-    auxiliary_cue,
+    cue_tokens,
     is_forces,
     is_named,
     party_of,
 )
 from redshank.positions.lexicon import Lexicon, Match
-from redshank.positions.words import Token, clause_window, tokenize
+from redshank.positions.tokens import Token, clause_window
 from redshank.version import CODER_VERSION
 
 DERIVER_VERSION = f"redshank-positions-0.1.0 ({CODER_VERSION})"
@@ -148,11 +148,11 @@ def _actor_ranges(ctx: DocContext, event: Event, tokens: Sequence[Token]
 def stance_of(event: Event, lexicon: Lexicon, trigger: Sequence[Token]
               ) -> tuple[Stance | None, str, str]:
     """The stance an event states (None for a fact), its contribution status, and why."""
-    cue = auxiliary_cue(event) or ""
-    cue_tokens = tokenize(cue)
+    cue = event.evidence.auxiliary_cue or ""
+    cue_words = cue_tokens(event)
 
     def cued(kind: str) -> bool:
-        return bool(lexicon.cue(kind, cue_tokens))
+        return bool(lexicon.cue(kind, cue_words))
 
     offered = bool(lexicon.cue("offer", trigger)) or cued("offer")
     base = EVENT_STANCES.get(event.event)

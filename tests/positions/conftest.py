@@ -1,6 +1,6 @@
-"""Positions fixtures: sentences and events built by hand (no spaCy), with what the coder
-would store: trigger spans, actors with spans, auxiliary cues, how actors were found and
-quote speakers."""
+"""Positions fixtures: sentences and events built by hand, with what the coder would store:
+trigger spans, actors with spans, auxiliary cues and their lemmas, whether the actors are
+mobilized forces, and quote speakers. The readers parse the sentences with spaCy."""
 
 from __future__ import annotations
 
@@ -62,10 +62,12 @@ class Article:
 
     def event(self, index: int, kind: str, trigger: str, *, actors: Sequence[Actor],
               recipients: Sequence[Actor] = (), auxiliary: str | None = None,
-              cue: str | None = None, mode: str | None = None, context: Sequence[str] = (),
-              speaker: Actor | None = None, actor_how: str = "",
+              cue: str | None = None, lemmas: Sequence[str] | None = None,
+              mode: str | None = None, context: Sequence[str] = (),
+              speaker: Actor | None = None, mobilized: bool = False,
               day: str | None = None, precision: str = "reported") -> Event:
-        """An event of sentence `index` triggered by the word `trigger`."""
+        """An event of sentence `index` triggered by the word `trigger`; the auxiliary
+        cue's lemmas are its words unless given."""
         sentence = self.sentences[index]
         start = sentence.span.start + sentence.text.index(trigger)
         day = day or self.published
@@ -82,8 +84,13 @@ class Article:
             date_text=None, location=None, auxiliary=auxiliary,  # type: ignore[arg-type]
             quote=quote,
             evidence=Evidence(trigger=trigger, span=Span(start, start + len(trigger)),
-                              rule="test.patterns:1", actor_how=actor_how,
-                              auxiliary_cue=cue if auxiliary else None),
+                              rule="test.patterns:1",
+                              actor_how=("the mobilized forces name their country"
+                                         if mobilized else ""),
+                              auxiliary_cue=cue if auxiliary else None,
+                              auxiliary_lemmas=list(lemmas if lemmas is not None else
+                                                    (cue or "").split() if auxiliary else []),
+                              actors_mobilized=mobilized),
             published=parse_day(self.published), coder_version="test",
             date_start=first, date_end=last,
             sentence_span=sentence.span)  # fmt: skip

@@ -54,8 +54,7 @@ def test_the_reiterating_speaker_holds_a_refusal_about_forces() -> None:
     article.actor(s0, "President Barack Obama", "USAGOV", "USA", kind="person",
                   name="Barack Obama")
     troops = article.actor(s0, "U.S. ground troops", "USAMIL", "USA")
-    article.event(s0, "REJECT", "deployed", actors=[troops],
-                  actor_how="the mobilized forces name their country")
+    article.event(s0, "REJECT", "deployed", actors=[troops], mobilized=True)
     (position,) = _positions(article)
     assert (position.holder, position.topic, position.stance) == ("USA", "ground-troops",
                                                                   "refuse")
@@ -85,7 +84,7 @@ def test_a_request_is_the_askers_and_not_the_asked_partys() -> None:
     militants = article.actor(s0, "militants", "---UAF", kind="armed_group")
     article.event(s0, "REQUEST", "asked", actors=[iraq], recipients=[usa])
     article.event(s0, "ASSAULT", "bomb", actors=[usa], recipients=[militants], mode="aerial",
-                  auxiliary="hypothetical", cue="asked")
+                  auxiliary="hypothetical", cue="asked", lemmas=["ask"])
     assert _summary(_positions(article)) == [("IRQ", "airstrikes", "request", "Iraq", 0)]
 
 
@@ -94,11 +93,11 @@ def test_negated_actions_are_refusals_only_with_a_refusal_cue() -> None:
     s0 = article.add("The U.S. is not considering using warplanes to strike them.")
     usa = article.actor(s0, "U.S.", "USA", "USA")
     article.event(s0, "ASSAULT", "strike", actors=[usa], auxiliary="negated",
-                  cue="not considering")
+                  cue="not considering", lemmas=["not", "consider"])
     s1 = article.add("Britain has not deployed troops to Iraq so far.")
     britain = article.actor(s1, "Britain", "GBR", "GBR")
     article.event(s1, "MOBILIZE", "deployed", actors=[britain], mode="troops",
-                  auxiliary="negated", cue="not deployed")
+                  auxiliary="negated", cue="not deployed", lemmas=["not", "deploy"])
     assert _summary(_positions(article)) == [("USA", "airstrikes", "refuse", "U.S.", 0)]
 
 
@@ -134,7 +133,7 @@ def test_events_without_a_topic_state_no_position() -> None:
     s0 = article.add("McDonough declined to offer more information.")
     mcdonough = article.actor(s0, "McDonough", "USAGOV", "USA", kind="person")
     article.event(s0, "AGREE", "offer", actors=[mcdonough], auxiliary="negated",
-                  cue="declining")
+                  cue="declining", lemmas=["decline"])
     assert _positions(article) == []
 
 
@@ -148,3 +147,12 @@ def test_two_events_of_one_refusal_make_one_position_with_both_ids() -> None:
                            mode="troops", auxiliary="negated", cue="rule out")
     (position,) = _positions(article)
     assert position.event_ids == [first.event_id, second.event_id]
+
+
+def test_events_alone_are_read_on_a_parse_of_their_own_sentences() -> None:
+    """Without the document, each event's sentence is parsed on its own: the same
+    positions, less the red line stated in a sentence with no event."""
+    article = wales_article()
+    alone = _summary(read_events(article.events).positions)
+    assert alone == [s for s in _summary(_positions(article)) if s[4] != 2]
+    assert ("USA", "ground-troops", "refuse", "John Kerry", 1) in alone

@@ -3,7 +3,9 @@ ground troops."""
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -71,3 +73,36 @@ def test_positions_read_on_the_records_equal_those_read_back_from_the_store(seed
         derive_store(store)
         assert store.query_positions(PositionQuery()) == on_records
         assert store.memberships_of(store.coalition_ids()) == memberships
+
+
+def test_the_coder_states_what_the_readers_need_as_typed_evidence(seed_results) -> None:
+    """"U.S. ground troops would not be deployed": the actors are the forces, and the cue
+    'not deployed' is carried as lemmas, not left in prose for positions to parse."""
+    (deployed,) = [e for e in seed_results["001_dce3ab4f66cebe96"].events
+                   if e.evidence.trigger == "deployed"]
+    assert deployed.evidence.actors_mobilized
+    assert deployed.evidence.auxiliary_lemmas == ["not", "deploy"]
+
+
+def test_the_pipeline_carries_each_documents_reading_and_it_survives_pickling(seed_results
+                                                                               ) -> None:
+    """The stage's output travels on the result, as it must to come back from a worker."""
+    result = seed_results["000_11fe88d6595ed0da"]
+    assert result.reading is not None
+    assert {m.member for m in result.reading.memberships} == WALES_MEMBERS
+    assert pickle.loads(pickle.dumps(result)).reading == result.reading
+
+
+def test_a_lower_case_article_states_the_same_positions_in_its_own_text(pipeline,
+                                                                       seed_results) -> None:
+    """Read on the truecased parse, cut from the original text: the same stances, and the
+    evidence is the stored (lower-case) sentence."""
+    cased = seed_results["001_dce3ab4f66cebe96"]
+    document = replace(cased.document, id="lower", text=cased.document.text.lower())
+    (lower,) = pipeline.run([document])
+    assert lower.reading is not None and cased.reading is not None
+    assert ([(p.holder, p.topic, p.stance) for p in lower.reading.positions]
+            == [(p.holder, p.topic, p.stance) for p in cased.reading.positions])
+    stored = {s.index: s.text for s in lower.sentences}
+    assert all(p.sentence == stored[p.sentence_index].rstrip() and p.sentence.islower()
+               for p in lower.reading.positions)

@@ -11,7 +11,7 @@ import pytest
 
 from redshank.cli.positions import coalitions
 from redshank.export import export_store
-from redshank.positions import derive, derive_store
+from redshank.positions import derive, derive_pending, derive_store, save_readings
 from redshank.store import CoalitionQuery, PositionQuery, Store, open_store
 from tests.positions.conftest import Article, wales_article
 from tests.store.conftest import BACKENDS
@@ -112,3 +112,16 @@ def test_export_writes_positions_coalitions_and_contributions(store: Store, tmp_
                 f"SELECT speaker.name FROM '{tmp_path}/positions.parquet'").fetchall()]
     assert members == {"USA", "GBR", "FRA", "DNK"}
     assert "John Kerry" in speakers
+
+
+def test_a_result_saved_without_its_reading_is_left_for_derive_pending(store: Store) -> None:
+    """A result that carries no reading (not from the pipeline) is not marked derived;
+    derive_pending then reads it on a parse of its stored text."""
+    article = wales_article()
+    store.save_result(article.result(), "run")
+    assert save_readings(store, [article.result()]).documents == 0
+    assert store.underived_doc_ids() == ["wales"]
+    assert derive_pending(store).positions > 0
+    assert store.underived_doc_ids() == []
+    (coalition,) = coalitions(store, CoalitionQuery(against="Islamic State"))
+    assert [m.member for m in coalition.members] == ["USA", "DNK", "FRA", "GBR"]

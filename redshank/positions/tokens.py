@@ -1,36 +1,22 @@
-"""Words of a sentence without a parser: tokens with offsets, crude lemmas, clause windows.
+"""The words positions are read on: a sentence's spaCy tokens with lemma keys and clause
+windows.
 
-Positions are derived from stored events, long after the spaCy parse is gone, so words
-are read again here with a small tokenizer. `word_key` is the crude lemma both the
-lexicons and the text are reduced to: inflected forms share a key (troops/troop,
-training/trained/train, forces/force, left/leave), so lexicon entries are written as
-plain words.
+Tokens come from the spaCy parse (the pipeline's own, or a parse of stored text:
+redshank/positions/stage.py), with their character offsets in the sentence and their text
+cut from the sentence as stored (the original, where a lower-case document was parsed
+truecased). `lemma_key` is what lexicon phrases and spaCy lemmas are both reduced to, so
+that a noun and its verb share a key ("training" the noun and "train", "funding" and
+"fund") and entries can be written as plain lemmas.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-_TOKEN = re.compile(
-    r"[^\W_]+?(?=n['’]t\b)"        # "do" of "don't", "wo" of "won't"
-    r"|n['’]t\b"                   # the negation itself
-    r"|['’](?:s|re|ve|ll|d|m)\b"   # clitics: 's 're 've 'll 'd 'm
-    r"|(?:[^\W_]\.){2,}(?:-[^\W_]+)*"  # abbreviations: "U.S.", "U.S.-led"
-    r"|[^\W_]+(?:[-.][^\W_]+)*"    # words: "al-Maliki", "co-operate"
-    r"|[^\w\s]",                   # one punctuation mark
-    re.IGNORECASE,
-)
-IRREGULAR = {
-    "said": "say", "says": "say", "told": "tell", "left": "leave", "sent": "send",
-    "built": "build", "struck": "strike", "sought": "seek", "brought": "bring",
-    "gave": "give", "given": "give", "took": "take", "taken": "take", "made": "make",
-    "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be",
-    "am": "be", "'re": "be", "'m": "be", "has": "have", "had": "have", "'ve": "have",
-    "does": "do", "did": "do", "n't": "not", "wo": "will", "ca": "can", "sha": "shall",
-    "'ll": "will",
-}  # fmt: skip
+from spacy.tokens import Token as SpacyToken
+
 _VOWELS = set("aeiouy")
 # Keys of function words that a stripped content word must not collide with ("note" is
 # not "not").
@@ -40,16 +26,19 @@ CLAUSE_WORDS = frozenset(
     "but although though while whereas however because which who whom whose despite "
     "without unless".split())
 LIST_WORDS = frozenset("including such like notably especially particularly".split())
+PARTICIPLE_TAG = "VBG"
+RELATIVE_TAG = "WDT"  # a relative "that" ("things that affect peace"), not "do that"
 
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A word or punctuation mark: its text, crude lemma and offsets in the sentence."""
+    """A word or punctuation mark: its text, lemma key, offsets in the sentence, PTB tag."""
 
     text: str
     key: str
     start: int
     end: int
+    tag: str = ""
 
     @property
     def is_word(self) -> bool:
@@ -57,10 +46,9 @@ class Token:
 
 
 @lru_cache(maxsize=1 << 16)  # news reuses its words: most calls are repeats
-def word_key(word: str) -> str:
-    """The crude lemma of a word: lower case, plural and -ing/-ed stripped, final e dropped."""
-    word = word.lower().replace("’", "'")
-    word = IRREGULAR.get(word, word)
+def lemma_key(lemma: str) -> str:
+    """The key of a lemma: lower case, plural and -ing/-ed stripped, final e dropped."""
+    word = lemma.lower().replace("’", "'")
     key = _stripped(word)
     return key + "e" if key in RESERVED_KEYS and key != word else key
 
@@ -84,15 +72,20 @@ def _stripped(word: str) -> str:
     return word
 
 
-def tokenize(text: str) -> list[Token]:
-    """The words and punctuation marks of `text` with their character offsets."""
-    return [Token(m.group(), word_key(m.group()), m.start(), m.end())
-            for m in _TOKEN.finditer(text)]
+def parsed_token(token: SpacyToken, text: str, start: int) -> Token:
+    """A spaCy token of a sentence: `text` is the sentence as stored, `start` where the
+    token starts in it."""
+    end = start + len(token.text)
+    return Token(text[start:end], lemma_key(token.lemma_ or token.text), start, end, token.tag_)
 
 
-def words_of(phrase: str) -> list[str]:
-    """The word texts of a phrase (punctuation dropped)."""
-    return [token.text for token in tokenize(phrase) if token.is_word]
+def lemma_tokens(lemmas: Sequence[str]) -> list[Token]:
+    """Tokens of words known only by their lemmas (an event's auxiliary cue)."""
+    found, start = [], 0
+    for lemma in lemmas:
+        found.append(Token(lemma, lemma_key(lemma), start, start + len(lemma)))
+        start += len(lemma) + 1
+    return found
 
 
 def token_at(tokens: list[Token], offset: int) -> int | None:
@@ -109,7 +102,7 @@ def _is_boundary(tokens: list[Token], index: int) -> bool:
         return True
     if token.text == ",":
         return _participle_follows(tokens, index + 1)
-    return token.text.lower() in CLAUSE_WORDS
+    return token.text.lower() in CLAUSE_WORDS or token.tag == RELATIVE_TAG
 
 
 def _participle_follows(tokens: list[Token], index: int) -> bool:
@@ -118,16 +111,16 @@ def _participle_follows(tokens: list[Token], index: int) -> bool:
     if index + 1 >= len(tokens):
         return False
     word, after = tokens[index], tokens[index + 1]
-    return (word.is_word and len(word.text) > 5 and word.text.lower().endswith("ing")
-            and word.text.lower() not in LIST_WORDS and after.is_word
-            and after.text.lower() not in ("and", "or"))
+    return (word.tag == PARTICIPLE_TAG and word.text.lower() not in LIST_WORDS
+            and after.is_word and after.text.lower() not in ("and", "or"))
 
 
 def clause_window(tokens: list[Token], index: int) -> tuple[int, int]:
     """Token range [start, end) of the clause around token `index`.
 
     Clauses end at ; : ( ) dashes, at conjunctions and relative words (but, although,
-    which, who, without, ...) and at a comma before a participle (", ruling out ...");
+    which, who, without, ..., and "that" the parser tags relative) and at a comma before a
+    participle (", ruling out ...");
     other commas do not end them, so lists stay whole ("help, including training and
     equipping").
     """

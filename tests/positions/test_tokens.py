@@ -1,0 +1,92 @@
+"""Tokens of the positions stage from hand-built spaCy parses: offsets in the stored
+sentence, lemma keys, clause windows (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from redshank.positions.lexicon import default_lexicon
+from redshank.positions.stage import sentence_tokens
+from redshank.positions.tokens import Token, clause_window, token_at
+from tests.conftest import make_doc
+
+# (word, lemma, pos, tag, dep, head)
+RULING_OUT = [
+    ("It", "it", "PRON", "PRP", "nsubj", 1), ("created", "create", "VERB", "VBD", "ROOT", 1),
+    ("a", "a", "DET", "DT", "det", 3), ("coalition", "coalition", "NOUN", "NN", "dobj", 1),
+    (",", ",", "PUNCT", ",", "punct", 1), ("ruling", "rule", "VERB", "VBG", "advcl", 1),
+    ("out", "out", "ADP", "RP", "prt", 5), ("ground", "ground", "NOUN", "NN", "compound", 8),
+    ("forces", "force", "NOUN", "NNS", "dobj", 5), (".", ".", "PUNCT", ".", "punct", 1),
+]
+INCLUDING = [
+    ("They", "they", "PRON", "PRP", "nsubj", 2), ("could", "could", "AUX", "MD", "aux", 2),
+    ("help", "help", "VERB", "VB", "ROOT", 2), (",", ",", "PUNCT", ",", "punct", 2),
+    ("including", "include", "VERB", "VBG", "prep", 2),
+    ("training", "training", "NOUN", "NN", "pobj", 4), ("and", "and", "CCONJ", "CC", "cc", 5),
+    ("equipping", "equip", "VERB", "VBG", "conj", 5), (".", ".", "PUNCT", ".", "punct", 2),
+]
+SEMICOLON = [
+    ("Kerry", "Kerry", "PROPN", "NNP", "nsubj", 1), ("said", "say", "VERB", "VBD", "ROOT", 1),
+    ("so", "so", "ADV", "RB", "advmod", 1), (";", ";", "PUNCT", ":", "punct", 1),
+    ("NATO", "NATO", "PROPN", "NNP", "nsubj", 5), ("agreed", "agree", "VERB", "VBD", "conj", 1),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def tokens_of(rows: list[tuple[str, str, str, str, str, int]]) -> tuple[str, list[Token]]:
+    doc = make_doc(rows)
+    return doc.text, sentence_tokens({0: (doc.text, 0)}, [(0, doc)])[0]
+
+
+@pytest.mark.parametrize(("rows", "word", "clause"), [
+    (RULING_OUT, "created", "It created a coalition"),
+    (RULING_OUT, "ground", "ruling out ground forces."),
+    (INCLUDING, "help", "They could help, including training and equipping."),
+    (SEMICOLON, "agreed", "NATO agreed."),
+])
+def test_clause_window(rows: list[tuple[str, str, str, str, str, int]], word: str,
+                       clause: str) -> None:
+    text, tokens = tokens_of(rows)
+    start, end = clause_window(tokens, token_at(tokens, text.index(word)))
+    assert text[tokens[start].start:tokens[end - 1].end] == clause
+
+
+def test_tokens_are_keyed_on_lemmas_and_tagged() -> None:
+    _, tokens = tokens_of(RULING_OUT)
+    assert [(t.key, t.tag) for t in tokens[5:9]] == [("rul", "VBG"), ("out", "RP"),
+                                                     ("ground", "NN"), ("forc", "NNS")]
+
+
+def test_tokens_go_to_their_sentence_with_its_stored_text() -> None:
+    """Two paragraphs parsed truecased: each token lands in the stored sentence it is in,
+    with offsets in that sentence and its text as stored (lower case)."""
+    first, second = make_doc(SEMICOLON), make_doc(RULING_OUT)
+    stored = {0: (first.text.lower(), 0), 1: (second.text.lower(), 40)}
+    found = sentence_tokens(stored, [(0, first), (40, second)])
+    assert [t.text for t in found[0]][:2] == ["kerry", "said"]
+    assert [(t.text, t.start, t.key) for t in found[1][:2]] == [("it", 0, "it"),
+                                                                ("created", 3, "creat")]
+
+
+RELATIVE_THAT = [
+    ("They", "they", "PRON", "PRP", "nsubj", 1), ("refrain", "refrain", "VERB", "VBP", "ROOT", 1),
+    ("from", "from", "ADP", "IN", "prep", 1), ("doing", "do", "VERB", "VBG", "pcomp", 2),
+    ("things", "thing", "NOUN", "NNS", "dobj", 3), ("that", "that", "PRON", "WDT", "nsubj", 6),
+    ("affect", "affect", "VERB", "VBP", "relcl", 4), ("peace", "peace", "NOUN", "NN", "dobj", 6),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+DO_THAT = [
+    ("They", "they", "PRON", "PRP", "nsubj", 2), ("will", "will", "AUX", "MD", "aux", 2),
+    ("do", "do", "VERB", "VB", "ROOT", 2), ("that", "that", "PRON", "DT", "dobj", 2),
+    (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+@pytest.mark.parametrize(("rows", "refers_back"), [(RELATIVE_THAT, False), (DO_THAT, True)])
+def test_a_relative_that_ends_the_clause_so_doing_things_that_is_no_anaphor(
+        rows: list[tuple[str, str, str, str, str, int]], refers_back: bool) -> None:
+    """Regression: "refrain from doing things that affect peace" matched the anaphor cue
+    "do that" and took the previous sentence's topic; the parser tags that "that" WDT."""
+    text, tokens = tokens_of(rows)
+    start, end = clause_window(tokens, token_at(tokens, text.index("do")))
+    assert bool(default_lexicon().cue("anaphor", tokens, start, end)) == refers_back
