@@ -232,11 +232,13 @@ def test_a_document_that_breaks_a_stage_fails_alone(tmp_path: Path, pipeline,
 
 
 # Python lives under /root (mode 700) here and in CI, so `runuser` cannot start it as another
-# user: the query process starts as root, imports, then drops to `nobody` before it opens
-# the database.
+# user: the query process starts as root, imports (the database driver too, which
+# `redshank` loads only when a store opens), then drops to `nobody` before it opens the
+# database.
 AS_NOBODY = """
 import os, pwd, sys
 from redshank.cli import main
+import redshank.store.duckdb
 nobody = pwd.getpwnam("nobody")
 os.setgroups([])
 os.setgid(nobody.pw_gid)

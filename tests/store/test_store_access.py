@@ -57,6 +57,7 @@ with open_store(sys.argv[1], read_only=True, lock_timeout_s=float(sys.argv[2])) 
 QUERY_AS_ANOTHER_USER_SCRIPT = """
 import os, pwd, sys
 from redshank.store import EventQuery, open_store
+import redshank.store.duckdb  # before dropping to nobody, who cannot read root's Python
 if os.geteuid() == 0:
     nobody = pwd.getpwnam("nobody")
     os.setgroups([])
