@@ -232,13 +232,13 @@ def test_a_document_that_breaks_a_stage_fails_alone(tmp_path: Path, pipeline,
 
 
 # Python lives under /root (mode 700) here and in CI, so `runuser` cannot start it as another
-# user: the query process starts as root, imports (the database driver too, which
-# `redshank` loads only when a store opens), then drops to `nobody` before it opens the
-# database.
+# user: the query process starts as root and runs the command once (output thrown away) so
+# that every module it needs is imported, then drops to `nobody` and runs it again.
 AS_NOBODY = """
-import os, pwd, sys
+import contextlib, io, os, pwd, sys
 from redshank.cli import main
-import redshank.store.duckdb
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    main(sys.argv[1:])
 nobody = pwd.getpwnam("nobody")
 os.setgroups([])
 os.setgid(nobody.pw_gid)
