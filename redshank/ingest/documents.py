@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -43,7 +43,9 @@ FUTURE_DATE_GRACE = timedelta(days=1)
 # Bytes a text file may hold (as the `file` command judges): printable ASCII, whitespace,
 # BEL, BS, ESC and anything >= 0x80 (UTF-8 is validated separately).
 _TEXT_BYTES = bytes({7, 8, 9, 10, 11, 12, 13, 27} | set(range(0x20, 0x100)) - {0x7F})
-_TEXT_WHITESPACE = frozenset("\t\n\r\f\v")
+# Control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) other than the
+# whitespace ones (tab, newline, carriage return, form feed, vertical tab).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,9 +240,7 @@ def check_text(text: str, origin: Origin, *, declared_language: str | None = Non
     text and, for a short text, from the language its page declares)."""
     if not text.strip():
         raise origin.error("is empty (nothing but whitespace); remove it or add the article text")
-    control = sum(
-        1 for char in text if char not in _TEXT_WHITESPACE and unicodedata.category(char) == "Cc"
-    )
+    control = len(_CONTROL.findall(text))
     if control / len(text) > MAX_CONTROL_SHARE:
         raise origin.error("is mostly control characters, not text; check how it was exported")
     reason = declared_language_reason(text, declared_language)
