@@ -167,29 +167,6 @@ class DuckDBStore(SQLStore):
                              "folder's permissions") from exc
         return str(backup)
 
-    @contextmanager
-    def session(self) -> Iterator[None]:
-        """Hold one connection until the block ends, so the calls inside share it; a
-        writer holds the database (other processes wait) for the whole block."""
-        if self._closed:
-            raise StoreError(f"{self.target}: the store is closed")
-        if self._connection is not None:
-            yield
-            return
-        self._connection = self._connect()
-        try:
-            yield
-        finally:
-            connection, self._connection = self._connection, None
-            if connection is not None:
-                self._close_connection(connection)
-
-    def _held(self) -> duckdb.DuckDBPyConnection:
-        if self._connection is None:
-            raise StoreError(f"{self.target}: no connection is held (the store was closed "
-                             "during a session)")
-        return self._connection
-
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self.session():
             cursor = self._held().execute(sql, list(params))
@@ -253,10 +230,3 @@ class DuckDBStore(SQLStore):
         except duckdb.Error as exc:
             raise StoreError(f"{self.target}: cannot close the database: {exc}") from exc
 
-    def close(self) -> None:
-        """Release any connection held; the store cannot be used afterwards (closing twice
-        is harmless)."""
-        self._closed = True
-        connection, self._connection = self._connection, None
-        if connection is not None:
-            self._close_connection(connection)

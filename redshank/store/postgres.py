@@ -199,29 +199,6 @@ class PostgresStore(SQLStore):
                             f" TABLE {quoted(schema)}.{quoted(table)}")
         return f"schema {backup}"
 
-    @contextmanager
-    def session(self) -> Iterator[None]:
-        """Hold one connection until the block ends, so the calls inside share it (other
-        sessions read and write meanwhile; each transaction commits as it ends)."""
-        if self._closed:
-            raise StoreError(f"{self.target}: the store is closed")
-        if self._connection is not None:
-            yield
-            return
-        self._connection = self._connect()
-        try:
-            yield
-        finally:
-            connection, self._connection = self._connection, None
-            if connection is not None:
-                connection.close()
-
-    def _held(self) -> psycopg.Connection[Any]:
-        if self._connection is None:
-            raise StoreError(f"{self.target}: no connection is held (the store was closed "
-                             "during a session)")
-        return self._connection
-
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self.session(), self._held().cursor() as cursor:
             cursor.execute(to_pyformat(sql), list(params))
@@ -269,10 +246,5 @@ class PostgresStore(SQLStore):
         except psycopg.Error as exc:
             raise StoreError(f"{self.target}: cannot {action}: {self._clean(exc)}") from exc
 
-    def close(self) -> None:
-        """Release any connection held; the store cannot be used afterwards (closing twice
-        is harmless)."""
-        self._closed = True
-        connection, self._connection = self._connection, None
-        if connection is not None:
-            connection.close()
+    def _close_connection(self, connection: psycopg.Connection[Any]) -> None:
+        connection.close()

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import logging
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date
 from types import TracebackType
 from typing import Any, Self
@@ -46,6 +46,8 @@ class SQLStore(RunMethods, ClusterMethods, PositionMethods, DyadMethods, ABC):
     read_only: bool
     catalog: migrations.Catalog
     upgraded_from: int | None = None
+    _connection: Any = None  # held by a session
+    _closed: bool = False
 
     @abstractmethod
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
@@ -66,12 +68,45 @@ class SQLStore(RunMethods, ClusterMethods, PositionMethods, DyadMethods, ABC):
         copy's path (None for a database that is not a file)."""
 
     @abstractmethod
-    def session(self) -> AbstractContextManager[None]:
-        """Hold one connection until the block ends (nesting is a no-op)."""
+    def _connect(self) -> Any:
+        """A new connection to the database (the driver's), or a StoreError."""
 
     @abstractmethod
+    def _close_connection(self, connection: Any) -> None:
+        """Close a connection `_connect` made."""
+
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        """Hold one connection until the block ends, so the calls inside share it (nesting
+        is a no-op). What other processes may do meanwhile is the backend's: DuckDB makes
+        them wait for a writer's session, PostgreSQL lets them read and write."""
+        if self._closed:
+            raise StoreError(f"{self.target}: the store is closed")
+        if self._connection is not None:
+            yield
+            return
+        self._connection = self._connect()
+        try:
+            yield
+        finally:
+            connection, self._connection = self._connection, None
+            if connection is not None:
+                self._close_connection(connection)
+
+    def _held(self) -> Any:
+        """The connection the current session holds."""
+        if self._connection is None:
+            raise StoreError(f"{self.target}: no connection is held (the store was closed "
+                             "during a session)")
+        return self._connection
+
     def close(self) -> None:
-        """Release any connection held; the store cannot be used afterwards."""
+        """Release any connection held; the store cannot be used afterwards (closing twice
+        is harmless)."""
+        self._closed = True
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            self._close_connection(connection)
 
     def __enter__(self) -> Self:
         return self
