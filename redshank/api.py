@@ -219,12 +219,15 @@ def _code_and_store(store: Store, pipeline: Pipeline, documents: Iterable[Docume
                     summary: IngestSummary, failures: list[Failure], stored: set[str], *,
                     recode: bool, on_result: Callable[[DocumentResult], None] | None
                     ) -> IngestSummary:
-    """Code documents, commit their results a batch at a time, then link and derive."""
+    """Code documents, commit their results a batch at a time (a batch per worker process
+    when several code: each commit costs the writer a connection and a checkpoint, CPU the
+    workers would otherwise have), then link and derive."""
     pending: list[DocumentResult] = []
+    commit_every = pipeline.batch_size * max(1, pipeline.workers)
     try:
         for result in pipeline.run(documents):
             pending.append(result)
-            if len(pending) >= pipeline.batch_size:
+            if len(pending) >= commit_every:
                 _commit(store, pending, failures, summary, stored, recode)
             if on_result:
                 on_result(result)
