@@ -46,6 +46,9 @@ _TEXT_BYTES = bytes({7, 8, 9, 10, 11, 12, 13, 27} | set(range(0x20, 0x100)) - {0
 # Control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) other than the
 # whitespace ones (tab, newline, carriage return, form feed, vertical tab).
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# NUL (U+0000): PostgreSQL's text cannot hold it, and no article means it; replaced by a
+# space in text and titles (offsets keep their places), refused in ids, sources and URLs.
+NUL = "\x00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,12 +293,22 @@ def new_document(
     """The Document for `text` and its metadata: `options` fill the publication date and
     source it lacks; encoding damage in the text repaired, and in the title when the text
     had it (a few characters are too little evidence: "Ğ¯" is good Turkish and also the
-    mojibake of "Я"), with a warning; the text checked, warnings about the metadata added."""
+    mojibake of "Я"), with a warning; NUL characters in the text and title made spaces,
+    with a warning; the text checked, warnings about the metadata added."""
     meta = meta.filled(published=options.published, source=options.source)
+    for name, value in (("id", meta.id), ("source", meta.source), ("url", meta.url)):
+        if value and NUL in value:
+            raise origin.error(f"'{name}' holds a NUL character (U+0000), which no database "
+                               "column may hold; fix the record")
     body = repair_encoding(text)
     title = meta.title
     heading = repair_encoding(title) if title and body.changed else None
     check_text(body.text, origin, declared_language=declared_language)
+    title = heading.text if heading else title
+    nul_warnings = [f"doc {meta.id!r}: {field} held {value.count(NUL)} NUL characters "
+                    "(U+0000), replaced by spaces; check how it was exported"
+                    for field, value in (("text", body.text), ("title", title or ""))
+                    if NUL in value]
     repairs = [repair_warning(meta.id, field, repair)
                for field, repair in (("text", body), ("title", heading))
                if repair is not None and repair.changed]
@@ -306,14 +319,15 @@ def new_document(
         )
     return Document(
         id=meta.id,
-        text=body.text,
-        title=heading.text if heading else title,
+        text=body.text.replace(NUL, " "),
+        title=title.replace(NUL, " ") if title else title,
         published=meta.published,
         source=meta.source,
         url=meta.url,
         path=origin.path,
         published_from="metadata" if meta.published else "none",
-        warnings=[*repairs, *warnings, *future_date_warnings(meta, options.today)],
+        warnings=[*nul_warnings, *repairs, *warnings,
+                  *future_date_warnings(meta, options.today)],
     )
 
 

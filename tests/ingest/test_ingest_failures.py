@@ -254,3 +254,22 @@ def test_short_headlines_and_english_articles_count_as_english(text: str) -> Non
 )
 def test_other_languages_are_not_english(text: str) -> None:
     assert non_english_reason(text) is not None
+
+
+def test_nul_characters_become_spaces_with_a_warning_or_refuse_an_id(tmp_path: Path) -> None:
+    """No database text column may hold U+0000 (PostgreSQL's cannot): a stray one in an
+    article or title is a space (offsets keep their places), in an id the record fails."""
+    path = tmp_path / "feed.jsonl"
+    text = ENGLISH.replace("coalition", "coali\u0000tion")
+    path.write_text("\n".join([
+        json.dumps({"id": "stray", "text": text, "title": "Coalition\u0000 formed"}),
+        json.dumps({"id": "bad\u0000id", "text": ENGLISH}),
+    ]))
+    items = read_all([str(path)])
+    [document] = documents(items)
+    assert document.text == ENGLISH.replace("coalition", "coali tion")
+    assert len(document.text) == len(text) and document.title == "Coalition  formed"
+    assert [w.split(":")[1].strip().split(" held")[0] for w in document.warnings] == [
+        "text", "title"]
+    [failure] = failures(items)
+    assert failure.line == 2 and "NUL character" in failure.message and "'id'" in failure.message
