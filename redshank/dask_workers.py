@@ -19,14 +19,18 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from redshank.errors import ConfigError
 from redshank.model import Document, DocumentResult
-from redshank.workers import BATCHES_PER_WORKER, WorkerError, resolve_workers
+from redshank.workers import (
+    BATCHES_PER_WORKER,
+    WorkerError,
+    batches_of,
+    in_input_order,
+    resolve_workers,
+)
 
 if TYPE_CHECKING:
     from redshank.pipeline import Pipeline
@@ -43,20 +47,14 @@ def run_on_dask(pipeline: Pipeline, documents: Iterable[Document], address: str
     """The pipeline's results for each document, in input order, coded on the Dask cluster
     at `address` ("local": a LocalCluster on this machine's cores)."""
     client, cluster = _connect(address)
-    in_flight: deque[Any] = deque()
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         settings = pipeline.settings()
-        iterator = iter(documents)
-        while batch := list(islice(iterator, pipeline.batch_size)):
-            in_flight.append(client.submit(_code_batch, settings, batch, pure=False))
-            while len(in_flight) >= workers * BATCHES_PER_WORKER:
-                yield from _result(in_flight.popleft())
-        while in_flight:
-            yield from _result(in_flight.popleft())
+        yield from in_input_order(
+            batches_of(iter(documents), pipeline.batch_size),
+            lambda batch: client.submit(_code_batch, settings, batch, pure=False),
+            _result, workers * BATCHES_PER_WORKER)
     finally:
-        for future in in_flight:
-            future.cancel()
         client.close()
         if cluster is not None:
             cluster.close()

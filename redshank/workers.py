@@ -24,11 +24,12 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from itertools import chain, islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from redshank.errors import ConfigError, RedshankError
 from redshank.model import Document, DocumentResult
@@ -43,6 +44,8 @@ MIN_PARALLEL_BATCHES = 2
 BATCHES_PER_WORKER = 2
 
 _pipeline: Pipeline | None = None  # the pipeline of this worker process
+# A pending batch: a concurrent.futures or a Dask future (both have result and cancel).
+Pending = Any
 
 
 class WorkerError(RedshankError):
@@ -70,7 +73,7 @@ def run_in_workers(pipeline: Pipeline, documents: Iterable[Document], workers: i
     """The pipeline's results for each document, in input order, coded by `workers`
     processes (in this one when the input is under MIN_PARALLEL_BATCHES batches)."""
     iterator = iter(documents)
-    batches = _batches(iterator, pipeline.batch_size)
+    batches = batches_of(iterator, pipeline.batch_size)
     first = list(islice(batches, MIN_PARALLEL_BATCHES))
     if workers <= 1 or len(first) < MIN_PARALLEL_BATCHES:
         for batch in first:
@@ -80,20 +83,38 @@ def run_in_workers(pipeline: Pipeline, documents: Iterable[Document], workers: i
     context, initializer, initargs = _start(pipeline)
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=initializer,
                                initargs=initargs)
-    in_flight: deque[Future[list[DocumentResult]]] = deque()
     try:
-        for batch in chain(first, batches):
-            in_flight.append(pool.submit(_code_batch, batch))
-            while len(in_flight) >= workers * BATCHES_PER_WORKER:
-                yield from _result(in_flight.popleft())
+        yield from in_input_order(chain(first, batches), partial(pool.submit, _code_batch),
+                                  _result, workers * BATCHES_PER_WORKER)
+    except BaseException:
+        # an interrupt or error: drop the queued batches; workers end their current one
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def in_input_order(batches: Iterable[list[Document]],
+                   submit: Callable[[list[Document]], Pending],
+                   result: Callable[[Pending], list[DocumentResult]], limit: int
+                   ) -> Iterator[DocumentResult]:
+    """The results of each batch, in input order, with at most `limit` batches submitted
+    and not yet taken (a large input is read as it is coded); batches still in flight
+    when the caller stops are cancelled."""
+    in_flight: deque[Pending] = deque()
+    try:
+        for batch in batches:
+            in_flight.append(submit(batch))
+            while len(in_flight) >= limit:
+                yield from result(in_flight.popleft())
         while in_flight:
-            yield from _result(in_flight.popleft())
+            yield from result(in_flight.popleft())
     finally:
-        # on an interrupt or error: drop the queued batches; workers end their current one
-        pool.shutdown(wait=not in_flight, cancel_futures=True)
+        for future in in_flight:
+            future.cancel()
 
 
-def _batches(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
+def batches_of(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    """The documents in lists of `size` (the last may be shorter)."""
     while batch := list(islice(documents, size)):
         yield batch
 
