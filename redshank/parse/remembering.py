@@ -78,7 +78,7 @@ class RememberingAttributeRuler(AttributeRuler):
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        single, multi, reads = self._matchers()
+        single, multi, reads, _ = self._split()
         targeted = self._targets(multi, doc)
         if targeted is None:
             return super().__call__(doc)  # a rule's index outside its match: spaCy's error
@@ -138,10 +138,6 @@ class RememberingAttributeRuler(AttributeRuler):
         self.set_annotations(doc, sorted([*matches, *longer]))
         token = doc[index]
         return (token.tag, token.pos, token.morph.key, token.lemma, token.dep)
-
-    def _matchers(self) -> tuple[Matcher, Matcher, list[int]]:
-        single, multi, reads, _ = self._split()
-        return single, multi, reads
 
     def _split(self) -> tuple[Matcher, Matcher, list[int], list[Callable[[str], bool]]]:
         """The rules split into single-token and longer ones (under their own keys), the
