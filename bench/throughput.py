@@ -135,13 +135,11 @@ def _ingest_running_cluster(records: list[dict], workers: int, queue: multiproce
                             ) -> None:
     """`ingest --dask ADDRESS` on a LocalCluster already running, its workers warmed by a
     first small run (they keep their pipeline between runs, as on a real cluster)."""
-    from distributed import LocalCluster
-
+    from redshank.dask_workers import local_cluster
     from redshank.model import Document
     from redshank.pipeline import DEFAULT_BATCH_SIZE, Pipeline
 
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster:
+    with local_cluster(workers) as cluster:
         warm = [Document(id=f"warm-{n}", text="Iraq asked the United States to bomb them.")
                 for n in range(workers * DEFAULT_BATCH_SIZE)]
         list(Pipeline.load(dask=cluster.scheduler_address).run(warm))

@@ -22,6 +22,8 @@ from tests.stored import snapshot
 
 distributed = pytest.importorskip("distributed")
 
+from redshank.dask_workers import local_cluster  # noqa: E402 (needs distributed)
+
 MERGE_CORPUS = Path(__file__).parent / "data" / "merge" / "articles.jsonl"
 INPUTS = [str(SEEDS / "manifest.jsonl"), str(MERGE_CORPUS)]
 BATCH = 4  # 51 documents in 13 batches, shared out to the two workers
@@ -29,9 +31,15 @@ BATCH = 4  # 51 documents in 13 batches, shared out to the two workers
 
 @pytest.fixture(scope="module")
 def scheduler():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+    with local_cluster(2) as cluster:
         yield cluster.scheduler_address
+
+
+def test_local_workers_keep_glibc_default_trimming(scheduler) -> None:
+    # Dask's default MALLOC_TRIM_THRESHOLD_ makes every parse return memory to the system
+    with distributed.Client(scheduler) as client:
+        found = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
+    assert len(found) == 2 and set(found.values()) == {None}
 
 
 def test_dask_stores_the_same_rows_as_one_process(pipeline, scheduler, tmp_path: Path

@@ -89,9 +89,10 @@ def test_two_workers(pipeline, corpus, one_process, tmp_path: Path) -> None:
 
 
 def test_dask_local_cluster(pipeline, corpus, one_process, tmp_path: Path) -> None:
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+    pytest.importorskip("distributed")
+    from redshank.dask_workers import local_cluster
+
+    with local_cluster(2) as cluster:
         dask = _run(replace(pipeline, dask=cluster.scheduler_address), corpus,
                     str(tmp_path / "dask.duckdb"))
     for table, rows in one_process.items():
