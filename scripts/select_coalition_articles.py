@@ -44,9 +44,8 @@ unifil (the UN Interim Force in Lebanon and its 2006 expansion)
 No off-topic hit was dropped: an article in which the force is only mentioned (a
 summit report, an Amnesty report) is kept, and its truth facts are the few it states.
 This gives 2 kfor, 28 Darfur articles (22 listed for amis, 15 for unamid, 9 for both) and
-17 unifil: 47 articles, 56 rows. The
-corpus has only 19 articles that name Kosovo at all, so the ~47 KFOR articles the brief
-expected are not in it.
+17 unifil: 47 articles, 56 rows. The corpus has only 19 articles that name Kosovo at all,
+so the ~47 KFOR articles the brief expected are not in it.
 
 half: "A" when int(sha256(doc_id).hexdigest(), 16) is even, else "B"; an article listed
 for two coalitions is in the same half for both.
@@ -180,8 +179,9 @@ CLOSED = {
     ("position", "topic"): TOPICS,
     ("position", "stance"): {"commit", "offer", "support", "request", "refuse", "hedge"},
 }
-DATE = {"date": re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$"), "month": re.compile(r"^\d{4}-\d{2}$"),
-        "target": re.compile(r"^\d{4}(-\d{2})?$"), "start": re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")}
+DAY_OR_MONTH = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+DATE = {"date": DAY_OR_MONTH, "start": DAY_OR_MONTH, "month": re.compile(r"^\d{4}-\d{2}$"),
+        "target": re.compile(r"^\d{4}(-\d{2})?$")}
 
 
 def actor_codes() -> set[str]:
