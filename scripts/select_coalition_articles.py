@@ -219,6 +219,9 @@ def check(truth: Path, articles: Path, folder: Path) -> list[str]:
         except json.JSONDecodeError as error:
             errors.append(f"{where}: not JSON ({error})")
             continue
+        if not isinstance(fact, dict):
+            errors.append(f"{where}: not a JSON object")
+            continue
         kind = fact.get("type")
         if kind not in REQUIRED:
             errors.append(f"{where}: unknown type {kind!r}")
@@ -277,10 +280,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         errors = check(args.truth, args.out, folder)
         for error in errors:
             sys.stderr.write(error + "\n")
-        facts = [json.loads(line) for line in args.truth.read_text(encoding="utf-8").splitlines()]
-        counts = Counter((f["type"], f.get("coalition") or "-") for f in facts)
+        facts = []
+        for line in args.truth.read_text(encoding="utf-8").splitlines():
+            try:
+                facts.append(json.loads(line))
+            except json.JSONDecodeError:
+                continue  # reported above
+        counts = Counter((f.get("type"), f.get("coalition") or "-") for f in facts
+                         if isinstance(f, dict))
         for (kind, coalition), n in sorted(counts.items()):
-            sys.stderr.write(f"{kind:13} {coalition:8} {n}\n")
+            sys.stderr.write(f"{kind!s:13} {coalition!s:8} {n}\n")
         sys.stderr.write(f"{len(facts)} facts, {len(errors)} errors\n")
         return 1 if errors else 0
     rows = select(folder)
