@@ -65,15 +65,24 @@ def configure(subparsers: argparse._SubParsersAction) -> None:
 
     coalition = subparsers.add_parser(
         "coalition", help="Show coalitions: members, contributions and declared limits.",
-        description="Coalitions built from the events: members with the date and evidence "
-                    "of joining, each member's contributions by kind, what organisations "
-                    "do for it, and the members' declared limits. Rules: docs/positions.md.",
+        description="Coalitions named in the text (known ones from the catalogue of "
+                    "coalitions, forces and missions, with their lead and hosts): members "
+                    "with the dates and evidence of joining and leaving, each member's "
+                    "contributions by kind with troop counts, what organisations do for "
+                    "it, and the members' declared limits. Rules: docs/positions.md.",
         epilog=f"example: {COALITION_EXAMPLE}")
     coalition.add_argument("--against", metavar="ACTOR",
                            help="the adversary: code, id or any name it goes by (IS, ISIL)")
     coalition.add_argument("--name", help="part of the coalition's name or label "
                                           "('core group') or its id")
     coalition.add_argument("--member", metavar="ACTOR", help="only coalitions with this member")
+    coalition.add_argument("--at", type=day, metavar="DATE",
+                           help="members and contributions on this date (YYYY-MM-DD): "
+                                "those that had joined and not left, with the "
+                                "contributions stated by then")
+    coalition.add_argument("--timeline", metavar="FILE",
+                           help="also write the members over time (member, role, from, "
+                                "until, status, evidence) to FILE.csv or FILE.parquet")
     _common_flags(coalition)
     coalition.set_defaults(handler=run_coalition)
 
@@ -141,5 +150,12 @@ def run_coalition(args: argparse.Namespace) -> int:
     with open_store(args.db, read_only=not args.refresh) as store:
         _refresh(store, args, lexicon)
         found = coalitions(store, query)
+    if args.at is not None:
+        found = [c.at(args.at) for c in found]
+    if args.timeline:
+        from redshank.export.timeline import write_timeline
+
+        rows = write_timeline(found, args.timeline)
+        sys.stderr.write(f"{rows} membership rows written to {args.timeline}\n")
     write_coalitions(found, args.format, sys.stdout)
     return 0

@@ -6,7 +6,10 @@
     coalition_contributions.*  one Contribution.to_json() per contribution to a stored
                                coalition (members', organisations' and others')
 
-Each table is (file name, records function, Parquet schema) in `DERIVED_EXPORTS`.
+Each table is (file name, records function, Parquet schema) in `DERIVED_EXPORTS`; the
+schemas are read off the records (redshank/export/fields.py), as the events' are.
+`membership-timeline` (redshank/export/timeline.py) is the coalition members over time as
+one flat table.
 """
 
 from __future__ import annotations
@@ -14,44 +17,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from redshank.export.fields import duckdb_schema, struct
+from redshank.model import CoalitionSummary, Contribution, Membership, Position
 from redshank.store.base import Store
 from redshank.store.position_queries import CoalitionQuery, PositionQuery
 
-_SPAN = 'STRUCT("start" BIGINT, "end" BIGINT)'
-_ACTOR = (f"STRUCT(text VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, type VARCHAR,"
-          f" id VARCHAR, span {_SPAN}, code VARCHAR, entries VARCHAR[])")
-_ADVERSARY = "STRUCT(key VARCHAR, name VARCHAR, code VARCHAR, type VARCHAR, aliases VARCHAR[])"
-_MEMBERSHIP = (
-    f"STRUCT(membership_id VARCHAR, coalition_id VARCHAR, member VARCHAR,"
-    f" member_name VARCHAR, member_type VARCHAR, role VARCHAR, adversary {_ADVERSARY},"
-    f" label VARCHAR, date VARCHAR, date_precision VARCHAR, date_start DATE, doc_id VARCHAR,"
-    f" sentence_index BIGINT, sentence VARCHAR, trigger VARCHAR, span {_SPAN},"
-    f" event_id VARCHAR, published DATE, reasons VARCHAR[], deriver_version VARCHAR)"
-)
-POSITION_SCHEMA: dict[str, str] = {
-    "position_id": "VARCHAR", "holder": "VARCHAR", "holder_name": "VARCHAR",
-    "holder_type": "VARCHAR", "topic": "VARCHAR", "stance": "VARCHAR", "hedges": "VARCHAR[]",
-    "date": "VARCHAR", "date_precision": "VARCHAR", "date_start": "DATE", "date_end": "DATE",
-    "speaker": _ACTOR, "quote": "VARCHAR", "quote_span": _SPAN, "doc_id": "VARCHAR",
-    "sentence_index": "BIGINT", "sentence": "VARCHAR", "trigger": "VARCHAR", "span": _SPAN,
-    "event_ids": "VARCHAR[]", "event": "VARCHAR", "auxiliary": "VARCHAR",
-    "published": "DATE", "reasons": "VARCHAR[]", "deriver_version": "VARCHAR",
-}  # fmt: skip
+POSITION_SCHEMA: dict[str, str] = duckdb_schema(Position)
 COALITION_SCHEMA: dict[str, str] = {
-    "coalition_id": "VARCHAR", "name": "VARCHAR", "adversary": _ADVERSARY,
-    "labels": "VARCHAR[]", "leaders": "VARCHAR[]", "members": "VARCHAR[]",
-    "first_date": "DATE", "last_date": "DATE", "deriver_version": "VARCHAR",
-    "memberships": f"{_MEMBERSHIP}[]",
-}  # fmt: skip
-CONTRIBUTION_SCHEMA: dict[str, str] = {
-    "contribution_id": "VARCHAR", "coalition_id": "VARCHAR", "actor": "VARCHAR",
-    "actor_name": "VARCHAR", "actor_type": "VARCHAR", "kind": "VARCHAR", "status": "VARCHAR",
-    "hedges": "VARCHAR[]", "date": "VARCHAR", "date_precision": "VARCHAR",
-    "date_start": "DATE", "speaker": _ACTOR, "quote": "VARCHAR", "doc_id": "VARCHAR",
-    "sentence_index": "BIGINT", "sentence": "VARCHAR", "trigger": "VARCHAR", "span": _SPAN,
-    "event_ids": "VARCHAR[]", "position_id": "VARCHAR", "published": "DATE",
-    "reasons": "VARCHAR[]", "deriver_version": "VARCHAR",
-}  # fmt: skip
+    **duckdb_schema(CoalitionSummary),
+    "memberships": struct(duckdb_schema(Membership)) + "[]",
+}
+CONTRIBUTION_SCHEMA: dict[str, str] = duckdb_schema(Contribution)
 
 
 def position_records(store: Store) -> Iterator[dict[str, Any]]:

@@ -41,18 +41,22 @@ from redshank.model.core import (
 from redshank.model.dates import format_day, parse_day
 from redshank.model.links import Cluster, ClusterMember
 from redshank.model.positions import (
+    MEMBERSHIP_STATUSES,
     STANCES,
     Adversary,
     CoalitionSummary,
     Contribution,
     Membership,
+    MembershipStatus,
     Position,
     Stance,
+    TroopChange,
 )
 from redshank.model.runs import FINISHED_RUN_STATUSES, RUN_STATUSES, DyadCount, Run, RunCounts
 
 __all__ = [
     "FINISHED_RUN_STATUSES",
+    "MEMBERSHIP_STATUSES",
     "PLACE_SCOPES",
     "RUN_STATUSES",
     "STANCES",
@@ -74,6 +78,7 @@ __all__ = [
     "Failure",
     "Location",
     "Membership",
+    "MembershipStatus",
     "Mention",
     "PlaceScope",
     "Position",
@@ -84,6 +89,7 @@ __all__ = [
     "Sentence",
     "Span",
     "Stance",
+    "TroopChange",
     "content_hash",
     "format_day",
     "hash_record",

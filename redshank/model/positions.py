@@ -19,6 +19,12 @@ from redshank.model.core import Actor, Span
 from redshank.model.dates import json_record, parse_days
 
 Stance = Literal["commit", "offer", "support", "request", "refuse", "hedge"]
+# What a membership statement says: joining (or forming), taking part, an announced
+# withdrawal, a completed one.
+MembershipStatus = Literal["joined", "member", "leaving", "left"]
+MEMBERSHIP_STATUSES: tuple[str, ...] = ("joined", "member", "leaving", "left")
+# What a troop statement says about a member's forces.
+TroopChange = Literal["deployment", "increase", "cut", "withdrawal"]
 STANCES: tuple[str, ...] = ("commit", "offer", "support", "request", "refuse", "hedge")
 
 
@@ -95,10 +101,13 @@ class Adversary:
 
 @dataclass(slots=True)
 class Membership:
-    """Evidence that `member` belongs to a coalition: the joining or forming statement.
+    """Evidence that `member` belongs to a coalition: a joining, forming, taking-part or
+    withdrawal statement.
 
-    `role` is leader (created it alone, or "X-led"), founder (formed it) or member
-    (joined); `label` is what the text calls the coalition ("core coalition").
+    `role` is leader (created it alone, or "X-led"), founder (formed it) or member;
+    `status` what the statement says (joined, member: taking part, leaving: an announced
+    withdrawal, left: a completed one); `label` is what the text calls the coalition
+    ("core coalition", "KFOR").
     """
 
     membership_id: str
@@ -121,6 +130,7 @@ class Membership:
     published: date | None = field(metadata=NO_COLUMN)
     reasons: list[str] = field(metadata=NO_COLUMN)
     deriver_version: str = field(metadata=NO_COLUMN)
+    status: MembershipStatus = field(default="member", metadata=NO_COLUMN)
 
     def to_json(self) -> dict[str, Any]:
         return json_record(self)
@@ -135,9 +145,11 @@ class Membership:
 
 @dataclass(slots=True)
 class Contribution:
-    """What `actor` does, offers or refuses on `kind` (a topic) in the fight against a
-    coalition's adversary; `status` is committed, offered, supported, requested, refused,
-    open (not ruled out), done, proposed, possible, planned or not done."""
+    """What `actor` does, offers or refuses on `kind` (a topic) for a coalition; `status`
+    is committed, offered, supported, requested, refused, open (not ruled out), done,
+    proposed, possible, planned or not done. A troop statement adds `count` (troops,
+    police), `change` (deployment, increase, cut, withdrawal) and `target_date` ("by
+    2008"); `date_start` stays the day it was stated or done."""
 
     contribution_id: str
     coalition_id: str
@@ -162,13 +174,16 @@ class Contribution:
     published: date | None = field(metadata=NO_COLUMN)
     reasons: list[str] = field(metadata=NO_COLUMN)
     deriver_version: str = field(metadata=NO_COLUMN)
+    count: int | None = field(default=None, metadata=NO_COLUMN)
+    change: TroopChange | None = field(default=None, metadata=NO_COLUMN)
+    target_date: date | None = field(default=None, metadata=NO_COLUMN)
 
     def to_json(self) -> dict[str, Any]:
         return json_record(self)
 
     @classmethod
     def from_json(cls, record: dict[str, Any]) -> Contribution:
-        data = parse_days(dict(record), "date_start", "published")
+        data = parse_days(dict(record), "date_start", "published", "target_date")
         data["speaker"] = _actor(data.get("speaker"))
         data["span"] = Span(**data["span"])
         return cls(**data)
@@ -176,7 +191,10 @@ class Contribution:
 
 @dataclass(slots=True)
 class CoalitionSummary:
-    """A coalition: whom it is against, what it is called, who leads it and its members."""
+    """A coalition: whom it is against, what it is called, who leads it and its members.
+    A coalition of the catalogue (redshank/data/coalitions) carries its `known_id`,
+    `kind` (coalition, force, mission, operation), `lead`, `hosts` (the countries it
+    operates in: not members) and `start` and `end` dates."""
 
     coalition_id: str
     name: str
@@ -187,12 +205,18 @@ class CoalitionSummary:
     first_date: date | None
     last_date: date | None
     deriver_version: str
+    known_id: str | None = field(default=None, metadata=NO_COLUMN)
+    kind: str | None = field(default=None, metadata=NO_COLUMN)
+    lead: str | None = field(default=None, metadata=NO_COLUMN)
+    hosts: list[str] = field(default_factory=list, metadata=NO_COLUMN)
+    start: date | None = field(default=None, metadata=NO_COLUMN)
+    end: date | None = field(default=None, metadata=NO_COLUMN)
 
     def to_json(self) -> dict[str, Any]:
         return json_record(self)
 
     @classmethod
     def from_json(cls, record: dict[str, Any]) -> CoalitionSummary:
-        data = parse_days(dict(record), "first_date", "last_date")
+        data = parse_days(dict(record), "first_date", "last_date", "start", "end")
         data["adversary"] = Adversary(**data["adversary"]) if data.get("adversary") else None
         return cls(**data)

@@ -1,260 +1,123 @@
-"""Coalitions from events: who formed or joined one, against whom, and what each member does.
+"""Coalitions as users see them: members over time, contributions, limits.
 
-    AGREE/COOPERATE/SUPPORT "form|create|join ... coalition|core group|alliance" (and
-    "X-led coalition|effort") -> memberships, each with the coalition's adversary:
-        the event's recipient, else the actor named after a target word ("to battle
-        Islamic State militants", "against IS"), else the recipient of a hostile event
-        of the same sentence, else the armed group the document names most
-    -> coalition id = hash of the adversary, so reports from many articles meet
-    readings (reading.py) in a document that speaks of a coalition, or aimed at the
-    adversary -> contribution candidates of every actor; the members' are shown
+    document -> references and memberships (membership.py)
+             -> contributions: readings (reading.py) of the coalition's sentences, or of
+                its members' sentences in an article about it; the members' troop
+                statements with counts (troops.py)
+    stored memberships of a coalition -> `summarize` -> the `coalitions` table
+    summary + memberships + contributions -> `build_coalition` -> `Coalition`
+        members with role (leader, founder, member), joined and left dates and status
+        (member, leaving: an announced withdrawal, left), each with its evidence;
+        contributions by kind and status with troop counts; what organisations do for it
+        (`related`); the members' declared limits (refusals)
+    `Coalition.at(day)`: the members and contributions on one day
+    `membership_timeline`: one row per member and role (from, until, status, evidence)
 
-A coalition's view lists its members with the date and evidence of joining, each
-member's contributions by kind and status, what organisations do for it (NATO's
-information-sharing plan), and the members' declared limits (their refusals).
+A coalition of the catalogue (redshank/data/coalitions) keeps its name, lead, hosts and
+dates from it; the host countries are never members.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from redshank.knowledge import types_where
 from redshank.model import (
-    Actor,
     Adversary,
     CoalitionSummary,
     Contribution,
-    Event,
     Membership,
-    Span,
-    format_day,
     hash_record,
 )
 from redshank.model.dates import json_record
-from redshank.positions.context import DocContext, Party, cue_tokens, party_of
-from redshank.positions.lexicon import Lexicon
+from redshank.positions.catalogue import default_catalogue
+from redshank.positions.context import DocContext
+from redshank.positions.membership import (
+    KNOWN_PREFIX,
+    MEMBER_TYPES,
+    DocumentCoalitions,
+    Reference,
+)
 from redshank.positions.reading import DERIVER_VERSION, Reading, position_of
-from redshank.positions.tokens import Token, clause_window
 
-# The `coalition` column of the event-type table.
-MEMBERSHIP_EVENTS = types_where(coalition="member")
-HOSTILE_EVENTS = types_where(coalition="hostile")
-DETERMINERS = frozenset("a an the this that its their our his her new".split())
-TARGET_REACH_WORDS = 3
-_LED = re.compile(r"^\s*-?\s*led\b", re.IGNORECASE)
 ROLE_RANK = {"leader": 0, "founder": 1, "member": 2}
 LIMIT_STATUSES = frozenset({"refused"})
-
-
-def coalition_id_for(adversary: Adversary | None, doc_id: str, label: str) -> str:
-    """A coalition is named by its adversary; without one, by its label in one document."""
-    if adversary is not None:
-        return "co-" + hash_record("against", adversary.key)
-    return "co-" + hash_record("label", doc_id, label.lower())
-
-
-def _label(text: str, tokens: Sequence[Token], first: int, last: int) -> str:
-    """The coalition's name as written: the noun and one modifier before it ("core
-    coalition")."""
-    words = [i for i in range(first) if tokens[i].is_word]
-    start = first
-    if words and tokens[words[-1]].text.lower() not in DETERMINERS and words[-1] >= first - 2:
-        start = words[-1]
-    return text[tokens[start].start:tokens[last].end].replace("“", "").replace("”", "")
-
-
-def _target_adversary(ctx: DocContext, index: int, lexicon: Lexicon, exclude: set[str]
-                      ) -> tuple[Adversary, str] | None:
-    """The actor named right after a target word ("to battle X", "against X")."""
-    text, _ = ctx.sentence(index)
-    tokens = ctx.tokens(index)
-    mentions = ctx.mentions_in(index)
-    for cue in lexicon.cue("target", tokens):
-        for actor, start, _ in sorted(mentions, key=lambda m: m[1]):
-            between = [t for t in tokens if t.is_word and cue.end <= t.start and t.end <= start]
-            party = party_of(actor)
-            if (start >= cue.end and len(between) <= TARGET_REACH_WORDS and party is not None
-                    and party.key not in exclude):
-                return ctx.adversary(actor), (f"adversary {party.key}: named after "
-                                              f"'{text[cue.start:cue.end]}' ({cue.phrase.source})")
-    return None
-
-
-def find_adversary(ctx: DocContext, index: int, lexicon: Lexicon, exclude: set[str],
-                   recipients: Iterable[Actor] = ()) -> tuple[Adversary | None, str]:
-    """Whom a coalition in sentence `index` is against, and how that was found."""
-    for actor in recipients:
-        party = party_of(actor)
-        if party is not None and party.key not in exclude:
-            return ctx.adversary(actor), f"adversary {party.key}: the event's recipient"
-    found = _target_adversary(ctx, index, lexicon, exclude)
-    if found is not None:
-        return found
-    for event in ctx.events_in(index):
-        if event.event in HOSTILE_EVENTS and any(
-                (p := party_of(a)) is not None and p.key in exclude for a in event.actor):
-            for actor in event.recipient:
-                party = party_of(actor)
-                if party is not None and party.key not in exclude:
-                    return ctx.adversary(actor), (f"adversary {party.key}: the target of "
-                                                  f"'{event.evidence.trigger}' in the sentence")
-    main = ctx.main_adversary(exclude)
-    if main is not None:
-        return main, f"adversary {main.key}: the armed group the article names most"
-    return None, "no adversary found"
-
-
-def _membership(ctx: DocContext, party: Party, role: str, adversary: Adversary | None,
-                label: str, index: int, trigger: str, span: Span, event: Event | None,
-                reasons: list[str]) -> Membership:
-    coalition_id = coalition_id_for(adversary, ctx.doc_id, label)
-    date = event.date if event is not None and event.date else format_day(ctx.published)
-    return Membership(
-        membership_id="cm-" + hash_record(coalition_id, party.key, ctx.doc_id, index, trigger),
-        coalition_id=coalition_id, member=party.key, member_name=party.name,
-        member_type=party.type, role=role,  # type: ignore[arg-type]
-        adversary=adversary, label=label, date=date,
-        date_precision=event.date_precision if event is not None and event.date else "reported",
-        date_start=(event.date_start if event is not None and event.date_start
-                    else ctx.published),
-        doc_id=ctx.doc_id, sentence_index=index, sentence=ctx.sentence(index)[0],
-        trigger=trigger, span=span, event_id=event.event_id if event is not None else None,
-        published=ctx.published, reasons=reasons, deriver_version=DERIVER_VERSION,
-    )  # fmt: skip
-
-
-def _states_membership(event: Event, lexicon: Lexicon, trigger: Sequence[Token]) -> bool:
-    """True for an event reported as done or to be done, or whose hypothetical cue is the
-    actor's intention ("decided to join") or a purpose ("sent jets to join"); `trigger`
-    is the trigger's tokens."""
-    if event.auxiliary in (None, "historical", "future"):
-        return True
-    if event.auxiliary != "hypothetical":
-        return False
-    cue = cue_tokens(event)
-    purpose = [t.key for t in cue] == ["to", *(t.key for t in trigger)]
-    return purpose or (bool(lexicon.cue("intention", cue)) and not lexicon.cue("request", cue))
-
-
-def memberships_from_event(ctx: DocContext, event: Event, lexicon: Lexicon) -> list[Membership]:
-    """Members named by one forming or joining event (none for other events): its actors,
-    and its recipients other than armed groups ("formed a coalition with France")."""
-    if (event.event not in MEMBERSHIP_EVENTS
-            or not _states_membership(event, lexicon, ctx.trigger_tokens(event))):
-        return []
-    index = event.sentence_index
-    text, _ = ctx.sentence(index)
-    tokens = ctx.tokens(index)
-    trigger = ctx.trigger_token(event)
-    verbs = [(kind, m) for kind in ("form", "join")
-             for m in lexicon.cue(kind, tokens, trigger, trigger + 1)]
-    if not verbs:
-        return []
-    kind, verb = verbs[0]
-    start, end = clause_window(tokens, trigger)
-    nouns = lexicon.cue("coalition", tokens, start, end)
-    if kind == "join":
-        nouns += lexicon.cue("campaign", tokens, start, end)
-    if not nouns:
-        return []
-    noun = min(nouns, key=lambda m: abs(m.first - trigger))
-    actors = _parties(event.actor)
-    partners = _parties(a for a in event.recipient if a.type != "armed_group")
-    partners = [p for p in partners if p.key not in {a.key for a in actors}]
-    if not actors:
-        return []
-    targets = [a for a in event.recipient if a.type == "armed_group"]
-    adversary, how = find_adversary(ctx, index, lexicon,
-                                    {p.key for p in (*actors, *partners)}, targets)
-    label = _label(text, tokens, noun.first, noun.last)
-    found = []
-    for group, role in ((actors, "member" if kind == "join" else
-                         "leader" if len(actors) == 1 and not partners else "founder"),
-                        (partners, "member" if kind == "join" else "founder")):
-        reasons = [f"{role}: '{text[verb.start:verb.end]}' ({verb.phrase.source}) "
-                   f"'{text[noun.start:noun.end]}' ({noun.phrase.source})"
-                   + ("" if group is actors else "; a partner named as the recipient"), how,
-                   f"event {event.event_id} ({event.evidence.rule})"]
-        found.extend(_membership(ctx, party, role, adversary, label, index,
-                                 event.evidence.trigger, event.evidence.span, event, reasons)
-                     for party in group)
-    return found
-
-
-def _parties(actors: Iterable[Actor]) -> list[Party]:
-    return list({p.key: p for a in actors if (p := party_of(a)) is not None}.values())
-
-
-def memberships_from_led(ctx: DocContext, index: int, lexicon: Lexicon) -> list[Membership]:
-    """Leaders named as "X-led coalition" or "the U.S. led effort"."""
-    text, offset = ctx.sentence(index)
-    tokens = ctx.tokens(index)
-    found = []
-    for actor, _, end in ctx.mentions_in(index):
-        led = _LED.match(text[end:])
-        party = party_of(actor)
-        if not led or party is None:
-            continue
-        after = next((i for i, t in enumerate(tokens) if t.start >= end + led.end()), None)
-        if after is None:
-            continue
-        reach = min(len(tokens), after + 3)
-        nouns = (lexicon.cue("coalition", tokens, after, reach)
-                 + lexicon.cue("campaign", tokens, after, reach))
-        if not nouns:
-            continue
-        noun = nouns[0]
-        adversary, how = find_adversary(ctx, index, lexicon, {party.key})
-        label = text[actor.span.start - offset:noun.end]
-        span = Span(offset + end, offset + end + led.end())
-        found.append(_membership(ctx, party, "leader", adversary, label, index,
-                                 text[end:end + led.end()].strip(), span, None,
-                                 [f"leader: '{label}' ({noun.phrase.source})", how]))
-    return found
-
-
-def find_memberships(ctx: DocContext, lexicon: Lexicon) -> list[Membership]:
-    """Every membership a document states."""
-    found = [m for event in ctx.events for m in memberships_from_event(ctx, event, lexicon)]
-    for index in ctx.sentences:
-        found.extend(memberships_from_led(ctx, index, lexicon))
-    return found
-
-
-def _speaks_of_coalition(ctx: DocContext, lexicon: Lexicon) -> bool:
-    return any(lexicon.cue("coalition", ctx.tokens(index)) for index in ctx.sentences)
+# Contribution statuses that make the actor a member when the sentence names the coalition.
+TAKING_PART = frozenset({"done", "committed"})
 
 
 def find_contributions(ctx: DocContext, readings: Sequence[Reading],
-                       memberships: Sequence[Membership], lexicon: Lexicon
+                       memberships: Sequence[Membership], coalitions: DocumentCoalitions
                        ) -> list[Contribution]:
-    """Contribution candidates: each reading of an article that speaks of a coalition (for
-    that coalition) and each reading aimed at an armed group or hostile (for the coalition
-    against its target). Only members' and organisations' are shown in a coalition."""
-    against: dict[str, str] = {m.coalition_id: m.adversary.key for m in memberships
-                               if m.adversary is not None}
-    if _speaks_of_coalition(ctx, lexicon):
-        main = ctx.main_adversary()
-        if main is not None:
-            against.setdefault(coalition_id_for(main, ctx.doc_id, ""), main.key)
+    """Contributions: each reading of a sentence that names a coalition (for that one),
+    and each reading of a member, or of an organisation, in an article about a coalition
+    (for the article's coalition). Never the host's or the adversary's."""
+    members = {(m.coalition_id, m.member) for m in memberships}
     found = []
     for reading in readings:
-        targets = dict(against)
-        for event in reading.events:
-            for actor in event.recipient:
-                party = party_of(actor)
-                if party is not None and (actor.type == "armed_group"
-                                          or event.event in HOSTILE_EVENTS):
-                    targets.setdefault(coalition_id_for(ctx.adversary(actor), "", ""),
-                                       party.key)
-        for coalition_id, adversary in targets.items():
-            if adversary != reading.holder.key:
-                found.append(contribution_of(reading, coalition_id))
+        index = reading.sentence_index
+        own = coalitions.in_sentence(index)
+        ref = _nearest(ctx, own, reading) if own else coalitions.main
+        if ref is None:
+            continue
+        holder = reading.holder
+        if not own and (ref.coalition_id, holder.key) not in members and \
+                holder.type not in ("igo", "ngo"):
+            continue
+        if _outside(ref, holder.key):
+            continue
+        found.append(contribution_of(reading, ref.coalition_id))
+    return found
+
+
+def _nearest(ctx: DocContext, refs: Sequence[Reference], reading: Reading) -> Reference:
+    """The reference closest to the reading's trigger."""
+    tokens = ctx.tokens(reading.sentence_index)
+    at = reading.span.start - ctx.sentence(reading.sentence_index)[1]
+    return min(refs, key=lambda r: abs(tokens[r.first].start - at) if tokens else 0)
+
+
+def _outside(ref: Reference, key: str) -> bool:
+    """True for the coalition's host countries and its adversary."""
+    return ((ref.known is not None and key in ref.known.hosts)
+            or (ref.adversary is not None and key == ref.adversary.key))
+
+
+def contributing_members(contributions: Sequence[Contribution], memberships:
+                         Sequence[Membership], coalitions: DocumentCoalitions
+                         ) -> list[Membership]:
+    """Members by what they do: a state or organisation whose contribution, done or
+    committed, is stated in a sentence that names the coalition ("Germany sent 500
+    troops to KFOR"), when nothing else made it a member in that sentence."""
+    have = {(m.coalition_id, m.member, m.sentence_index) for m in memberships}
+    found = []
+    for item in contributions:
+        refs = [r for r in coalitions.in_sentence(item.sentence_index)
+                if r.coalition_id == item.coalition_id]
+        key = (item.coalition_id, item.actor, item.sentence_index)
+        if (not refs or item.status not in TAKING_PART or key in have
+                or item.actor_type not in MEMBER_TYPES):
+            continue
+        have.add(key)
+        ref = refs[0]
+        if ref.known is not None and item.actor == ref.known.lead and item.actor_type == "igo":
+            continue
+        found.append(Membership(
+            membership_id="cm-" + hash_record(ref.coalition_id, item.actor, item.doc_id,
+                                              item.sentence_index, item.trigger, "contributes"),
+            coalition_id=ref.coalition_id, member=item.actor, member_name=item.actor_name,
+            member_type=item.actor_type, role="member", adversary=ref.adversary,
+            label=ref.label, date=item.date, date_precision=item.date_precision,
+            date_start=item.date_start, doc_id=item.doc_id,
+            sentence_index=item.sentence_index, sentence=item.sentence,
+            trigger=item.trigger, span=item.span,
+            event_id=item.event_ids[0] if item.event_ids else None,
+            published=item.published,
+            reasons=[f"member: {item.kind} {item.status} for '{ref.label}'", ref.how],
+            deriver_version=DERIVER_VERSION, status="member"))
     return found
 
 
@@ -277,7 +140,8 @@ def contribution_of(reading: Reading, coalition_id: str) -> Contribution:
 
 
 def summarize(coalition_id: str, memberships: Sequence[Membership]) -> CoalitionSummary | None:
-    """A coalition from its membership evidence (None when it has none)."""
+    """A coalition from its membership evidence (None when it has none), with its
+    catalogue entry's name, kind, lead, hosts and dates when it is a known one."""
     own = sorted((m for m in memberships if m.coalition_id == coalition_id), key=_order)
     if not own:
         return None
@@ -297,12 +161,19 @@ def summarize(coalition_id: str, memberships: Sequence[Membership]) -> Coalition
     members = sorted(first, key=lambda k: (first[k].date_start or date.min, ROLE_RANK[roles[k]],
                                            first[k].member_name))
     dates = sorted(m.date_start for m in own if m.date_start)
-    name = f"coalition against {adversary.name}" if adversary else labels[0]
-    return CoalitionSummary(
+    known = (default_catalogue().get(coalition_id[len(KNOWN_PREFIX):])
+             if coalition_id.startswith(KNOWN_PREFIX) else None)
+    name = (known.name if known is not None
+            else f"coalition against {adversary.name}" if adversary else labels[0])
+    summary = CoalitionSummary(
         coalition_id=coalition_id, name=name, adversary=adversary, labels=labels,
         leaders=list(dict.fromkeys(m.member for m in own if m.role == "leader")),
         members=members, first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None, deriver_version=DERIVER_VERSION)
+    if known is not None:
+        summary = replace(summary, known_id=known.id, kind=known.kind, lead=known.lead,
+                          hosts=list(known.hosts), start=known.start, end=known.end)
+    return summary
 
 
 def _order(record: Membership | Contribution) -> tuple[Any, ...]:
@@ -312,7 +183,8 @@ def _order(record: Membership | Contribution) -> tuple[Any, ...]:
 
 @dataclass(slots=True)
 class ContributionGroup:
-    """One actor's contributions of one kind and status, with every piece of evidence."""
+    """One actor's contributions of one kind and status, with every piece of evidence;
+    `count` is the latest troop count stated (with its `change`, if any)."""
 
     actor: str
     actor_name: str
@@ -322,11 +194,14 @@ class ContributionGroup:
     last_date: date | None
     hedges: list[str]
     evidence: list[Contribution]
+    count: int | None = None
+    change: str | None = None
 
 
 @dataclass(slots=True)
 class CoalitionMember:
-    """A member: when and how it joined (its first evidence), and what it contributes."""
+    """A member: its role, when it joined and left by the evidence (`status` member,
+    leaving: an announced withdrawal, or left), and what it contributes."""
 
     member: str
     name: str
@@ -336,12 +211,15 @@ class CoalitionMember:
     evidence: Membership
     more_evidence: list[str]
     contributions: list[ContributionGroup] = field(default_factory=list)
+    left: date | None = None
+    status: str = "member"
+    left_evidence: Membership | None = None
 
 
 @dataclass(slots=True)
 class Coalition:
-    """A coalition as shown to users: members, their contributions, what organisations do
-    for it (`related`) and the members' declared limits (their refusals)."""
+    """A coalition as shown to users: lead, hosts, members, their contributions, what
+    organisations do for it (`related`) and the members' declared limits (refusals)."""
 
     coalition_id: str
     name: str
@@ -353,9 +231,35 @@ class Coalition:
     related: list[ContributionGroup]
     limits: list[ContributionGroup]
     deriver_version: str
+    known_id: str | None = None
+    kind: str | None = None
+    lead: str | None = None
+    hosts: list[str] = field(default_factory=list)
+    start: date | None = None
+    end: date | None = None
+    on: date | None = None
 
     def to_json(self) -> dict[str, Any]:
         return json_record(self)
+
+    def at(self, day: date) -> Coalition:
+        """The coalition on `day`: members that had joined and not left, with the
+        contributions stated by then (each group's count the latest by then)."""
+        members = []
+        for member in self.members:
+            if member.joined is not None and member.joined > day:
+                continue
+            if member.left is not None and member.left <= day:
+                continue
+            groups = _groups(e for g in member.contributions for e in g.evidence
+                             if e.date_start is None or e.date_start <= day)
+            members.append(replace(member, contributions=groups,
+                                   status="member" if member.status == "left"
+                                   else member.status))
+        related = _groups(e for g in self.related for e in g.evidence
+                          if e.date_start is None or e.date_start <= day)
+        limits = [g for m in members for g in m.contributions if g.status in LIMIT_STATUSES]
+        return replace(self, members=members, related=related, limits=limits, on=day)
 
 
 def _groups(contributions: Iterable[Contribution]) -> list[ContributionGroup]:
@@ -365,11 +269,33 @@ def _groups(contributions: Iterable[Contribution]) -> list[ContributionGroup]:
     groups = []
     for (actor, kind, status), items in grouped.items():
         dates = [i.date_start for i in items if i.date_start]
+        counted = [i for i in items if i.count is not None]
         groups.append(ContributionGroup(
             actor=actor, actor_name=items[0].actor_name, kind=kind, status=status,
             first_date=min(dates) if dates else None, last_date=max(dates) if dates else None,
-            hedges=list(dict.fromkeys(h for i in items for h in i.hedges)), evidence=items))
+            hedges=list(dict.fromkeys(h for i in items for h in i.hedges)), evidence=items,
+            count=counted[-1].count if counted else None,
+            change=counted[-1].change if counted else None))
     return groups
+
+
+def _standing(evidence: Sequence[Membership]) -> tuple[date | None, date | None, str,
+                                                      Membership | None]:
+    """Joined, left, status and the withdrawal's evidence, from a member's evidence in
+    date order: a completed withdrawal leaves; taking part stated after it rejoins."""
+    joined = next((m.date_start for m in evidence if m.status != "left" and m.date_start),
+                  None)
+    left: date | None = None
+    status, why = "member", None
+    for item in evidence:
+        if item.status == "left":
+            left, status, why = item.date_start, "left", item
+        elif item.status == "leaving" and status != "left":
+            status, why = "leaving", item
+        elif (item.status in ("joined", "member") and left is not None
+              and item.date_start is not None and item.date_start > left):
+            left, status, why = None, "member", None
+    return joined, left, status, why
 
 
 def build_coalition(summary: CoalitionSummary, memberships: Sequence[Membership],
@@ -384,14 +310,15 @@ def build_coalition(summary: CoalitionSummary, memberships: Sequence[Membership]
               if c.coalition_id == summary.coalition_id}
     members: list[CoalitionMember] = []
     for key, evidence in by_member.items():
-        first = evidence[0]
+        first = next((m for m in evidence if m.status != "left"), evidence[0])
         role = min((m.role for m in evidence), key=ROLE_RANK.__getitem__)
+        joined, left, status, why = _standing(evidence)
         mine = [c for c in unique.values() if c.actor == key]
         members.append(CoalitionMember(
             member=key, name=first.member_name, type=first.member_type, role=role,
-            joined=first.date_start, evidence=first,
-            more_evidence=[m.membership_id for m in evidence[1:]],
-            contributions=_groups(mine)))
+            joined=joined, evidence=first,
+            more_evidence=[m.membership_id for m in evidence if m is not first],
+            contributions=_groups(mine), left=left, status=status, left_evidence=why))
     members.sort(key=lambda m: (m.joined is None, m.joined or "", ROLE_RANK[m.role], m.name))
     related = _groups(c for c in unique.values()
                       if c.actor not in by_member and c.actor_type in ("igo", "ngo"))
@@ -400,4 +327,32 @@ def build_coalition(summary: CoalitionSummary, memberships: Sequence[Membership]
         coalition_id=summary.coalition_id, name=summary.name, adversary=summary.adversary,
         labels=summary.labels, leaders=summary.leaders, first_date=summary.first_date,
         members=members, related=related, limits=limits,
-        deriver_version=summary.deriver_version)
+        deriver_version=summary.deriver_version, known_id=summary.known_id,
+        kind=summary.kind, lead=summary.lead, hosts=list(summary.hosts),
+        start=summary.start, end=summary.end)
+
+
+TIMELINE_COLUMNS = ("coalition_id", "coalition", "member", "member_name", "member_type",
+                    "role", "from", "until", "status", "evidence", "sentence",
+                    "withdrawal_evidence", "reports")
+
+
+def membership_timeline(coalitions: Iterable[Coalition]) -> list[dict[str, Any]]:
+    """One row per coalition member: role, from (joined), until (left), status, the
+    evidence of joining (document#sentence and the sentence) and of leaving."""
+    rows = []
+    for coalition in coalitions:
+        for member in coalition.members:
+            first, gone = member.evidence, member.left_evidence
+            rows.append({
+                "coalition_id": coalition.coalition_id, "coalition": coalition.name,
+                "member": member.member, "member_name": member.name,
+                "member_type": member.type, "role": member.role, "from": member.joined,
+                "until": member.left, "status": member.status,
+                "evidence": f"{first.doc_id}#{first.sentence_index}",
+                "sentence": first.sentence,
+                "withdrawal_evidence": (f"{gone.doc_id}#{gone.sentence_index}"
+                                        if gone is not None else None),
+                "reports": 1 + len(member.more_evidence),
+            })
+    return rows

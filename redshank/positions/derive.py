@@ -81,16 +81,17 @@ def read_events(events: Sequence[Event], *, lexicon: Lexicon | None = None,
     store; `nlp` defaults to `load_nlp()`).
 
     Documents, sentences and actor mentions are optional: by default each event's own
-    sentence and actors stand for them.
+    sentence and actors stand for them. A document given without events is read too
+    (coalitions and their members are named without coded events).
     """
     by_doc: dict[str, list[Event]] = {}
     for event in events:
         by_doc.setdefault(event.doc_id, []).append(event)
     docs = {d.id: d for d in documents}
-    contexts = [DocContext.build(doc_events, docs.get(doc_id),
+    contexts = [DocContext.build(by_doc.get(doc_id, []), docs.get(doc_id),
                                  [s for s in sentences if s.doc_id == doc_id],
                                  (mentions or {}).get(doc_id))
-                for doc_id, doc_events in by_doc.items()]
+                for doc_id in dict.fromkeys([*by_doc, *docs])]
     return _read_contexts(contexts, lexicon, nlp)
 
 

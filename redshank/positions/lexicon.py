@@ -1,7 +1,8 @@
 """Topic and cue lexicons: small TSV files, validated on load, matched on lemma keys.
 
     topic <TAB> phrase     redshank/data/positions/topics.tsv (ground troops, airstrikes, ...)
-    cue <TAB> phrase       redshank/data/positions/cues.tsv (hedges, refusals, speech, ...)
+    cue <TAB> phrase       redshank/data/positions/cues.tsv (hedges, refusals, speech, ...),
+                           coalition-cues.tsv (coalition senses, forces, membership words)
 
 A file says which it is by its header line (`topic<TAB>phrase` or `cue<TAB>phrase`); users
 add their own files of either kind. Errors name the file and line (`DataFileError`).
@@ -21,11 +22,11 @@ from pathlib import Path
 from redshank.errors import DataFileError
 from redshank.positions.tokens import Token, lemma_key
 
-PACKAGED_FILES = ("topics.tsv", "cues.tsv")
+PACKAGED_FILES = ("topics.tsv", "cues.tsv", "coalition-cues.tsv")
 CUE_KINDS = frozenset({
     "hedge", "refusal", "refusal-negation", "intention", "offer", "request", "speech",
     "first-person", "anaphor", "coalition", "campaign", "form", "join", "target",
-    "fallback-topic",
+    "fallback-topic", "not-alliance", "force", "multinational", "part-of", "command",
 })  # fmt: skip
 MAX_GAP_WORDS = 2
 TOPICS = "topic"

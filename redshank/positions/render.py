@@ -64,13 +64,15 @@ def _speakers(group: ContributionGroup) -> str:
 def _group_table(title: str, groups: Sequence[ContributionGroup]):
     from rich.table import Table
 
-    table = Table("actor", "kind", "status", "dates", "reports", "speakers", "hedges",
-                  "evidence", title=title, title_justify="left", show_lines=False)
+    table = Table("actor", "kind", "status", "count", "dates", "reports", "speakers",
+                  "hedges", "evidence", title=title, title_justify="left", show_lines=False)
     for group in groups:
         first = group.evidence[0]
+        count = "" if group.count is None else f"{group.count:,}"
         table.add_row(*map(cell, (
-            group.actor, group.kind, group.status, _dates(group), len(group.evidence),
-            _speakers(group), "; ".join(group.hedges),
+            group.actor, group.kind, group.status,
+            f"{count} ({group.change})" if count and group.change else count,
+            _dates(group), len(group.evidence), _speakers(group), "; ".join(group.hedges),
             excerpt(first.sentence, first.trigger, first.quote))))
     return table
 
@@ -92,14 +94,23 @@ def write_coalitions(coalitions: Sequence[Coalition], fmt: str, out: TextIO) -> 
             aliases = [a for a in adversary.aliases if a != adversary.name]
             also = f"; also {', '.join(aliases)}" if aliases else ""
             printer.print(cell(f"  against: {adversary.name} ({adversary.key}{also})"))
+        if coalition.known_id is not None:
+            dates = f"{coalition.start or '?'} to {coalition.end or 'ongoing'}"
+            printer.print(cell(f"  {coalition.kind} from the catalogue ({coalition.known_id}): "
+                               f"{dates}; lead {coalition.lead or 'none'}; operates in "
+                               f"{', '.join(coalition.hosts) or 'no one country'}"))
         if coalition.leaders:
-            printer.print(cell(f"  led by: {', '.join(coalition.leaders)}"))
-        members = Table("member", "name", "role", "joined", "evidence", "source",
-                        title=f"members ({len(coalition.members)})", title_justify="left")
+            printer.print(cell(f"  led by (in the text): {', '.join(coalition.leaders)}"))
+        if coalition.on is not None:
+            printer.print(cell(f"  on {coalition.on}: members that had joined and not left"))
+        members = Table("member", "name", "role", "joined", "left", "status", "evidence",
+                        "source", title=f"members ({len(coalition.members)})",
+                        title_justify="left")
         for member in coalition.members:
             evidence = member.evidence
             members.add_row(*map(cell, (
                 member.member, member.name, member.role, member.joined or "",
+                member.left or "", member.status,
                 excerpt(evidence.sentence, evidence.trigger),
                 f"{evidence.doc_id}#{evidence.sentence_index}")))
         printer.print(members)

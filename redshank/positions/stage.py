@@ -26,9 +26,10 @@ from spacy.tokens import Doc
 from redshank.model import Contribution, DocumentResult, Membership, Position
 from redshank.parse import parse_texts, split_paragraphs
 from redshank.parse.truecase import truecase_if_lower
-from redshank.positions.coalitions import find_contributions, find_memberships
+from redshank.positions.coalitions import contributing_members, find_contributions
 from redshank.positions.context import DocContext
 from redshank.positions.lexicon import Lexicon, default_lexicon
+from redshank.positions.membership import document_coalitions, find_memberships
 from redshank.positions.reading import positions_of, read_document
 from redshank.positions.tokens import Token, parsed_token
 
@@ -53,10 +54,12 @@ def read_context(ctx: DocContext, lexicon: Lexicon | None = None) -> DocumentRea
     """Positions, memberships and contributions of one parsed document."""
     lexicon = lexicon or default_lexicon()
     readings = read_document(ctx, lexicon)
-    memberships = find_memberships(ctx, lexicon)
+    coalitions = document_coalitions(ctx, lexicon)
+    memberships = find_memberships(ctx, lexicon, coalitions)
+    contributions = find_contributions(ctx, readings, memberships, coalitions)
+    memberships += contributing_members(contributions, memberships, coalitions)
     return DocumentReading(positions=positions_of(readings), memberships=memberships,
-                           contributions=find_contributions(ctx, readings, memberships,
-                                                            lexicon))
+                           contributions=contributions)
 
 
 def read_parsed(result: DocumentResult, docs: Iterable[tuple[int, Doc]],

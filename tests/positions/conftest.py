@@ -46,15 +46,17 @@ class Article:
 
     def actor(self, index: int, text: str, code: str, country: str | None = None, *,
               kind: str = "state", name: str | None = None, actor_id: str | None = None,
-              nth: int = 0) -> Actor:
-        """An actor mention of `text` in sentence `index` (the nth occurrence)."""
+              nth: int = 0, sector: str | None = None) -> Actor:
+        """An actor mention of `text` in sentence `index` (the nth occurrence); a state's
+        sector is GOV unless given ("MIL" for its troops)."""
         sentence = self.sentences[index]
         at = -1
         for _ in range(nth + 1):
             at = sentence.text.index(text, at + 1)
         start = sentence.span.start + at
         found = Actor(text=text, name=name or text, country=country,
-                      sector="GOV" if kind == "state" else None, type=kind,  # type: ignore[arg-type]
+                      sector=sector or ("GOV" if kind == "state" else None),
+                      type=kind,  # type: ignore[arg-type]
                       id=actor_id or code, span=Span(start, start + len(text)), code=code,
                       entries=[f"test:{code}"])
         self.mentions.append(found)

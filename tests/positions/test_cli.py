@@ -49,7 +49,7 @@ def test_positions_json_filters_by_topic(db: str, capsys) -> None:
 def test_coalition_table_and_json(db: str, capsys) -> None:
     assert run("coalition", "--db", db, "--refresh", "--against", "IS") == 0
     out = capsys.readouterr().out
-    assert "coalition against Islamic State" in out and "members (4)" in out
+    assert "Global Coalition against Daesh" in out and "members (4)" in out
     assert "declared limits" in out and "by organisations" in out
     assert run("coalition", "--db", db, "--name", "core group", "--format", "json") == 0
     (coalition,) = json.loads(capsys.readouterr().out)

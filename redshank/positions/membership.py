@@ -1,0 +1,574 @@
+"""Which coalitions a document names, and who it says takes part in them.
+
+    each sentence -> references to coalitions (`Reference`):
+        a name of the catalogue ("KFOR", "the International Security Assistance Force")
+        a generic phrase resolved in the catalogue by its lead, host and the date
+            ("the US-led coalition in Iraq", "NATO troops", "peacekeepers in Lebanon",
+            "the coalition against IS"), or, with no catalogue entry, a coalition named by
+            its adversary ("a coalition to battle X")
+        never a party, government or commercial sense ("ruling coalition", "airline
+            alliance": the not-alliance cues)
+    -> memberships, each tied to one coalition:
+        forming and joining events ("formed a coalition to battle X", "joined KFOR")
+        "X-led R"                                                     leader
+        "A, B and C, as part of R", "A is among the countries supporting R",
+            "A is a member of R"                                      member
+        a state's troops in a sentence about R, or in one of R's host countries
+            ("German KFOR troops", "forces from A, B and C", "Polish soldiers in Iraq")
+        "under X command"                                             member (command)
+
+A member is a state or an international organisation named in the text (not a pronoun,
+not a generic agent), never one of the coalition's host countries, its adversary or the
+organisation that leads it. A sentence without a reference of its own speaks of the
+document's coalition: the one it names most (`DocumentCoalitions.main`). Rules and cue
+lists: docs/positions.md, redshank/data/positions/coalition-cues.tsv.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from redshank.knowledge import types_where
+from redshank.model import Actor, Adversary, Event, Membership, Span, format_day, hash_record
+from redshank.positions.catalogue import Catalogue, KnownCoalition, default_catalogue
+from redshank.positions.context import DocContext, Party, cue_tokens, is_named, party_of
+from redshank.positions.lexicon import Lexicon, Match
+from redshank.positions.reading import DERIVER_VERSION
+from redshank.positions.tokens import Token, clause_window, lemma_key
+
+MEMBERSHIP_EVENTS = types_where(coalition="member")
+MEMBER_TYPES = frozenset({"state", "igo"})
+DETERMINERS = frozenset("a an the this that its their our his her new".split())
+TARGET_REACH_WORDS = 3
+LED_REACH_WORDS = 3  # "US-led [multinational] coalition", "NATO-led [peacekeeping] force"
+PLACE_REACH_WORDS = 4  # "the coalition [forces] in Iraq"
+PART_OF_REACH_WORDS = 4  # "as part of [the NATO-led] KFOR"
+REAL_MODALS = frozenset(lemma_key(w) for w in ("will", "'ll", "shall"))
+UNREAL_WORDS = frozenset(lemma_key(w) for w in (
+    "not", "n't", "never", "no", "refuse", "reject", "decline", "consider", "if", "whether",
+    "want", "hope", "ask", "urge"))
+_LED = re.compile(r"^\s*-?\s*led\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A coalition named in a sentence: tokens [first, last], what it resolved to and how.
+
+    `coalition_id` is "co-" and the catalogue id for a known coalition, else the hash of
+    its adversary; `lead` is the leader the phrase names ("US-led"), when it names one.
+    """
+
+    coalition_id: str
+    known: KnownCoalition | None
+    adversary: Adversary | None
+    index: int
+    first: int
+    last: int
+    label: str
+    lead: Party | None
+    how: str
+
+
+@dataclass(slots=True)
+class DocumentCoalitions:
+    """The references of each sentence of a document and its main coalition."""
+
+    references: dict[int, list[Reference]] = field(default_factory=dict)
+    main: Reference | None = None
+
+    def in_sentence(self, index: int) -> list[Reference]:
+        return self.references.get(index, [])
+
+    def about(self, index: int, at: int | None = None) -> Reference | None:
+        """The coalition sentence `index` speaks of: its reference nearest token `at`,
+        else the document's main coalition."""
+        own = self.in_sentence(index)
+        if own:
+            return min(own, key=lambda r: abs(r.first - at)) if at is not None else own[0]
+        return self.main
+
+    @property
+    def known(self) -> dict[str, KnownCoalition]:
+        return {r.coalition_id: r.known for refs in self.references.values() for r in refs
+                if r.known is not None}
+
+
+KNOWN_PREFIX = "co-"
+
+
+def known_coalition_id(known: KnownCoalition) -> str:
+    return KNOWN_PREFIX + known.id
+
+
+def adversary_coalition_id(adversary: Adversary) -> str:
+    """A coalition the catalogue does not know is named by its adversary."""
+    return "co-" + hash_record("against", adversary.key)
+
+
+def _day(ctx: DocContext) -> date | None:
+    return ctx.published
+
+
+def _places(ctx: DocContext, index: int, start: int, end: int) -> list[str]:
+    """Countries named after "in" among tokens [start, end) ("in Iraq", "in Kandahar")."""
+    tokens = ctx.tokens(index)
+    found = []
+    for actor, begin, _ in ctx.mentions_in(index):
+        if not actor.country:
+            continue
+        before = [i for i in range(start, min(end, len(tokens))) if tokens[i].end <= begin]
+        words = [i for i in before if tokens[i].is_word]
+        if words and tokens[words[-1]].text.lower() in ("in", "into", "to", "from"):
+            found.append(actor.country)
+        elif len(words) >= 2 and tokens[words[-2]].text.lower() in ("in", "into", "to") and \
+                tokens[words[-1]].text.lower() in DETERMINERS | {"southern", "northern"}:
+            found.append(actor.country)
+    return list(dict.fromkeys(found))
+
+
+def _document_places(ctx: DocContext) -> list[str]:
+    """The countries a document names, most named first."""
+    counts = Counter(a.country for a in ctx.mentions if a.country)
+    return [code for code, _ in counts.most_common()]
+
+
+def _led_by(ctx: DocContext, index: int, noun: Match) -> tuple[Party, Actor] | None:
+    """The leader named as "X-led" up to three words before a coalition noun."""
+    text, _ = ctx.sentence(index)
+    tokens = ctx.tokens(index)
+    for actor, _, end in ctx.mentions_in(index):
+        led = _LED.match(text[end:])
+        party = party_of(actor)
+        if not led or party is None or party.type not in MEMBER_TYPES:
+            continue
+        words = [t for t in tokens if t.start >= end + led.end() and t.end <= noun.start
+                 and t.is_word]
+        if end + led.end() <= noun.start and len(words) <= LED_REACH_WORDS:
+            return party, actor
+    return None
+
+
+def _organisation_before(ctx: DocContext, index: int, noun: Match) -> Party | None:
+    """An international organisation named right before a force noun ("NATO troops",
+    "African Union peacekeepers", "the UN mission")."""
+    tokens = ctx.tokens(index)
+    for actor, _, end in ctx.mentions_in(index):
+        party = party_of(actor)
+        if party is None or party.type != "igo" or end > noun.start:
+            continue
+        between = [t for t in tokens if t.start >= end and t.end <= noun.start]
+        if all(t.is_word for t in between) and len(between) <= 2:
+            return party
+    return None
+
+
+def _target_adversary(ctx: DocContext, index: int, lexicon: Lexicon, start: int, end: int,
+                      exclude: set[str]) -> tuple[Adversary, str] | None:
+    """The actor named right after a target word in tokens [start, end) ("to battle X",
+    "against X")."""
+    text, _ = ctx.sentence(index)
+    tokens = ctx.tokens(index)
+    mentions = sorted(ctx.mentions_in(index), key=lambda m: m[1])
+    for cue in lexicon.cue("target", tokens, start, end):
+        for actor, begin, _ in mentions:
+            between = [t for t in tokens if t.is_word and cue.end <= t.start and t.end <= begin]
+            party = party_of(actor)
+            if (begin >= cue.end and len(between) <= TARGET_REACH_WORDS and party is not None
+                    and party.key not in exclude and party.type not in MEMBER_TYPES - {"state"}):
+                return ctx.adversary(actor), (f"adversary {party.key}: named after "
+                                              f"'{text[cue.start:cue.end]}' ({cue.phrase.source})")
+    return None
+
+
+def _label(text: str, tokens: Sequence[Token], first: int, last: int) -> str:
+    """What the text calls the coalition: the noun and one modifier before it."""
+    words = [i for i in range(first) if tokens[i].is_word]
+    start = first
+    if words and tokens[words[-1]].text.lower() not in DETERMINERS and words[-1] >= first - 2:
+        start = words[-1]
+    return text[tokens[start].start:tokens[last].end].replace("“", "").replace("”", "")
+
+
+def _not_alliance(lexicon: Lexicon, tokens: Sequence[Token], noun: Match) -> Match | None:
+    """A party, government or commercial sense covering the noun ("ruling coalition")."""
+    for sense in lexicon.cue("not-alliance", tokens, max(0, noun.first - 3),
+                             min(len(tokens), noun.last + 4)):
+        if sense.first <= noun.first <= sense.last:
+            return sense
+    return None
+
+
+def _adversary_of(ctx: DocContext, known: KnownCoalition) -> Adversary | None:
+    """The catalogue adversary, with the names the document calls it."""
+    if known.adversary is None:
+        return None
+    for actor in ctx.mentions:
+        party = party_of(actor)
+        if party is not None and party.key == known.adversary:
+            return ctx.adversary(actor)
+    name = known.adversary.replace("_", " ").title()
+    return Adversary(key=known.adversary, name=name, code=None, type="armed_group",
+                     aliases=[name])
+
+
+def _by_adversary(catalogue: Catalogue, key: str, day: date | None) -> KnownCoalition | None:
+    """The one catalogue coalition against `key` active on `day` (of several, the one
+    coalition among operations and forces)."""
+    found = [k for k in catalogue if k.adversary == key
+             and (day is None or ((k.start is None or k.start <= day)
+                                  and (k.end is None or day <= k.end)))]
+    if len(found) > 1:
+        found = [k for k in found if k.kind == "coalition"]
+    return found[0] if len(found) == 1 else None
+
+
+def _reference(ctx: DocContext, index: int, noun: Match, lexicon: Lexicon,
+               catalogue: Catalogue, multinational: bool) -> Reference | None:
+    """A generic coalition phrase around `noun`, resolved in the catalogue by lead, host
+    and date (trying the document's countries when the phrase names no host and is
+    signalled as multinational), else by its adversary; None when it resolves to nothing
+    or names none of these (a bare "the coalition": see `document_coalitions`)."""
+    text, offset = ctx.sentence(index)
+    tokens = ctx.tokens(index)
+    led = _led_by(ctx, index, noun)
+    lead = led[0] if led else _organisation_before(ctx, index, noun)
+    end = clause_window(tokens, noun.last)[1]
+    hosts = _places(ctx, index, noun.last + 1, min(end, noun.last + 1 + PLACE_REACH_WORDS))
+    adversary = _target_adversary(ctx, index, lexicon, noun.last + 1, end,
+                                  {lead.key} if lead else set())
+    day = _day(ctx)
+    known = None
+    how = ""
+    if adversary is not None:
+        known = _by_adversary(catalogue, adversary[0].key, day)
+        how = adversary[1]
+    if known is None and (lead or hosts or multinational):
+        tries = [hosts] if hosts else [[code] for code in _document_places(ctx)]
+        for places in tries or [[]]:
+            known = catalogue.resolve(lead.key if lead else None, places, day)
+            if known is not None:
+                how = (f"resolved by lead {lead.key if lead else '-'}, host "
+                       f"{'/'.join(places) or '-'} and date {format_day(day) or '-'}")
+                break
+    label = (text[led[1].span.start - offset:noun.end] if led is not None
+             else _label(text, tokens, noun.first, noun.last))
+    leader = led[0] if led else None
+    if known is not None:
+        return Reference(known_coalition_id(known), known, _adversary_of(ctx, known), index,
+                         noun.first, noun.last, label, leader,
+                         f"'{label}' is {known.name}: {how}")
+    if adversary is not None:
+        return Reference(adversary_coalition_id(adversary[0]), None, adversary[0], index,
+                         noun.first, noun.last, label, leader, f"'{label}': {adversary[1]}")
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Bare:
+    """A coalition noun that names nothing to resolve it by ("the coalition")."""
+
+    index: int
+    first: int
+    last: int
+    label: str
+
+
+def sentence_references(ctx: DocContext, index: int, lexicon: Lexicon, catalogue: Catalogue
+                        ) -> tuple[list[Reference], list[_Bare]]:
+    """The coalitions sentence `index` names, in text order, and its bare coalition nouns.
+
+    A catalogue name is a reference; so is a coalition noun ("coalition", "alliance",
+    "core group"), a force noun signalled as multinational ("NATO troops", "US-led
+    force", "coalition forces", "peacekeepers") or a campaign noun led by someone ("the
+    US-led efforts"), when it resolves (`_reference`)."""
+    text, _ = ctx.sentence(index)
+    tokens = ctx.tokens(index)
+    found: list[Reference] = []
+    bare: list[_Bare] = []
+    taken: set[int] = set()
+    for known, start, end in catalogue.find(text):
+        covered = [i for i, t in enumerate(tokens) if t.start < end and start < t.end]
+        if not covered:
+            continue
+        taken.update(covered)
+        found.append(Reference(known_coalition_id(known), known, _adversary_of(ctx, known),
+                               index, covered[0], covered[-1], text[start:end],
+                               None, f"'{text[start:end]}' is a name of {known.name}"))
+    for kind in ("coalition", "force", "campaign"):
+        for noun in lexicon.cue(kind, tokens):
+            if taken & set(range(noun.first, noun.last + 1)) or _not_alliance(
+                    lexicon, tokens, noun):
+                continue
+            led = _led_by(ctx, index, noun)
+            multinational = bool(lexicon.cue("multinational", tokens, max(0, noun.first - 2),
+                                             noun.last + 1))
+            if kind == "force" and not (led or multinational
+                                        or _organisation_before(ctx, index, noun)):
+                continue
+            if kind == "campaign" and not led:
+                continue
+            ref = _reference(ctx, index, noun, lexicon, catalogue,
+                             multinational and kind == "force")
+            if ref is not None:
+                taken.update(range(noun.first, noun.last + 1))
+                found.append(ref)
+            elif kind == "coalition":
+                bare.append(_Bare(index, noun.first, noun.last,
+                                  _label(text, tokens, noun.first, noun.last)))
+    return sorted(found, key=lambda r: r.first), bare
+
+
+def document_coalitions(ctx: DocContext, lexicon: Lexicon,
+                        catalogue: Catalogue | None = None) -> DocumentCoalitions:
+    """Every sentence's references and the coalition the document names most (first
+    named on a tie); a bare coalition noun ("the coalition") refers to that one."""
+    catalogue = catalogue or default_catalogue()
+    found = DocumentCoalitions()
+    bare: list[_Bare] = []
+    for index in ctx.sentences:
+        refs, nouns = sentence_references(ctx, index, lexicon, catalogue)
+        bare.extend(nouns)
+        if refs:
+            found.references[index] = refs
+    every = [r for refs in found.references.values() for r in refs]
+    counts = Counter(r.coalition_id for r in every)
+    if not counts:
+        return found
+    top = max(counts, key=lambda c: (counts[c], -min(r.index for r in every
+                                                     if r.coalition_id == c)))
+    main = found.main = next(r for r in every if r.coalition_id == top)
+    for noun in bare:
+        found.references.setdefault(noun.index, []).append(Reference(
+            main.coalition_id, main.known, main.adversary, noun.index, noun.first, noun.last,
+            noun.label, None, f"'{noun.label}': the coalition the article names most "
+                              f"({main.label})"))
+        found.references[noun.index].sort(key=lambda r: r.first)
+    return found
+
+
+@dataclass(slots=True)
+class _Finder:
+    """Memberships of one document, with the rules that keep members members."""
+
+    ctx: DocContext
+    lexicon: Lexicon
+    coalitions: DocumentCoalitions
+    found: list[Membership] = field(default_factory=list)
+
+    def excluded(self, party: Party, ref: Reference) -> str | None:
+        """Why `party` cannot be a member of `ref`'s coalition (None when it can)."""
+        if party.type not in MEMBER_TYPES:
+            return "not a state or an international organisation"
+        known = ref.known
+        if known is not None and party.key in known.hosts:
+            return "a host country"
+        if known is not None and party.key == known.lead and party.type == "igo":
+            return "the organisation that leads it"
+        if ref.adversary is not None and party.key == ref.adversary.key:
+            return "its adversary"
+        return None
+
+    def add(self, actor: Actor | Party, ref: Reference, role: str, status: str, index: int,
+            trigger: str, span: Span, reasons: list[str], event: Event | None = None) -> None:
+        party = actor if isinstance(actor, Party) else party_of(actor)
+        if party is None or (isinstance(actor, Actor) and not is_named(actor)):
+            return
+        if self.excluded(party, ref) is not None:
+            return
+        ctx = self.ctx
+        dated = event is not None and event.date
+        self.found.append(Membership(
+            membership_id="cm-" + hash_record(ref.coalition_id, party.key, ctx.doc_id, index,
+                                              trigger, role, status),
+            coalition_id=ref.coalition_id, member=party.key, member_name=party.name,
+            member_type=party.type, role=role,  # type: ignore[arg-type]
+            adversary=ref.adversary, label=ref.label,
+            date=event.date if dated else format_day(ctx.published),
+            date_precision=event.date_precision if dated else "reported",
+            date_start=event.date_start if dated and event.date_start else ctx.published,
+            doc_id=ctx.doc_id, sentence_index=index, sentence=ctx.sentence(index)[0],
+            trigger=trigger, span=span, event_id=event.event_id if event is not None else None,
+            published=ctx.published, reasons=[*reasons, ref.how],
+            deriver_version=DERIVER_VERSION, status=status,  # type: ignore[arg-type]
+        ))  # fmt: skip
+
+    def span(self, index: int, start: int, end: int) -> Span:
+        offset = self.ctx.sentence(index)[1]
+        return Span(offset + start, offset + end)
+
+    def from_event(self, event: Event) -> None:
+        """Members named by a forming or joining event: its actors, and its recipients
+        that are states or organisations ("formed a coalition with France")."""
+        if event.event not in MEMBERSHIP_EVENTS or not _states_membership(
+                event, self.lexicon, self.ctx.trigger_tokens(event)):
+            return
+        ctx, index = self.ctx, event.sentence_index
+        text, _ = ctx.sentence(index)
+        tokens = ctx.tokens(index)
+        trigger = ctx.trigger_token(event)
+        verbs = [(kind, m) for kind in ("form", "join")
+                 for m in self.lexicon.cue(kind, tokens, trigger, trigger + 1)]
+        if not verbs:
+            return
+        kind, verb = verbs[0]
+        start, end = clause_window(tokens, trigger)
+        refs = [r for r in self.coalitions.in_sentence(index) if start <= r.first < end]
+        nouns = self.lexicon.cue("campaign", tokens, start, end) if kind == "join" else []
+        nouns = [n for n in nouns if not self.lexicon.cue("not-alliance", tokens, n.first,
+                                                          n.last + 1)]
+        if refs:
+            ref = min(refs, key=lambda r: abs(r.first - trigger))
+        elif nouns and self.coalitions.main is not None:
+            ref = self.coalitions.main
+        else:
+            return
+        actors = _parties(event.actor)
+        partners = [p for p in _parties(a for a in event.recipient if a.type in MEMBER_TYPES)
+                    if p.key not in {a.key for a in actors}]
+        roles = (("member", "member") if kind == "join" else
+                 ("leader" if len(actors) == 1 and not partners else "founder", "founder"))
+        status = "joined"
+        for group, role in ((actors, roles[0]), (partners, roles[1])):
+            for party in group:
+                self.add(party, ref, role, status, index, event.evidence.trigger,
+                         event.evidence.span,
+                         [f"{role}: '{text[verb.start:verb.end]}' ({verb.phrase.source}) "
+                          f"the coalition '{ref.label}'"
+                          + ("" if group is actors else "; a partner named as the recipient"),
+                          f"event {event.event_id} ({event.evidence.rule})"], event)
+
+    def led(self, index: int) -> None:
+        """Leaders named as "X-led R"."""
+        for ref in self.coalitions.in_sentence(index):
+            if ref.lead is not None:
+                self.add(ref.lead, ref, "leader", "member", index, "led",
+                         self.span(index, *_token_span(self.ctx.tokens(index), ref)),
+                         [f"leader: '{ref.label}'"])
+
+    def part_of(self, index: int) -> None:
+        """"A, B and C, as part of R", "A is among the countries supporting R"."""
+        tokens = self.ctx.tokens(index)
+        refs = self.coalitions.in_sentence(index)
+        for cue in self.lexicon.cue("part-of", tokens):
+            after = [r for r in refs if cue.last < r.first
+                     and _words(tokens, cue.last + 1, r.first) <= PART_OF_REACH_WORDS]
+            if not after:
+                continue
+            ref = after[0]
+            start, _ = clause_window(tokens, cue.first)
+            if _unreal(tokens[start:cue.first]):
+                continue
+            for actor, begin, end in self.ctx.mentions_in(index):
+                if tokens[start].start <= begin and end <= cue.start:
+                    self.add(actor, ref, "member", "member", index, self.ctx.sentence(
+                        index)[0][cue.start:cue.end], self.span(index, cue.start, cue.end),
+                        [f"member: named before '{cue.phrase.text}' ({cue.phrase.source}) "
+                         f"'{ref.label}'"])
+
+    def troops(self, index: int) -> None:
+        """A state's troops in a sentence about a coalition or in one of its hosts."""
+        tokens = self.ctx.tokens(index)
+        text, _ = self.ctx.sentence(index)
+        for actor, begin, end in self.ctx.mentions_in(index):
+            if actor.sector != "MIL" or actor.type != "state":
+                continue
+            at = next((i for i, t in enumerate(tokens) if t.start >= begin), None)
+            if at is None:
+                continue
+            ref = self._troops_coalition(index, at, end)
+            if ref is None:
+                continue
+            self.add(actor, ref, "member", "member", index, text[begin:end],
+                     self.span(index, begin, end),
+                     [f"member: its forces ('{text[begin:end]}') in a sentence about "
+                      f"'{ref.label}'"])
+
+    def _troops_coalition(self, index: int, at: int, end: int) -> Reference | None:
+        own = self.coalitions.in_sentence(index)
+        if own:
+            return self.coalitions.about(index, at)
+        main = self.coalitions.main
+        if main is None or main.known is None:
+            return None
+        tokens = self.ctx.tokens(index)
+        _, stop = clause_window(tokens, at)
+        places = _places(self.ctx, index, at, stop)
+        return main if set(places) & set(main.known.hosts) else None
+
+    def command(self, index: int) -> None:
+        """"under Polish command": the state whose command a part of the force is under."""
+        tokens = self.ctx.tokens(index)
+        text, _ = self.ctx.sentence(index)
+        ref = self.coalitions.about(index)
+        if ref is None:
+            return
+        for cue in self.lexicon.cue("command", tokens):
+            for actor, begin, end in self.ctx.mentions_in(index):
+                words = [t for t in tokens if t.end <= begin and t.is_word]
+                between = [t for t in tokens if t.start >= end and t.end <= cue.start]
+                if (words and words[-1].text.lower() == "under" and all(
+                        t.is_word for t in between) and len(between) <= 1
+                        and end <= cue.start):
+                    self.add(actor, ref, "member", "member", index, text[words[-1].start:cue.end],
+                             self.span(index, words[-1].start, cue.end),
+                             [f"member: a part of '{ref.label}' under its command"])
+
+
+def _unreal(tokens: Sequence[Token]) -> bool:
+    """True when words before a membership cue make it possible, wished or denied, not
+    stated ("might take part in", "refused to serve in", "did not join"): a modal other
+    than will/shall, a negation, or a verb of refusing or considering."""
+    return any((t.tag == "MD" and t.key not in REAL_MODALS) or t.key in UNREAL_WORDS
+               for t in tokens)
+
+
+def _token_span(tokens: Sequence[Token], ref: Reference) -> tuple[int, int]:
+    return tokens[ref.first].start, tokens[ref.last].end
+
+
+def _words(tokens: Sequence[Token], start: int, end: int) -> int:
+    return sum(1 for t in tokens[start:end] if t.is_word)
+
+
+def _parties(actors: Iterable[Actor]) -> list[Party]:
+    return list({p.key: p for a in actors if is_named(a) and (p := party_of(a)) is not None}
+                .values())
+
+
+def _states_membership(event: Event, lexicon: Lexicon, trigger: Sequence[Token]) -> bool:
+    """True for an event reported as done or to be done, or whose hypothetical cue is the
+    actor's intention ("decided to join") or a purpose ("sent jets to join")."""
+    if event.auxiliary in (None, "historical", "future"):
+        return True
+    if event.auxiliary != "hypothetical":
+        return False
+    cue = cue_tokens(event)
+    purpose = [t.key for t in cue] == ["to", *(t.key for t in trigger)]
+    return purpose or (bool(lexicon.cue("intention", cue)) and not lexicon.cue("request", cue))
+
+
+def find_memberships(ctx: DocContext, lexicon: Lexicon,
+                     coalitions: DocumentCoalitions | None = None) -> list[Membership]:
+    """Every membership a document states, one per member, coalition, sentence and rule."""
+    coalitions = coalitions or document_coalitions(ctx, lexicon)
+    finder = _Finder(ctx, lexicon, coalitions)
+    for event in ctx.events:
+        finder.from_event(event)
+    for index in ctx.sentences:
+        finder.led(index)
+        finder.part_of(index)
+        finder.troops(index)
+        finder.command(index)
+    seen: set[tuple[str, str, int, str]] = set()
+    kept = []
+    for membership in finder.found:
+        key = (membership.coalition_id, membership.member, membership.sentence_index,
+               membership.status)
+        if key not in seen:
+            seen.add(key)
+            kept.append(membership)
+    return kept

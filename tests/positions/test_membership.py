@@ -1,0 +1,170 @@
+"""Coalitions as entities: references resolved in the catalogue, members from the
+constructions news uses, hosts and leads kept apart, membership over time and its export.
+
+Every sentence here is written for the test."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from redshank.errors import ConfigError
+from redshank.export.timeline import TIMELINE_SCHEMA, write_timeline
+from redshank.parse import load_nlp
+from redshank.positions import coalitions_from, read_events
+from redshank.positions.coalitions import Coalition, build_coalition, summarize
+from redshank.positions.context import DocContext
+from redshank.positions.lexicon import default_lexicon
+from redshank.positions.membership import document_coalitions
+from redshank.positions.stage import parse_contexts
+from redshank.store.duckdb import CONNECT_CONFIG
+from tests.positions.conftest import Article
+
+
+def _coalitions(*articles: Article) -> list[Coalition]:
+    events = [e for a in articles for e in a.events]
+    reading = read_events(
+        events, documents=[a.document() for a in articles],
+        sentences=[s for a in articles for s in a.sentences],
+        mentions={a.doc_id: a.mentions for a in articles})
+    return coalitions_from(reading)
+
+
+def _members(article: Article) -> dict[str, set[str]]:
+    return {c.known_id or c.coalition_id: {m.member for m in c.members}
+            for c in _coalitions(article)}
+
+
+def _context(article: Article) -> DocContext:
+    ctx = DocContext.build(article.events, article.document(), article.sentences,
+                           article.mentions)
+    parse_contexts(load_nlp(), [ctx])
+    return ctx
+
+
+def test_a_name_of_the_catalogue_and_a_states_troops_beside_it() -> None:
+    article = Article("kosovo", published="2005-03-10")
+    s0 = article.add("German KFOR troops and Serbian soldiers patrolled the road near the "
+                     "border.")
+    article.actor(s0, "German KFOR troops", "DEUMIL", "DEU", sector="MIL")
+    article.actor(s0, "Serbian soldiers", "SRBMIL", "SRB", sector="MIL")
+    assert _members(article) == {"kfor": {"DEU"}}  # Serbia hosts the force
+
+
+def test_states_named_before_as_part_of() -> None:
+    article = Article("nordic", published="2004-05-02")
+    s0 = article.add("Norway, Finland and Sweden sent soldiers to Kosovo as part of KFOR.")
+    for name, code in (("Norway", "NOR"), ("Finland", "FIN"), ("Sweden", "SWE")):
+        article.actor(s0, name, code, code)
+    article.actor(s0, "Kosovo", "XKX", "XKX")
+    (coalition,) = _coalitions(article)
+    assert {m.member for m in coalition.members} == {"NOR", "FIN", "SWE"}
+    assert coalition.hosts and "XKX" in coalition.hosts
+    assert all(m.role == "member" and "as part of" in m.evidence.reasons[0]
+               for m in coalition.members)
+
+
+def test_a_generic_phrase_resolves_by_lead_host_and_date() -> None:
+    article = Article("kandahar", published="2007-06-01")
+    s0 = article.add("Canadian troops in the NATO-led force in Afghanistan fought near "
+                     "the city.")
+    article.actor(s0, "Canadian troops", "CANMIL", "CAN", sector="MIL")
+    article.actor(s0, "NATO", "IGOWSTNAT", kind="igo", actor_id="NATO")
+    article.actor(s0, "Afghanistan", "AFG", "AFG")
+    (coalition,) = _coalitions(article)
+    assert coalition.lead == "NATO" and "AFG" in coalition.hosts
+    assert coalition.start <= date(2007, 6, 1) <= (coalition.end or date.max)
+    # NATO leads it: a role, not a member
+    assert {m.member for m in coalition.members} == {"CAN"}
+
+
+def test_party_government_and_commercial_senses_are_not_coalitions() -> None:
+    article = Article("rome", published="2008-01-24")
+    s0 = article.add("The governing coalition in Italy collapsed after a small party left.")
+    article.actor(s0, "Italy", "ITA", "ITA")
+    s1 = article.add("Two airlines formed an airline alliance with a German carrier.")
+    assert s1 == 1
+    ctx = _context(article)
+    assert document_coalitions(ctx, default_lexicon()).references == {}
+    assert _coalitions(article) == []
+
+
+def test_an_alliance_with_an_armed_group_is_not_a_coalition_against_it() -> None:
+    article = Article("pact", published="2009-02-01")
+    s0 = article.add("Pakistan formed an alliance with the Taliban, officials said.")
+    pakistan = article.actor(s0, "Pakistan", "PAK", "PAK")
+    taliban = article.actor(s0, "Taliban", "AFGREB", kind="armed_group", actor_id="TALIBAN")
+    article.event(s0, "AGREE", "formed", actors=[pakistan], recipients=[taliban])
+    assert all(c.adversary is None or c.adversary.key != "TALIBAN"
+               for c in _coalitions(article))
+
+
+def _iraq_article() -> Article:
+    article = Article("diwaniyah", published="2005-09-12")
+    s0 = article.add("The multinational force in Iraq has about 160,000 soldiers.")
+    article.actor(s0, "Iraq", "IRQ", "IRQ")
+    s1 = article.add("Polish soldiers in Diwaniyah handed over a base to the Iraqi army.")
+    article.actor(s1, "Polish soldiers", "POLMIL", "POL", sector="MIL")
+    article.actor(s1, "Diwaniyah", "IRQ", "IRQ")
+    article.actor(s1, "Iraqi army", "IRQMIL", "IRQ", sector="MIL")
+    s2 = article.add("Other Polish soldiers in Warsaw trained for a new mission.")
+    article.actor(s2, "Polish soldiers", "POLMIL", "POL", sector="MIL")
+    article.actor(s2, "Warsaw", "POL", "POL")
+    s3 = article.add("It joined the coalition in 2003, and a unit in Basra is under British "
+                     "command.")
+    it = article.actor(s3, "It", "JPN", "JPN")
+    article.actor(s3, "British", "GBR", "GBR")
+    article.event(s3, "AGREE", "joined", actors=[it])
+    return article
+
+
+def test_troops_in_a_host_country_of_the_articles_coalition() -> None:
+    (coalition,) = _coalitions(_iraq_article())
+    assert "IRQ" in coalition.hosts
+    members = {m.member: m for m in coalition.members}
+    assert set(members) == {"POL", "GBR"}  # not Iraq (the host), not "It" (a pronoun)
+    assert members["POL"].evidence.sentence_index == 1 and not members["POL"].more_evidence
+    assert "under its command" in members["GBR"].evidence.reasons[0]
+
+
+def test_membership_over_time_and_on_a_date() -> None:
+    (coalition,) = _coalitions(_iraq_article())
+    memberships = [m.evidence for m in coalition.members]
+    poland = next(m for m in memberships if m.member == "POL")
+    left = replace(poland, membership_id="cm-left", status="left",
+                   date_start=date(2008, 10, 4), sentence_index=9)
+    summary = summarize(coalition.coalition_id, [*memberships, left])
+    view = build_coalition(summary, [*memberships, left], [])
+    member = next(m for m in view.members if m.member == "POL")
+    assert (member.joined, member.left, member.status) == (date(2005, 9, 12),
+                                                           date(2008, 10, 4), "left")
+    assert member.left_evidence.sentence_index == 9
+    assert "POL" in {m.member for m in view.at(date(2007, 1, 1)).members}
+    assert "POL" not in {m.member for m in view.at(date(2009, 1, 1)).members}
+    assert view.at(date(2004, 1, 1)).members == []
+
+
+def test_membership_timeline_as_csv_and_parquet(tmp_path: Path) -> None:
+    coalitions = _coalitions(_iraq_article())
+    assert write_timeline(coalitions, tmp_path / "members.csv") == 2
+    with (tmp_path / "members.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    poland = next(r for r in rows if r["member"] == "POL")
+    assert (poland["from"], poland["until"], poland["status"], poland["evidence"]) == (
+        "2005-09-12", "", "member", "diwaniyah#1")
+    assert write_timeline(coalitions, tmp_path / "members.parquet") == 2
+    parquet = tmp_path / "members.parquet"
+    with duckdb.connect(config=CONNECT_CONFIG) as connection:
+        found = connection.execute(
+            f"SELECT member, \"from\", until FROM '{parquet}' ORDER BY member").fetchall()
+        types = {row[0]: row[1] for row in connection.execute(
+            f"DESCRIBE SELECT * FROM '{parquet}'").fetchall()}
+    assert found == [("GBR", date(2005, 9, 12), None), ("POL", date(2005, 9, 12), None)]
+    assert list(types) == list(TIMELINE_SCHEMA) and types["from"] == "DATE"
+    with pytest.raises(ConfigError, match=r"csv or \.parquet"):
+        write_timeline(coalitions, tmp_path / "members.txt")
