@@ -129,26 +129,28 @@ def score(facts: Sequence[dict], memberships: Iterable[Membership],
     scores = {name: Score() for name in ("members", "members, corpus level", "contributions",
                                          "withdrawals and cuts", "all troop changes",
                                          "positions", "positions (holder and stance)")}
+    def true(name: str, key: tuple, fact: dict) -> None:
+        scores[name].true.add(key)
+        scores[name].examples.setdefault(key, fact.get("evidence", ""))
+
     for fact in facts:
         doc = fact.get("doc_id")
         if doc not in docs:
             continue
         kind = fact["type"]
         if kind == "member" and fact["role"] == "member":
-            scores["members"].true.add((doc, fact["coalition"], fact["member"]))
-            scores["members, corpus level"].true.add((fact["coalition"], fact["member"]))
+            true("members", (doc, fact["coalition"], fact["member"]), fact)
+            true("members, corpus level", (fact["coalition"], fact["member"]), fact)
         elif kind == "contribution" and fact["status"] != "refused":
-            scores["contributions"].true.add((doc, fact["coalition"], fact["member"],
-                                              fact["kind"]))
+            true("contributions", (doc, fact["coalition"], fact["member"], fact["kind"]), fact)
         elif kind == "change":
             key = (doc, fact["holder"], fact["change"], fact["month"])
-            scores["all troop changes"].true.add(key)
+            true("all troop changes", key, fact)
             if fact["change"] in CHANGE_KINDS:
-                scores["withdrawals and cuts"].true.add(key)
+                true("withdrawals and cuts", key, fact)
         elif kind == "position":
-            scores["positions"].true.add((doc, fact["holder"], fact["topic"], fact["stance"]))
-            scores["positions (holder and stance)"].true.add((doc, fact["holder"],
-                                                              fact["stance"]))
+            true("positions", (doc, fact["holder"], fact["topic"], fact["stance"]), fact)
+            true("positions (holder and stance)", (doc, fact["holder"], fact["stance"]), fact)
     unjudged = 0
     for item in memberships:
         coalition = truth_coalition(item.coalition_id)
@@ -189,11 +191,6 @@ def score(facts: Sequence[dict], memberships: Iterable[Membership],
         scores["positions"].examples.setdefault(key, item.sentence)
         scores["positions (holder and stance)"].predicted.add((item.doc_id, item.holder,
                                                                item.stance))
-    for fact in facts:
-        for value in scores.values():
-            for key in value.true:
-                if fact.get("doc_id") == key[0] and key not in value.examples:
-                    value.examples[key] = fact.get("evidence", "")
     return scores, unjudged
 
 

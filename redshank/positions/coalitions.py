@@ -42,11 +42,13 @@ from redshank.positions.membership import (
     Reference,
 )
 from redshank.positions.reading import DERIVER_VERSION, Reading, position_of
+from redshank.positions.tokens import clause_window, token_at
 
 ROLE_RANK = {"leader": 0, "founder": 1, "member": 2}
 LIMIT_STATUSES = frozenset({"refused"})
 # Contribution statuses that make the actor a member when the sentence names the coalition.
 TAKING_PART = frozenset({"done", "committed"})
+FOR_REACH_WORDS = 6
 
 
 def find_contributions(ctx: DocContext, readings: Sequence[Reading],
@@ -86,17 +88,29 @@ def _outside(ref: Reference, key: str) -> bool:
             or (ref.adversary is not None and key == ref.adversary.key))
 
 
-def contributing_members(contributions: Sequence[Contribution], memberships:
-                         Sequence[Membership], coalitions: DocumentCoalitions
+def _stated_for(ctx: DocContext, item: Contribution, ref: Reference) -> bool:
+    """True when the coalition is named after the contribution's trigger in its clause,
+    at most `FOR_REACH_WORDS` words on ("sent 500 troops to KFOR")."""
+    tokens = ctx.tokens(item.sentence_index)
+    at = token_at(tokens, item.span.start - ctx.sentence(item.sentence_index)[1])
+    if at is None or ref.first <= at:
+        return False
+    start, end = clause_window(tokens, at)
+    words = sum(1 for t in tokens[at + 1:ref.first] if t.is_word)
+    return start <= ref.first < end and words <= FOR_REACH_WORDS
+
+
+def contributing_members(ctx: DocContext, contributions: Sequence[Contribution],
+                         memberships: Sequence[Membership], coalitions: DocumentCoalitions
                          ) -> list[Membership]:
     """Members by what they do: a state or organisation whose contribution, done or
-    committed, is stated in a sentence that names the coalition ("Germany sent 500
-    troops to KFOR"), when nothing else made it a member in that sentence."""
+    committed, is stated for the coalition ("Germany sent 500 troops to KFOR":
+    `_stated_for`), when nothing else made it a member in that sentence."""
     have = {(m.coalition_id, m.member, m.sentence_index) for m in memberships}
     found = []
     for item in contributions:
         refs = [r for r in coalitions.in_sentence(item.sentence_index)
-                if r.coalition_id == item.coalition_id]
+                if r.coalition_id == item.coalition_id and _stated_for(ctx, item, r)]
         key = (item.coalition_id, item.actor, item.sentence_index)
         if (not refs or item.status not in TAKING_PART or key in have
                 or item.actor_type not in MEMBER_TYPES):

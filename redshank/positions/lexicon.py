@@ -26,7 +26,8 @@ PACKAGED_FILES = ("topics.tsv", "cues.tsv", "coalition-cues.tsv")
 CUE_KINDS = frozenset({
     "hedge", "refusal", "refusal-negation", "intention", "offer", "request", "speech",
     "first-person", "anaphor", "coalition", "campaign", "form", "join", "target",
-    "fallback-topic", "not-alliance", "force", "multinational", "part-of", "command",
+    "fallback-topic", "not-alliance", "force", "asset", "multinational", "part-of",
+    "command",
 })  # fmt: skip
 MAX_GAP_WORDS = 2
 TOPICS = "topic"

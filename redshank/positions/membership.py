@@ -28,10 +28,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from redshank.actors.codes import country_name
 from redshank.knowledge import types_where
 from redshank.model import Actor, Adversary, Event, Membership, Span, format_day, hash_record
 from redshank.positions.catalogue import Catalogue, KnownCoalition, default_catalogue
@@ -47,6 +48,10 @@ TARGET_REACH_WORDS = 3
 LED_REACH_WORDS = 3  # "US-led [multinational] coalition", "NATO-led [peacekeeping] force"
 PLACE_REACH_WORDS = 4  # "the coalition [forces] in Iraq"
 PART_OF_REACH_WORDS = 4  # "as part of [the NATO-led] KFOR"
+NEXT_TO_WORDS = 3  # "German KFOR troops", "UN force, comprising of troops from Italy"
+UNREAL_REACH_WORDS = 4  # "might [want to] take part in", not "may withdraw ... it has in"
+PLACE_PREPOSITIONS = ("in", "into", "to", "from")
+PLACE_MODIFIERS = frozenset({"southern", "northern", "eastern", "western", "central"})
 REAL_MODALS = frozenset(lemma_key(w) for w in ("will", "'ll", "shall"))
 UNREAL_WORDS = frozenset(lemma_key(w) for w in (
     "not", "n't", "never", "no", "refuse", "reject", "decline", "consider", "if", "whether",
@@ -113,27 +118,35 @@ def _day(ctx: DocContext) -> date | None:
     return ctx.published
 
 
-def _places(ctx: DocContext, index: int, start: int, end: int) -> list[str]:
-    """Countries named after "in" among tokens [start, end) ("in Iraq", "in Kandahar")."""
+def _places(ctx: DocContext, index: int, start: int, end: int,
+            prepositions: Collection[str] = PLACE_PREPOSITIONS) -> list[str]:
+    """Countries named right after a preposition ("in Iraq", "in southern Lebanon", "to
+    Kandahar") among tokens [start, end)."""
     tokens = ctx.tokens(index)
     found = []
     for actor, begin, _ in ctx.mentions_in(index):
         if not actor.country:
             continue
-        before = [i for i in range(start, min(end, len(tokens))) if tokens[i].end <= begin]
-        words = [i for i in before if tokens[i].is_word]
-        if words and tokens[words[-1]].text.lower() in ("in", "into", "to", "from"):
+        words = [i for i in range(start, min(end, len(tokens)))
+                 if tokens[i].end <= begin and tokens[i].is_word]
+        if words and tokens[words[-1]].text.lower() in prepositions:
             found.append(actor.country)
-        elif len(words) >= 2 and tokens[words[-2]].text.lower() in ("in", "into", "to") and \
-                tokens[words[-1]].text.lower() in DETERMINERS | {"southern", "northern"}:
+        elif (len(words) >= 2 and tokens[words[-2]].text.lower() in prepositions
+              and tokens[words[-1]].text.lower() in DETERMINERS | PLACE_MODIFIERS):
             found.append(actor.country)
     return list(dict.fromkeys(found))
 
 
-def _document_places(ctx: DocContext) -> list[str]:
-    """The countries a document names, most named first."""
+def _nearby_places(ctx: DocContext, index: int) -> list[str]:
+    """The countries named in sentence `index`, then in the sentences before it (nearest
+    first), then in the rest of the document (most named first): where a phrase that
+    names no place most likely is."""
+    found: list[str] = []
+    for before in sorted((i for i in ctx.sentences if i <= index), reverse=True):
+        found.extend(actor.country for actor, _, _ in ctx.mentions_in(before) if actor.country)
     counts = Counter(a.country for a in ctx.mentions if a.country)
-    return [code for code, _ in counts.most_common()]
+    found.extend(code for code, _ in counts.most_common())
+    return list(dict.fromkeys(found))
 
 
 def _led_by(ctx: DocContext, index: int, noun: Match) -> tuple[Party, Actor] | None:
@@ -156,12 +169,15 @@ def _organisation_before(ctx: DocContext, index: int, noun: Match) -> Party | No
     """An international organisation named right before a force noun ("NATO troops",
     "African Union peacekeepers", "the UN mission")."""
     tokens = ctx.tokens(index)
-    for actor, _, end in ctx.mentions_in(index):
+    for actor, begin, end in ctx.mentions_in(index):
         party = party_of(actor)
-        if party is None or party.type != "igo" or end > noun.start:
+        if party is None or party.type != "igo" or actor.country:
             continue
+        if begin < noun.start and end >= noun.end:  # "UN peacekeepers" as one mention
+            return party
         between = [t for t in tokens if t.start >= end and t.end <= noun.start]
-        if all(t.is_word for t in between) and len(between) <= 2:
+        if (end <= noun.start and all(t.is_word and t.text.lower() not in ("and", "or")
+                                      for t in between) and len(between) <= 2):
             return party
     return None
 
@@ -227,10 +243,12 @@ def _by_adversary(catalogue: Catalogue, key: str, day: date | None) -> KnownCoal
 
 
 def _reference(ctx: DocContext, index: int, noun: Match, lexicon: Lexicon,
-               catalogue: Catalogue, multinational: bool) -> Reference | None:
-    """A generic coalition phrase around `noun`, resolved in the catalogue by lead, host
-    and date (trying the document's countries when the phrase names no host and is
-    signalled as multinational), else by its adversary; None when it resolves to nothing
+               catalogue: Catalogue, multinational: bool,
+               named: Sequence[KnownCoalition] = ()) -> Reference | None:
+    """A generic coalition phrase around `noun`, resolved: by its adversary; else to the
+    one coalition the article names elsewhere (`named`) that fits its lead, host and
+    date; else in the catalogue by lead, host and date (trying the document's countries,
+    most named first, when the phrase names no host); None when it resolves to nothing
     or names none of these (a bare "the coalition": see `document_coalitions`)."""
     text, offset = ctx.sentence(index)
     tokens = ctx.tokens(index)
@@ -247,7 +265,13 @@ def _reference(ctx: DocContext, index: int, noun: Match, lexicon: Lexicon,
         known = _by_adversary(catalogue, adversary[0].key, day)
         how = adversary[1]
     if known is None and (lead or hosts or multinational):
-        tries = [hosts] if hosts else [[code] for code in _document_places(ctx)]
+        fits = [k for k in named if (lead is None or k.lead == lead.key)
+                and (not hosts or set(hosts) & set(k.hosts)) and k.active_on(day)]
+        if len(fits) == 1:
+            known = fits[0]
+            how = "the one coalition of the catalogue the article names that fits"
+    if known is None and (lead or hosts or multinational):
+        tries = [hosts] if hosts else [[code] for code in _nearby_places(ctx, index)]
         for places in tries or [[]]:
             known = catalogue.resolve(lead.key if lead else None, places, day)
             if known is not None:
@@ -277,7 +301,8 @@ class _Bare:
     label: str
 
 
-def sentence_references(ctx: DocContext, index: int, lexicon: Lexicon, catalogue: Catalogue
+def sentence_references(ctx: DocContext, index: int, lexicon: Lexicon, catalogue: Catalogue,
+                        named: Sequence[KnownCoalition] = ()
                         ) -> tuple[list[Reference], list[_Bare]]:
     """The coalitions sentence `index` names, in text order, and its bare coalition nouns.
 
@@ -312,7 +337,7 @@ def sentence_references(ctx: DocContext, index: int, lexicon: Lexicon, catalogue
             if kind == "campaign" and not led:
                 continue
             ref = _reference(ctx, index, noun, lexicon, catalogue,
-                             multinational and kind == "force")
+                             multinational and kind == "force", named)
             if ref is not None:
                 taken.update(range(noun.first, noun.last + 1))
                 found.append(ref)
@@ -329,8 +354,10 @@ def document_coalitions(ctx: DocContext, lexicon: Lexicon,
     catalogue = catalogue or default_catalogue()
     found = DocumentCoalitions()
     bare: list[_Bare] = []
+    named = list({known.id: known for index in ctx.sentences
+                  for known, _, _ in catalogue.find(ctx.sentence(index)[0])}.values())
     for index in ctx.sentences:
-        refs, nouns = sentence_references(ctx, index, lexicon, catalogue)
+        refs, nouns = sentence_references(ctx, index, lexicon, catalogue, named)
         bare.extend(nouns)
         if refs:
             found.references[index] = refs
@@ -460,7 +487,7 @@ class _Finder:
                 continue
             ref = after[0]
             start, _ = clause_window(tokens, cue.first)
-            if _unreal(tokens[start:cue.first]):
+            if _unreal(tokens[max(start, cue.first - UNREAL_REACH_WORDS):cue.first]):
                 continue
             for actor, begin, end in self.ctx.mentions_in(index):
                 if tokens[start].start <= begin and end <= cue.start:
@@ -469,35 +496,64 @@ class _Finder:
                         [f"member: named before '{cue.phrase.text}' ({cue.phrase.source}) "
                          f"'{ref.label}'"])
 
-    def troops(self, index: int) -> None:
-        """A state's troops in a sentence about a coalition or in one of its hosts."""
+    def forces(self, index: int) -> None:
+        """A state's forces (`state_forces`) next to a coalition named in the sentence
+        ("German KFOR troops", "a new UN force of troops from Italy and France"), or, in
+        a sentence naming none, in one of the article's coalition's host countries
+        ("Polish soldiers in Diwaniyah")."""
         tokens = self.ctx.tokens(index)
         text, _ = self.ctx.sentence(index)
-        for actor, begin, end in self.ctx.mentions_in(index):
-            if actor.sector != "MIL" or actor.type != "state":
-                continue
-            at = next((i for i, t in enumerate(tokens) if t.start >= begin), None)
-            if at is None:
-                continue
-            ref = self._troops_coalition(index, at, end)
+        own = self.coalitions.in_sentence(index)
+        for found in state_forces(self.ctx, index, self.lexicon):
+            if own:
+                ref = _next_to(tokens, own, found.first, found.last)
+                where = "next to"
+            else:
+                ref = self._hosted(index, found.last)
+                where = "in a host country of"
             if ref is None:
                 continue
-            self.add(actor, ref, "member", "member", index, text[begin:end],
-                     self.span(index, begin, end),
-                     [f"member: its forces ('{text[begin:end]}') in a sentence about "
-                      f"'{ref.label}'"])
+            piece = text[tokens[found.first].start:tokens[found.last].end]
+            self.add(found.party, ref, "member", "member", index, piece,
+                     self.span(index, tokens[found.first].start, tokens[found.last].end),
+                     [f"member: its forces ('{piece}': {found.how}) {where} '{ref.label}'"])
 
-    def _troops_coalition(self, index: int, at: int, end: int) -> Reference | None:
-        own = self.coalitions.in_sentence(index)
-        if own:
-            return self.coalitions.about(index, at)
+    def _hosted(self, index: int, last: int) -> Reference | None:
+        """The article's coalition when "in P" follows token `last` in its clause and P
+        is one of its hosts."""
         main = self.coalitions.main
         if main is None or main.known is None:
             return None
         tokens = self.ctx.tokens(index)
-        _, stop = clause_window(tokens, at)
-        places = _places(self.ctx, index, at, stop)
+        _, stop = clause_window(tokens, last)
+        places = _places(self.ctx, index, last + 1, min(stop, last + 1 + PLACE_REACH_WORDS),
+                         prepositions=("in",))
         return main if set(places) & set(main.known.hosts) else None
+
+    def command_of(self, index: int) -> None:
+        """"Italy took command of UNIFIL", "relieve Italy in its command of R": the
+        state named last before "command of R" in its clause."""
+        tokens = self.ctx.tokens(index)
+        text, _ = self.ctx.sentence(index)
+        refs = self.coalitions.in_sentence(index)
+        for cue in self.lexicon.cue("command", tokens):
+            if cue.last + 1 >= len(tokens) or tokens[cue.last + 1].text.lower() != "of":
+                continue
+            after = [r for r in refs if cue.last < r.first
+                     and _words(tokens, cue.last + 1, r.first) <= PART_OF_REACH_WORDS]
+            if not after:
+                continue
+            start, _ = clause_window(tokens, cue.first)
+            before = [(actor, begin) for actor, begin, end in self.ctx.mentions_in(index)
+                      if tokens[start].start <= begin and end <= cue.start and is_named(actor)
+                      and (party := party_of(actor)) is not None and party.type == "state"]
+            if not before or _unreal(tokens[max(start, cue.first - UNREAL_REACH_WORDS):
+                                            cue.first]):
+                continue
+            actor = max(before, key=lambda item: item[1])[0]
+            self.add(actor, after[0], "member", "member", index, text[cue.start:cue.end],
+                     self.span(index, cue.start, cue.end),
+                     [f"member: named before 'command of' '{after[0].label}'"])
 
     def command(self, index: int) -> None:
         """"under Polish command": the state whose command a part of the force is under."""
@@ -516,6 +572,111 @@ class _Finder:
                     self.add(actor, ref, "member", "member", index, text[words[-1].start:cue.end],
                              self.span(index, words[-1].start, cue.end),
                              [f"member: a part of '{ref.label}' under its command"])
+
+
+@dataclass(frozen=True, slots=True)
+class StateForces:
+    """A state's forces named in a sentence: tokens [first, last] and how they were seen."""
+
+    party: Party
+    first: int
+    last: int
+    how: str
+
+
+def state_forces(ctx: DocContext, index: int, lexicon: Lexicon) -> list[StateForces]:
+    """The states whose forces sentence `index` names:
+    - a mention of a state's military ("German KFOR troops", "Polish soldiers");
+    - a country's contingent of an organisation's force ("Chinese UN peacekeepers",
+      "peacekeepers from Spain": an organisation mention with a country);
+    - states named right before a force noun, alone or in a list ("French and Italian
+      ships", "Polish engineers");
+    - states named after a force noun and "from" ("troops from Italy, France and ...").
+    """
+    tokens = ctx.tokens(index)
+    found: list[StateForces] = []
+    nouns = lexicon.cue("force", tokens) + lexicon.cue("asset", tokens)
+    mentions = sorted(ctx.mentions_in(index), key=lambda m: m[1])
+    spans = {id(actor): _covered(tokens, begin, end) for actor, begin, end in mentions}
+    for actor, _, _ in mentions:
+        covered = spans[id(actor)]
+        if not covered or not is_named(actor):
+            continue
+        first, last = covered[0], covered[-1]
+        if actor.type == "state" and actor.sector == "MIL" and actor.country:
+            found.append(StateForces(party_of(actor), first, last,  # type: ignore[arg-type]
+                                     "its military"))
+        elif actor.type == "igo" and actor.country:
+            found.append(StateForces(Party(actor.country, country_name(actor.country),
+                                           "state"), first, last,
+                                     "its contingent of an organisation's force"))
+        elif actor.type == "state" and actor.country:
+            noun = _noun_after_list(tokens, last, nouns, mentions, spans)
+            if noun is not None:
+                found.append(StateForces(party_of(actor), first, noun.last,  # type: ignore[arg-type]
+                                         f"named before '{noun.phrase.text}'"))
+            elif _from_after_noun(tokens, first, nouns, mentions, spans):
+                found.append(StateForces(party_of(actor), first, last,  # type: ignore[arg-type]
+                                         "named after a force noun and 'from'"))
+    return found
+
+
+def _covered(tokens: Sequence[Token], begin: int, end: int) -> list[int]:
+    return [i for i, t in enumerate(tokens) if t.start >= begin and t.end <= end]
+
+
+def _state_list_steps(tokens: Sequence[Token], at: int, mentions, spans, step: int
+                      ) -> int:
+    """From token `at`, skip over a list of other states ("and Italian", ", Spain and
+    France") in direction `step`; returns the token index where the list ends."""
+    starts = {spans[id(a)][0]: spans[id(a)][-1] for a, _, _ in mentions
+              if spans[id(a)] and a.type == "state"}
+    ends = {last: first for first, last in starts.items()}
+    position = at
+    while 0 <= position + step < len(tokens):
+        word = tokens[position + step]
+        if word.text.lower() in ("and", ",", "or"):
+            nxt = position + 2 * step
+            target = starts.get(nxt) if step > 0 else ends.get(nxt)
+            if target is None:
+                break
+            position = target
+        else:
+            break
+    return position
+
+
+def _noun_after_list(tokens: Sequence[Token], last: int, nouns: Sequence[Match], mentions,
+                     spans) -> Match | None:
+    """A force noun right after a state (or the list of states it starts)."""
+    end = _state_list_steps(tokens, last, mentions, spans, +1)
+    return next((n for n in nouns if n.first == end + 1), None)
+
+
+def _from_after_noun(tokens: Sequence[Token], first: int, nouns: Sequence[Match], mentions,
+                     spans) -> bool:
+    """True when the state (or the list it ends) follows a force noun and "from"."""
+    start = _state_list_steps(tokens, first, mentions, spans, -1)
+    return (start >= 2 and tokens[start - 1].text.lower() == "from"
+            and any(n.last == start - 2 for n in nouns))
+
+
+def _next_to(tokens: Sequence[Token], refs: Sequence[Reference], first: int, last: int
+             ) -> Reference | None:
+    """The reference overlapping tokens [first, last] or within three words of them in
+    the same clause."""
+    best: tuple[int, Reference] | None = None
+    for ref in refs:
+        if ref.first <= last and first <= ref.last:
+            return ref
+        low, high = (last + 1, ref.first) if ref.first > last else (ref.last + 1, first)
+        window = clause_window(tokens, first)
+        if not (window[0] <= ref.first < window[1]):
+            continue
+        distance = _words(tokens, low, high)
+        if distance <= NEXT_TO_WORDS and (best is None or distance < best[0]):
+            best = (distance, ref)
+    return best[1] if best else None
 
 
 def _unreal(tokens: Sequence[Token]) -> bool:
@@ -561,8 +722,9 @@ def find_memberships(ctx: DocContext, lexicon: Lexicon,
     for index in ctx.sentences:
         finder.led(index)
         finder.part_of(index)
-        finder.troops(index)
+        finder.forces(index)
         finder.command(index)
+        finder.command_of(index)
     seen: set[tuple[str, str, int, str]] = set()
     kept = []
     for membership in finder.found:

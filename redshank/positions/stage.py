@@ -57,7 +57,7 @@ def read_context(ctx: DocContext, lexicon: Lexicon | None = None) -> DocumentRea
     coalitions = document_coalitions(ctx, lexicon)
     memberships = find_memberships(ctx, lexicon, coalitions)
     contributions = find_contributions(ctx, readings, memberships, coalitions)
-    memberships += contributing_members(contributions, memberships, coalitions)
+    memberships += contributing_members(ctx, contributions, memberships, coalitions)
     return DocumentReading(positions=positions_of(readings), memberships=memberships,
                            contributions=contributions)
 
