@@ -14,8 +14,10 @@ contributions with their troop changes, positions) is compared with the truth:
   a membership of one of the article's listed coalitions (other coalitions an article
   names are not judged, and counted apart), excluding the catalogue's lead organisation
   (the truth's role `lead`);
-- contributions: (article, coalition, actor, kind), refusals left out on both sides
-  (they are positions and limits), topics mapped to the truth's kinds (`KINDS`);
+- contributions: (article, coalition, actor, kind) of the coalition's members (in any
+  article) and its catalogue lead, as `redshank coalition` shows them under "contributions
+  by members" (other organisations' are shown apart and not judged), refusals left out on
+  both sides (they are positions and limits), topics mapped to the truth's kinds (`KINDS`);
 - troop changes: (article, holder, change, month): withdrawals and cuts, and all changes;
 - positions: (article, holder, topic, stance), topics mapped as for contributions.
 
@@ -48,6 +50,8 @@ CORPORA = ("wikinews_2004_2018.jsonl", "wikinews_2019_2021.jsonl")
 # Redshank's topics as the truth's kinds (a topic missing here keeps its name).
 KINDS = {"airstrikes": "air", "airlift": "logistics", "military-assistance": "arms"}
 CHANGE_KINDS = ("withdrawal", "cut")
+# Two actor ids of the dictionaries for one organisation: the truth's and Redshank's.
+SAME_ACTOR = {"UN": "UNITED_NATIONS"}
 HALVES = ("A", "B")
 
 
@@ -116,8 +120,14 @@ def load_articles(shared: Path) -> tuple[dict[str, Document], dict[str, str],
 
 
 def truth_facts() -> list[dict]:
+    """The truth's facts, organisation ids as Redshank's dictionaries resolve them."""
     with (TRUTH / "truth.jsonl").open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+        facts = [json.loads(line) for line in handle if line.strip()]
+    for fact in facts:
+        for name in ("member", "holder"):
+            if fact.get(name) in SAME_ACTOR:
+                fact[name] = SAME_ACTOR[fact[name]]
+    return facts
 
 
 def score(facts: Sequence[dict], memberships: Iterable[Membership],
@@ -166,6 +176,10 @@ def score(facts: Sequence[dict], memberships: Iterable[Membership],
         scores["members"].predicted.add(key)
         scores["members"].examples.setdefault(key, item.sentence)
         scores["members, corpus level"].predicted.add((coalition, item.member))
+    members = {(truth_coalition(m.coalition_id), m.member) for m in memberships}
+    leads = {c: known.lead if (known := catalogue.get(c)) else None
+             for c in {truth_coalition(m.coalition_id) for m in memberships}
+             | {truth_coalition(c.coalition_id) for c in contributions}}
     for item in contributions:
         coalition = truth_coalition(item.coalition_id)
         if item.doc_id not in docs:
@@ -178,7 +192,8 @@ def score(facts: Sequence[dict], memberships: Iterable[Membership],
                 scores["withdrawals and cuts"].predicted.add(key)
                 scores["withdrawals and cuts"].examples.setdefault(key, item.sentence)
         if (coalition not in listed.get(item.doc_id, set()) or item.status == "refused"
-                or item.kind in ("withdrawal", "troop-levels")):
+                or item.kind in ("withdrawal", "troop-levels")
+                or ((coalition, item.actor) not in members and item.actor != leads[coalition])):
             continue
         key = (item.doc_id, coalition, item.actor, kind_of(item.kind))
         scores["contributions"].predicted.add(key)

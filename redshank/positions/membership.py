@@ -29,12 +29,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from redshank.actors.codes import country_name
 from redshank.knowledge import types_where
-from redshank.model import Actor, Adversary, Event, Membership, Span, format_day, hash_record
+from redshank.model import (
+    Actor,
+    Adversary,
+    Contribution,
+    Event,
+    Membership,
+    Span,
+    format_day,
+    hash_record,
+)
 from redshank.positions.catalogue import Catalogue, KnownCoalition, default_catalogue
 from redshank.positions.context import DocContext, Party, cue_tokens, is_named, party_of
 from redshank.positions.lexicon import Lexicon, Match
@@ -385,6 +394,27 @@ class _Finder:
     lexicon: Lexicon
     coalitions: DocumentCoalitions
     found: list[Membership] = field(default_factory=list)
+    contributions: list[Contribution] = field(default_factory=list)
+
+    def contribute(self, party: Party, ref: Reference, kind: str, index: int, first: int,
+                   last: int, reason: str, count: int | None = None) -> None:
+        """What a member's forces named next to the coalition say it contributes: the
+        kind their noun names (ships: naval), done (they are there)."""
+        ctx = self.ctx
+        tokens = ctx.tokens(index)
+        text, offset = ctx.sentence(index)
+        start, end = tokens[first].start, tokens[last].end
+        self.contributions.append(Contribution(
+            contribution_id="cc-" + hash_record(ref.coalition_id, ctx.doc_id, index,
+                                                party.key, kind, "forces"),
+            coalition_id=ref.coalition_id, actor=party.key, actor_name=party.name,
+            actor_type=party.type, kind=kind, status="done", hedges=[],
+            date=format_day(ctx.published), date_precision="reported",
+            date_start=ctx.published, speaker=None, quote=None, doc_id=ctx.doc_id,
+            sentence_index=index, sentence=text, trigger=text[start:end],
+            span=Span(offset + start, offset + end), event_ids=[], position_id=None,
+            published=ctx.published, reasons=[reason, ref.how],
+            deriver_version=DERIVER_VERSION, count=count))
 
     def excluded(self, party: Party, ref: Reference) -> str | None:
         """Why `party` cannot be a member of `ref`'s coalition (None when it can)."""
@@ -400,12 +430,13 @@ class _Finder:
         return None
 
     def add(self, actor: Actor | Party, ref: Reference, role: str, status: str, index: int,
-            trigger: str, span: Span, reasons: list[str], event: Event | None = None) -> None:
+            trigger: str, span: Span, reasons: list[str], event: Event | None = None) -> bool:
+        """Record a membership; False when the actor cannot be a member."""
         party = actor if isinstance(actor, Party) else party_of(actor)
         if party is None or (isinstance(actor, Actor) and not is_named(actor)):
-            return
+            return False
         if self.excluded(party, ref) is not None:
-            return
+            return False
         ctx = self.ctx
         dated = event is not None and event.date
         self.found.append(Membership(
@@ -422,6 +453,7 @@ class _Finder:
             published=ctx.published, reasons=[*reasons, ref.how],
             deriver_version=DERIVER_VERSION, status=status,  # type: ignore[arg-type]
         ))  # fmt: skip
+        return True
 
     def span(self, index: int, start: int, end: int) -> Span:
         offset = self.ctx.sentence(index)[1]
@@ -514,9 +546,12 @@ class _Finder:
             if ref is None:
                 continue
             piece = text[tokens[found.first].start:tokens[found.last].end]
-            self.add(found.party, ref, "member", "member", index, piece,
-                     self.span(index, tokens[found.first].start, tokens[found.last].end),
-                     [f"member: its forces ('{piece}': {found.how}) {where} '{ref.label}'"])
+            reason = f"member: its forces ('{piece}': {found.how}) {where} '{ref.label}'"
+            if self.add(found.party, ref, "member", "member", index, piece,
+                        self.span(index, tokens[found.first].start, tokens[found.last].end),
+                        [reason]):
+                self.contribute(found.party, ref, found.kind, index, found.first,
+                                found.last, reason)
 
     def _hosted(self, index: int, last: int) -> Reference | None:
         """The article's coalition when "in P" follows token `last` in its clause and P
@@ -551,9 +586,11 @@ class _Finder:
                                             cue.first]):
                 continue
             actor = max(before, key=lambda item: item[1])[0]
-            self.add(actor, after[0], "member", "member", index, text[cue.start:cue.end],
-                     self.span(index, cue.start, cue.end),
-                     [f"member: named before 'command of' '{after[0].label}'"])
+            reason = f"member: named before 'command of' '{after[0].label}'"
+            if self.add(actor, after[0], "member", "member", index, text[cue.start:cue.end],
+                        self.span(index, cue.start, cue.end), [reason]):
+                self.contribute(party_of(actor), after[0], "command",  # type: ignore[arg-type]
+                                index, cue.first, cue.last, reason)
 
     def command(self, index: int) -> None:
         """"under Polish command": the state whose command a part of the force is under."""
@@ -582,6 +619,7 @@ class StateForces:
     first: int
     last: int
     how: str
+    kind: str = "ground-troops"
 
 
 def state_forces(ctx: DocContext, index: int, lexicon: Lexicon) -> list[StateForces]:
@@ -618,7 +656,14 @@ def state_forces(ctx: DocContext, index: int, lexicon: Lexicon) -> list[StateFor
             elif _from_after_noun(tokens, first, nouns, mentions, spans):
                 found.append(StateForces(party_of(actor), first, last,  # type: ignore[arg-type]
                                          "named after a force noun and 'from'"))
-    return found
+    return [replace(f, kind=_kind(lexicon, tokens, f.first, f.last)) for f in found]
+
+
+def _kind(lexicon: Lexicon, tokens: Sequence[Token], first: int, last: int) -> str:
+    """What forces tokens [first, last] are: the topic their words name (ships: naval,
+    helicopters: airstrikes), ground troops when none."""
+    topics = lexicon.topics_in(tokens, first, last + 1)
+    return topics[-1].phrase.label if topics else "ground-troops"
 
 
 def _covered(tokens: Sequence[Token], begin: int, end: int) -> list[int]:
@@ -712,9 +757,11 @@ def _states_membership(event: Event, lexicon: Lexicon, trigger: Sequence[Token])
     return purpose or (bool(lexicon.cue("intention", cue)) and not lexicon.cue("request", cue))
 
 
-def find_memberships(ctx: DocContext, lexicon: Lexicon,
-                     coalitions: DocumentCoalitions | None = None) -> list[Membership]:
-    """Every membership a document states, one per member, coalition, sentence and rule."""
+def read_membership(ctx: DocContext, lexicon: Lexicon,
+                    coalitions: DocumentCoalitions | None = None
+                    ) -> tuple[list[Membership], list[Contribution]]:
+    """Every membership a document states, one per member, coalition, sentence and
+    status, and what the members' forces named next to a coalition contribute."""
     coalitions = coalitions or document_coalitions(ctx, lexicon)
     finder = _Finder(ctx, lexicon, coalitions)
     for event in ctx.events:
@@ -733,4 +780,11 @@ def find_memberships(ctx: DocContext, lexicon: Lexicon,
         if key not in seen:
             seen.add(key)
             kept.append(membership)
-    return kept
+    contributions = list({c.contribution_id: c for c in finder.contributions}.values())
+    return kept, contributions
+
+
+def find_memberships(ctx: DocContext, lexicon: Lexicon,
+                     coalitions: DocumentCoalitions | None = None) -> list[Membership]:
+    """Every membership a document states (`read_membership`)."""
+    return read_membership(ctx, lexicon, coalitions)[0]

@@ -29,7 +29,7 @@ from redshank.parse.truecase import truecase_if_lower
 from redshank.positions.coalitions import contributing_members, find_contributions
 from redshank.positions.context import DocContext
 from redshank.positions.lexicon import Lexicon, default_lexicon
-from redshank.positions.membership import document_coalitions, find_memberships
+from redshank.positions.membership import document_coalitions, read_membership
 from redshank.positions.reading import positions_of, read_document
 from redshank.positions.tokens import Token, parsed_token
 
@@ -55,8 +55,8 @@ def read_context(ctx: DocContext, lexicon: Lexicon | None = None) -> DocumentRea
     lexicon = lexicon or default_lexicon()
     readings = read_document(ctx, lexicon)
     coalitions = document_coalitions(ctx, lexicon)
-    memberships = find_memberships(ctx, lexicon, coalitions)
-    contributions = find_contributions(ctx, readings, memberships, coalitions)
+    memberships, forces = read_membership(ctx, lexicon, coalitions)
+    contributions = [*find_contributions(ctx, readings, memberships, coalitions), *forces]
     memberships += contributing_members(ctx, contributions, memberships, coalitions)
     return DocumentReading(positions=positions_of(readings), memberships=memberships,
                            contributions=contributions)
