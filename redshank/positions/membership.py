@@ -60,6 +60,7 @@ PART_OF_REACH_WORDS = 4  # "as part of [the NATO-led] KFOR"
 NEXT_TO_WORDS = 3  # "German KFOR troops", "UN force, comprising of troops from Italy"
 UNREAL_REACH_WORDS = 4  # "might [want to] take part in", not "may withdraw ... it has in"
 PLACE_PREPOSITIONS = ("in", "into", "to", "from")
+HOST_PREPOSITIONS = ("in", "into", "to")  # "troops from Nepal" are not in Nepal
 PLACE_MODIFIERS = frozenset({"southern", "northern", "eastern", "western", "central"})
 REAL_MODALS = frozenset(lemma_key(w) for w in ("will", "'ll", "shall"))
 UNREAL_WORDS = frozenset(lemma_key(w) for w in (
@@ -112,6 +113,14 @@ class DocumentCoalitions:
 
 
 KNOWN_PREFIX = "co-"
+
+
+def member_party(actor: Actor) -> Party | None:
+    """Whose membership an actor mention is: its country for a country's contingent of
+    an organisation's force ("Chinese UN peacekeepers"), else its side (`party_of`)."""
+    if actor.type == "igo" and actor.country:
+        return Party(actor.country, country_name(actor.country), "state")
+    return party_of(actor)
 
 
 def known_coalition_id(known: KnownCoalition) -> str:
@@ -263,8 +272,10 @@ def _reference(ctx: DocContext, index: int, noun: Match, lexicon: Lexicon,
     tokens = ctx.tokens(index)
     led = _led_by(ctx, index, noun)
     lead = led[0] if led else _organisation_before(ctx, index, noun)
-    end = clause_window(tokens, noun.last)[1]
-    hosts = _places(ctx, index, noun.last + 1, min(end, noun.last + 1 + PLACE_REACH_WORDS))
+    start, end = clause_window(tokens, noun.last)
+    hosts = _places(ctx, index, noun.last + 1, min(end, noun.last + 1 + PLACE_REACH_WORDS),
+                    HOST_PREPOSITIONS) or _places(ctx, index, start, noun.first,
+                                                  HOST_PREPOSITIONS)
     adversary = _target_adversary(ctx, index, lexicon, noun.last + 1, end,
                                   {lead.key} if lead else set())
     day = _day(ctx)
@@ -432,7 +443,7 @@ class _Finder:
     def add(self, actor: Actor | Party, ref: Reference, role: str, status: str, index: int,
             trigger: str, span: Span, reasons: list[str], event: Event | None = None) -> bool:
         """Record a membership; False when the actor cannot be a member."""
-        party = actor if isinstance(actor, Party) else party_of(actor)
+        party = actor if isinstance(actor, Party) else member_party(actor)
         if party is None or (isinstance(actor, Actor) and not is_named(actor)):
             return False
         if self.excluded(party, ref) is not None:
@@ -653,9 +664,9 @@ def state_forces(ctx: DocContext, index: int, lexicon: Lexicon) -> list[StateFor
             if noun is not None:
                 found.append(StateForces(party_of(actor), first, noun.last,  # type: ignore[arg-type]
                                          f"named before '{noun.phrase.text}'"))
-            elif _from_after_noun(tokens, first, nouns, mentions, spans):
-                found.append(StateForces(party_of(actor), first, last,  # type: ignore[arg-type]
-                                         "named after a force noun and 'from'"))
+            elif (noun := _from_after_noun(tokens, first, nouns, mentions, spans)):
+                found.append(StateForces(party_of(actor), noun.first,  # type: ignore[arg-type]
+                                         last, "named after a force noun and 'from'"))
     return [replace(f, kind=_kind(lexicon, tokens, f.first, f.last)) for f in found]
 
 
@@ -699,11 +710,12 @@ def _noun_after_list(tokens: Sequence[Token], last: int, nouns: Sequence[Match],
 
 
 def _from_after_noun(tokens: Sequence[Token], first: int, nouns: Sequence[Match], mentions,
-                     spans) -> bool:
-    """True when the state (or the list it ends) follows a force noun and "from"."""
+                     spans) -> Match | None:
+    """The force noun the state (or the list it ends) follows with "from"."""
     start = _state_list_steps(tokens, first, mentions, spans, -1)
-    return (start >= 2 and tokens[start - 1].text.lower() == "from"
-            and any(n.last == start - 2 for n in nouns))
+    if start < 2 or tokens[start - 1].text.lower() != "from":
+        return None
+    return next((n for n in nouns if n.last == start - 2), None)
 
 
 def _next_to(tokens: Sequence[Token], refs: Sequence[Reference], first: int, last: int

@@ -168,3 +168,63 @@ def test_membership_timeline_as_csv_and_parquet(tmp_path: Path) -> None:
     assert list(types) == list(TIMELINE_SCHEMA) and types["from"] == "DATE"
     with pytest.raises(ConfigError, match=r"csv or \.parquet"):
         write_timeline(coalitions, tmp_path / "members.txt")
+
+
+def test_contingents_lists_of_states_and_troops_from() -> None:
+    article = Article("buffer", published="2006-09-20")
+    s0 = article.add("Two Ghanaian UN peacekeepers and Dutch and Belgian ships joined the "
+                     "patrol as part of UNIFIL.")
+    article.actor(s0, "Ghanaian UN peacekeepers", "IGOGHA", "GHA", kind="igo",
+                  actor_id="IGOGHA")
+    article.actor(s0, "Dutch", "NLD", "NLD")
+    article.actor(s0, "Belgian", "BEL", "BEL")
+    s1 = article.add("In Lebanon the UN force now includes troops from Nepal, Malaysia and "
+                     "Indonesia.")
+    article.actor(s1, "UN", "IGOUNO", kind="igo", actor_id="UNITED_NATIONS")
+    article.actor(s1, "Lebanon", "LBN", "LBN")
+    for name, code in (("Nepal", "NPL"), ("Malaysia", "MYS"), ("Indonesia", "IDN")):
+        article.actor(s1, name, code, code)
+    (coalition,) = _coalitions(article)
+    assert coalition.known_id == "unifil"
+    members = {m.member: m for m in coalition.members}
+    assert set(members) == {"GHA", "NLD", "BEL", "NPL", "MYS", "IDN"}
+    kinds = {(m.member, g.kind) for m in coalition.members for g in m.contributions}
+    assert ("GHA", "ground-troops") in kinds and ("NPL", "ground-troops") in kinds
+    # the organisation that leads it is a lead, not a member
+    assert coalition.lead == "UNITED_NATIONS" and "UNITED_NATIONS" not in members
+
+
+def test_command_of_the_force_and_troops_far_from_it() -> None:
+    article = Article("handover", published="2007-02-15")
+    s0 = article.add("Italy took command of UNIFIL on Saturday, while Syrian troops "
+                     "watched the border far to the east of the UNIFIL area.")
+    article.actor(s0, "Italy", "ITA", "ITA")
+    article.actor(s0, "Syrian troops", "SYRMIL", "SYR", sector="MIL")
+    (coalition,) = _coalitions(article)
+    (italy,) = coalition.members
+    assert italy.member == "ITA"
+    assert [(g.kind, g.status) for g in italy.contributions] == [("command", "done")]
+
+
+def test_a_possible_membership_is_not_one() -> None:
+    article = Article("maybe", published="2004-06-01")
+    s0 = article.add("Estonia might serve in KFOR, and Latvia did not take part in KFOR.")
+    article.actor(s0, "Estonia", "EST", "EST")
+    article.actor(s0, "Latvia", "LVA", "LVA")
+    assert _coalitions(article) == []
+
+
+def test_a_generic_phrase_prefers_the_coalition_the_article_names() -> None:
+    article = Article("golan", published="2006-08-01")
+    s0 = article.add("Israel and Syria traded threats, and Israeli jets flew over Beirut.")
+    article.actor(s0, "Israel", "ISR", "ISR")
+    article.actor(s0, "Syria", "SYR", "SYR")
+    s1 = article.add("UNIFIL said its posts were hit.")
+    s2 = article.add("Four Irish UN peacekeepers were hurt.")
+    article.actor(s2, "Irish UN peacekeepers", "IGOIRL", "IRL", kind="igo",
+                  actor_id="IGOIRL")
+    article.actor(s2, "UN peacekeepers", "IGOUNO", kind="igo", actor_id="UNITED_NATIONS")
+    assert s1 == 1
+    # Israel is the most named country, but the article names UNIFIL, not a mission
+    # on the Golan Heights
+    assert _members(article) == {"unifil": {"IRL"}}
