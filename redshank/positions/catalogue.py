@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import os
 import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from typing import Any
 from redshank.errors import DataFileError
 
 PACKAGED_FILE = "catalogue.jsonl"
+CATALOGUE_ENV = "REDSHANK_COALITIONS"
 KINDS = ("coalition", "force", "mission", "operation")
 REQUIRED_FIELDS = ("id", "name", "kind", "aliases", "lead", "hosts", "adversary", "purpose",
                    "start", "end", "source")
@@ -332,7 +334,7 @@ def load_catalogue(paths: Sequence[str | Path] = ()) -> Catalogue:
     """The packaged catalogue plus the user's files; a user entry replaces one of its id."""
     if not paths:
         return default_catalogue()
-    entries = _packaged_entries()
+    entries = list(default_catalogue())
     for path in paths:
         entries.extend(parse_catalogue(_read(Path(path)), path=str(path)))
     return Catalogue(entries, [PACKAGED_FILE, *(str(p) for p in paths)])
@@ -340,5 +342,11 @@ def load_catalogue(paths: Sequence[str | Path] = ()) -> Catalogue:
 
 @lru_cache(maxsize=1)
 def default_catalogue() -> Catalogue:
-    """The packaged catalogue, loaded once per process."""
-    return Catalogue(_packaged_entries(), [PACKAGED_FILE])
+    """The catalogue the pipeline uses, loaded once per process: the packaged one plus the
+    user's files named in $REDSHANK_COALITIONS (separated by the OS path separator), so
+    ingest, its worker processes and Dask workers started with it see the same entries."""
+    extra = [path for path in os.environ.get(CATALOGUE_ENV, "").split(os.pathsep) if path]
+    entries = _packaged_entries()
+    for path in extra:
+        entries.extend(parse_catalogue(_read(Path(path)), path=path))
+    return Catalogue(entries, [PACKAGED_FILE, *extra])

@@ -228,3 +228,23 @@ def test_a_generic_phrase_prefers_the_coalition_the_article_names() -> None:
     # Israel is the most named country, but the article names UNIFIL, not a mission
     # on the Golan Heights
     assert _members(article) == {"unifil": {"IRL"}}
+
+
+def test_a_users_catalogue_file_adds_a_coalition(tmp_path: Path, monkeypatch) -> None:
+    from redshank.positions.catalogue import default_catalogue
+
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text('{"id": "lake-watch", "name": "Lake Watch Force", "kind": "force", '
+                    '"aliases": ["Lake Watch Force", "LWF"], "lead": "KEN", "hosts": ["UGA"], '
+                    '"adversary": null, "purpose": "monitoring", "start": "2010-01", '
+                    '"end": null, "source": "our own notes"}\n', encoding="utf-8")
+    monkeypatch.setenv("REDSHANK_COALITIONS", str(mine))
+    default_catalogue.cache_clear()
+    try:
+        article = Article("lake", published="2011-04-02")
+        s0 = article.add("Tanzanian soldiers of the LWF patrolled the shore.")
+        article.actor(s0, "Tanzanian soldiers", "TZAMIL", "TZA", sector="MIL")
+        assert _members(article) == {"lake-watch": {"TZA"}}
+    finally:
+        monkeypatch.delenv("REDSHANK_COALITIONS")
+        default_catalogue.cache_clear()
