@@ -47,7 +47,10 @@ class Position:
     `holder` is whose position it is: a country code (USA) or an organisation id (NATO);
     `speaker` who stated it, `quote` the words when quoted. `hedges` are the hedge cues
     of the sentence ("left open the possibility"). `event_ids` are the coded events it
-    was read from (none when read from a cue such as "red line").
+    was read from (none when read from a cue such as "red line"). The dates are the
+    statement's (the event's, or publication when the event's date is a target); a target
+    the statement sets ("withdraw by 2008") is `target_text` as written and `target_date`,
+    the last day it names.
     """
 
     position_id: str
@@ -75,13 +78,15 @@ class Position:
     published: date | None
     reasons: list[str] = field(metadata=NO_COLUMN)
     deriver_version: str
+    target_date: date | None = field(default=None, metadata=NO_COLUMN)
+    target_text: str | None = field(default=None, metadata=NO_COLUMN)
 
     def to_json(self) -> dict[str, Any]:
         return json_record(self)
 
     @classmethod
     def from_json(cls, record: dict[str, Any]) -> Position:
-        data = parse_days(dict(record), "date_start", "date_end", "published")
+        data = parse_days(dict(record), "date_start", "date_end", "published", "target_date")
         data["speaker"] = _actor(data.get("speaker"))
         data["quote_span"] = _span(data.get("quote_span"))
         data["span"] = Span(**data["span"])

@@ -1,8 +1,9 @@
 """Topic and cue lexicons: small TSV files, validated on load, matched on lemma keys.
 
     topic <TAB> phrase     redshank/data/positions/topics.tsv (ground troops, airstrikes, ...)
-    cue <TAB> phrase       redshank/data/positions/cues.tsv (hedges, refusals, speech, ...),
-                           coalition-cues.tsv (coalition senses, forces, membership words)
+    cue <TAB> phrase       redshank/data/positions/cues.tsv (hedges, refusals, speech,
+                           troop nouns and changes, ...), coalition-cues.tsv (coalition
+                           senses, forces, membership words)
 
 A file says which it is by its header line (`topic<TAB>phrase` or `cue<TAB>phrase`); users
 add their own files of either kind. Errors name the file and line (`DataFileError`).
@@ -26,8 +27,12 @@ PACKAGED_FILES = ("topics.tsv", "cues.tsv", "coalition-cues.tsv")
 CUE_KINDS = frozenset({
     "hedge", "refusal", "refusal-negation", "intention", "offer", "request", "speech",
     "first-person", "anaphor", "coalition", "campaign", "form", "join", "target",
-    "fallback-topic", "not-alliance", "force", "asset", "multinational", "part-of",
-    "command",
+    "fallback-topic",
+    # coalitions and their members (membership.py)
+    "not-alliance", "force", "asset", "multinational", "part-of", "command",
+    # troop facts (troops.py)
+    "troop-noun", "troop-group", "withdraw", "depart", "reduce", "increase", "deploy",
+    "station", "remain", "deadline", "plan", "reject", "demand",
 })  # fmt: skip
 MAX_GAP_WORDS = 2
 TOPICS = "topic"

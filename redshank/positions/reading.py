@@ -1,10 +1,14 @@
 """Read what each event (or stance cue) says about an action: topic, stance, whose, who said.
 
     event -> clause around its trigger -> topics (lexicon phrases, event signals, the
-          event's own actors' words; "do so" takes the previous sentence's topic)
+          event's own actors' words; "do so" takes the previous sentence's topic; troops
+          withdrawn or cut make withdrawal or troop-levels, never ground-troops)
           -> stance (AGREE commit/offer, SUPPORT support, REJECT refuse, REQUEST request;
              a negated action with a refusal cue is a refusal, a hypothetical one with an
-             intention cue a commitment) -> holder and speaker -> hedges of the sentence
+             intention cue a commitment; an action a third party demands of the actor is
+             the demander's request) -> holder and speaker -> hedges of the sentence
+          -> statement date (the event's, or publication when it is a target) and the
+             target date ("by 2008")
 
 Clauses with no event-borne stance are read for refusal cues too ("a red line ... no
 boots on the ground", "did not rule out airstrikes") in first-person quotations and
@@ -31,9 +35,20 @@ from redshank.positions.context import (
 )
 from redshank.positions.lexicon import Lexicon, Match
 from redshank.positions.tokens import Token, clause_window
+from redshank.positions.troops import (
+    NEGATION_KEYS,
+    Target,
+    TroopChange,
+    change_at,
+    change_cues,
+    demand_on,
+    links_in,
+    target_in,
+    unowned_troops,
+)
 from redshank.version import CODER_VERSION
 
-DERIVER_VERSION = f"redshank-positions-0.1.0 ({CODER_VERSION})"
+DERIVER_VERSION = f"redshank-positions-0.2.0 ({CODER_VERSION})"
 # The stance each event type states: the `stance` column of the event-type table.
 EVENT_STANCES: dict[str, Stance] = {
     name: cast(Stance, row.stance) for name, row in event_types().items() if row.stance
@@ -44,6 +59,10 @@ STANCE_STATUS = {"commit": "committed", "offer": "offered", "support": "supporte
                  "request": "requested", "refuse": "refused", "hedge": "open"}
 FACT_STATUS = {None: "done", "historical": "done", "hypothetical": "possible",
                "future": "planned", "negated": "not done"}
+# An action still to come: a date of it after publication is a target, not the statement's.
+FORWARD_AUXILIARIES = frozenset({"future", "hypothetical", "negated"})
+# The topic of troops taken out or cut: never ground-troops (a commitment of troops).
+TROOP_TOPICS: dict[TroopChange, str] = {"withdrawal": "withdrawal", "cut": "troop-levels"}
 
 
 @dataclass(slots=True)
@@ -71,6 +90,8 @@ class Reading:
     quote_span: Span | None = None
     events: list[Event] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    target_text: str | None = None
+    target_date: date | None = None
 
     @property
     def key(self) -> tuple[str, str, str | None, str]:
@@ -99,7 +120,7 @@ def hedges_in(text: str, tokens: Sequence[Token], lexicon: Lexicon, topic: str) 
         if any(o is not match and o.size > match.size and _overlaps(o, match) for o in found):
             continue
         start, end = clause_window(tokens, match.first)
-        topics = {m.phrase.label for m in lexicon.topics_in(tokens, start, end)}
+        topics = clause_topics(text, tokens, lexicon, start, end)
         if not topics or topic in topics:
             kept.append(_surface(text, match))
     return list(dict.fromkeys(kept))
@@ -114,6 +135,43 @@ def topics_of(text: str, tokens: Sequence[Token], lexicon: Lexicon,
             topics.setdefault(match.phrase.label, f"topic {match.phrase.label}: "
                               f"'{_surface(text, match)}' ({match.phrase.source})")
     return topics
+
+
+def troop_topics(topics: dict[str, str], text: str, tokens: Sequence[Token], lexicon: Lexicon,
+                 start: int, end: int, previous: Sequence[Token] = (),
+                 trigger: int | None = None) -> dict[str, str]:
+    """A clause's topics when it withdraws or cuts troops (troops.py): withdrawal or
+    troop-levels, and no ground-troops unless the clause also sends or adds troops ("will
+    reduce its troop level" is not a commitment of troops). `previous` are the previous
+    sentence's tokens ("It will not withdraw" after a sentence about its troops); an
+    event's `trigger` that withdraws or cuts does so whatever troops the clause names
+    ("will withdraw, over the next year, its 900 troops")."""
+    links = [link for link in links_in(tokens, lexicon, start, end, previous)
+             if link.cue is not None]
+    taken = [(link.change, link.cue) for link in links if link.change in TROOP_TOPICS]
+    change = change_at(tokens, lexicon, trigger) if trigger is not None else None
+    if change in TROOP_TOPICS and "ground-troops" in topics and not taken:
+        cue = next(m for m in change_cues(tokens, lexicon) if m.first <= trigger <= m.last)
+        taken.append((change, cue))
+    if not taken:
+        return topics
+    found = dict(topics)
+    if not any(link.change in ("deployment", "increase") for link in links):
+        found.pop("ground-troops", None)
+    for taken_change, cue in taken:
+        assert taken_change is not None
+        topic = TROOP_TOPICS[taken_change]
+        found.setdefault(topic, f"topic {topic}: troops {taken_change} '"
+                                f"{_surface(text, cue)}' ({cue.phrase.source})")
+    return found
+
+
+def clause_topics(text: str, tokens: Sequence[Token], lexicon: Lexicon, start: int, end: int
+                  ) -> dict[str, str]:
+    """Topic -> reason for the clause tokens[start:end]: its phrases, troops withdrawn or
+    cut."""
+    return troop_topics(topics_of(text, tokens, lexicon, [(start, end)]), text, tokens, lexicon,
+                        start, end)
 
 
 def _without_fallbacks(topics: dict[str, str], lexicon: Lexicon) -> dict[str, str]:
@@ -178,28 +236,127 @@ def stance_of(event: Event, lexicon: Lexicon, trigger: Sequence[Token]
     return None, status, f"status {status}: {why}"
 
 
-def holder_of(event: Event, speaker: Actor | None) -> tuple[Party, str] | None:
-    """Whose position an event states: its named actor; for pronouns, generic actors and
-    the forces a refusal is about, the speaker's side; else the actor's side."""
+def holder_of(event: Event, speaker: Actor | None, unowned: Sequence[Actor] = ()
+              ) -> tuple[Party, str] | None:
+    """Whose position an event states: its named actor; for pronouns, generic actors, the
+    forces a refusal is about and troops named by where they are (`unowned`: "soldiers in
+    southern Iraq" are not Iraq's), the speaker's side; else the actor's side. An actor
+    the coder implied ("would be withdrawn": the host's judiciary) holds nothing."""
+    actors = [] if event.actor_inferred else [a for a in event.actor
+                                              if a.text.strip() and a not in unowned]
     if not is_forces(event):
-        for actor in event.actor:
+        for actor in actors:
             if is_named(actor):
                 party = party_of(actor)
                 if party is not None:
                     return party, f"holder {party.key}: the event's actor '{actor.text}'"
     if speaker is not None and (party := party_of(speaker)) is not None:
         return party, f"holder {party.key}: the speaker {speaker.name}"
-    for actor in event.actor:
+    for actor in actors:
         if (party := party_of(actor)) is not None:
             return party, f"holder {party.key}: the event's actor '{actor.text}'"
     return None
 
 
-def _date_fields(event: Event | None, published: date | None
-                 ) -> tuple[str | None, str, date | None, date | None]:
-    if event is not None and (event.date or event.date_start):
+def _actor_tokens(ctx: DocContext, event: Event, actor: Actor, tokens: Sequence[Token]
+                  ) -> tuple[int, int] | None:
+    """The first and last token of one of the event's actors in its sentence."""
+    _, offset = ctx.sentence(event.sentence_index)
+    start, end = actor.span.start - offset, actor.span.end - offset
+    inside = [i for i, t in enumerate(tokens) if t.start >= start and t.end <= end]
+    return (inside[0], inside[-1]) if inside else None
+
+
+def _unowned(ctx: DocContext, event: Event, tokens: Sequence[Token], lexicon: Lexicon
+             ) -> list[Actor]:
+    """The event's actors that are troops named by where they are ("soldiers in Iraq")."""
+    found = []
+    for actor in event.actor:
+        at = _actor_tokens(ctx, event, actor, tokens)
+        if at is not None and unowned_troops(tokens, lexicon, *at):
+            found.append(actor)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _ThirdParty:
+    """A third party's demand that an event's actor act: the demander's side (None when
+    the demand is nobody's position), the demander, and why."""
+
+    party: Party | None
+    demander: Actor | None
+    reason: str
+
+
+def _demanded(ctx: DocContext, event: Event, tokens: Sequence[Token], lexicon: Lexicon,
+              trigger: int) -> _ThirdParty | None:
+    """A third party's demand that the event's actor act ("kidnappers demanded that Japan
+    withdraw", "abductors want Slovakia to withdraw", "urged Germany to send troops"). It
+    is the demander's request; nobody's position when the demander is unnamed or generic
+    or demands that the actor not act. None when nobody else demands it."""
+    for actor in event.actor:
+        at = _actor_tokens(ctx, event, actor, tokens)
+        if at is None or at[0] > trigger:
+            continue
+        demand = demand_on(ctx, event.sentence_index, lexicon, at[0])
+        if demand is None:
+            continue
+        own = party_of(actor)
+        if demand.party is not None and own is not None and demand.party.key == own.key:
+            return None
+        text, _ = ctx.sentence(event.sentence_index)
+        cue = _surface(text, demand.cue)
+        who = f"'{demand.demander.text}'" if demand.demander else "an unnamed party"
+        reason = f"holder {demand.party.key if demand.party else 'none'}: {who} demands it " \
+                 f"of '{actor.text}' ('{cue}')"
+        negated = any(t.key in NEGATION_KEYS for t in tokens[demand.cue.last + 1:trigger + 1])
+        if negated or event.event == "REJECT":
+            return _ThirdParty(None, demand.demander, reason + ", that it not act")
+        return _ThirdParty(demand.party, demand.demander, reason)
+    return None
+
+
+def _date_fields(event: Event | None, published: date | None, target: Target | None = None,
+                 forward: bool = False) -> tuple[str | None, str, date | None, date | None]:
+    """The statement's date: the event's, unless that is a target the statement sets
+    (`target`'s words, or a day after publication of a `forward` action); then the
+    publication date."""
+    if event is not None and (event.date or event.date_start) and \
+            not _is_target_date(event, published, target, forward):
         return event.date, event.date_precision, event.date_start, event.date_end
     return format_day(published), "reported", published, published
+
+
+def _is_target_date(event: Event, published: date | None, target: Target | None,
+                    forward: bool) -> bool:
+    """True when the event's date is a target: the clause's target words, or a day after
+    publication of a `forward` action (one still to come: "will withdraw next year"; a
+    request dated after publication is a misdated request, not a target)."""
+    if target is not None and event.date_text and (event.date_text in target.text
+                                                   or target.text in event.date_text):
+        return True
+    return forward and published is not None and event.date_start is not None and \
+        event.date_start > published
+
+
+def _is_forward(event: Event, stance: Stance | None) -> bool:
+    """True for an action still to come: future, hypothetical or negated, or committed to,
+    offered or refused."""
+    return event.auxiliary in FORWARD_AUXILIARIES or stance in ("commit", "offer", "refuse")
+
+
+def _target(ctx: DocContext, event: Event, tokens: Sequence[Token], lexicon: Lexicon,
+            window: tuple[int, int], forward: bool
+            ) -> tuple[Target | None, str | None, date | None]:
+    """The clause's target date ("by 2008", "until the end of the year"), else the
+    event's own date when it lies after publication ("will withdraw next year")."""
+    text, offset = ctx.sentence(event.sentence_index)
+    target = target_in(text, tokens, lexicon, *window, ctx.published, offset=offset)
+    if target is not None:
+        return target, target.text, target.day
+    if _is_target_date(event, ctx.published, None, forward):
+        return None, event.date_text or event.date, event.date_end
+    return None, None, None
 
 
 def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
@@ -218,9 +375,15 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
     for topic, reason in topics_of(text, tokens, lexicon,
                                    [(start, end), *_actor_ranges(ctx, event, tokens)]).items():
         topics.setdefault(topic, reason)
+    topics = troop_topics(topics, text, tokens, lexicon, start, end, ctx.tokens(index - 1),
+                          trigger)
     speaker = (event.quote.speaker if event.quote and event.quote.speaker
                else ctx.speaker_of(index, lexicon, before=event.evidence.span.start - offset))
-    holder = holder_of(event, speaker)
+    demanded = _demanded(ctx, event, tokens, lexicon, trigger)
+    if demanded is not None and demanded.party is None:
+        return []
+    holder = ((demanded.party, demanded.reason) if demanded is not None and demanded.party
+              else holder_of(event, speaker, _unowned(ctx, event, tokens, lexicon)))
     if holder is None:
         return []
     if not topics:
@@ -228,9 +391,19 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
     if not topics:
         return []
     stance, status, why = stance_of(event, lexicon, tokens[trigger:trigger + 1])
+    if demanded is not None:
+        stance, status, why = "request", STANCE_STATUS["request"], \
+            f"stance request: {event.event} demanded of its actor"
+        speaker = speaker if event.quote and event.quote.speaker else demanded.demander
     if speaker is None and not is_forces(event):
         speaker = next((a for a in event.actor if is_named(a)), None)
-    date, precision, date_start, date_end = _date_fields(event, ctx.published)
+    forward = _is_forward(event, stance)
+    target, target_text, target_date = None, None, None
+    if stance is not None or forward:
+        target, target_text, target_date = _target(ctx, event, tokens, lexicon, (start, end),
+                                                   forward)
+    date, precision, date_start, date_end = _date_fields(event, ctx.published, target,
+                                                         forward)
     quote_span = event.quote.span if event.quote else None
     return [Reading(
         topic=topic, stance=stance, status=status, holder=holder[0], speaker=speaker,
@@ -240,7 +413,9 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
         date_precision=precision, date_start=date_start, date_end=date_end,
         published=event.published or ctx.published, quote=ctx.quote_text(event),
         quote_span=quote_span, events=[event],
-        reasons=[why, reason, holder[1], f"event {event.event_id} ({event.evidence.rule})"])
+        reasons=[why, reason, holder[1], f"event {event.event_id} ({event.evidence.rule})",
+                 *([f"target {target_date}: '{target_text}'"] if target_text else [])],
+        target_text=target_text, target_date=target_date)
         for topic, reason in _without_fallbacks(topics, lexicon).items()]  # fmt: skip
 
 
@@ -261,8 +436,8 @@ def read_cues(ctx: DocContext, index: int, lexicon: Lexicon, previous: Sequence[
     if speaker is None or holder is None:
         return []
     hedge_cues = lexicon.cue("hedge", tokens)
-    sentence_topics = _without_fallbacks(
-        topics_of(text, tokens, lexicon, [(0, len(tokens))]), lexicon)
+    sentence_topics = _without_fallbacks(clause_topics(text, tokens, lexicon, 0, len(tokens)),
+                                         lexicon)
     date, precision, date_start, date_end = _date_fields(None, ctx.published)
     found: list[Reading] = []
     clauses = dict.fromkeys(clause_window(tokens, r.first) for r in refusals)
@@ -271,9 +446,10 @@ def read_cues(ctx: DocContext, index: int, lexicon: Lexicon, previous: Sequence[
         kept = [r for r in inside if not any(_overlaps(r, h) for h in hedge_cues)]
         stance: Stance = "refuse" if kept else "hedge"
         cue = (kept or inside)[0]
-        topics = (_without_fallbacks(topics_of(text, tokens, lexicon, [(start, end)]), lexicon)
+        topics = (_without_fallbacks(clause_topics(text, tokens, lexicon, start, end), lexicon)
                   or sentence_topics
                   or _inherited(text, tokens, lexicon, start, end, holder.key, previous))
+        target = target_in(text, tokens, lexicon, start, end, ctx.published, offset=offset)
         found.extend(Reading(
             topic=topic, stance=stance, status=STANCE_STATUS[stance], holder=holder,
             speaker=speaker, hedges=hedges_in(text, tokens, lexicon, topic), doc_id=ctx.doc_id,
@@ -283,7 +459,10 @@ def read_cues(ctx: DocContext, index: int, lexicon: Lexicon, previous: Sequence[
             published=ctx.published, quote=text.strip(),
             quote_span=Span(offset, offset + len(text)),
             reasons=[f"stance {stance}: cue '{_surface(text, cue)}' ({cue.phrase.source})",
-                     reason, f"holder {holder.key}: the speaker {speaker.name}"])
+                     reason, f"holder {holder.key}: the speaker {speaker.name}",
+                     *([f"target {target.day}: '{target.text}'"] if target else [])],
+            target_text=target.text if target else None,
+            target_date=target.day if target else None)
             for topic, reason in topics.items())  # fmt: skip
     return found
 
@@ -302,6 +481,8 @@ def _merged(readings: Sequence[Reading]) -> list[Reading]:
             first.events.extend(e for e in reading.events if e not in first.events)
             first.reasons.extend(r for r in reading.reasons if r not in first.reasons)
             first.hedges = list(dict.fromkeys([*first.hedges, *reading.hedges]))
+            if first.target_text is None:
+                first.target_text, first.target_date = reading.target_text, reading.target_date
     return list(kept.values())
 
 
@@ -341,7 +522,8 @@ def position_of(reading: Reading) -> Position:
         event=reading.events[0].event if reading.events else None,
         auxiliary=reading.events[0].auxiliary if reading.events else None,
         published=reading.published, reasons=reading.reasons,
-        deriver_version=DERIVER_VERSION,
+        deriver_version=DERIVER_VERSION, target_date=reading.target_date,
+        target_text=reading.target_text,
     )  # fmt: skip
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from redshank.model import Position
+from dataclasses import replace
+from datetime import date
+
+from redshank.coding.arguments import implied_actor
+from redshank.model import Event, Position
 from redshank.positions import read_events
 from tests.positions.conftest import Article, wales_article
 
@@ -156,3 +160,148 @@ def test_events_alone_are_read_on_a_parse_of_their_own_sentences() -> None:
     alone = _summary(read_events(article.events).positions)
     assert alone == [s for s in _summary(_positions(article)) if s[4] != 2]
     assert ("USA", "ground-troops", "refuse", "John Kerry", 1) in alone
+
+
+def _swap(article: Article, event: Event, **changes: object) -> Event:
+    """The event with some fields as the coder would set them (date words, an implied
+    actor), in place of the original."""
+    changed = replace(event, **changes)
+    article.events[article.events.index(event)] = changed
+    return changed
+
+
+def test_a_cut_or_a_withdrawal_is_never_a_commitment_of_ground_troops() -> None:
+    article = Article("cut", published="2007-05-10")
+    s0 = article.add("Britain will reduce its troop level in Cyprus by 10 percent.")
+    britain = article.actor(s0, "Britain", "GBR", "GBR")
+    article.event(s0, "AGREE", "reduce", actors=[britain])
+    s1 = article.add("Britain will withdraw its remaining troops from Cyprus.")
+    britain = article.actor(s1, "Britain", "GBR", "GBR")
+    article.event(s1, "RETREAT", "withdraw", actors=[britain], auxiliary="future", cue="will")
+    s2 = article.add("Britain will not withdraw its troops from Cyprus before the talks end.")
+    britain = article.actor(s2, "Britain", "GBR", "GBR")
+    article.event(s2, "REJECT", "withdraw", actors=[britain], cue="not withdraw")
+    s3 = article.add("Poland will withdraw its troops from Chad and send 1,000 soldiers to "
+                     "Congo.")
+    poland = article.actor(s3, "Poland", "POL", "POL")
+    article.event(s3, "AGREE", "send", actors=[poland])
+    s4 = article.add("Poland will withdraw the last of the soldiers it sent to Chad.")
+    poland = article.actor(s4, "Poland", "POL", "POL")
+    article.event(s4, "AGREE", "withdraw", actors=[poland])
+    assert _summary(_positions(article)) == [
+        ("GBR", "troop-levels", "commit", "Britain", 0),
+        ("GBR", "withdrawal", "commit", "Britain", 1),
+        ("GBR", "withdrawal", "refuse", "Britain", 2),
+        ("POL", "withdrawal", "commit", "Poland", 3),
+        ("POL", "ground-troops", "commit", "Poland", 3),  # it also sends troops
+        ("POL", "withdrawal", "commit", "Poland", 4),  # the event withdraws, whatever troops
+    ]
+
+
+def test_a_hedge_on_a_withdrawal_stays_with_it() -> None:
+    article = Article("hedge-withdrawal", published="2007-05-10")
+    s0 = article.add("Britain will not withdraw its troops for now.")
+    britain = article.actor(s0, "Britain", "GBR", "GBR")
+    article.event(s0, "REJECT", "withdraw", actors=[britain], cue="not withdraw")
+    (position,) = _positions(article)
+    assert (position.topic, position.hedges) == ("withdrawal", ["for now"])
+
+
+def test_a_third_partys_demand_is_the_demanders_request_not_the_targets_stance() -> None:
+    article = Article("demand", published="2007-05-10")
+    s0 = article.add("The Green Brigade demanded that Japan withdraw its 550 soldiers from "
+                     "Haiti.")
+    brigade = article.actor(s0, "Green Brigade", "IMGGRB", kind="armed_group",
+                            actor_id="GREEN_BRIGADE")
+    japan = article.actor(s0, "Japan", "JPN", "JPN")
+    article.event(s0, "REQUEST", "demanded", actors=[brigade], recipients=[japan])
+    article.event(s0, "RETREAT", "withdraw", actors=[japan], auxiliary="hypothetical",
+                  cue="demanded", lemmas=["demand"])
+    s1 = article.add("The Green Brigade wants Slovakia to withdraw its soldiers.")
+    article.actor(s1, "Green Brigade", "IMGGRB", kind="armed_group", actor_id="GREEN_BRIGADE")
+    slovakia = article.actor(s1, "Slovakia", "SVK", "SVK")
+    article.event(s1, "RETREAT", "withdraw", actors=[slovakia], auxiliary="hypothetical",
+                  cue="wants", lemmas=["want"])
+    s2 = article.add("The Green Brigade demanded that Poland not send more troops.")
+    article.actor(s2, "Green Brigade", "IMGGRB", kind="armed_group", actor_id="GREEN_BRIGADE")
+    poland = article.actor(s2, "Poland", "POL", "POL")
+    article.event(s2, "REJECT", "send", actors=[poland], cue="not send")
+    positions = _positions(article)
+    assert _summary(positions) == [
+        ("GREEN_BRIGADE", "withdrawal", "request", "Green Brigade", 0),
+        ("GREEN_BRIGADE", "withdrawal", "request", "Green Brigade", 1),
+    ]
+    assert len(positions[0].event_ids) == 2  # the demand and the demanded withdrawal
+
+
+def test_a_cut_announced_by_a_prime_minister_is_his_states_not_the_hosts() -> None:
+    """The coder implies an actor for an agentless passive (the host's courts) and names
+    troops by where they are ("soldiers in southern Cyprus": Cyprus's): neither is whose
+    position it is."""
+    article = Article("host", published="2007-05-10")
+    text = ("Danish Prime Minister Anders Fogh Rasmussen said the soldiers in southern "
+            "Cyprus would be withdrawn by August.")
+    s0 = article.add(text)
+    article.actor(s0, "Danish Prime Minister Anders Fogh Rasmussen", "DNKGOV", "DNK",
+                  kind="person", name="Anders Fogh Rasmussen")
+    soldiers = article.actor(s0, "soldiers in southern Cyprus", "CYPMIL", "CYP")
+    at = article.sentences[s0].span.start + text.index("withdrawn")
+    implied = implied_actor("CYP", "JUD", at, "'withdrawn' names no actor")
+    _swap(article, article.event(s0, "AGREE", "withdrawn", actors=[implied]),
+          actor_inferred=True)
+    s1 = article.add(text)
+    article.actor(s1, "Danish Prime Minister Anders Fogh Rasmussen", "DNKGOV", "DNK",
+                  kind="person", name="Anders Fogh Rasmussen")
+    soldiers = article.actor(s1, "soldiers in southern Cyprus", "CYPMIL", "CYP")
+    article.event(s1, "AGREE", "withdrawn", actors=[soldiers])
+    assert _summary(_positions(article)) == [
+        ("DNK", "withdrawal", "commit", "Anders Fogh Rasmussen", 0),
+        ("DNK", "withdrawal", "commit", "Anders Fogh Rasmussen", 1),
+    ]
+
+
+def test_a_target_date_is_kept_apart_from_the_statement_date() -> None:
+    article = Article("target", published="2007-05-10")
+    s0 = article.add("Italy would pull out its 3,000 troops from Bosnia by 2008, Prodi said.")
+    italy = article.actor(s0, "Italy", "ITA", "ITA")
+    _swap(article, article.event(s0, "AGREE", "pull out", actors=[italy], day="2008",
+                                 precision="year"), date_text="by 2008")
+    s1 = article.add("The Philippines will pull its 50 troops out of Haiti by July 20.")
+    philippines = article.actor(s1, "Philippines", "PHL", "PHL")
+    # the coder read "by July 20" as the last July 20 before publication
+    _swap(article, article.event(s1, "RETREAT", "pull", actors=[philippines],
+                                 auxiliary="future", cue="will", day="2006-07-20",
+                                 precision="day"), date_text="by July 20")
+    italy_position, philippines_position = _positions(article)
+    assert (italy_position.topic, italy_position.date, italy_position.date_start) == (
+        "withdrawal", "2007-05-10", date(2007, 5, 10))
+    assert (italy_position.target_text, italy_position.target_date) == ("by 2008",
+                                                                        date(2008, 12, 31))
+    assert philippines_position.date == "2007-05-10"
+    assert (philippines_position.target_text, philippines_position.target_date) == (
+        "by July 20", date(2007, 7, 20))
+
+
+def test_a_past_statement_keeps_its_own_date_and_has_no_target() -> None:
+    positions = _positions(wales_article())
+    assert all(p.target_date is None and p.target_text is None for p in positions)
+    zebari = Article("past", published="2014-06-11")
+    s0 = zebari.add("Zebari floated the idea that armed drones might be used in Iraq.")
+    actor = zebari.actor(s0, "Zebari", "IRQGOV", "IRQ", kind="person", name="Hoshyar Zebari")
+    zebari.event(s0, "REQUEST", "floated", actors=[actor], day="2013", precision="year")
+    (position,) = _positions(zebari)
+    assert (position.date, position.target_date) == ("2013", None)
+
+
+def test_positions_keep_their_target_through_json_and_older_records_still_load() -> None:
+    article = Article("json", published="2007-05-10")
+    s0 = article.add("Italy will withdraw its troops from Bosnia by the end of the year.")
+    italy = article.actor(s0, "Italy", "ITA", "ITA")
+    article.event(s0, "RETREAT", "withdraw", actors=[italy], auxiliary="future", cue="will")
+    (position,) = _positions(article)
+    assert position.target_date == date(2007, 12, 31)
+    record = position.to_json()
+    assert record["target_date"] == "2007-12-31"
+    assert Position.from_json(record) == position
+    older = {k: v for k, v in record.items() if k not in ("target_date", "target_text")}
+    assert Position.from_json(older).target_date is None
