@@ -18,7 +18,8 @@ contributions with their troop changes, positions) is compared with the truth:
   article) and its catalogue lead, as `redshank coalition` shows them under "contributions
   by members" (other organisations' are shown apart and not judged), refusals left out on
   both sides (they are positions and limits), topics mapped to the truth's kinds (`KINDS`);
-- troop changes: (article, holder, change, month): withdrawals and cuts, and all changes;
+- troop changes: (article, holder, change, month) of members and leads, as for
+  contributions: withdrawals and cuts, and all changes;
 - positions: (article, holder, topic, stance), topics mapped as for contributions.
 
 Scores are printed for halves A and B (by article, recorded in articles.tsv) and both;
@@ -184,7 +185,8 @@ def score(facts: Sequence[dict], memberships: Iterable[Membership],
         coalition = truth_coalition(item.coalition_id)
         if item.doc_id not in docs:
             continue
-        if item.change is not None:
+        member = (coalition, item.actor) in members or item.actor == leads.get(coalition)
+        if item.change is not None and member:
             key = (item.doc_id, item.actor, item.change, month(item.date_start))
             scores["all troop changes"].predicted.add(key)
             scores["all troop changes"].examples.setdefault(key, item.sentence)

@@ -48,10 +48,16 @@ from redshank.positions.catalogue import Catalogue, KnownCoalition, default_cata
 from redshank.positions.context import DocContext, Party, cue_tokens, is_named, party_of
 from redshank.positions.lexicon import Lexicon, Match
 from redshank.positions.reading import DERIVER_VERSION
-from redshank.positions.tokens import Token, clause_window, lemma_key
+from redshank.positions.tokens import Token, clause_window, lemma_key, token_at
+from redshank.positions.troops import TroopFact, read_document_troops
 
 MEMBERSHIP_EVENTS = types_where(coalition="member")
 MEMBER_TYPES = frozenset({"state", "igo"})
+# What a generic phrase most likely means when several kinds of entry fit: a coalition or
+# a force ("the multinational force in Iraq"), before an operation or a mission.
+FORCE_KINDS = ("coalition", "force")
+# A troop fact's status as a contribution's.
+FACT_STATUS = {"completed": "done", "announced": "committed", "planned": "planned"}
 DETERMINERS = frozenset("a an the this that its their our his her new".split())
 TARGET_REACH_WORDS = 3
 LED_REACH_WORDS = 3  # "US-led [multinational] coalition", "NATO-led [peacekeeping] force"
@@ -293,7 +299,8 @@ def _reference(ctx: DocContext, index: int, noun: Match, lexicon: Lexicon,
     if known is None and (lead or hosts or multinational):
         tries = [hosts] if hosts else [[code] for code in _nearby_places(ctx, index)]
         for places in tries or [[]]:
-            known = catalogue.resolve(lead.key if lead else None, places, day)
+            known = (catalogue.resolve(lead.key if lead else None, places, day, FORCE_KINDS)
+                     or catalogue.resolve(lead.key if lead else None, places, day))
             if known is not None:
                 how = (f"resolved by lead {lead.key if lead else '-'}, host "
                        f"{'/'.join(places) or '-'} and date {format_day(day) or '-'}")
@@ -404,28 +411,126 @@ class _Finder:
     ctx: DocContext
     lexicon: Lexicon
     coalitions: DocumentCoalitions
+    catalogue: Catalogue
     found: list[Membership] = field(default_factory=list)
     contributions: list[Contribution] = field(default_factory=list)
 
     def contribute(self, party: Party, ref: Reference, kind: str, index: int, first: int,
-                   last: int, reason: str, count: int | None = None) -> None:
+                   last: int, reason: str) -> None:
         """What a member's forces named next to the coalition say it contributes: the
         kind their noun names (ships: naval), done (they are there)."""
+        tokens = self.ctx.tokens(index)
+        offset = self.ctx.sentence(index)[1]
+        self.record(party, ref, kind, "done", index,
+                    Span(offset + tokens[first].start, offset + tokens[last].end), [reason])
+
+    def record(self, party: Party, ref: Reference, kind: str, status: str, index: int,
+               span: Span, reasons: list[str], fact: TroopFact | None = None) -> None:
+        """A contribution stated in sentence `index` at `span` (document offsets); a troop
+        fact gives its count, change and target date."""
         ctx = self.ctx
-        tokens = ctx.tokens(index)
         text, offset = ctx.sentence(index)
-        start, end = tokens[first].start, tokens[last].end
+        count = None if fact is None else fact.count if fact.count is not None else fact.level
         self.contributions.append(Contribution(
             contribution_id="cc-" + hash_record(ref.coalition_id, ctx.doc_id, index,
-                                                party.key, kind, "forces"),
+                                                party.key, kind, status, span.start,
+                                                fact.change if fact else None),
             coalition_id=ref.coalition_id, actor=party.key, actor_name=party.name,
-            actor_type=party.type, kind=kind, status="done", hedges=[],
+            actor_type=party.type, kind=kind, status=status, hedges=[],
             date=format_day(ctx.published), date_precision="reported",
             date_start=ctx.published, speaker=None, quote=None, doc_id=ctx.doc_id,
-            sentence_index=index, sentence=text, trigger=text[start:end],
-            span=Span(offset + start, offset + end), event_ids=[], position_id=None,
-            published=ctx.published, reasons=[reason, ref.how],
-            deriver_version=DERIVER_VERSION, count=count))
+            sentence_index=index, sentence=text,
+            trigger=text[span.start - offset:span.end - offset], span=span, event_ids=[],
+            position_id=None, published=ctx.published, reasons=[*reasons, ref.how],
+            deriver_version=DERIVER_VERSION, count=count,
+            change=fact.change if fact else None,
+            target_date=fact.target.day if fact and fact.target else None))
+
+    def troops(self, facts: Sequence[TroopFact]) -> None:
+        """Troop facts as memberships and contributions with counts and changes.
+
+        A fact belongs to the coalition its sentence names (nearest), else to the
+        article's coalition or the one the catalogue has in the troops' country on that
+        date, when it names where the troops are ("Poland's 900 troops in Iraq"). It is a
+        membership (taking part; an announced withdrawal: leaving; a completed one: left)
+        when its holder is a state (the lead organisation's troops are the force's size,
+        a contribution; other organisations' are not facts about it), and a withdrawal or
+        cut is one only for a state
+        the article already shows taking part, or in a sentence naming the coalition
+        (Israel leaving Lebanon does not leave the UN force there). Demanded and refused
+        changes are positions, not facts about the coalition."""
+        members = {(m.coalition_id, m.member) for m in self.found}
+        for fact in facts:
+            if fact.status in ("demanded", "refused"):
+                continue
+            own = self.coalitions.in_sentence(fact.sentence_index)
+            ref = (self.coalitions.about(fact.sentence_index, self._token_of(fact))
+                   if own else self._placed(fact))
+            if ref is None or self.excluded(fact.holder, ref) in (
+                    "a host country", "its adversary", "not a state or an international "
+                                                        "organisation"):
+                continue
+            leaving = fact.change in ("withdrawal", "cut")
+            if leaving and not own and (ref.coalition_id, fact.holder.key) not in members:
+                continue
+            kind = "police" if "police" in fact.unit else "ground-troops"
+            status = FACT_STATUS[fact.status]
+            what = fact.change or "presence"
+            membership = ("left" if fact.change == "withdrawal" and fact.status == "completed"
+                          else "leaving" if fact.change == "withdrawal" else "member")
+            lead = ref.known.lead if ref.known is not None else None
+            for holder in self._coordinated(fact):
+                reasons = [f"troops: {what} ({fact.status}) of {holder.key}"
+                           + (f" in {fact.place}" if fact.place else ""), *fact.reasons]
+                if holder.type == "state":
+                    self.record(holder, ref, kind, status, fact.sentence_index, fact.span,
+                                reasons, fact)
+                    self.add(holder, ref, "member", membership, fact.sentence_index,
+                             fact.trigger, fact.span, reasons)
+                elif holder.key == lead:  # "7,000 African Union troops": the force's size
+                    self.record(holder, ref, kind, status, fact.sentence_index, fact.span,
+                                reasons, fact)
+
+    def _coordinated(self, fact: TroopFact) -> list[Party]:
+        """The fact's holder and the states listed with it ("Poland, Spain and France
+        are to send soldiers"): the list of state mentions that ends at the holder's
+        last mention before the trigger."""
+        index = fact.sentence_index
+        tokens = self.ctx.tokens(index)
+        trigger = fact.span.start - self.ctx.sentence(index)[1]
+        mentions = sorted(self.ctx.mentions_in(index), key=lambda m: m[1])
+        spans = {id(a): _covered(tokens, begin, end) for a, begin, end in mentions}
+        own = [(a, begin) for a, begin, end in mentions if end <= trigger and spans[id(a)]
+               and (party := party_of(a)) is not None and party.key == fact.holder.key]
+        if not own:
+            return [fact.holder]
+        actor = max(own, key=lambda item: item[1])[0]
+        start = _state_list_steps(tokens, spans[id(actor)][0], mentions, spans, -1)
+        listed = [party_of(a) for a, _, _ in mentions
+                  if spans[id(a)] and a.type == "state" and is_named(a)
+                  and start <= spans[id(a)][0] <= spans[id(actor)][0]]
+        return list({p.key: p for p in (*listed, fact.holder) if p is not None}.values())
+
+    def _token_of(self, fact: TroopFact) -> int | None:
+        tokens = self.ctx.tokens(fact.sentence_index)
+        return token_at(tokens, fact.span.start - self.ctx.sentence(fact.sentence_index)[1])
+
+    def _placed(self, fact: TroopFact) -> Reference | None:
+        """The coalition operating where the troops are: the article's, else the one
+        the catalogue has there on the article's date; a deployment that names no place
+        goes to the article's coalition."""
+        main = self.coalitions.main
+        if fact.place is None:
+            return main if fact.change == "deployment" else None
+        if main is not None and main.known is not None and fact.place in main.known.hosts:
+            return main
+        known = self.catalogue.resolve(None, [fact.place], self.ctx.published)
+        if known is None:
+            return None
+        return Reference(known_coalition_id(known), known, _adversary_of(self.ctx, known),
+                         fact.sentence_index, 0, 0, known.name, None,
+                         f"{known.name}: the catalogue's force in {fact.place} on "
+                         f"{format_day(self.ctx.published)}")
 
     def excluded(self, party: Party, ref: Reference) -> str | None:
         """Why `party` cannot be a member of `ref`'s coalition (None when it can)."""
@@ -774,8 +879,9 @@ def read_membership(ctx: DocContext, lexicon: Lexicon,
                     ) -> tuple[list[Membership], list[Contribution]]:
     """Every membership a document states, one per member, coalition, sentence and
     status, and what the members' forces named next to a coalition contribute."""
-    coalitions = coalitions or document_coalitions(ctx, lexicon)
-    finder = _Finder(ctx, lexicon, coalitions)
+    catalogue = default_catalogue()
+    coalitions = coalitions or document_coalitions(ctx, lexicon, catalogue)
+    finder = _Finder(ctx, lexicon, coalitions, catalogue)
     for event in ctx.events:
         finder.from_event(event)
     for index in ctx.sentences:
@@ -784,6 +890,7 @@ def read_membership(ctx: DocContext, lexicon: Lexicon,
         finder.forces(index)
         finder.command(index)
         finder.command_of(index)
+    finder.troops(read_document_troops(ctx, lexicon))
     seen: set[tuple[str, str, int, str]] = set()
     kept = []
     for membership in finder.found:

@@ -248,3 +248,45 @@ def test_a_users_catalogue_file_adds_a_coalition(tmp_path: Path, monkeypatch) ->
     finally:
         monkeypatch.delenv("REDSHANK_COALITIONS")
         default_catalogue.cache_clear()
+
+
+def _lebanon_article() -> Article:
+    article = Article("pledges", published="2006-08-26")
+    s0 = article.add("European ministers discussed the expanded UNIFIL on Friday.")
+    s1 = article.add("Finland, Portugal and Greece are to send 900 soldiers to Lebanon.")
+    for name, code in (("Finland", "FIN"), ("Portugal", "PRT"), ("Greece", "GRC")):
+        article.actor(s1, name, code, code)
+    article.actor(s1, "Lebanon", "LBN", "LBN")
+    s2 = article.add("Syria has withdrawn its troops from Lebanon, officials said.")
+    article.actor(s2, "Syria", "SYR", "SYR")
+    article.actor(s2, "Lebanon", "LBN", "LBN", nth=0)
+    assert s0 == 0
+    return article
+
+
+def test_a_listed_pledge_of_troops_makes_each_state_a_member_with_a_count() -> None:
+    (coalition,) = _coalitions(_lebanon_article())
+    members = {m.member: m for m in coalition.members}
+    # Syria leaving Lebanon does not make it a member that left the UN force
+    assert set(members) == {"FIN", "PRT", "GRC"}
+    groups = {(g.actor, g.kind, g.status, g.count, g.change)
+              for m in coalition.members for g in m.contributions}
+    assert ("GRC", "ground-troops", "committed", 900, "deployment") in groups
+
+
+def test_a_completed_withdrawal_of_a_member_is_when_it_left() -> None:
+    article = Article("home", published="2008-07-15")
+    s0 = article.add("Estonian soldiers in Iraq served with the multinational force for "
+                     "five years.")
+    article.actor(s0, "Estonian soldiers", "ESTMIL", "EST", sector="MIL")
+    article.actor(s0, "Iraq", "IRQ", "IRQ")
+    s1 = article.add("Estonia has withdrawn its last 40 soldiers from Iraq.")
+    article.actor(s1, "Estonia", "EST", "EST")
+    article.actor(s1, "Iraq", "IRQ", "IRQ")
+    (coalition,) = _coalitions(article)
+    (estonia,) = coalition.members
+    assert (estonia.member, estonia.status, estonia.left) == ("EST", "left",
+                                                              date(2008, 7, 15))
+    assert estonia.left_evidence.sentence_index == 1
+    withdrawal = next(g for g in estonia.contributions if g.change == "withdrawal")
+    assert (withdrawal.status, withdrawal.count) == ("done", 40)
