@@ -29,7 +29,8 @@ CUE_KINDS = frozenset({
     "first-person", "anaphor", "coalition", "campaign", "form", "join", "target",
     "fallback-topic",
     # coalitions and their members (membership.py)
-    "not-alliance", "force", "asset", "multinational", "part-of", "command",
+    "not-alliance", "force", "naval-asset", "air-asset", "police-asset", "ground-asset",
+    "command-asset", "multinational", "part-of", "command",
     # troop facts (troops.py)
     "troop-noun", "troop-group", "withdraw", "depart", "reduce", "increase", "deploy",
     "station", "remain", "deadline", "plan", "reject", "demand",

@@ -53,6 +53,9 @@ from redshank.positions.troops import TroopFact, read_document_troops
 
 MEMBERSHIP_EVENTS = types_where(coalition="member")
 MEMBER_TYPES = frozenset({"state", "igo"})
+# Cue kinds of what states send to a force, and the contribution each is.
+ASSET_KINDS = {"naval-asset": "naval", "air-asset": "air", "police-asset": "police",
+               "command-asset": "command", "ground-asset": "ground-troops"}
 # What a generic phrase most likely means when several kinds of entry fit: a coalition or
 # a force ("the multinational force in Iraq"), before an operation or a mission.
 FORCE_KINDS = ("coalition", "force")
@@ -749,7 +752,7 @@ def state_forces(ctx: DocContext, index: int, lexicon: Lexicon) -> list[StateFor
     """
     tokens = ctx.tokens(index)
     found: list[StateForces] = []
-    nouns = lexicon.cue("force", tokens) + lexicon.cue("asset", tokens)
+    nouns = [m for kind in ("force", *ASSET_KINDS) for m in lexicon.cue(kind, tokens)]
     mentions = sorted(ctx.mentions_in(index), key=lambda m: m[1])
     spans = {id(actor): _covered(tokens, begin, end) for actor, begin, end in mentions}
     for actor, _, _ in mentions:
@@ -776,8 +779,12 @@ def state_forces(ctx: DocContext, index: int, lexicon: Lexicon) -> list[StateFor
 
 
 def _kind(lexicon: Lexicon, tokens: Sequence[Token], first: int, last: int) -> str:
-    """What forces tokens [first, last] are: the topic their words name (ships: naval,
-    helicopters: airstrikes), ground troops when none."""
+    """What forces tokens [first, last] are: the kind of the asset their words name
+    (ships: naval, helicopters: air, a commander: command), else the topic they name,
+    else ground troops."""
+    for cue, kind in ASSET_KINDS.items():
+        if lexicon.cue(cue, tokens, first, last + 1):
+            return kind
     topics = lexicon.topics_in(tokens, first, last + 1)
     return topics[-1].phrase.label if topics else "ground-troops"
 

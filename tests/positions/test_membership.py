@@ -190,6 +190,7 @@ def test_contingents_lists_of_states_and_troops_from() -> None:
     assert set(members) == {"GHA", "NLD", "BEL", "NPL", "MYS", "IDN"}
     kinds = {(m.member, g.kind) for m in coalition.members for g in m.contributions}
     assert ("GHA", "ground-troops") in kinds and ("NPL", "ground-troops") in kinds
+    assert ("NLD", "naval") in kinds and ("BEL", "naval") in kinds
     # the organisation that leads it is a lead, not a member
     assert coalition.lead == "UNITED_NATIONS" and "UNITED_NATIONS" not in members
 
