@@ -37,7 +37,6 @@ from redshank.positions.catalogue import default_catalogue
 from redshank.positions.context import DocContext
 from redshank.positions.membership import (
     KNOWN_PREFIX,
-    MEMBER_TYPES,
     DocumentCoalitions,
     Reference,
 )
@@ -103,9 +102,10 @@ def _stated_for(ctx: DocContext, item: Contribution, ref: Reference) -> bool:
 def contributing_members(ctx: DocContext, contributions: Sequence[Contribution],
                          memberships: Sequence[Membership], coalitions: DocumentCoalitions
                          ) -> list[Membership]:
-    """Members by what they do: a state or organisation whose contribution, done or
-    committed, is stated for the coalition ("Germany sent 500 troops to KFOR":
-    `_stated_for`), when nothing else made it a member in that sentence."""
+    """Members by what they do: a state whose contribution, done or committed, is stated
+    for the coalition ("Germany sent 500 troops to KFOR": `_stated_for`), when nothing
+    else made it a member in that sentence. An organisation authorising or funding a
+    force is not in it."""
     have = {(m.coalition_id, m.member, m.sentence_index) for m in memberships}
     found = []
     for item in contributions:
@@ -113,7 +113,7 @@ def contributing_members(ctx: DocContext, contributions: Sequence[Contribution],
                 if r.coalition_id == item.coalition_id and _stated_for(ctx, item, r)]
         key = (item.coalition_id, item.actor, item.sentence_index)
         if (not refs or item.status not in TAKING_PART or key in have
-                or item.actor_type not in MEMBER_TYPES):
+                or item.actor_type != "state"):
             continue
         have.add(key)
         ref = refs[0]

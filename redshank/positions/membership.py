@@ -164,6 +164,12 @@ def _places(ctx: DocContext, index: int, start: int, end: int,
     return list(dict.fromkeys(found))
 
 
+def _document_places(ctx: DocContext) -> list[str]:
+    """The countries a document names, most named first."""
+    return [code for code, _ in Counter(a.country for a in ctx.mentions if a.country)
+            .most_common()]
+
+
 def _nearby_places(ctx: DocContext, index: int) -> list[str]:
     """The countries named in sentence `index`, then in the sentences before it (nearest
     first), then in the rest of the document (most named first): where a phrase that
@@ -171,8 +177,7 @@ def _nearby_places(ctx: DocContext, index: int) -> list[str]:
     found: list[str] = []
     for before in sorted((i for i in ctx.sentences if i <= index), reverse=True):
         found.extend(actor.country for actor, _, _ in ctx.mentions_in(before) if actor.country)
-    counts = Counter(a.country for a in ctx.mentions if a.country)
-    found.extend(code for code, _ in counts.most_common())
+    found.extend(_document_places(ctx))
     return list(dict.fromkeys(found))
 
 
@@ -274,9 +279,11 @@ def _reference(ctx: DocContext, index: int, noun: Match, lexicon: Lexicon,
                named: Sequence[KnownCoalition] = ()) -> Reference | None:
     """A generic coalition phrase around `noun`, resolved: by its adversary; else to the
     one coalition the article names elsewhere (`named`) that fits its lead, host and
-    date; else in the catalogue by lead, host and date (trying the document's countries,
-    most named first, when the phrase names no host); None when it resolves to nothing
-    or names none of these (a bare "the coalition": see `document_coalitions`)."""
+    date; else in the catalogue by lead, host and date. A phrase that names no host is
+    placed in the countries nearest it when it names a lead ("NATO-led troops"), in the
+    article's most named country when it is only multinational ("coalition forces").
+    None when it resolves to nothing or names none of these (a bare "the coalition":
+    see `document_coalitions`)."""
     text, offset = ctx.sentence(index)
     tokens = ctx.tokens(index)
     led = _led_by(ctx, index, noun)
@@ -300,7 +307,8 @@ def _reference(ctx: DocContext, index: int, noun: Match, lexicon: Lexicon,
             known = fits[0]
             how = "the one coalition of the catalogue the article names that fits"
     if known is None and (lead or hosts or multinational):
-        tries = [hosts] if hosts else [[code] for code in _nearby_places(ctx, index)]
+        tries = ([hosts] if hosts else [[code] for code in _nearby_places(ctx, index)]
+                 if lead else [[code] for code in _document_places(ctx)[:1]])
         for places in tries or [[]]:
             known = (catalogue.resolve(lead.key if lead else None, places, day, FORCE_KINDS)
                      or catalogue.resolve(lead.key if lead else None, places, day))
@@ -519,21 +527,16 @@ class _Finder:
         return token_at(tokens, fact.span.start - self.ctx.sentence(fact.sentence_index)[1])
 
     def _placed(self, fact: TroopFact) -> Reference | None:
-        """The coalition operating where the troops are: the article's, else the one
-        the catalogue has there on the article's date; a deployment that names no place
-        goes to the article's coalition."""
+        """The article's coalition when the troops are in one of its host countries (not
+        any force the catalogue has there: US troops sent to Saudi Arabia are not the Gulf
+        states' force); a deployment that names no place goes to the article's
+        coalition."""
         main = self.coalitions.main
         if fact.place is None:
             return main if fact.change == "deployment" else None
         if main is not None and main.known is not None and fact.place in main.known.hosts:
             return main
-        known = self.catalogue.resolve(None, [fact.place], self.ctx.published)
-        if known is None:
-            return None
-        return Reference(known_coalition_id(known), known, _adversary_of(self.ctx, known),
-                         fact.sentence_index, 0, 0, known.name, None,
-                         f"{known.name}: the catalogue's force in {fact.place} on "
-                         f"{format_day(self.ctx.published)}")
+        return None
 
     def excluded(self, party: Party, ref: Reference) -> str | None:
         """Why `party` cannot be a member of `ref`'s coalition (None when it can)."""
