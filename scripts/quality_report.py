@@ -180,6 +180,7 @@ def measured_sections(shared: Path) -> list[str]:
         _script("scripts/place_scope_share.py", "--shared", str(shared)), "",
         "## Cross-article merging (`tests/data/merge/articles.jsonl`)", "",
         _script("scripts/merge_quality.py"), "",
+        _script("scripts/coalition_quality.py", "--shared", str(shared)), "",
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 from pathlib import Path
 
@@ -55,6 +56,27 @@ def test_coalition_table_and_json(db: str, capsys) -> None:
     (coalition,) = json.loads(capsys.readouterr().out)
     assert [m["member"] for m in coalition["members"]] == ["USA", "DNK", "FRA", "GBR"]
     assert coalition["related"][0]["actor"] == "NATO"
+
+
+def test_coalition_on_a_date_and_its_membership_timeline(db: str, tmp_path: Path,
+                                                         capsys) -> None:
+    assert run("coalition", "--db", db, "--refresh", "--at", "2014-09-04",
+               "--format", "json") == 0
+    (before,) = json.loads(capsys.readouterr().out)
+    assert before["members"] == [] and before["on"] == "2014-09-04"
+    timeline = tmp_path / "members.csv"
+    assert run("coalition", "--db", db, "--at", "2014-09-05", "--timeline", str(timeline),
+               "--format", "json") == 0
+    captured = capsys.readouterr()
+    (on_the_day,) = json.loads(captured.out)
+    assert len(on_the_day["members"]) == 4
+    assert "4 membership rows written" in captured.err
+    with timeline.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    usa = rows[0]
+    assert (usa["member"], usa["role"], usa["from"], usa["until"]) == (
+        "USA", "leader", "2014-09-05", "")
+    assert len(rows) == 4
 
 
 def test_no_coalition_found_prints_an_empty_list(db: str, capsys) -> None:
