@@ -339,6 +339,17 @@ class _Bare:
     label: str
 
 
+def _part_of_force(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> int:
+    """Where a name's reference starts: at the force noun of "the maritime task force of
+    UNIFIL" or "the Polish contingent of KFOR" (a part of it), else at the name."""
+    if first < 2 or tokens[first - 1].text.lower() != "of":
+        return first
+    nouns = [m for kind in ("force", *ASSET_KINDS)
+             for m in lexicon.cue(kind, tokens, max(0, first - 4), first - 1)]
+    ending = [m for m in nouns if m.last == first - 2]
+    return min(m.first for m in ending) if ending else first
+
+
 def sentence_references(ctx: DocContext, index: int, lexicon: Lexicon, catalogue: Catalogue,
                         named: Sequence[KnownCoalition] = ()
                         ) -> tuple[list[Reference], list[_Bare]]:
@@ -359,8 +370,9 @@ def sentence_references(ctx: DocContext, index: int, lexicon: Lexicon, catalogue
             continue
         taken.update(covered)
         found.append(Reference(known_coalition_id(known), known, _adversary_of(ctx, known),
-                               index, covered[0], covered[-1], text[start:end],
-                               None, f"'{text[start:end]}' is a name of {known.name}"))
+                               index, _part_of_force(tokens, covered[0], lexicon),
+                               covered[-1], text[start:end], None,
+                               f"'{text[start:end]}' is a name of {known.name}"))
     for kind in ("coalition", "force", "campaign"):
         for noun in lexicon.cue(kind, tokens):
             if taken & set(range(noun.first, noun.last + 1)) or _not_alliance(

@@ -291,3 +291,12 @@ def test_a_completed_withdrawal_of_a_member_is_when_it_left() -> None:
     assert estonia.left_evidence.sentence_index == 1
     withdrawal = next(g for g in estonia.contributions if g.change == "withdrawal")
     assert (withdrawal.status, withdrawal.count) == ("done", 40)
+
+
+def test_a_part_of_a_named_force_is_the_force() -> None:
+    article = Article("patrol", published="2006-11-02")
+    s0 = article.add("Greece took command of the naval task force of UNIFIL on Monday.")
+    article.actor(s0, "Greece", "GRC", "GRC")
+    (coalition,) = _coalitions(article)
+    assert [(m.member, [g.kind for g in m.contributions]) for m in coalition.members] == [
+        ("GRC", ["command"])]
