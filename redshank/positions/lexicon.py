@@ -52,9 +52,7 @@ class Phrase:
 
     def matches_word(self, position: int, token: Token) -> bool:
         word = self.words[position]
-        if word.startswith("="):
-            return token.text.lower().replace("’", "'") == word[1:]
-        return token.key == word
+        return token.form == word if word.startswith("=") else token.key == word
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +115,14 @@ class Lexicon:
         tokens[start:end], in text order."""
         index = self._index(group)
         end = len(tokens) if end is None else end
-        words = [i for i in range(start, end) if tokens[i].is_word]
+        window = tokens[start:end]
+        if not any(t.key in index or t.form in index for t in window):
+            return []
+        words = [i for i, t in enumerate(window, start) if t.is_word]
         found: list[Match] = []
         for at, position in enumerate(words):
             token = tokens[position]
-            exact = "=" + token.text.lower().replace("’", "'")
-            for phrase in (*index.get(token.key, ()), *index.get(exact, ())):
+            for phrase in (*index.get(token.key, ()), *index.get(token.form, ())):
                 last = _match_rest(phrase, tokens, words, at)
                 if last is not None:
                     found.append(Match(phrase, position, last, token.start, tokens[last].end))

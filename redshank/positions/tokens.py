@@ -12,7 +12,7 @@ that a noun and its verb share a key ("training" the noun and "train", "funding"
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Token as SpacyToken
@@ -32,17 +32,23 @@ RELATIVE_TAG = "WDT"  # a relative "that" ("things that affect peace"), not "do 
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A word or punctuation mark: its text, lemma key, offsets in the sentence, PTB tag."""
+    """A word or punctuation mark: its text, lemma key, offsets in the sentence, PTB tag.
+
+    `form` is the text as an exact-form lexicon entry writes it ("=arms"), `is_word`
+    whether it is a word (not punctuation); both are set once, as every cue lookup reads
+    them."""
 
     text: str
     key: str
     start: int
     end: int
     tag: str = ""
+    form: str = field(init=False, repr=False, compare=False)
+    is_word: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] in "'’"
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "form", "=" + self.text.lower().replace("’", "'"))
+        object.__setattr__(self, "is_word", self.text[0].isalnum() or self.text[0] in "'’")
 
 
 @lru_cache(maxsize=1 << 16)  # news reuses its words: most calls are repeats
