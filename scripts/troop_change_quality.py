@@ -10,7 +10,9 @@ troop noun, no article about Iraq or Afghanistan) and the truth is its truth.jso
 the articles state, read by a person; README.md there). Each article is coded by the full
 pipeline and its troop statements read (redshank/positions/troops.py) on a spaCy parse of
 its text, as `derive` reads stored documents. A statement is keyed (article, holder,
-change, month): the month it was stated, which is the article's. Counted are statements
+change, month): the month of the coded event at its words when the coder dated it from
+the text ("withdrew in 1984": the year), else the article's (`dated_event`, as the
+coalition view dates it). Counted are statements
 announced, planned or completed; a demand, refusal, condition or possibility the truth
 records as not a change and Redshank reports as one is a "reversed meaning".
 
@@ -35,6 +37,7 @@ from redshank.parse import load_nlp  # noqa: E402
 from redshank.pipeline import Pipeline  # noqa: E402
 from redshank.positions.context import DocContext  # noqa: E402
 from redshank.positions.lexicon import default_lexicon  # noqa: E402
+from redshank.positions.membership import dated_event  # noqa: E402
 from redshank.positions.stage import parse_contexts  # noqa: E402
 from redshank.positions.troops import read_document_troops  # noqa: E402
 
@@ -76,11 +79,15 @@ def predicted(documents: list[Document]) -> list[tuple[tuple, str, str]]:
     found = []
     lexicon = default_lexicon()
     for ctx in contexts:
-        month = ctx.published.isoformat()[:7] if ctx.published else None
         for fact in read_document_troops(ctx, lexicon):
-            if fact.change is not None:
-                found.append(((ctx.doc_id, fact.holder.key, fact.change, month), fact.status,
-                              ctx.sentence(fact.sentence_index)[0]))
+            if fact.change is None:
+                continue
+            event = dated_event(ctx, fact.span)
+            day = event.date_start if event else ctx.published
+            month = (day.isoformat()[:4] if event and event.date_precision == "year"
+                     else day.isoformat()[:7] if day else None)
+            found.append(((ctx.doc_id, fact.holder.key, fact.change, month), fact.status,
+                          ctx.sentence(fact.sentence_index)[0]))
     return found
 
 

@@ -124,6 +124,19 @@ class DocumentCoalitions:
 KNOWN_PREFIX = "co-"
 
 
+def dated_event(ctx: DocContext, span: Span) -> Event | None:
+    """The coded event whose trigger overlaps `span` (document offsets) when the coder
+    dated it from the text (not the publication date), for a statement of the past
+    ("U.S. forces withdrew in 1984")."""
+    for event in ctx.events:
+        trigger = event.evidence.span
+        if (trigger.start < span.end and span.start < trigger.end and event.date_start
+                and event.date_precision not in ("reported", "unknown")
+                and (ctx.published is None or event.date_start <= ctx.published)):
+            return event
+    return None
+
+
 def member_party(actor: Actor) -> Party | None:
     """Whose membership an actor mention is: its country for a country's contingent of
     an organisation's force ("Chinese UN peacekeepers"), else its side (`party_of`)."""
@@ -450,20 +463,24 @@ class _Finder:
     def record(self, party: Party, ref: Reference, kind: str, status: str, index: int,
                span: Span, reasons: list[str], fact: TroopFact | None = None) -> None:
         """A contribution stated in sentence `index` at `span` (document offsets); a troop
-        fact gives its count, change and target date."""
+        fact gives its count, change, target date and, when the coder dated the event at
+        its words ("withdrew in 1984"), its date."""
         ctx = self.ctx
         text, offset = ctx.sentence(index)
         count = None if fact is None else fact.count if fact.count is not None else fact.level
+        event = dated_event(ctx, span) if fact is not None else None
         self.contributions.append(Contribution(
             contribution_id="cc-" + hash_record(ref.coalition_id, ctx.doc_id, index,
                                                 party.key, kind, status, span.start,
                                                 fact.change if fact else None),
             coalition_id=ref.coalition_id, actor=party.key, actor_name=party.name,
             actor_type=party.type, kind=kind, status=status, hedges=[],
-            date=format_day(ctx.published), date_precision="reported",
-            date_start=ctx.published, speaker=None, quote=None, doc_id=ctx.doc_id,
-            sentence_index=index, sentence=text,
-            trigger=text[span.start - offset:span.end - offset], span=span, event_ids=[],
+            date=event.date if event else format_day(ctx.published),
+            date_precision=event.date_precision if event else "reported",
+            date_start=event.date_start if event else ctx.published, speaker=None,
+            quote=None, doc_id=ctx.doc_id, sentence_index=index, sentence=text,
+            trigger=text[span.start - offset:span.end - offset], span=span,
+            event_ids=[event.event_id] if event else [],
             position_id=None, published=ctx.published, reasons=[*reasons, ref.how],
             deriver_version=DERIVER_VERSION, count=count,
             change=fact.change if fact else None,
@@ -509,7 +526,7 @@ class _Finder:
                     self.record(holder, ref, kind, status, fact.sentence_index, fact.span,
                                 reasons, fact)
                     self.add(holder, ref, "member", membership, fact.sentence_index,
-                             fact.trigger, fact.span, reasons)
+                             fact.trigger, fact.span, reasons, dated_event(self.ctx, fact.span))
                 elif holder.key == lead:  # "7,000 African Union troops": the force's size
                     self.record(holder, ref, kind, status, fact.sentence_index, fact.span,
                                 reasons, fact)

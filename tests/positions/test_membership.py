@@ -300,3 +300,20 @@ def test_a_part_of_a_named_force_is_the_force() -> None:
     (coalition,) = _coalitions(article)
     assert [(m.member, [g.kind for g in m.contributions]) for m in coalition.members] == [
         ("GRC", ["command"])]
+
+
+def test_a_withdrawal_the_text_dates_is_dated_so() -> None:
+    article = Article("dated", published="2009-03-01")
+    s0 = article.add("Estonian soldiers in Iraq served with the multinational force.")
+    article.actor(s0, "Estonian soldiers", "ESTMIL", "EST", sector="MIL")
+    article.actor(s0, "Iraq", "IRQ", "IRQ")
+    s1 = article.add("Estonia withdrew its last 40 soldiers from Iraq in December 2008.")
+    estonia = article.actor(s1, "Estonia", "EST", "EST")
+    article.actor(s1, "Iraq", "IRQ", "IRQ")
+    article.event(s1, "RETREAT", "withdrew", actors=[estonia], day="2008-12-01",
+                  precision="month")
+    (coalition,) = _coalitions(article)
+    (member,) = coalition.members
+    assert (member.status, member.left) == ("left", date(2008, 12, 1))
+    withdrawal = next(g for g in member.contributions if g.change == "withdrawal")
+    assert withdrawal.first_date == date(2008, 12, 1)
