@@ -296,7 +296,9 @@ def _groups(contributions: Iterable[Contribution]) -> list[ContributionGroup]:
 def _standing(evidence: Sequence[Membership]) -> tuple[date | None, date | None, str,
                                                       Membership | None]:
     """Joined, left, status and the withdrawal's evidence, from a member's evidence in
-    date order: a completed withdrawal leaves; taking part stated after it rejoins."""
+    date order: a completed withdrawal leaves; taking part reported by a later article,
+    after it, rejoins (the article that reports the withdrawal may also tell of the
+    service before it)."""
     joined = next((m.date_start for m in evidence if m.status != "left" and m.date_start),
                   None)
     left: date | None = None
@@ -306,8 +308,9 @@ def _standing(evidence: Sequence[Membership]) -> tuple[date | None, date | None,
             left, status, why = item.date_start, "left", item
         elif item.status == "leaving" and status != "left":
             status, why = "leaving", item
-        elif (item.status in ("joined", "member") and left is not None
-              and item.date_start is not None and item.date_start > left):
+        elif (item.status in ("joined", "member") and left is not None and why is not None
+              and item.date_start is not None and item.date_start > left
+              and (item.published or date.min) > (why.published or date.min)):
             left, status, why = None, "member", None
     return joined, left, status, why
 
