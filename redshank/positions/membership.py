@@ -74,7 +74,7 @@ PLACE_MODIFIERS = frozenset({"southern", "northern", "eastern", "western", "cent
 REAL_MODALS = frozenset(lemma_key(w) for w in ("will", "'ll", "shall"))
 UNREAL_WORDS = frozenset(lemma_key(w) for w in (
     "not", "n't", "never", "no", "refuse", "reject", "decline", "consider", "if", "whether",
-    "want", "hope", "ask", "urge"))
+    "want", "hope", "ask", "urge", "likely", "expect", "possible"))
 _LED = re.compile(r"^\s*-?\s*led\b", re.IGNORECASE)
 
 
@@ -492,7 +492,8 @@ class _Finder:
         A fact belongs to the coalition its sentence names (nearest), else to the
         article's coalition or the one the catalogue has in the troops' country on that
         date, when it names where the troops are ("Poland's 900 troops in Iraq"). It is a
-        membership (taking part; an announced withdrawal: leaving; a completed one: left)
+        membership (taking part; an announced withdrawal: leaving, a planned or possible
+        one changes nothing; a completed one: left)
         when its holder is a state (the lead organisation's troops are the force's size,
         a contribution; other organisations' are not facts about it), and a withdrawal or
         cut is one only for a state
@@ -517,7 +518,8 @@ class _Finder:
             status = FACT_STATUS[fact.status]
             what = fact.change or "presence"
             membership = ("left" if fact.change == "withdrawal" and fact.status == "completed"
-                          else "leaving" if fact.change == "withdrawal" else "member")
+                          else "leaving" if fact.change == "withdrawal"
+                          and fact.status == "announced" else "member")
             lead = ref.known.lead if ref.known is not None else None
             for holder in self._coordinated(fact):
                 reasons = [f"troops: {what} ({fact.status}) of {holder.key}"

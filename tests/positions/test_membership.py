@@ -317,3 +317,16 @@ def test_a_withdrawal_the_text_dates_is_dated_so() -> None:
     assert (member.status, member.left) == ("left", date(2008, 12, 1))
     withdrawal = next(g for g in member.contributions if g.change == "withdrawal")
     assert withdrawal.first_date == date(2008, 12, 1)
+
+
+def test_a_possible_withdrawal_or_a_likely_command_changes_nothing() -> None:
+    article = Article("maybe-leave", published="2005-05-05")
+    s0 = article.add("Norwegian KFOR troops guard the monastery.")
+    article.actor(s0, "Norwegian KFOR troops", "NORMIL", "NOR", sector="MIL")
+    s1 = article.add("Norway may withdraw its 300 soldiers from Kosovo next year.")
+    article.actor(s1, "Norway", "NOR", "NOR")
+    article.actor(s1, "Kosovo", "XKX", "XKX")
+    s2 = article.add("Finland would be likely to take command of KFOR in the autumn.")
+    article.actor(s2, "Finland", "FIN", "FIN")
+    (coalition,) = _coalitions(article)
+    assert [(m.member, m.status) for m in coalition.members] == [("NOR", "member")]
