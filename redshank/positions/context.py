@@ -17,7 +17,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from redshank.actors.codes import country_name
+from redshank.actors.codes import STATE_SECTORS, country_name
 from redshank.model import Actor, Adversary, Document, Event, Sentence
 from redshank.positions.lexicon import Lexicon
 from redshank.positions.tokens import Token, lemma_tokens, token_at
@@ -46,9 +46,37 @@ def party_of(actor: Actor) -> Party | None:
     return Party(actor.id, actor.name, actor.type)
 
 
+def speaks_for(actor: Actor) -> Party | None:
+    """Whose position an actor states: a state's government, forces, police, courts,
+    intelligence services and legislature speak for the state (`party_of`); its people,
+    opposition, parties, press and businesses ("protesters in Indonesia", "voters") for
+    themselves. None for generic agents, and for a common noun the coder gave a country by
+    reading the event as domestic ("European leaders urged him": not his country's)."""
+    if is_generic(actor):
+        return None
+    if actor.type in ("state", "person") and actor.country and actor.sector and \
+            actor.sector not in STATE_SECTORS:
+        return Party(actor.id, actor.name, actor.type)
+    return party_of(actor)
+
+
+def is_generic(actor: Actor) -> bool:
+    """True for a generic agent ("leaders", "officials"): an actor of no dictionary's
+    named kind written without a capital, whatever country the coder gave it."""
+    return actor.type == "other" and actor.text.strip().lower() not in PRONOUNS and \
+        not any(c.isupper() for c in actor.text)
+
+
 def is_named(actor: Actor) -> bool:
     """True for an actor named in the text (not a pronoun, not a generic agent)."""
     return actor.text.strip().lower() not in PRONOUNS and party_of(actor) is not None
+
+
+def stands_apart(actor: Actor) -> bool:
+    """True for a generic agent outside the state ("a businessman", "people"): what it
+    does is not the position of whoever tells of it."""
+    return actor.text.strip().lower() not in PRONOUNS and speaks_for(actor) is None and \
+        actor.sector is not None and actor.sector not in STATE_SECTORS
 
 
 def cue_tokens(event: Event) -> list[Token]:

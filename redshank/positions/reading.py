@@ -32,10 +32,13 @@ from redshank.positions.context import (
     is_forces,
     is_named,
     party_of,
+    speaks_for,
+    stands_apart,
 )
 from redshank.positions.lexicon import Lexicon, Match
-from redshank.positions.tokens import Token, clause_window
+from redshank.positions.tokens import Token, clause_window, lemma_key
 from redshank.positions.troops import (
+    CONDITION_WORDS,
     NEGATION_KEYS,
     Target,
     TroopChange,
@@ -63,6 +66,18 @@ FACT_STATUS = {None: "done", "historical": "done", "hypothetical": "possible",
 FORWARD_AUXILIARIES = frozenset({"future", "hypothetical", "negated"})
 # The topic of troops taken out or cut: never ground-troops (a commitment of troops).
 TROOP_TOPICS: dict[TroopChange, str] = {"withdrawal": "withdrawal", "cut": "troop-levels"}
+# Phrases of this topic (topics.tsv) name no action: they only keep their words from others.
+NO_TOPIC = "no-topic"
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
+# A REJECT of what someone says is so ("denied allegations"), not of an action.
+DENIAL_KEYS = frozenset(map(lemma_key, ("deny", "dismiss", "reject", "refute", "rebut")))
+CLAIM_KEYS = frozenset(map(lemma_key, (
+    "allegation", "accusation", "claim", "charge", "report", "rumor", "rumour",
+    "speculation", "assertion")))
+FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+PAST_PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})
+ASKING_WORDS = frozenset({"for", "on", "upon"})
+QUESTION_WORDS = frozenset({"whether", "why", "how", "what", "when", "where", "if"})
 
 
 @dataclass(slots=True)
@@ -126,12 +141,25 @@ def hedges_in(text: str, tokens: Sequence[Token], lexicon: Lexicon, topic: str) 
     return list(dict.fromkeys(kept))
 
 
+def _names(tokens: Sequence[Token], match: Match) -> bool:
+    """True when a topic phrase is (part of) a proper name: "International Monetary
+    Fund", "Senate Intelligence Committee", "Department of Labor and Training"."""
+    return all(t.tag in PROPER_TAGS for t in tokens[match.first:match.last + 1] if t.is_word)
+
+
 def topics_of(text: str, tokens: Sequence[Token], lexicon: Lexicon,
-              ranges: Sequence[tuple[int, int]]) -> dict[str, str]:
-    """Topic -> reason for the topic phrases inside the token ranges."""
+              ranges: Sequence[tuple[int, int]], exclude: Sequence[tuple[int, int]] = ()
+              ) -> dict[str, str]:
+    """Topic -> reason for the topic phrases inside the token ranges; none for words of a
+    `no-topic` phrase of the sentence ("nuclear weapons", "the release of Israeli soldier
+    X"), inside a proper name, or inside an `exclude` span (first and last token)."""
+    blocked = [m for m in lexicon.topics_in(tokens) if m.phrase.label == NO_TOPIC]
     topics: dict[str, str] = {}
     for start, end in ranges:
         for match in lexicon.topics_in(tokens, start, end):
+            if any(_overlaps(match, b) for b in blocked) or _names(tokens, match) or any(
+                    first <= match.first and match.last <= last for first, last in exclude):
+                continue
             topics.setdefault(match.phrase.label, f"topic {match.phrase.label}: "
                               f"'{_surface(text, match)}' ({match.phrase.source})")
     return topics
@@ -238,24 +266,46 @@ def stance_of(event: Event, lexicon: Lexicon, trigger: Sequence[Token]
 
 def holder_of(event: Event, speaker: Actor | None, unowned: Sequence[Actor] = ()
               ) -> tuple[Party, str] | None:
-    """Whose position an event states: its named actor; for pronouns, generic actors, the
+    """Whose position an event states: its named actor (`speaks_for`: a state's people,
+    opposition or press hold their own); for pronouns, generic actors of the state, the
     forces a refusal is about and troops named by where they are (`unowned`: "soldiers in
     southern Iraq" are not Iraq's), the speaker's side; else the actor's side. An actor
-    the coder implied ("would be withdrawn": the host's judiciary) holds nothing."""
+    the coder implied ("would be withdrawn": the host's judiciary), generic agents outside
+    the state ("a businessman that will give you money") and common nouns the coder gave
+    the other party's country ("European leaders urged him") hold nothing."""
     actors = [] if event.actor_inferred else [a for a in event.actor
                                               if a.text.strip() and a not in unowned]
     if not is_forces(event):
         for actor in actors:
-            if is_named(actor):
-                party = party_of(actor)
-                if party is not None:
-                    return party, f"holder {party.key}: the event's actor '{actor.text}'"
-    if speaker is not None and (party := party_of(speaker)) is not None:
+            if is_named(actor) and (party := speaks_for(actor)) is not None:
+                return party, f"holder {party.key}: the event's actor '{actor.text}'"
+    if actors and all(stands_apart(actor) for actor in actors):
+        return None
+    if speaker is not None and (party := speaks_for(speaker)) is not None:
         return party, f"holder {party.key}: the speaker {speaker.name}"
     for actor in actors:
-        if (party := party_of(actor)) is not None:
+        if (party := speaks_for(actor)) is not None:
             return party, f"holder {party.key}: the event's actor '{actor.text}'"
     return None
+
+
+def _the_doers_words(ctx: DocContext, event: Event, tokens: Sequence[Token], lexicon: Lexicon,
+                     trigger: int, window: tuple[int, int]) -> set[str]:
+    """Topics only the event's own actor names when the event does something else with
+    it ("Israeli troops warned residents", "army troops demanded money"): what the
+    troops do is no position on sending them. Kept for the forces a refusal is about and
+    for a trigger that moves or keeps troops ("Polish troops will stay")."""
+    if is_forces(event) or any(m.first <= trigger <= m.last
+                               for m in change_cues(tokens, lexicon)):
+        return set()
+    own = [at for actor in event.actor
+           if (at := _actor_tokens(ctx, event, actor, tokens)) is not None]
+    if not own:
+        return set()
+    text, _ = ctx.sentence(event.sentence_index)
+    ranges = [window, *_actor_ranges(ctx, event, tokens)]
+    return set(topics_of(text, tokens, lexicon, ranges)) - set(
+        topics_of(text, tokens, lexicon, ranges, exclude=own))
 
 
 def _actor_tokens(ctx: DocContext, event: Event, actor: Actor, tokens: Sequence[Token]
@@ -301,19 +351,98 @@ def _demanded(ctx: DocContext, event: Event, tokens: Sequence[Token], lexicon: L
         demand = demand_on(ctx, event.sentence_index, lexicon, at[0])
         if demand is None:
             continue
-        own = party_of(actor)
-        if demand.party is not None and own is not None and demand.party.key == own.key:
+        own = speaks_for(actor)
+        party = demand.party
+        if demand.demander is not None and \
+                speaks_for(demand.demander) != party_of(demand.demander):
+            party = speaks_for(demand.demander)  # "protesters in Indonesia": not Indonesia
+        if party is not None and own is not None and party.key == own.key:
             return None
         text, _ = ctx.sentence(event.sentence_index)
         cue = _surface(text, demand.cue)
         who = f"'{demand.demander.text}'" if demand.demander else "an unnamed party"
-        reason = f"holder {demand.party.key if demand.party else 'none'}: {who} demands it " \
+        reason = f"holder {party.key if party else 'none'}: {who} demands it " \
                  f"of '{actor.text}' ('{cue}')"
         negated = any(t.key in NEGATION_KEYS for t in tokens[demand.cue.last + 1:trigger + 1])
         if negated or event.event == "REJECT":
             return _ThirdParty(None, demand.demander, reason + ", that it not act")
-        return _ThirdParty(demand.party, demand.demander, reason)
+        return _ThirdParty(party, demand.demander, reason)
     return None
+
+
+def denies_a_claim(tokens: Sequence[Token], trigger: int, end: int) -> bool:
+    """True when a denial is of what someone says is so, not of an action: a claim noun
+    after the verb ("denied allegations that", "rejected reports") or right before a
+    passive one ("a report promptly denied by officials"), or "deny" with a clause ("denies
+    its programme is aimed at", "denied that")."""
+    token = tokens[trigger]
+    if token.key not in DENIAL_KEYS:
+        return False
+    after: list[Token] = []
+    for word in tokens[trigger + 1:end]:
+        if word.tag == "CC" or len(after) == 5:
+            break
+        if word.is_word:
+            after.append(word)
+    if any(t.key in CLAIM_KEYS for t in after[:4]):
+        return True
+    before = [t for t in tokens[:trigger] if t.is_word and t.tag != "RB"]
+    if token.tag == "VBN" and before and before[-1].key in CLAIM_KEYS:
+        return True
+    return token.key == lemma_key("deny") and bool(after) and (
+        after[0].text.lower() == "that" or any(t.tag in FINITE_TAGS for t in after))
+
+
+def names_something(tokens: Sequence[Token], trigger: int, end: int) -> bool:
+    """True for "call" naming something ("calling it humanitarian aid", "called the
+    promise insufficient"), not asking for it ("called for", "called on", "called them
+    to withdraw")."""
+    token = tokens[trigger]
+    if token.key != lemma_key("call") or not token.tag.startswith("VB"):
+        return False
+    after = [t for t in tokens[trigger + 1:end] if t.tag != "RB"]
+    if not after or after[0].text.lower() in ASKING_WORDS:
+        return False
+    return not any(t.tag == "TO" for t in after[:5])
+
+
+def asks_a_question(tokens: Sequence[Token], trigger: int, end: int) -> bool:
+    """True for "ask" putting a question ("asked the minister whether he stood by his
+    claim", "asked why"), not asking for something ("asked for", "asked them to")."""
+    if tokens[trigger].key != lemma_key("ask"):
+        return False
+    for at in range(trigger + 1, end):
+        token, word = tokens[at], tokens[at].text.lower()
+        named = at + 1 < end and tokens[at + 1].tag in PROPER_TAGS  # "Minister for Justice"
+        if (word == "for" and not named) or token.tag == "TO":
+            return False
+        if word in QUESTION_WORDS:
+            return True
+    return False
+
+
+def states_nothing(kind: str, tokens: Sequence[Token], trigger: int, end: int) -> bool:
+    """True for an event whose words state no stance on an action: a denial of a claim, a
+    naming "call", a question, "as opposed to" (a comparison)."""
+    if kind == "REJECT":
+        before = tokens[trigger - 1].text.lower() if trigger > 0 else ""
+        after = tokens[trigger + 1].text.lower() if trigger + 1 < len(tokens) else ""
+        return denies_a_claim(tokens, trigger, end) or (
+            before == "as" and after == "to" and tokens[trigger].key == lemma_key("oppose"))
+    if kind == "REQUEST":
+        return names_something(tokens, trigger, end) or asks_a_question(tokens, trigger, end)
+    return False
+
+
+def conditional_inability(tokens: Sequence[Token], trigger: int, start: int) -> bool:
+    """True for an action the actor says it cannot do unless something changes ("would be
+    unable to provide aid unless the security situation improves"): a hedge, not a
+    refusal."""
+    before = tokens[start:trigger]
+    unable = any(t.key == lemma_key("unable") or (
+        t.key == lemma_key("able") and i > 0 and before[i - 1].key in NEGATION_KEYS)
+        for i, t in enumerate(before))
+    return unable and any(t.text.lower() in CONDITION_WORDS for t in tokens[trigger + 1:])
 
 
 def _date_fields(event: Event | None, published: date | None, target: Target | None = None,
@@ -369,11 +498,13 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
         return []
     trigger = ctx.trigger_token(event)
     start, end = clause_window(tokens, trigger)
+    if states_nothing(event.event, tokens, trigger, end):
+        return []
     topics: dict[str, str] = {
         s.topic: f"topic {s.topic}: event {event.event}/{event.mode or ''} ({s.source})"
         for s in lexicon.signal_topics(event.event, event.mode, event.context)}
-    for topic, reason in topics_of(text, tokens, lexicon,
-                                   [(start, end), *_actor_ranges(ctx, event, tokens)]).items():
+    worded = topics_of(text, tokens, lexicon, [(start, end), *_actor_ranges(ctx, event, tokens)])
+    for topic, reason in worded.items():
         topics.setdefault(topic, reason)
     topics = troop_topics(topics, text, tokens, lexicon, start, end, ctx.tokens(index - 1),
                           trigger)
@@ -391,10 +522,19 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
     if not topics:
         return []
     stance, status, why = stance_of(event, lexicon, tokens[trigger:trigger + 1])
+    if stance == "refuse" and conditional_inability(tokens, trigger, start):
+        stance, status, why = "hedge", STANCE_STATUS["hedge"], \
+            f"stance hedge: {event.event} unable to act, on a condition"
     if demanded is not None:
         stance, status, why = "request", STANCE_STATUS["request"], \
             f"stance request: {event.event} demanded of its actor"
         speaker = speaker if event.quote and event.quote.speaker else demanded.demander
+    if stance is not None:
+        for topic in _the_doers_words(ctx, event, tokens, lexicon, trigger, (start, end)):
+            if topics.get(topic) == worded.get(topic):
+                del topics[topic]
+        if not topics:
+            return []
     if speaker is None and not is_forces(event):
         speaker = next((a for a in event.actor if is_named(a)), None)
     forward = _is_forward(event, stance)
@@ -419,6 +559,13 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
         for topic, reason in _without_fallbacks(topics, lexicon).items()]  # fmt: skip
 
 
+def _of_the_past(tokens: Sequence[Token], cue: Match) -> bool:
+    """True when a refusal cue tells of the past ("I've never met", "things that have never
+    been done"): its verb is a past form, so it refuses nothing to come."""
+    verb = next((t for t in tokens[cue.last + 1:cue.last + 4] if t.tag != "RB"), None)
+    return verb is not None and verb.tag in PAST_PARTICIPLE_TAGS
+
+
 def read_cues(ctx: DocContext, index: int, lexicon: Lexicon, previous: Sequence[Reading],
               covered: Sequence[tuple[int, int]] = ()) -> list[Reading]:
     """Refusals stated without a coded event: a refusal cue ("red line", "not looking
@@ -427,12 +574,13 @@ def read_cues(ctx: DocContext, index: int, lexicon: Lexicon, previous: Sequence[
     text, offset = ctx.sentence(index)
     tokens = ctx.tokens(index)
     refusals = [r for r in lexicon.cue("refusal", tokens)
-                if not any(start <= r.first < end for start, end in covered)]
+                if not any(start <= r.first < end for start, end in covered)
+                and not _of_the_past(tokens, r)]
     if not refusals:
         return []
     speaker = (ctx.quoted_speaker(index, lexicon) if lexicon.cue("first-person", tokens)
                else ctx.speaker_of(index, lexicon))
-    holder = party_of(speaker) if speaker is not None else None
+    holder = speaks_for(speaker) if speaker is not None else None
     if speaker is None or holder is None:
         return []
     hedge_cues = lexicon.cue("hedge", tokens)

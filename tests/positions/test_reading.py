@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from redshank.coding.arguments import implied_actor
 from redshank.model import Event, Position
 from redshank.positions import read_events
@@ -305,3 +307,129 @@ def test_positions_keep_their_target_through_json_and_older_records_still_load()
     assert Position.from_json(record) == position
     older = {k: v for k, v in record.items() if k not in ("target_date", "target_text")}
     assert Position.from_json(older).target_date is None
+
+
+def _one_event(text: str, kind: str, trigger: str, actor: tuple, **event: object) -> Article:
+    """An article of one sentence with one event by one actor (text, code, country and
+    the keywords of Article.actor)."""
+    article = Article("one", published="2007-05-10")
+    s0 = article.add(text)
+    words, code, country, *rest = actor
+    found = article.actor(s0, words, code, country, **(rest[0] if rest else {}))
+    article.event(s0, kind, trigger, actors=[found], **event)  # type: ignore[arg-type]
+    return article
+
+
+NORWAY = ("Norway", "NOR", "NOR")
+
+
+@pytest.mark.parametrize("text", [
+    "Norway called for the release of two captured soldiers.",
+    "Norway called for the bodies of the dead soldiers to be returned.",
+    "Norway called for a ban on cluster bombs.",
+    "Norway called for an end to the suicide bombings.",
+    "Norway called for an inquiry into the intelligence agencies.",
+    "Norway called for a development fund for the north.",
+    "Norway called for a meeting of the International Monetary Fund.",
+])
+def test_words_of_a_topic_that_name_no_action_give_no_topic(text: str) -> None:
+    """Soldiers held or killed, a state's own or a terrorist's bombs, intelligence
+    agencies, a fund, a proper name: none is a troop, airstrike, intelligence or funding
+    request."""
+    assert _positions(_one_event(text, "REQUEST", "called", NORWAY)) == []
+
+
+def test_a_request_for_troops_next_to_no_topic_words_keeps_its_topic() -> None:
+    article = _one_event("Norway called for more soldiers to protect the aid convoys.",
+                         "REQUEST", "called", NORWAY)
+    assert _summary(_positions(article)) == [("NOR", "ground-troops", "request", "Norway", 0)]
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Iran denied allegations that its army had sent troops to Syria.", "denied"),
+    ("Iran denies its troops are fighting in Syria.", "denies"),
+    ("Iran rejected reports of troops on its border.", "rejected"),
+])
+def test_a_denial_of_a_claim_is_no_refusal(text: str, trigger: str) -> None:
+    article = _one_event(text, "REJECT", trigger, ("Iran", "IRN", "IRN"))
+    assert _positions(article) == []
+
+
+def test_a_rejected_deployment_is_still_a_refusal() -> None:
+    article = _one_event("Iran rejected the deployment of foreign troops.", "REJECT",
+                         "rejected", ("Iran", "IRN", "IRN"))
+    assert _summary(_positions(article)) == [("IRN", "ground-troops", "refuse", "Iran", 0)]
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Ghana is calling the payments humanitarian aid.", "calling"),
+    ("Ghana asked the minister whether the troops would stay.", "asked"),
+])
+def test_a_naming_call_or_a_question_is_no_request(text: str, trigger: str) -> None:
+    assert _positions(_one_event(text, "REQUEST", trigger, ("Ghana", "GHA", "GHA"))) == []
+
+
+def test_a_generic_party_given_the_targets_country_holds_nothing() -> None:
+    """The coder reads "leaders" acting on Sudan as Sudan's own (a domestic reading): the
+    European leaders' demand is not Sudan's request."""
+    article = Article("generic", published="2007-05-10")
+    s0 = article.add("Several European leaders urged Sudan to allow the deployment of U.N. "
+                     "troops.")
+    leaders = article.actor(s0, "leaders", "SDNGOV", "SDN", kind="other", sector="GOV",
+                            name="leader")
+    sudan = article.actor(s0, "Sudan", "SDN", "SDN")
+    article.event(s0, "REQUEST", "urged", actors=[leaders], recipients=[sudan])
+    assert _positions(article) == []
+
+
+def test_a_states_protesters_hold_their_own_position_not_the_states() -> None:
+    article = _one_event("Protesters in Kenya asked the government to send troops to "
+                         "Somalia.", "REQUEST", "asked",
+                         ("Protesters in Kenya", "KENOPP", "KEN",
+                          {"sector": "OPP", "actor_id": "KENOPP", "name": "Kenya opposition"}))
+    (position,) = _positions(article)
+    assert (position.holder, position.holder_name, position.topic, position.stance) == (
+        "KENOPP", "Kenya opposition", "ground-troops", "request")
+
+
+def test_a_generic_agent_outside_the_state_is_not_the_speakers_side() -> None:
+    article = Article("businessman", published="2007-05-10")
+    s0 = article.add("“A businessman will give you that money only for a favour,” Murray said.")
+    article.actor(s0, "Murray", "AUSLEG", "AUS", kind="person", sector="LEG",
+                  name="Andrew Murray")
+    businessman = article.actor(s0, "businessman", "---BUS", kind="other", sector="BUS")
+    article.event(s0, "AGREE", "give", actors=[businessman], auxiliary="future", cue="will")
+    assert _positions(article) == []
+
+
+def test_an_inability_on_a_condition_is_a_hedge_not_a_refusal() -> None:
+    article = _one_event("The UN said it would be unable to provide food aid unless the "
+                         "fighting stops.", "REJECT", "provide",
+                         ("UN", "IGOUNO", None, {"kind": "igo", "actor_id": "UNITED_NATIONS"}),
+                         cue="unable")
+    (position,) = _positions(article)
+    assert (position.topic, position.stance) == ("humanitarian-aid", "hedge")
+    assert "unless" in position.hedges
+
+
+@pytest.mark.parametrize(("text", "stances"), [
+    ("“We have never sent troops to a war,” Rasmussen said.", []),
+    ("“We will never send troops to a war,” Rasmussen said.", ["refuse"]),
+])
+def test_a_refusal_cue_over_the_past_refuses_nothing(text: str, stances: list[str]) -> None:
+    article = Article("past-cue", published="2007-05-10")
+    s0 = article.add(text)
+    article.actor(s0, "Rasmussen", "DNKGOV", "DNK", kind="person", name="Anders Rasmussen")
+    assert [p.stance for p in _positions(article)] == stances
+
+
+def test_what_troops_do_is_no_position_on_troops_unless_it_moves_them() -> None:
+    article = Article("doers", published="2007-05-10")
+    s0 = article.add("Kenyan troops warned residents to stay indoors.")
+    troops = article.actor(s0, "Kenyan troops", "KENMIL", "KEN", sector="MIL")
+    article.event(s0, "THREATEN", "warned", actors=[troops])
+    s1 = article.add("Kenyan troops will stay in Somalia until the end of the year.")
+    troops = article.actor(s1, "Kenyan troops", "KENMIL", "KEN", sector="MIL")
+    article.event(s1, "AGREE", "stay", actors=[troops], auxiliary="future", cue="will")
+    assert _summary(_positions(article)) == [("KEN", "ground-troops", "commit",
+                                              "Kenyan troops", 1)]
