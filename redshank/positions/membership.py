@@ -47,7 +47,7 @@ from redshank.model import (
 from redshank.positions.catalogue import Catalogue, KnownCoalition, default_catalogue
 from redshank.positions.context import DocContext, Party, cue_tokens, is_named, party_of
 from redshank.positions.lexicon import Lexicon, Match
-from redshank.positions.reading import DERIVER_VERSION
+from redshank.positions.reading import DERIVER_VERSION, NO_TOPIC
 from redshank.positions.tokens import Token, clause_window, lemma_key, token_at
 from redshank.positions.troops import TroopFact, read_document_troops
 
@@ -819,7 +819,8 @@ def _kind(lexicon: Lexicon, tokens: Sequence[Token], first: int, last: int) -> s
     for cue, kind in ASSET_KINDS.items():
         if lexicon.cue(cue, tokens, first, last + 1):
             return kind
-    topics = lexicon.topics_in(tokens, first, last + 1)
+    topics = [t for t in lexicon.topics_in(tokens, first, last + 1)
+              if t.phrase.label != NO_TOPIC]
     return topics[-1].phrase.label if topics else "ground-troops"
 
 
