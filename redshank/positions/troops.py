@@ -80,6 +80,7 @@ GAP_VERB_KEYS = AUXILIARY_KEYS | frozenset(map(lemma_key, ("expect", "plan", "se
                                                            "schedule")))
 PAST_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP"})
 YEAR = re.compile(r"^(1[89]|2[01])\d\d$")
+THOUSANDS_DOTS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 STRONG = re.compile(r"-strong$", re.IGNORECASE)
 _WITHIN = re.compile(r"^within (?:the next )?(.+)$")
 _DEADLINE = re.compile(r"^(?:before|till|no later than)\b")
@@ -228,10 +229,14 @@ def _longest(matches: Sequence[Match]) -> list[Match]:
 
 def number_at(tokens: Sequence[Token], index: int) -> tuple[float, int] | None:
     """The number written at tokens[index] ("3,000", "1.5 million", "two", "a
-    3,000-strong") and the index of its last token; None when there is none."""
+    3,000-strong", "2.400" with dots between thousands as German and Italian reports write
+    it) and the index of its last token; None when there is none."""
     word = STRONG.sub("", tokens[index].text.lower()).replace(",", "")
     value: float | None = None
-    if re.fullmatch(r"\d+(\.\d+)?", word):
+    multiplied = index + 1 < len(tokens) and tokens[index + 1].text.lower() in MULTIPLIERS
+    if THOUSANDS_DOTS.fullmatch(word) and not multiplied:  # "2.400 personnel": 2,400
+        value = float(word.replace(".", ""))
+    elif re.fullmatch(r"\d+(\.\d+)?", word):
         value = float(word)
     elif word in NUMBER_WORDS:
         value = NUMBER_WORDS[word]

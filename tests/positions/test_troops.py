@@ -210,6 +210,7 @@ def test_target_in(sentence: str, expected: tuple | None) -> None:
 @pytest.mark.parametrize(("words", "value"), [
     ("3,000", 3000), ("860", 860), ("two", 2), ("twenty-five", 25), ("3,000-strong", 3000),
     ("1.5 million", 1_500_000), ("two thousand", 2000), ("several", None),
+    ("2.400", 2400), ("1.250.000", 1_250_000), ("2.5", 2.5), ("1.500 million", 1_500_000),
 ])
 def test_number_at(words: str, value: int | None) -> None:
     found = number_at(lemma_tokens(words.split()), 0)
