@@ -74,6 +74,7 @@ GAP_WORDS = frozenset({"in", "from", "at", "inside", "on", "across", "to"})
 PERCENT_WORDS = frozenset({"percent", "%", "per"})
 NEGATION_KEYS = frozenset(map(lemma_key, ("not", "never")))
 MODAL_KEYS = frozenset(map(lemma_key, ("will", "would", "shall")))
+OBLIGATION_KEYS = frozenset(map(lemma_key, ("should", "must", "ought", "need")))
 AUXILIARY_KEYS = frozenset(map(lemma_key, ("be", "have", "get")))
 # verbs that may stand between troops and their verb: "troops are expected to leave"
 GAP_VERB_KEYS = AUXILIARY_KEYS | frozenset(map(lemma_key, ("expect", "plan", "set",
@@ -855,6 +856,12 @@ class _SentenceReader:
         if refusals:
             cue = refusals[-1]
             return "refused", None, f"status refused: '{self._words(cue.first, cue.last)}'"
+        obligation = next((t for t in group if t.key in OBLIGATION_KEYS), None)
+        if obligation is not None:  # "Israeli troops should withdraw": asked, not announced
+            if negated:
+                return None
+            return ("demanded", None,
+                    f"status demanded: '{obligation.text}' (an obligation, not an announcement)")
         if negated:
             if modal is not None or plans or intents:
                 return "refused", None, "status refused: a negated intention"

@@ -154,6 +154,15 @@ def test_a_demand_that_troops_not_be_sent_is_no_fact_of_the_target() -> None:
     assert _facts("The Green Brigade demanded that Poland not send more troops.") == []
 
 
+def test_what_troops_should_or_must_do_is_asked_not_announced() -> None:
+    (should,) = _facts("Italian troops should withdraw from Bosnia, the mayor said.")
+    assert (should.holder.key, should.change, should.status) == ("ITA", "withdrawal",
+                                                                  "demanded")
+    (must,) = _facts("Japan must pull out its 300 soldiers from Haiti.")
+    assert (must.change, must.status) == ("withdrawal", "demanded")
+    assert _facts("Japan should not withdraw its soldiers from Haiti.") == []
+
+
 @pytest.mark.parametrize("sentence", [
     "Two Polish soldiers were killed in Chad.",  # a casualty count, not a presence
     "The blast killed 12 of its soldiers.",
