@@ -143,10 +143,12 @@ class Catalogue:
         return [(self._entries[entry_id], start, end) for start, end, entry_id in sorted(taken)]
 
     def resolve(self, lead: str | None, hosts: Collection[str], day: date | None,
-                kinds: Collection[str] = ()) -> KnownCoalition | None:
+                kinds: Collection[str] = (), purposes: Collection[str] = ()
+                ) -> KnownCoalition | None:
         """The one entry a generic mention means, or None when none or several fit.
 
-        An entry fits when it is of one of `kinds` (any kind when empty), active on `day`
+        An entry fits when it is of one of `kinds` (any kind when empty) and for one of
+        `purposes` (any when empty: "peacekeepers" ask for peacekeeping), active on `day`
         (any entry when the day is unknown), led by `lead` when one is given, and operating
         in one of `hosts` when some are given: lead and hosts must both match, so OEF
         (US-led) is never "NATO-led troops in Afghanistan". When several fit, the one whose
@@ -158,6 +160,7 @@ class Catalogue:
         wanted_hosts = set(hosts)
         fits = [entry for entry in self._entries.values()
                 if (not kinds or entry.kind in kinds) and entry.active_on(day)
+                and (not purposes or entry.purpose in purposes)
                 and (lead is None or entry.lead == lead)
                 and (not wanted_hosts or wanted_hosts.intersection(entry.hosts))]
         for entry in fits:

@@ -53,6 +53,14 @@ from redshank.positions.troops import TroopFact, read_document_troops
 
 MEMBERSHIP_EVENTS = types_where(coalition="member")
 MEMBER_TYPES = frozenset({"state", "igo"})
+# What "peacekeepers" and "a peacekeeping force" can mean, and what any other generic
+# phrase can: a force, not an operation supporting another force or a civilian mission
+# (political, administration, rule of law, security-sector reform, border assistance).
+PEACEKEEPING = ("peacekeeping",)
+GENERIC_PURPOSES = ("peacekeeping", "combat", "counter-insurgency", "counter-terrorism",
+                    "counter-piracy", "stabilisation", "training", "monitoring",
+                    "humanitarian", "maritime-security", "no-fly", "deterrence", "policing",
+                    "embargo", "disarmament", "air-policing")
 # Cue kinds of what states send to a force, and the contribution each is.
 ASSET_KINDS = {"naval-asset": "naval", "air-asset": "air", "police-asset": "police",
                "command-asset": "command", "ground-asset": "ground-troops"}
@@ -310,6 +318,9 @@ def _reference(ctx: DocContext, index: int, noun: Match, lexicon: Lexicon,
     day = _day(ctx)
     known = None
     how = ""
+    purposes = (PEACEKEEPING if any(t.key.startswith("peacekeep")
+                                    for t in tokens[max(0, noun.first - 2):noun.last + 1])
+                else GENERIC_PURPOSES)
     if adversary is not None:
         known = _by_adversary(catalogue, adversary[0].key, day)
         how = adversary[1]
@@ -323,8 +334,10 @@ def _reference(ctx: DocContext, index: int, noun: Match, lexicon: Lexicon,
         tries = ([hosts] if hosts else [[code] for code in _nearby_places(ctx, index)]
                  if lead else [[code] for code in _document_places(ctx)[:1]])
         for places in tries or [[]]:
-            known = (catalogue.resolve(lead.key if lead else None, places, day, FORCE_KINDS)
-                     or catalogue.resolve(lead.key if lead else None, places, day))
+            known = (catalogue.resolve(lead.key if lead else None, places, day, FORCE_KINDS,
+                                       purposes)
+                     or catalogue.resolve(lead.key if lead else None, places, day, (),
+                                          purposes))
             if known is not None:
                 how = (f"resolved by lead {lead.key if lead else '-'}, host "
                        f"{'/'.join(places) or '-'} and date {format_day(day) or '-'}")

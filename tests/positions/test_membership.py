@@ -330,3 +330,19 @@ def test_a_possible_withdrawal_or_a_likely_command_changes_nothing() -> None:
     article.actor(s2, "Finland", "FIN", "FIN")
     (coalition,) = _coalitions(article)
     assert [(m.member, m.status) for m in coalition.members] == [("NOR", "member")]
+
+
+def test_peacekeepers_mean_a_peacekeeping_force_not_a_support_operation() -> None:
+    article = Article("darfur-patrol", published="2006-05-01")
+    s0 = article.add("African Union peacekeepers from Rwanda patrolled camps in Darfur.")
+    article.actor(s0, "African Union", "IGOAFRAU", kind="igo", actor_id="AFRICAN_UNION")
+    article.actor(s0, "Rwanda", "RWA", "RWA")
+    article.actor(s0, "Darfur", "SDN", "SDN")
+    # the EU's operation supporting AMIS (narrower in time) is not what peacekeepers are
+    assert _members(article) == {"amis": {"RWA"}}
+    unled = Article("darfur-unled", published="2006-05-01")
+    s1 = unled.add("Peacekeepers from Rwanda patrolled camps in Darfur.")
+    unled.actor(s1, "Rwanda", "RWA", "RWA")
+    unled.actor(s1, "Darfur", "SDN", "SDN")
+    # two peacekeeping missions in Sudan then, neither inside the other: no guess
+    assert _members(unled) == {}
