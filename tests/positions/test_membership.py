@@ -341,8 +341,8 @@ def test_peacekeepers_mean_a_peacekeeping_force_not_a_support_operation() -> Non
     # the EU's operation supporting AMIS (narrower in time) is not what peacekeepers are
     assert _members(article) == {"amis": {"RWA"}}
     unled = Article("darfur-unled", published="2006-05-01")
-    s1 = unled.add("Peacekeepers from Rwanda patrolled camps in Darfur.")
+    s1 = unled.add("Peacekeepers in Darfur now include soldiers from Rwanda.")
     unled.actor(s1, "Rwanda", "RWA", "RWA")
     unled.actor(s1, "Darfur", "SDN", "SDN")
     # two peacekeeping missions in Sudan then, neither inside the other: no guess
-    assert _members(unled) == {}
+    assert document_coalitions(_context(unled), default_lexicon()).references == {}
