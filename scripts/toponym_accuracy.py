@@ -140,7 +140,7 @@ def metrics(outcomes: Iterable[Outcome]) -> dict[str, object]:
     summary["by_feature"] = {
         feature: {**row, "recall": _rate(row["found"], row["gold"]),
                   "acc161": _rate(row["right"], row["found"])}
-        for feature, row in sorted(by_feature.items(), key=lambda kv: -kv[1]["gold"])}
+        for feature, row in sorted(by_feature.items(), key=lambda kv: (-kv[1]["gold"], kv[0]))}
     return summary
 
 
@@ -215,8 +215,8 @@ def markdown(results: dict[str, dict]) -> str:
     lines += ["", "| feature | " + " | ".join(f"{h}: n / recall / acc161" for h in halves) + " |",
               "|---|" + "---|" * len(halves)]
     features = sorted({f for h in halves for f in results[h]["by_feature"]},
-                      key=lambda f: -sum(results[h]["by_feature"].get(f, {}).get("gold", 0)
-                                         for h in halves))
+                      key=lambda f: (-sum(results[h]["by_feature"].get(f, {}).get("gold", 0)
+                                          for h in halves), f))
     for feature in features:
         cells = []
         for h in halves:
