@@ -731,6 +731,34 @@ class _Finder:
                          prepositions=("in",))
         return main if set(places) & set(main.known.hosts) else None
 
+    def commanded_by(self, index: int) -> None:
+        """"UNIFIL is headed by French Major General X", "the force, under the command of
+        an Italian admiral": the state of whoever commands a coalition named before the
+        cue in its clause commands it (a member; its contribution: command)."""
+        tokens = self.ctx.tokens(index)
+        text, _ = self.ctx.sentence(index)
+        refs = self.coalitions.in_sentence(index)
+        for cue in self.lexicon.cue("commanded-by", tokens):
+            start, end = clause_window(tokens, cue.first)
+            before = [r for r in refs if start <= r.first and r.last < cue.first
+                      and _words(tokens, r.last + 1, cue.first) <= PART_OF_REACH_WORDS]
+            if not before or _unreal(tokens[max(start, cue.first - UNREAL_REACH_WORDS):
+                                            cue.first]):
+                continue
+            after = [(actor, begin) for actor, begin, _ in self.ctx.mentions_in(index)
+                     if begin >= cue.end and begin < tokens[end - 1].end
+                     and _words(tokens, cue.last + 1, _first_at(tokens, begin)) <= 2
+                     and actor.country]
+            if not after:
+                continue
+            actor = min(after, key=lambda item: item[1])[0]
+            party = Party(actor.country, country_name(actor.country), "state")  # type: ignore[arg-type]
+            ref = before[-1]
+            reason = f"member: commands '{ref.label}' ('{text[cue.start:cue.end]}')"
+            if self.add(party, ref, "member", "member", index, text[cue.start:cue.end],
+                        self.span(index, cue.start, cue.end), [reason]):
+                self.contribute(party, ref, "command", index, cue.first, cue.last, reason)
+
     def command_of(self, index: int) -> None:
         """"Italy took command of UNIFIL", "relieve Italy in its command of R": the
         state named last before "command of R" in its clause."""
@@ -835,6 +863,11 @@ def _kind(lexicon: Lexicon, tokens: Sequence[Token], first: int, last: int) -> s
     topics = [t for t in lexicon.topics_in(tokens, first, last + 1)
               if t.phrase.label != NO_TOPIC]
     return topics[-1].phrase.label if topics else "ground-troops"
+
+
+def _first_at(tokens: Sequence[Token], offset: int) -> int:
+    """Index of the first token starting at or after character `offset`."""
+    return next((i for i, t in enumerate(tokens) if t.start >= offset), len(tokens))
 
 
 def _covered(tokens: Sequence[Token], begin: int, end: int) -> list[int]:
@@ -945,6 +978,7 @@ def read_membership(ctx: DocContext, lexicon: Lexicon,
         finder.forces(index)
         finder.command(index)
         finder.command_of(index)
+        finder.commanded_by(index)
     finder.troops(read_document_troops(ctx, lexicon))
     seen: set[tuple[str, str, int, str]] = set()
     kept = []

@@ -346,3 +346,15 @@ def test_peacekeepers_mean_a_peacekeeping_force_not_a_support_operation() -> Non
     unled.actor(s1, "Darfur", "SDN", "SDN")
     # two peacekeeping missions in Sudan then, neither inside the other: no guess
     assert document_coalitions(_context(unled), default_lexicon()).references == {}
+
+
+def test_the_state_of_whoever_commands_the_force() -> None:
+    article = Article("headed", published="2007-03-01")
+    s0 = article.add("UNIFIL is now headed by Spanish General Ana Ruiz, the ministry said.")
+    article.actor(s0, "Spanish General Ana Ruiz", "ESPMIL", "ESP", kind="person",
+                  actor_id="ANA_RUIZ", sector="MIL")
+    s1 = article.add("KFOR might be led by Danish officers next year.")
+    article.actor(s1, "Danish officers", "DNKMIL", "DNK", sector="MIL")
+    members = {c.known_id: [(m.member, [g.kind for g in m.contributions])
+                            for m in c.members] for c in _coalitions(article)}
+    assert members == {"unifil": [("ESP", ["command"])]}
