@@ -88,6 +88,8 @@ def _summary(fact: TroopFact) -> tuple:
      ("AUS", 500, "troops", "increase", "announced", "SLB")),
     ("Fiji sent 200 police officers to the Solomon Islands.",
      ("FJI", 200, "police officers", "deployment", "completed", "SLB")),
+    ("Norway sent two military units to Bosnia.",  # units of troops, not counted
+     ("NOR", None, "troops", "deployment", "completed", "BIH")),
     ("Uganda has already sent 1,000 of a planned 1,500 troops to Somalia.",
      ("UGA", 1000, "troops", "deployment", "completed", "SOM")),
     # increases
