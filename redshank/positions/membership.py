@@ -79,6 +79,8 @@ UNREAL_REACH_WORDS = 4  # "might [want to] take part in", not "may withdraw ... 
 PLACE_PREPOSITIONS = ("in", "into", "to", "from")
 HOST_PREPOSITIONS = ("in", "into", "to")  # "troops from Nepal" are not in Nepal
 PLACE_MODIFIERS = frozenset({"southern", "northern", "eastern", "western", "central"})
+OPPOSING_KEYS = frozenset(lemma_key(w) for w in ("over", "versus", "vs", "attack", "kill",
+                                                  "clash", "fire", "ambush", "defeat"))
 REAL_MODALS = frozenset(lemma_key(w) for w in ("will", "'ll", "shall"))
 UNREAL_WORDS = frozenset(lemma_key(w) for w in (
     "not", "n't", "never", "no", "refuse", "reject", "decline", "consider", "if", "whether",
@@ -704,7 +706,7 @@ class _Finder:
         own = self.coalitions.in_sentence(index)
         for found in state_forces(self.ctx, index, self.lexicon):
             if own:
-                ref = _next_to(tokens, own, found.first, found.last)
+                ref = _next_to(tokens, own, found.first, found.last, self.lexicon)
                 where = "next to"
             else:
                 ref = self._hosted(index, found.last)
@@ -911,10 +913,11 @@ def _from_after_noun(tokens: Sequence[Token], first: int, nouns: Sequence[Match]
     return next((n for n in nouns if n.last == start - 2), None)
 
 
-def _next_to(tokens: Sequence[Token], refs: Sequence[Reference], first: int, last: int
-             ) -> Reference | None:
+def _next_to(tokens: Sequence[Token], refs: Sequence[Reference], first: int, last: int,
+             lexicon: Lexicon) -> Reference | None:
     """The reference overlapping tokens [first, last] or within three words of them in
-    the same clause."""
+    the same clause, not across a word that opposes them ("the victory of the coalition
+    over the Iraqi army", "coalition troops fought Taliban forces")."""
     best: tuple[int, Reference] | None = None
     for ref in refs:
         if ref.first <= last and first <= ref.last:
@@ -922,6 +925,9 @@ def _next_to(tokens: Sequence[Token], refs: Sequence[Reference], first: int, las
         low, high = (last + 1, ref.first) if ref.first > last else (ref.last + 1, first)
         window = clause_window(tokens, first)
         if not (window[0] <= ref.first < window[1]):
+            continue
+        if (any(t.key in OPPOSING_KEYS for t in tokens[low:high])
+                or lexicon.cue("target", tokens, low, high)):
             continue
         distance = _words(tokens, low, high)
         if distance <= NEXT_TO_WORDS and (best is None or distance < best[0]):

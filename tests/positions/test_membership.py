@@ -358,3 +358,12 @@ def test_the_state_of_whoever_commands_the_force() -> None:
     members = {c.known_id: [(m.member, [g.kind for g in m.contributions])
                             for m in c.members] for c in _coalitions(article)}
     assert members == {"unifil": [("ESP", ["command"])]}
+
+
+def test_forces_the_coalition_fights_are_not_in_it() -> None:
+    article = Article("victory", published="2005-01-10")
+    s0 = article.add("KFOR troops clashed with Serbian paramilitaries, and the victory of "
+                     "KFOR over Albanian fighters was quick.")
+    article.actor(s0, "Serbian paramilitaries", "SRBMIL", "SRB", sector="MIL")
+    article.actor(s0, "Albanian fighters", "ALBMIL", "ALB", sector="MIL")
+    assert _coalitions(article) == []
