@@ -25,6 +25,8 @@ from redshank.positions.tokens import Token, lemma_tokens, token_at
 PRONOUNS = frozenset(
     "i me my we us our they them their he him his she her it its you your".split())
 QUOTE_MARKS = frozenset("\"“”'‘’«»")
+# Courts rule on what others do: a judge approving a loan states no policy of the state.
+COURT_SECTORS = frozenset({"JUD"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +52,13 @@ def speaks_for(actor: Actor) -> Party | None:
     """Whose position an actor states: a state's government, forces, police, courts,
     intelligence services and legislature speak for the state (`party_of`); its people,
     opposition, parties, press and businesses ("protesters in Indonesia", "voters") for
-    themselves. None for generic agents, and for a common noun the coder gave a country by
-    reading the event as domestic ("European leaders urged him": not his country's)."""
-    if is_generic(actor):
+    themselves. None for generic agents, for courts (`COURT_SECTORS`), for a common noun
+    the coder gave a country by reading the event as domestic ("European leaders urged
+    him": not his country's), and for people, businesses and schools given only the
+    article's country ("people", "voters", "a college": nobody's side)."""
+    if is_generic(actor) or actor.sector in COURT_SECTORS:
+        return None
+    if actor.sector not in STATE_SECTORS and actor.country_from == "article":
         return None
     if actor.type in ("state", "person") and actor.country and actor.sector and \
             actor.sector not in STATE_SECTORS:
@@ -73,10 +79,11 @@ def is_named(actor: Actor) -> bool:
 
 
 def stands_apart(actor: Actor) -> bool:
-    """True for a generic agent outside the state ("a businessman", "people"): what it
-    does is not the position of whoever tells of it."""
+    """True for a generic agent outside the state ("a businessman", "people") or a court:
+    what it does is not the position of whoever tells of it."""
     return actor.text.strip().lower() not in PRONOUNS and speaks_for(actor) is None and \
-        actor.sector is not None and actor.sector not in STATE_SECTORS
+        actor.sector is not None and (actor.sector not in STATE_SECTORS
+                                      or actor.sector in COURT_SECTORS)
 
 
 def cue_tokens(event: Event) -> list[Token]:

@@ -73,11 +73,22 @@ PROPER_TAGS = frozenset({"NNP", "NNPS"})
 DENIAL_KEYS = frozenset(map(lemma_key, ("deny", "dismiss", "reject", "refute", "rebut")))
 CLAIM_KEYS = frozenset(map(lemma_key, (
     "allegation", "accusation", "claim", "charge", "report", "rumor", "rumour",
-    "speculation", "assertion")))
+    "speculation", "assertion",
+    # what a party is said to have had a hand in ("denied any involvement")
+    "involvement", "role", "link", "connection", "discussion", "knowledge", "responsibility")))
+GERUND_TAG = "VBG"
 FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 PAST_PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})
 ASKING_WORDS = frozenset({"for", "on", "upon"})
 QUESTION_WORDS = frozenset({"whether", "why", "how", "what", "when", "where", "if"})
+# Refusal cues that open with a modal or a negation: they refuse only for their subject.
+MODAL_CUE_KEYS = frozenset(map(lemma_key, ("will", "not", "never")))
+SUBJECT_SKIP_KEYS = frozenset(map(lemma_key, ("be", "have", "do", "will", "would", "'re",
+                                              "'s", "'ve", "ca", "wo")))
+FIRST_PERSON_SUBJECTS = frozenset({"we", "i", "us"})
+FIRST_PERSON_OWNERS = frozenset({"our", "my"})
+SAYING_KEYS = frozenset(map(lemma_key, ("say", "mean", "state", "imply", "suggest")))
+EXPLAINING_MARKS = frozenset({":", "–", "—", "-"})
 
 
 @dataclass(slots=True)
@@ -291,14 +302,17 @@ def holder_of(event: Event, speaker: Actor | None, unowned: Sequence[Actor] = ()
 
 def _the_doers_words(ctx: DocContext, event: Event, tokens: Sequence[Token], lexicon: Lexicon,
                      trigger: int, window: tuple[int, int]) -> set[str]:
-    """Topics only the event's own actor names when the event does something else with
-    it ("Israeli troops warned residents", "army troops demanded money"): what the
-    troops do is no position on sending them. Kept for the forces a refusal is about and
-    for a trigger that moves or keeps troops ("Polish troops will stay")."""
+    """Topics only the event's own actor (or the party a request is made of) names when
+    the event does something else with it ("Israeli troops warned residents", "army
+    troops demanded money", "urged Islamist troops to stop their advance"): what the
+    troops do or are asked to do is no position on sending them. Kept for the forces a
+    refusal is about and for a trigger that moves or keeps troops ("Polish troops will
+    stay")."""
     if is_forces(event) or any(m.first <= trigger <= m.last
                                for m in change_cues(tokens, lexicon)):
         return set()
-    own = [at for actor in event.actor
+    asked = event.recipient if event.event == "REQUEST" else []
+    own = [at for actor in (*event.actor, *asked)
            if (at := _actor_tokens(ctx, event, actor, tokens)) is not None]
     if not own:
         return set()
@@ -372,9 +386,10 @@ def _demanded(ctx: DocContext, event: Event, tokens: Sequence[Token], lexicon: L
 
 def denies_a_claim(tokens: Sequence[Token], trigger: int, end: int) -> bool:
     """True when a denial is of what someone says is so, not of an action: a claim noun
-    after the verb ("denied allegations that", "rejected reports") or right before a
-    passive one ("a report promptly denied by officials"), or "deny" with a clause ("denies
-    its programme is aimed at", "denied that")."""
+    after the verb ("denied allegations that", "rejected reports", "denies any involvement")
+    or right before a passive one ("a report promptly denied by officials"), or "deny" with
+    a clause or a gerund ("denies its programme is aimed at", "denied that", "denies
+    sending troops": having done it)."""
     token = tokens[trigger]
     if token.key not in DENIAL_KEYS:
         return False
@@ -390,7 +405,8 @@ def denies_a_claim(tokens: Sequence[Token], trigger: int, end: int) -> bool:
     if token.tag == "VBN" and before and before[-1].key in CLAIM_KEYS:
         return True
     return token.key == lemma_key("deny") and bool(after) and (
-        after[0].text.lower() == "that" or any(t.tag in FINITE_TAGS for t in after))
+        after[0].text.lower() == "that" or after[0].tag == GERUND_TAG
+        or any(t.tag in FINITE_TAGS for t in after))
 
 
 def names_something(tokens: Sequence[Token], trigger: int, end: int) -> bool:
@@ -566,6 +582,51 @@ def _of_the_past(tokens: Sequence[Token], cue: Match) -> bool:
     return verb is not None and verb.tag in PAST_PARTICIPLE_TAGS
 
 
+def _someone_elses(ctx: DocContext, index: int, tokens: Sequence[Token], cue: Match,
+                   holder: Party) -> bool:
+    """True when a modal refusal cue ("will not", "not going to", "never") has a subject
+    that is not the speaker's side: "It will not be easy", "You won't see a soldier", "the
+    change will not come from government". Its subject is the word before it (past
+    auxiliaries and adverbs); the speaker's side is a first-person pronoun or a mention
+    that speaks for the holder."""
+    if tokens[cue.first].key not in MODAL_CUE_KEYS:
+        return False
+    at = cue.first - 1
+    while at >= 0 and (tokens[at].tag in ("RB", "MD") or tokens[at].key in SUBJECT_SKIP_KEYS):
+        at -= 1
+    if at < 0:
+        return False
+    subject = tokens[at]
+    if subject.form.lstrip("=") in FIRST_PERSON_SUBJECTS or any(
+            t.form.lstrip("=") in FIRST_PERSON_OWNERS for t in tokens[max(at - 2, 0):at]):
+        return False  # "we will not", "our troops will not"
+    for actor, start, end in ctx.mentions_in(index):
+        if start <= subject.start < end:
+            party = speaks_for(actor)
+            return party is None or party.key != holder.key
+    return True
+
+
+def _said_not_to(tokens: Sequence[Token], cue: Match, start: int) -> bool:
+    """True for a refusal cue under a negated saying ("does not say we are not going to",
+    "does not mean we will never"): a denial that a refusal is stated, no refusal."""
+    for at in range(start, cue.first):
+        if tokens[at].key in NEGATION_KEYS and any(
+                t.key in SAYING_KEYS for t in tokens[at + 1:min(at + 4, cue.first)]):
+            return True
+    return False
+
+
+def _explained_by(text: str, tokens: Sequence[Token], lexicon: Lexicon, end: int
+                  ) -> dict[str, str]:
+    """The topics of the clause a colon or dash opens right after a clause ("a red line
+    for us: no boots on the ground"), which says what the cue is about."""
+    if end >= len(tokens) or tokens[end].text not in EXPLAINING_MARKS:
+        return {}
+    next_start, next_end = clause_window(list(tokens), min(end + 1, len(tokens) - 1))
+    return clause_topics(text, tokens, lexicon, next_start, next_end)
+
+
 def read_cues(ctx: DocContext, index: int, lexicon: Lexicon, previous: Sequence[Reading],
               covered: Sequence[tuple[int, int]] = ()) -> list[Reading]:
     """Refusals stated without a coded event: a refusal cue ("red line", "not looking
@@ -584,19 +645,22 @@ def read_cues(ctx: DocContext, index: int, lexicon: Lexicon, previous: Sequence[
     if speaker is None or holder is None:
         return []
     hedge_cues = lexicon.cue("hedge", tokens)
-    sentence_topics = _without_fallbacks(clause_topics(text, tokens, lexicon, 0, len(tokens)),
-                                         lexicon)
     date, precision, date_start, date_end = _date_fields(None, ctx.published)
     found: list[Reading] = []
     clauses = dict.fromkeys(clause_window(tokens, r.first) for r in refusals)
     for start, end in clauses:
-        inside = [r for r in refusals if start <= r.first < end]
+        inside = [r for r in refusals if start <= r.first < end
+                  and not _someone_elses(ctx, index, tokens, r, holder)
+                  and not _said_not_to(tokens, r, start)]
+        if not inside:
+            continue
         kept = [r for r in inside if not any(_overlaps(r, h) for h in hedge_cues)]
         stance: Stance = "refuse" if kept else "hedge"
         cue = (kept or inside)[0]
-        topics = (_without_fallbacks(clause_topics(text, tokens, lexicon, start, end), lexicon)
-                  or sentence_topics
-                  or _inherited(text, tokens, lexicon, start, end, holder.key, previous))
+        topics = _without_fallbacks(
+            clause_topics(text, tokens, lexicon, start, end)
+            or _inherited(text, tokens, lexicon, start, end, holder.key, previous)
+            or _explained_by(text, tokens, lexicon, end), lexicon)
         target = target_in(text, tokens, lexicon, start, end, ctx.published, offset=offset)
         found.extend(Reading(
             topic=topic, stance=stance, status=STANCE_STATUS[stance], holder=holder,

@@ -433,3 +433,81 @@ def test_what_troops_do_is_no_position_on_troops_unless_it_moves_them() -> None:
     article.event(s1, "AGREE", "stay", actors=[troops], auxiliary="future", cue="will")
     assert _summary(_positions(article)) == [("KEN", "ground-troops", "commit",
                                               "Kenyan troops", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "Norway called for an inquiry into the bombing.",
+    "Norway called for the return of the money.",
+    "Norway called for a pardon for the executed soldiers.",
+    "Norway called for the militants to hand over their weapons.",
+    "Norway called for an end to the arms race.",
+])
+def test_a_bombing_money_executed_soldiers_and_disarmament_give_no_topic(text: str) -> None:
+    """A bombing (a terrorist's, or one inquired into), money not given, soldiers
+    executed, weapons handed over and an arms race name no action a position is on."""
+    assert _positions(_one_event(text, "REQUEST", "called", NORWAY)) == []
+
+
+@pytest.mark.parametrize(("text", "trigger", "topic"), [
+    ("Norway offered money to rebuild the schools.", "offered", "funding"),
+    ("Norway agreed to sell fighter jets to Chile.", "agreed", "arms"),
+    ("Norway agreed to a bombing campaign against the rebels.", "agreed", "airstrikes"),
+])
+def test_money_given_is_funding_and_a_sale_of_fighter_jets_is_arms(
+        text: str, trigger: str, topic: str) -> None:
+    (position,) = _positions(_one_event(text, "AGREE", trigger, NORWAY))
+    assert position.topic == topic
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Chad denies sending soldiers into Darfur.", "denies"),
+    ("Chad denied any involvement in the arms shipments.", "denied"),
+])
+def test_a_denial_of_having_done_something_is_no_refusal(text: str, trigger: str) -> None:
+    assert _positions(_one_event(text, "REJECT", trigger, ("Chad", "TCD", "TCD"))) == []
+
+
+def test_a_court_and_people_given_only_the_articles_country_hold_nothing() -> None:
+    article = Article("no-holder", published="2007-05-10")
+    s0 = article.add("A federal judge approved a loan of $2 billion to the airline.")
+    judge = article.actor(s0, "federal judge", "USAJUD", "USA", sector="JUD")
+    article.event(s0, "AGREE", "approved", actors=[judge])
+    s1 = article.add("People are calling for the withdrawal of troops from the region.")
+    people = replace(article.actor(s1, "People", "USACVL", "USA", sector="CVL"),
+                     country_from="article")
+    article.event(s1, "REQUEST", "calling", actors=[people])
+    s2 = article.add("Americans are calling for the withdrawal of troops from the region.")
+    named = article.actor(s2, "Americans", "USACVL", "USA", sector="CVL", actor_id="USACVL")
+    article.event(s2, "REQUEST", "calling", actors=[named])
+    assert _summary(_positions(article)) == [("USACVL", "withdrawal", "request", "Americans", 2)]
+
+
+def test_a_request_made_of_troops_is_no_request_for_troops() -> None:
+    article = Article("asked-troops", published="2007-05-10")
+    s0 = article.add("Norway urged the rebel troops to stop their advance.")
+    norway = article.actor(s0, "Norway", "NOR", "NOR")
+    troops = article.actor(s0, "rebel troops", "---REB", kind="other", sector="REB")
+    article.event(s0, "REQUEST", "urged", actors=[norway], recipients=[troops])
+    s1 = article.add("Norway urged Sweden to send troops.")
+    norway = article.actor(s1, "Norway", "NOR", "NOR")
+    sweden = article.actor(s1, "Sweden", "SWE", "SWE")
+    article.event(s1, "REQUEST", "urged", actors=[norway], recipients=[sweden])
+    assert _summary(_positions(article)) == [("NOR", "ground-troops", "request", "Norway", 1)]
+
+
+@pytest.mark.parametrize(("text", "stances"), [
+    ("“We will not send troops there,” Rasmussen said.", ["refuse"]),
+    ("“Our soldiers will not go there,” Rasmussen said.", ["refuse"]),
+    ("“It will not be easy to send troops there,” Rasmussen said.", []),
+    ("“You won't see a soldier in the streets,” Rasmussen said.", []),
+    ("“This does not say we are not going to send troops,” Rasmussen said.", []),
+    ("“We will not stand by, because our soldiers are in danger,” Rasmussen said.", []),
+])
+def test_a_refusal_cue_refuses_only_for_the_speakers_side_and_its_own_clause(
+        text: str, stances: list[str]) -> None:
+    """"will not" refuses for its subject when that is the speaker's side, not under a
+    negated saying (a denial of a refusal), and only on its own clause's topic."""
+    article = Article("modal-cue", published="2007-05-10")
+    s0 = article.add(text)
+    article.actor(s0, "Rasmussen", "DNKGOV", "DNK", kind="person", name="Anders Rasmussen")
+    assert [p.stance for p in _positions(article)] == stances
