@@ -24,7 +24,7 @@ import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -85,10 +85,16 @@ class KnownCoalition:
 
 @dataclass(frozen=True, slots=True)
 class _Alias:
-    """A compiled alias: its entry and the pattern that matches it at a word start."""
+    """An alias of an entry; its pattern (compiled when first needed: a catalogue of
+    hundreds of aliases loads in milliseconds) matches it at a word start."""
 
     entry_id: str
-    pattern: re.Pattern[str]
+    alias: str
+    keys: frozenset[str]  # its words as the text's are keyed: all must be in a sentence
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _alias_pattern(self.alias)
 
 
 class Catalogue:
@@ -109,8 +115,8 @@ class Catalogue:
             for alias in entry.aliases:
                 first = _word_key(_first_word(alias))
                 same = alias if _is_acronym(alias) else alias_key(alias)
-                self._aliases.setdefault(first, {})[same] = _Alias(entry.id,
-                                                                   _alias_pattern(alias))
+                keys = frozenset(_word_key(w.group()) for w in _TEXT_WORD.finditer(alias))
+                self._aliases.setdefault(first, {})[same] = _Alias(entry.id, alias, keys)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -131,8 +137,12 @@ class Catalogue:
         ("UN", "EU"...). Where matches overlap the longest wins.
         """
         found: list[tuple[int, int, str]] = []
-        for word in _TEXT_WORD.finditer(text):
+        words = list(_TEXT_WORD.finditer(text))
+        keys = {_word_key(word.group()) for word in words}
+        for word in words:
             for alias in self._aliases.get(_word_key(word.group()), {}).values():
+                if not alias.keys <= keys:
+                    continue
                 match = alias.pattern.match(text, word.start())
                 if match:
                     found.append((match.start(), match.end(), alias.entry_id))
@@ -204,6 +214,7 @@ def _word_pattern(word: str) -> str:
     return re.sub(r"['’]", "['’]", re.escape(bare))
 
 
+@cache
 def _alias_pattern(alias: str) -> re.Pattern[str]:
     """The regular expression of an alias (see `Catalogue.find` for what it accepts)."""
     body = _SEPARATOR.join(_word_pattern(w) for w in _alias_words(alias))
