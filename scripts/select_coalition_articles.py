@@ -60,18 +60,17 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+
+from truth_files import actor_codes, fact_errors, half, read_corpus, read_tsv, squash
 
 REPO = Path(__file__).resolve().parents[1]
 OUT_DIR = REPO / "redshank" / "data" / "evaluation" / "coalitions"
-ACTORS = REPO / "redshank" / "data" / "actors"
-FILES = ("wikinews_2004_2018.jsonl", "wikinews_2019_2021.jsonl")
 
 KFOR = re.compile(r"\bKFOR\b|Kosovo Force")
 PEACEKEEP = re.compile(r"peace-?keep", re.I)
@@ -92,20 +91,8 @@ LEBANON_FORCE = re.compile(
 COALITIONS = ("kfor", "amis", "unamid", "unifil")
 
 
-def read_corpus(folder: Path) -> Iterator[dict]:
-    for name in FILES:
-        with (folder / name).open(encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    yield json.loads(line)
-
-
 def paragraphs(article: dict) -> list[str]:
     return [article["title"]] + [p for p in article["text"].split("\n") if p.strip()]
-
-
-def half(doc_id: str) -> str:
-    return "A" if int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "B"
 
 
 def coalitions_of(article: dict) -> list[str]:
@@ -150,11 +137,6 @@ def write_tsv(rows: list[dict], path: Path) -> None:
         writer.writerows(rows)
 
 
-def read_tsv(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 # ---- the check of truth.jsonl -------------------------------------------------------
 
 KINDS = {"ground-troops", "police", "air", "naval", "training", "logistics", "intelligence",
@@ -184,24 +166,6 @@ DATE = {"date": DAY_OR_MONTH, "start": DAY_OR_MONTH, "month": re.compile(r"^\d{4
         "target": re.compile(r"^\d{4}(-\d{2})?$")}
 
 
-def actor_codes() -> set[str]:
-    codes = set()
-    with (ACTORS / "cameo-countries.tsv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            codes.add(row["iso3"])
-    for path in sorted(ACTORS.glob("*.jsonl")):
-        if path.name == "agents.jsonl":  # roles (~GOV, ~UAF), not actors
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                codes.add(json.loads(line)["id"])
-    return codes
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
-
-
 def check(truth: Path, articles: Path, folder: Path) -> list[str]:
     selected = read_tsv(articles)
     listed: dict[str, set[str]] = {}
@@ -214,28 +178,11 @@ def check(truth: Path, articles: Path, folder: Path) -> list[str]:
     errors = []
     for number, line in enumerate(truth.read_text(encoding="utf-8").splitlines(), 1):
         where = f"{truth.name}:{number}"
-        try:
-            fact = json.loads(line)
-        except json.JSONDecodeError as error:
-            errors.append(f"{where}: not JSON ({error})")
+        fact, found = fact_errors(where, line, REQUIRED, CLOSED, DATE)
+        errors.extend(found)
+        if fact is None:
             continue
-        if not isinstance(fact, dict):
-            errors.append(f"{where}: not a JSON object")
-            continue
-        kind = fact.get("type")
-        if kind not in REQUIRED:
-            errors.append(f"{where}: unknown type {kind!r}")
-            continue
-        missing = REQUIRED[kind] - fact.keys()
-        if missing:
-            errors.append(f"{where}: {kind} lacks {sorted(missing)}")
-            continue
-        for (of, field), allowed in CLOSED.items():
-            if of == kind and fact[field] not in allowed:
-                errors.append(f"{where}: {field} {fact[field]!r} not one of {sorted(allowed)}")
-        for field, pattern in DATE.items():
-            if field in fact and fact[field] is not None and not pattern.match(str(fact[field])):
-                errors.append(f"{where}: {field} {fact[field]!r} is not a date of its form")
+        kind = fact["type"]
         if "coalition" in fact and fact["coalition"] is not None \
                 and fact["coalition"] not in COALITIONS:
             errors.append(f"{where}: coalition {fact['coalition']!r} unknown")

@@ -42,20 +42,19 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import random
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+
+from truth_files import actor_codes, fact_errors, half, read_corpus, read_tsv, squash
 
 REPO = Path(__file__).resolve().parents[1]
 OUT_DIR = REPO / "redshank" / "data" / "evaluation" / "troop_changes"
 COALITION_ARTICLES = REPO / "redshank" / "data" / "evaluation" / "coalitions" / "articles.tsv"
-ACTORS = REPO / "redshank" / "data" / "actors"
-FILES = ("wikinews_2004_2018.jsonl", "wikinews_2019_2021.jsonl")
 SEED = 15
 SAMPLE = 60
 WINDOW = 8
@@ -70,20 +69,8 @@ NOUN = re.compile(r"^(?:troops|soldiers|forces|contingent|peacekeepers|personnel
                   r"|battalion\w*)$", re.I)
 
 
-def read_corpus(folder: Path) -> Iterator[dict]:
-    for name in FILES:
-        with (folder / name).open(encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    yield json.loads(line)
-
-
 def text_of(article: dict) -> str:
     return article["title"] + "\n" + article["text"]
-
-
-def half(doc_id: str) -> str:
-    return "A" if int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "B"
 
 
 def sentence_matches(sentence: str) -> bool:
@@ -102,11 +89,6 @@ def sentence_matches(sentence: str) -> bool:
 
 def matches(article: dict) -> bool:
     return any(sentence_matches(s) for s in SENTENCE_END.split(text_of(article)))
-
-
-def read_tsv(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def select(folder: Path) -> tuple[list[dict], Counter]:
@@ -158,24 +140,6 @@ CLOSED = {
 DATE = {"month": re.compile(r"^\d{4}(-\d{2})?$"), "target": re.compile(r"^\d{4}(-\d{2})?$")}
 
 
-def actor_codes() -> set[str]:
-    codes = set()
-    with (ACTORS / "cameo-countries.tsv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            codes.add(row["iso3"])
-    for path in sorted(ACTORS.glob("*.jsonl")):
-        if path.name == "agents.jsonl":  # roles (~GOV, ~UAF), not actors
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                codes.add(json.loads(line)["id"])
-    return codes
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
-
-
 def check(truth: Path, articles: Path, folder: Path) -> list[str]:
     listed = {row["doc_id"] for row in read_tsv(articles)}
     texts = {a["id"]: squash(text_of(a)) for a in read_corpus(folder) if a["id"] in listed}
@@ -183,28 +147,11 @@ def check(truth: Path, articles: Path, folder: Path) -> list[str]:
     errors = []
     for number, line in enumerate(truth.read_text(encoding="utf-8").splitlines(), 1):
         where = f"{truth.name}:{number}"
-        try:
-            fact = json.loads(line)
-        except json.JSONDecodeError as error:
-            errors.append(f"{where}: not JSON ({error})")
+        fact, found = fact_errors(where, line, REQUIRED, CLOSED, DATE)
+        errors.extend(found)
+        if fact is None:
             continue
-        if not isinstance(fact, dict):
-            errors.append(f"{where}: not a JSON object")
-            continue
-        kind = fact.get("type")
-        if kind not in REQUIRED:
-            errors.append(f"{where}: unknown type {kind!r}")
-            continue
-        missing = REQUIRED[kind] - fact.keys()
-        if missing:
-            errors.append(f"{where}: {kind} lacks {sorted(missing)}")
-            continue
-        for (of, field), allowed in CLOSED.items():
-            if of == kind and fact[field] not in allowed:
-                errors.append(f"{where}: {field} {fact[field]!r} not one of {sorted(allowed)}")
-        for field, pattern in DATE.items():
-            if field in fact and fact[field] is not None and not pattern.match(str(fact[field])):
-                errors.append(f"{where}: {field} {fact[field]!r} is not a date of its form")
+        kind = fact["type"]
         if kind == "change" and fact["month"] is None:
             errors.append(f"{where}: month is null")
         if "count" in fact and fact["count"] is not None \

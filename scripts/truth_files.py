@@ -1,0 +1,87 @@
+"""What the scripts that build and check our ground-truth files share.
+
+    read_corpus      the shared Wikinews corpus, article by article
+    half             an article's fixed half (A or B) by a hash of its id
+    read_tsv         a tab-separated file of selected articles
+    actor_codes      every country code and actor id of the packaged dictionaries
+    squash           text with its whitespace collapsed (evidence is checked verbatim)
+    fact_errors      what is wrong with one line of a truth file: JSON, type, required
+                     fields, closed values, dates
+
+Used by scripts/select_coalition_articles.py and scripts/select_troop_change_articles.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+ACTORS = REPO / "redshank" / "data" / "actors"
+FILES = ("wikinews_2004_2018.jsonl", "wikinews_2019_2021.jsonl")
+
+
+def read_corpus(folder: Path) -> Iterator[dict]:
+    for name in FILES:
+        with (folder / name).open(encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    yield json.loads(line)
+
+
+def half(doc_id: str) -> str:
+    return "A" if int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "B"
+
+
+def read_tsv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def actor_codes() -> set[str]:
+    codes = set()
+    with (ACTORS / "cameo-countries.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            codes.add(row["iso3"])
+    for path in sorted(ACTORS.glob("*.jsonl")):
+        if path.name == "agents.jsonl":  # roles (~GOV, ~UAF), not actors
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                codes.add(json.loads(line)["id"])
+    return codes
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def fact_errors(where: str, line: str, required: Mapping[str, set[str]],
+                closed: Mapping[tuple[str, str], set[str]],
+                dates: Mapping[str, re.Pattern[str]]) -> tuple[dict | None, list[str]]:
+    """One truth line read: the fact (None when it cannot be checked further) and what
+    is wrong with it, each error starting with `where` (file:line)."""
+    try:
+        fact = json.loads(line)
+    except json.JSONDecodeError as error:
+        return None, [f"{where}: not JSON ({error})"]
+    if not isinstance(fact, dict):
+        return None, [f"{where}: not a JSON object"]
+    kind = fact.get("type")
+    if kind not in required:
+        return None, [f"{where}: unknown type {kind!r}"]
+    missing = required[kind] - fact.keys()
+    if missing:
+        return None, [f"{where}: {kind} lacks {sorted(missing)}"]
+    errors = []
+    for (of, field), allowed in closed.items():
+        if of == kind and fact[field] not in allowed:
+            errors.append(f"{where}: {field} {fact[field]!r} not one of {sorted(allowed)}")
+    for field, pattern in dates.items():
+        if field in fact and fact[field] is not None and not pattern.match(str(fact[field])):
+            errors.append(f"{where}: {field} {fact[field]!r} is not a date of its form")
+    return fact, errors
