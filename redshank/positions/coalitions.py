@@ -272,8 +272,13 @@ class Coalition:
                                    else member.status))
         related = _groups(e for g in self.related for e in g.evidence
                           if e.date_start is None or e.date_start <= day)
-        limits = [g for m in members for g in m.contributions if g.status in LIMIT_STATUSES]
-        return replace(self, members=members, related=related, limits=limits, on=day)
+        return replace(self, members=members, related=related, limits=_limits(members),
+                       on=day)
+
+
+def _limits(members: Iterable[CoalitionMember]) -> list[ContributionGroup]:
+    """The members' declared limits: their refusals."""
+    return [g for m in members for g in m.contributions if g.status in LIMIT_STATUSES]
 
 
 def _groups(contributions: Iterable[Contribution]) -> list[ContributionGroup]:
@@ -339,11 +344,10 @@ def build_coalition(summary: CoalitionSummary, memberships: Sequence[Membership]
     members.sort(key=lambda m: (m.joined is None, m.joined or "", ROLE_RANK[m.role], m.name))
     related = _groups(c for c in unique.values()
                       if c.actor not in by_member and c.actor_type in ("igo", "ngo"))
-    limits = [g for m in members for g in m.contributions if g.status in LIMIT_STATUSES]
     return Coalition(
         coalition_id=summary.coalition_id, name=summary.name, adversary=summary.adversary,
         labels=summary.labels, leaders=summary.leaders, first_date=summary.first_date,
-        members=members, related=related, limits=limits,
+        members=members, related=related, limits=_limits(members),
         deriver_version=summary.deriver_version, known_id=summary.known_id,
         kind=summary.kind, lead=summary.lead, hosts=list(summary.hosts),
         start=summary.start, end=summary.end)

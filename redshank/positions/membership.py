@@ -125,11 +125,6 @@ class DocumentCoalitions:
             return min(own, key=lambda r: abs(r.first - at)) if at is not None else own[0]
         return self.main
 
-    @property
-    def known(self) -> dict[str, KnownCoalition]:
-        return {r.coalition_id: r.known for refs in self.references.values() for r in refs
-                if r.known is not None}
-
 
 KNOWN_PREFIX = "co-"
 
@@ -162,10 +157,6 @@ def known_coalition_id(known: KnownCoalition) -> str:
 def adversary_coalition_id(adversary: Adversary) -> str:
     """A coalition the catalogue does not know is named by its adversary."""
     return "co-" + hash_record("against", adversary.key)
-
-
-def _day(ctx: DocContext) -> date | None:
-    return ctx.published
 
 
 def _places(ctx: DocContext, index: int, start: int, end: int,
@@ -289,9 +280,7 @@ def _adversary_of(ctx: DocContext, known: KnownCoalition) -> Adversary | None:
 def _by_adversary(catalogue: Catalogue, key: str, day: date | None) -> KnownCoalition | None:
     """The one catalogue coalition against `key` active on `day` (of several, the one
     coalition among operations and forces)."""
-    found = [k for k in catalogue if k.adversary == key
-             and (day is None or ((k.start is None or k.start <= day)
-                                  and (k.end is None or day <= k.end)))]
+    found = [k for k in catalogue if k.adversary == key and k.active_on(day)]
     if len(found) > 1:
         found = [k for k in found if k.kind == "coalition"]
     return found[0] if len(found) == 1 else None
@@ -317,7 +306,7 @@ def _reference(ctx: DocContext, index: int, noun: Match, lexicon: Lexicon,
                                                   HOST_PREPOSITIONS)
     adversary = _target_adversary(ctx, index, lexicon, noun.last + 1, end,
                                   {lead.key} if lead else set())
-    day = _day(ctx)
+    day = ctx.published
     known = None
     how = ""
     purposes = (PEACEKEEPING if any(t.key.startswith("peacekeep")
@@ -379,6 +368,7 @@ def _part_of_force(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> int
 
 
 def sentence_references(ctx: DocContext, index: int, lexicon: Lexicon, catalogue: Catalogue,
+                        names: Sequence[tuple[KnownCoalition, int, int]],
                         named: Sequence[KnownCoalition] = ()
                         ) -> tuple[list[Reference], list[_Bare]]:
     """The coalitions sentence `index` names, in text order, and its bare coalition nouns.
@@ -386,13 +376,14 @@ def sentence_references(ctx: DocContext, index: int, lexicon: Lexicon, catalogue
     A catalogue name is a reference; so is a coalition noun ("coalition", "alliance",
     "core group"), a force noun signalled as multinational ("NATO troops", "US-led
     force", "coalition forces", "peacekeepers") or a campaign noun led by someone ("the
-    US-led efforts"), when it resolves (`_reference`)."""
+    US-led efforts"), when it resolves (`_reference`). `names` are the catalogue names
+    found in the sentence (`Catalogue.find`)."""
     text, _ = ctx.sentence(index)
     tokens = ctx.tokens(index)
     found: list[Reference] = []
     bare: list[_Bare] = []
     taken: set[int] = set()
-    for known, start, end in catalogue.find(text):
+    for known, start, end in names:
         covered = [i for i, t in enumerate(tokens) if t.start < end and start < t.end]
         if not covered:
             continue
@@ -432,10 +423,11 @@ def document_coalitions(ctx: DocContext, lexicon: Lexicon,
     catalogue = catalogue or default_catalogue()
     found = DocumentCoalitions()
     bare: list[_Bare] = []
-    named = list({known.id: known for index in ctx.sentences
-                  for known, _, _ in catalogue.find(ctx.sentence(index)[0])}.values())
+    names = {index: catalogue.find(ctx.sentence(index)[0]) for index in ctx.sentences}
+    named = list({known.id: known for found_names in names.values()
+                  for known, _, _ in found_names}.values())
     for index in ctx.sentences:
-        refs, nouns = sentence_references(ctx, index, lexicon, catalogue, named)
+        refs, nouns = sentence_references(ctx, index, lexicon, catalogue, names[index], named)
         bare.extend(nouns)
         if refs:
             found.references[index] = refs
@@ -505,16 +497,15 @@ class _Finder:
         """Troop facts as memberships and contributions with counts and changes.
 
         A fact belongs to the coalition its sentence names (nearest), else to the
-        article's coalition or the one the catalogue has in the troops' country on that
-        date, when it names where the troops are ("Poland's 900 troops in Iraq"). It is a
-        membership (taking part; an announced withdrawal: leaving, a planned or possible
-        one changes nothing; a completed one: left)
-        when its holder is a state (the lead organisation's troops are the force's size,
-        a contribution; other organisations' are not facts about it), and a withdrawal or
-        cut is one only for a state
-        the article already shows taking part, or in a sentence naming the coalition
-        (Israel leaving Lebanon does not leave the UN force there). Demanded and refused
-        changes are positions, not facts about the coalition."""
+        article's coalition when the troops are in one of its hosts (`_placed`). Its
+        holder, unless a host, the adversary or not a state or organisation, and the
+        states listed with it become members: taking part, leaving (an announced
+        withdrawal; a planned or possible one changes nothing) or left (a completed one).
+        A withdrawal or cut counts only for a state the article already shows taking
+        part, or in a sentence naming the coalition (Israel leaving Lebanon does not
+        leave the UN force there). The lead organisation's troops ("7,000 African Union
+        troops") are the force's size, a contribution; other organisations' are not facts
+        about it. Demanded and refused changes are positions, not facts about it."""
         members = {(m.coalition_id, m.member) for m in self.found}
         for fact in facts:
             if fact.status in ("demanded", "refused"):
@@ -522,9 +513,8 @@ class _Finder:
             own = self.coalitions.in_sentence(fact.sentence_index)
             ref = (self.coalitions.about(fact.sentence_index, self._token_of(fact))
                    if own else self._placed(fact))
-            if ref is None or self.excluded(fact.holder, ref) in (
-                    "a host country", "its adversary", "not a state or an international "
-                                                        "organisation"):
+            if ref is None or (self.excluded(fact.holder, ref) is not None
+                               and not _leads(fact.holder, ref)):
                 continue
             leaving = fact.change in ("withdrawal", "cut")
             if leaving and not own and (ref.coalition_id, fact.holder.key) not in members:
@@ -535,7 +525,6 @@ class _Finder:
             membership = ("left" if fact.change == "withdrawal" and fact.status == "completed"
                           else "leaving" if fact.change == "withdrawal"
                           and fact.status == "announced" else "member")
-            lead = ref.known.lead if ref.known is not None else None
             for holder in self._coordinated(fact):
                 reasons = [f"troops: {what} ({fact.status}) of {holder.key}"
                            + (f" in {fact.place}" if fact.place else ""), *fact.reasons]
@@ -544,7 +533,7 @@ class _Finder:
                                 reasons, fact)
                     self.add(holder, ref, "member", membership, fact.sentence_index,
                              fact.trigger, fact.span, reasons, dated_event(self.ctx, fact.span))
-                elif holder.key == lead:  # "7,000 African Union troops": the force's size
+                elif _leads(holder, ref):  # "7,000 African Union troops": the force's size
                     self.record(holder, ref, kind, status, fact.sentence_index, fact.span,
                                 reasons, fact)
 
@@ -591,7 +580,7 @@ class _Finder:
         known = ref.known
         if known is not None and party.key in known.hosts:
             return "a host country"
-        if known is not None and party.key == known.lead and party.type == "igo":
+        if _leads(party, ref):
             return "the organisation that leads it"
         if ref.adversary is not None and party.key == ref.adversary.key:
             return "its adversary"
@@ -941,6 +930,11 @@ def _unreal(tokens: Sequence[Token]) -> bool:
     than will/shall, a negation, or a verb of refusing or considering."""
     return any((t.tag == "MD" and t.key not in REAL_MODALS) or t.key in UNREAL_WORDS
                for t in tokens)
+
+
+def _leads(party: Party, ref: Reference) -> bool:
+    """True for the organisation the catalogue says leads the coalition (a role)."""
+    return ref.known is not None and party.key == ref.known.lead and party.type == "igo"
 
 
 def _token_span(tokens: Sequence[Token], ref: Reference) -> tuple[int, int]:
