@@ -20,6 +20,11 @@ from redshank.model import (
     hash_record,
     parse_day,
 )
+from redshank.parse import load_nlp
+from redshank.positions import coalitions_from, read_events
+from redshank.positions.coalitions import Coalition
+from redshank.positions.context import DocContext
+from redshank.positions.stage import parse_contexts
 
 
 @dataclass
@@ -107,10 +112,26 @@ class Article:
         return DocumentResult(document=self.document(), sentences=self.sentences,
                               actors=self.mentions, events=self.events)
 
+    def context(self) -> DocContext:
+        """The article as the readers see it: a context with its spaCy parse."""
+        ctx = DocContext.build(self.events, self.document(), self.sentences, self.mentions)
+        parse_contexts(load_nlp(), [ctx])
+        return ctx
+
     def reading_inputs(self) -> dict:
         """Keyword arguments for read_events: the document, sentences and mentions."""
         return {"documents": [self.document()], "sentences": self.sentences,
                 "mentions": {self.doc_id: self.mentions}}
+
+
+def coalitions_of(*articles: Article) -> list[Coalition]:
+    """The coalitions read from articles built by hand, in memory."""
+    events = [e for a in articles for e in a.events]
+    reading = read_events(
+        events, documents=[a.document() for a in articles],
+        sentences=[s for a in articles for s in a.sentences],
+        mentions={a.doc_id: a.mentions for a in articles})
+    return coalitions_from(reading)
 
 
 def wales_article() -> Article:

@@ -4,22 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from redshank.positions import coalitions_from, read_events
-from redshank.positions.coalitions import Coalition
-from tests.positions.conftest import Article, wales_article
-
-
-def _coalitions(*articles: Article) -> list[Coalition]:
-    events = [e for a in articles for e in a.events]
-    reading = read_events(
-        events, documents=[a.document() for a in articles],
-        sentences=[s for a in articles for s in a.sentences],
-        mentions={a.doc_id: a.mentions for a in articles})
-    return coalitions_from(reading)
+from tests.positions.conftest import Article, coalitions_of, wales_article
 
 
 def test_the_founders_the_leader_and_the_adversary() -> None:
-    (coalition,) = _coalitions(wales_article())
+    (coalition,) = coalitions_of(wales_article())
     # the catalogue's coalition against the Islamic State of that date
     assert coalition.name == "Global Coalition against Daesh" and coalition.lead == "USA"
     assert [(m.member, m.role) for m in coalition.members] == [
@@ -34,14 +23,14 @@ def test_the_founders_the_leader_and_the_adversary() -> None:
 
 
 def test_an_adversary_not_named_in_the_sentence_is_the_articles_armed_group() -> None:
-    (coalition,) = _coalitions(wales_article())
+    (coalition,) = coalitions_of(wales_article())
     britain = next(m for m in coalition.members if m.member == "GBR")
     assert britain.evidence.adversary.key == "ISLAMIC_STATE"
     assert any("names most" in r for r in britain.evidence.reasons)
 
 
 def test_contributions_organisations_and_limits() -> None:
-    (coalition,) = _coalitions(wales_article())
+    (coalition,) = coalitions_of(wales_article())
     usa = coalition.members[0]
     assert [(g.kind, g.status, len(g.evidence)) for g in usa.contributions] == [
         ("ground-troops", "refused", 3)]
@@ -73,7 +62,7 @@ def _joining(doc_id: str, published: str) -> Article:
 
 
 def test_joining_and_led_by_and_a_purpose_but_not_a_possibility() -> None:
-    (coalition,) = _coalitions(_joining("join", "2014-10-03"))
+    (coalition,) = coalitions_of(_joining("join", "2014-10-03"))
     assert {(m.member, m.role) for m in coalition.members} == {
         ("USA", "leader"), ("AUS", "member"), ("DNK", "member")}
     assert coalition.leaders == ["USA"] and coalition.adversary.key == "ISLAMIC_STATE"
@@ -81,7 +70,7 @@ def test_joining_and_led_by_and_a_purpose_but_not_a_possibility() -> None:
 
 def test_reports_from_many_articles_meet_in_one_coalition_in_any_order() -> None:
     wales, joining = wales_article(), _joining("join", "2014-10-03")
-    forward, backward = _coalitions(wales, joining), _coalitions(joining, wales)
+    forward, backward = coalitions_of(wales, joining), coalitions_of(joining, wales)
     assert len(forward) == len(backward) == 1
     assert forward[0].coalition_id == backward[0].coalition_id
     assert [m.member for m in forward[0].members] == [m.member for m in backward[0].members]
@@ -93,6 +82,6 @@ def test_non_members_actions_are_not_contributions() -> None:
     s5 = article.add("Iraq asked for more airstrikes against IS.")
     iraq = article.actor(s5, "Iraq", "IRQ", "IRQ")
     article.event(s5, "REQUEST", "asked", actors=[iraq])
-    (coalition,) = _coalitions(article)
+    (coalition,) = coalitions_of(article)
     actors = {g.actor for m in coalition.members for g in m.contributions}
     assert "IRQ" not in actors and "IRQ" not in {g.actor for g in coalition.related}

@@ -15,36 +15,16 @@ import pytest
 
 from redshank.errors import ConfigError
 from redshank.export.timeline import TIMELINE_SCHEMA, write_timeline
-from redshank.parse import load_nlp
-from redshank.positions import coalitions_from, read_events
-from redshank.positions.coalitions import Coalition, build_coalition, summarize
-from redshank.positions.context import DocContext
+from redshank.positions.coalitions import build_coalition, summarize
 from redshank.positions.lexicon import default_lexicon
 from redshank.positions.membership import document_coalitions
-from redshank.positions.stage import parse_contexts
 from redshank.store.duckdb import CONNECT_CONFIG
-from tests.positions.conftest import Article
-
-
-def _coalitions(*articles: Article) -> list[Coalition]:
-    events = [e for a in articles for e in a.events]
-    reading = read_events(
-        events, documents=[a.document() for a in articles],
-        sentences=[s for a in articles for s in a.sentences],
-        mentions={a.doc_id: a.mentions for a in articles})
-    return coalitions_from(reading)
+from tests.positions.conftest import Article, coalitions_of
 
 
 def _members(article: Article) -> dict[str, set[str]]:
     return {c.known_id or c.coalition_id: {m.member for m in c.members}
-            for c in _coalitions(article)}
-
-
-def _context(article: Article) -> DocContext:
-    ctx = DocContext.build(article.events, article.document(), article.sentences,
-                           article.mentions)
-    parse_contexts(load_nlp(), [ctx])
-    return ctx
+            for c in coalitions_of(article)}
 
 
 def test_a_name_of_the_catalogue_and_a_states_troops_beside_it() -> None:
@@ -62,7 +42,7 @@ def test_states_named_before_as_part_of() -> None:
     for name, code in (("Norway", "NOR"), ("Finland", "FIN"), ("Sweden", "SWE")):
         article.actor(s0, name, code, code)
     article.actor(s0, "Kosovo", "XKX", "XKX")
-    (coalition,) = _coalitions(article)
+    (coalition,) = coalitions_of(article)
     assert {m.member for m in coalition.members} == {"NOR", "FIN", "SWE"}
     assert coalition.hosts and "XKX" in coalition.hosts
     assert all(m.role == "member" and "as part of" in m.evidence.reasons[0]
@@ -76,7 +56,7 @@ def test_a_generic_phrase_resolves_by_lead_host_and_date() -> None:
     article.actor(s0, "Canadian troops", "CANMIL", "CAN", sector="MIL")
     article.actor(s0, "NATO", "IGOWSTNAT", kind="igo", actor_id="NATO")
     article.actor(s0, "Afghanistan", "AFG", "AFG")
-    (coalition,) = _coalitions(article)
+    (coalition,) = coalitions_of(article)
     assert coalition.lead == "NATO" and "AFG" in coalition.hosts
     assert coalition.start <= date(2007, 6, 1) <= (coalition.end or date.max)
     # NATO leads it: a role, not a member
@@ -89,9 +69,9 @@ def test_party_government_and_commercial_senses_are_not_coalitions() -> None:
     article.actor(s0, "Italy", "ITA", "ITA")
     s1 = article.add("Two airlines formed an airline alliance with a German carrier.")
     assert s1 == 1
-    ctx = _context(article)
+    ctx = article.context()
     assert document_coalitions(ctx, default_lexicon()).references == {}
-    assert _coalitions(article) == []
+    assert coalitions_of(article) == []
 
 
 def test_an_alliance_with_an_armed_group_is_not_a_coalition_against_it() -> None:
@@ -101,7 +81,7 @@ def test_an_alliance_with_an_armed_group_is_not_a_coalition_against_it() -> None
     taliban = article.actor(s0, "Taliban", "AFGREB", kind="armed_group", actor_id="TALIBAN")
     article.event(s0, "AGREE", "formed", actors=[pakistan], recipients=[taliban])
     assert all(c.adversary is None or c.adversary.key != "TALIBAN"
-               for c in _coalitions(article))
+               for c in coalitions_of(article))
 
 
 def _iraq_article() -> Article:
@@ -124,7 +104,7 @@ def _iraq_article() -> Article:
 
 
 def test_troops_in_a_host_country_of_the_articles_coalition() -> None:
-    (coalition,) = _coalitions(_iraq_article())
+    (coalition,) = coalitions_of(_iraq_article())
     assert "IRQ" in coalition.hosts
     members = {m.member: m for m in coalition.members}
     assert set(members) == {"POL", "GBR"}  # not Iraq (the host), not "It" (a pronoun)
@@ -133,7 +113,7 @@ def test_troops_in_a_host_country_of_the_articles_coalition() -> None:
 
 
 def test_membership_over_time_and_on_a_date() -> None:
-    (coalition,) = _coalitions(_iraq_article())
+    (coalition,) = coalitions_of(_iraq_article())
     memberships = [m.evidence for m in coalition.members]
     poland = next(m for m in memberships if m.member == "POL")
     left = replace(poland, membership_id="cm-left", status="left",
@@ -150,7 +130,7 @@ def test_membership_over_time_and_on_a_date() -> None:
 
 
 def test_membership_timeline_as_csv_and_parquet(tmp_path: Path) -> None:
-    coalitions = _coalitions(_iraq_article())
+    coalitions = coalitions_of(_iraq_article())
     assert write_timeline(coalitions, tmp_path / "members.csv") == 2
     with (tmp_path / "members.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -184,7 +164,7 @@ def test_contingents_lists_of_states_and_troops_from() -> None:
     article.actor(s1, "Lebanon", "LBN", "LBN")
     for name, code in (("Nepal", "NPL"), ("Malaysia", "MYS"), ("Indonesia", "IDN")):
         article.actor(s1, name, code, code)
-    (coalition,) = _coalitions(article)
+    (coalition,) = coalitions_of(article)
     assert coalition.known_id == "unifil"
     members = {m.member: m for m in coalition.members}
     assert set(members) == {"GHA", "NLD", "BEL", "NPL", "MYS", "IDN"}
@@ -201,7 +181,7 @@ def test_command_of_the_force_and_troops_far_from_it() -> None:
                      "watched the border far to the east of the UNIFIL area.")
     article.actor(s0, "Italy", "ITA", "ITA")
     article.actor(s0, "Syrian troops", "SYRMIL", "SYR", sector="MIL")
-    (coalition,) = _coalitions(article)
+    (coalition,) = coalitions_of(article)
     (italy,) = coalition.members
     assert italy.member == "ITA"
     assert [(g.kind, g.status) for g in italy.contributions] == [("command", "done")]
@@ -212,7 +192,7 @@ def test_a_possible_membership_is_not_one() -> None:
     s0 = article.add("Estonia might serve in KFOR, and Latvia did not take part in KFOR.")
     article.actor(s0, "Estonia", "EST", "EST")
     article.actor(s0, "Latvia", "LVA", "LVA")
-    assert _coalitions(article) == []
+    assert coalitions_of(article) == []
 
 
 def test_a_generic_phrase_prefers_the_coalition_the_article_names() -> None:
@@ -266,7 +246,7 @@ def _lebanon_article() -> Article:
 
 
 def test_a_listed_pledge_of_troops_makes_each_state_a_member_with_a_count() -> None:
-    (coalition,) = _coalitions(_lebanon_article())
+    (coalition,) = coalitions_of(_lebanon_article())
     members = {m.member: m for m in coalition.members}
     # Syria leaving Lebanon does not make it a member that left the UN force
     assert set(members) == {"FIN", "PRT", "GRC"}
@@ -284,7 +264,7 @@ def test_a_completed_withdrawal_of_a_member_is_when_it_left() -> None:
     s1 = article.add("Estonia has withdrawn its last 40 soldiers from Iraq.")
     article.actor(s1, "Estonia", "EST", "EST")
     article.actor(s1, "Iraq", "IRQ", "IRQ")
-    (coalition,) = _coalitions(article)
+    (coalition,) = coalitions_of(article)
     (estonia,) = coalition.members
     assert (estonia.member, estonia.status, estonia.left) == ("EST", "left",
                                                               date(2008, 7, 15))
@@ -297,7 +277,7 @@ def test_a_part_of_a_named_force_is_the_force() -> None:
     article = Article("patrol", published="2006-11-02")
     s0 = article.add("Greece took command of the naval task force of UNIFIL on Monday.")
     article.actor(s0, "Greece", "GRC", "GRC")
-    (coalition,) = _coalitions(article)
+    (coalition,) = coalitions_of(article)
     assert [(m.member, [g.kind for g in m.contributions]) for m in coalition.members] == [
         ("GRC", ["command"])]
 
@@ -312,7 +292,7 @@ def test_a_withdrawal_the_text_dates_is_dated_so() -> None:
     article.actor(s1, "Iraq", "IRQ", "IRQ")
     article.event(s1, "RETREAT", "withdrew", actors=[estonia], day="2008-12-01",
                   precision="month")
-    (coalition,) = _coalitions(article)
+    (coalition,) = coalitions_of(article)
     (member,) = coalition.members
     assert (member.status, member.left) == ("left", date(2008, 12, 1))
     withdrawal = next(g for g in member.contributions if g.change == "withdrawal")
@@ -328,7 +308,7 @@ def test_a_possible_withdrawal_or_a_likely_command_changes_nothing() -> None:
     article.actor(s1, "Kosovo", "XKX", "XKX")
     s2 = article.add("Finland would be likely to take command of KFOR in the autumn.")
     article.actor(s2, "Finland", "FIN", "FIN")
-    (coalition,) = _coalitions(article)
+    (coalition,) = coalitions_of(article)
     assert [(m.member, m.status) for m in coalition.members] == [("NOR", "member")]
 
 
@@ -345,7 +325,7 @@ def test_peacekeepers_mean_a_peacekeeping_force_not_a_support_operation() -> Non
     unled.actor(s1, "Rwanda", "RWA", "RWA")
     unled.actor(s1, "Darfur", "SDN", "SDN")
     # two peacekeeping missions in Sudan then, neither inside the other: no guess
-    assert document_coalitions(_context(unled), default_lexicon()).references == {}
+    assert document_coalitions(unled.context(), default_lexicon()).references == {}
 
 
 def test_the_state_of_whoever_commands_the_force() -> None:
@@ -356,7 +336,7 @@ def test_the_state_of_whoever_commands_the_force() -> None:
     s1 = article.add("KFOR might be led by Danish officers next year.")
     article.actor(s1, "Danish officers", "DNKMIL", "DNK", sector="MIL")
     members = {c.known_id: [(m.member, [g.kind for g in m.contributions])
-                            for m in c.members] for c in _coalitions(article)}
+                            for m in c.members] for c in coalitions_of(article)}
     assert members == {"unifil": [("ESP", ["command"])]}
 
 
@@ -366,4 +346,4 @@ def test_forces_the_coalition_fights_are_not_in_it() -> None:
                      "KFOR over Albanian fighters was quick.")
     article.actor(s0, "Serbian paramilitaries", "SRBMIL", "SRB", sector="MIL")
     article.actor(s0, "Albanian fighters", "ALBMIL", "ALB", sector="MIL")
-    assert _coalitions(article) == []
+    assert coalitions_of(article) == []

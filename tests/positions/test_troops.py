@@ -8,10 +8,7 @@ from datetime import date
 
 import pytest
 
-from redshank.parse import load_nlp
-from redshank.positions.context import DocContext
 from redshank.positions.lexicon import default_lexicon
-from redshank.positions.stage import parse_contexts
 from redshank.positions.tokens import lemma_tokens
 from redshank.positions.troops import (
     TroopFact,
@@ -57,15 +54,8 @@ def _article(*texts: str) -> Article:
     return article
 
 
-def _context(article: Article) -> DocContext:
-    ctx = DocContext.build(article.events, article.document(), article.sentences,
-                           article.mentions)
-    parse_contexts(load_nlp(), [ctx])
-    return ctx
-
-
 def _facts(*texts: str) -> list[TroopFact]:
-    return read_document_troops(_context(_article(*texts)), default_lexicon())
+    return read_document_troops(_article(*texts).context(), default_lexicon())
 
 
 def _summary(fact: TroopFact) -> tuple:
@@ -185,7 +175,7 @@ def test_battalions_are_not_a_count_of_troops() -> None:
 def test_a_withdrawal_without_troops_named_again_follows_the_previous_sentence() -> None:
     article = _article("Poland has 900 troops in Chad.", "It will not withdraw.")
     article.actor(1, "It", "POL", "POL")
-    facts = read_document_troops(_context(article), default_lexicon())
+    facts = read_document_troops(article.context(), default_lexicon())
     assert [(f.sentence_index, *_summary(f)) for f in facts] == [
         (0, "POL", 900, "troops", None, "completed", "TCD"),
         (1, "POL", None, "troops", "withdrawal", "refused", None),
@@ -211,7 +201,7 @@ def test_target_dates_are_resolved_against_the_publication_date() -> None:
     ("They will cut it by 2000.", None),  # a year before publication is no target
 ])  # fmt: skip
 def test_target_in(sentence: str, expected: tuple | None) -> None:
-    ctx = _context(_article(sentence))
+    ctx = _article(sentence).context()
     tokens = ctx.tokens(0)
     target = target_in(sentence, tokens, default_lexicon(), 0, len(tokens),
                        date(2007, 5, 10))
@@ -230,7 +220,7 @@ def test_number_at(words: str, value: int | None) -> None:
 
 def test_facts_keep_their_provenance() -> None:
     article = _article("Italy will pull out its 3,000 troops from Bosnia.")
-    (fact,) = read_troops(_context(article), 0, default_lexicon())
+    (fact,) = read_troops(article.context(), 0, default_lexicon())
     sentence = article.sentences[0]
     assert fact.trigger == "pull out its 3,000 troops"
     assert article.text[fact.span.start:fact.span.end] == fact.trigger
