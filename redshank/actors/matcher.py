@@ -28,8 +28,11 @@ from redshank.cache import cache_dir
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00b4": "'"})
+# Dotted initials whose last dot is missing ("U.N force", "the U.S army"): news often drops
+# it, and the dictionaries write the initials with it ("U.N.").
+_OPEN_INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _HYPHEN_SUFFIX = re.compile(r"^(?P<prefix>.*[A-Za-z.])-(?P<suffix>[a-z]+)$")
 # The tagger often reads a capitalised plural ("Britons") as a singular proper noun.
 PLURAL_TAGS = frozenset({"NNS", "NNPS", "NNP"})
@@ -38,8 +41,10 @@ Tokenize = Callable[[Sequence[str]], list[list[str]]]
 
 
 def token_key(text: str) -> str:
-    """The lookup form of a token: lower case, straight quotes."""
-    return text.translate(_QUOTES).lower()
+    """The lookup form of a token: lower case, straight quotes, dotted initials closed
+    ("U.N" is "u.n.")."""
+    key = text.translate(_QUOTES).lower()
+    return key + "." if _OPEN_INITIALS.match(key) else key
 
 
 @dataclass(frozen=True, slots=True)

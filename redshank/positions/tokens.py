@@ -25,7 +25,10 @@ CLAUSE_PUNCTUATION = frozenset(";:()–—")
 CLAUSE_WORDS = frozenset(
     "but although though while whereas however because which who whom whose despite "
     "without unless".split())
-LIST_WORDS = frozenset("including such like notably especially particularly".split())
+# Words that open a list or what something is made of, not a clause (", including ...",
+# "a force, comprising troops from ..."; "made up of" is not a VBG and never a boundary).
+LIST_WORDS = frozenset("including such like notably especially particularly comprising "
+                       "consisting containing numbering totalling totaling".split())
 PARTICIPLE_TAG = "VBG"
 RELATIVE_TAG = "WDT"  # a relative "that" ("things that affect peace"), not "do that"
 

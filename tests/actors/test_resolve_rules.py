@@ -42,6 +42,13 @@ def test_upper_case_acronyms_match(resolver, nlp) -> None:
     assert any(text.startswith("US") and code.startswith("USA") for text, code in found)
 
 
+def test_dotted_initials_without_their_last_dot_match(resolver, nlp) -> None:
+    found = codes(resolver, nlp, "A U.N envoy met the U.K ambassador and U.S officials.")
+    assert ("U.N envoy", "IGOUNO") in found
+    assert any(text.startswith("U.K") and code.startswith("GBR") for text, code in found)
+    assert any(text.startswith("U.S") and code.startswith("USA") for text, code in found)
+
+
 def test_title_case_headline(resolver, nlp) -> None:
     assert codes(resolver, nlp, "Iraq Asked U.S. to Bomb Militants") == [
         ("Iraq", "IRQ"),

@@ -25,6 +25,14 @@ INCLUDING = [
     ("training", "training", "NOUN", "NN", "pobj", 4), ("and", "and", "CCONJ", "CC", "cc", 5),
     ("equipping", "equip", "VERB", "VBG", "conj", 5), (".", ".", "PUNCT", ".", "punct", 2),
 ]
+CONSISTING = [
+    ("A", "a", "DET", "DT", "det", 1), ("force", "force", "NOUN", "NN", "nsubjpass", 9),
+    (",", ",", "PUNCT", ",", "punct", 1), ("consisting", "consist", "VERB", "VBG", "acl", 1),
+    ("of", "of", "ADP", "IN", "prep", 3), ("sailors", "sailor", "NOUN", "NNS", "pobj", 4),
+    ("from", "from", "ADP", "IN", "prep", 5), ("Chile", "Chile", "PROPN", "NNP", "pobj", 6),
+    ("was", "be", "AUX", "VBD", "auxpass", 9), ("formed", "form", "VERB", "VBN", "ROOT", 9),
+    (".", ".", "PUNCT", ".", "punct", 9),
+]
 SEMICOLON = [
     ("Kerry", "Kerry", "PROPN", "NNP", "nsubj", 1), ("said", "say", "VERB", "VBD", "ROOT", 1),
     ("so", "so", "ADV", "RB", "advmod", 1), (";", ";", "PUNCT", ":", "punct", 1),
@@ -43,6 +51,8 @@ def tokens_of(rows: list[tuple[str, str, str, str, str, int]]) -> tuple[str, lis
     (RULING_OUT, "ground", "ruling out ground forces."),
     (INCLUDING, "help", "They could help, including training and equipping."),
     (SEMICOLON, "agreed", "NATO agreed."),
+    # what a force is made of is part of its clause
+    (CONSISTING, "force", "A force, consisting of sailors from Chile was formed."),
 ])
 def test_clause_window(rows: list[tuple[str, str, str, str, str, int]], word: str,
                        clause: str) -> None:
