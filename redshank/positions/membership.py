@@ -77,6 +77,10 @@ PART_OF_REACH_WORDS = 4  # "as part of [the NATO-led] KFOR"
 NEXT_TO_WORDS = 3  # "German KFOR troops", "UN force, comprising of troops from Italy"
 UNREAL_REACH_WORDS = 4  # "might [want to] take part in", not "may withdraw ... it has in"
 PLACE_PREPOSITIONS = ("in", "into", "to", "from")
+PARTNER_LINKS = frozenset({"such", "as", "including", "like", ","})  # "partners such as A"
+# "A and B, both coalition members", "A, a fellow NATO ally"
+APPOSITION_WORDS = frozenset({"a", "an", "the", "both", "all", "fellow", "two", "three",
+                              "four", "its", "their", "key", "close", "major", "main"})
 HOST_PREPOSITIONS = ("in", "into", "to")  # "troops from Nepal" are not in Nepal
 PLACE_MODIFIERS = frozenset({"southern", "northern", "eastern", "western", "central"})
 OPPOSING_KEYS = frozenset(lemma_key(w) for w in ("over", "versus", "vs", "attack", "kill",
@@ -255,13 +259,50 @@ def _label(text: str, tokens: Sequence[Token], first: int, last: int) -> str:
     return text[tokens[start].start:tokens[last].end].replace("“", "").replace("”", "")
 
 
-def _not_alliance(lexicon: Lexicon, tokens: Sequence[Token], noun: Match) -> Match | None:
-    """A party, government or commercial sense covering the noun ("ruling coalition")."""
+def _not_alliance(ctx: DocContext, index: int, lexicon: Lexicon, noun: Match
+                  ) -> Match | None:
+    """A party, government or commercial sense covering the noun ("ruling coalition"),
+    unless the partners it names are states: "coalition partners such as Australia and
+    Poland" are partners in an alliance of states, "the coalition partner, the Greens"
+    in a government."""
+    tokens = ctx.tokens(index)
     for sense in lexicon.cue("not-alliance", tokens, max(0, noun.first - 3),
                              min(len(tokens), noun.last + 4)):
         if sense.first <= noun.first <= sense.last:
-            return sense
+            partner = next((m for m in lexicon.cue("partner", tokens, sense.first,
+                                                   sense.last + 1)), None)
+            if partner is None or not partner_states(ctx, index, sense.first, partner.last):
+                return sense
     return None
+
+
+def partner_states(ctx: DocContext, index: int, first: int, last: int
+                   ) -> list[tuple[Actor, int, int]]:
+    """The states a partner noun phrase at tokens [first, last] names as partners
+    ("coalition partner" "member", "ally"): the list right after it, after "such as",
+    "including", "like" or a comma ("coalition partners such as A and B", "coalition
+    members A and B"), or the list it stands in apposition to ("A and B, both coalition
+    members"); mentions with their token spans."""
+    tokens = ctx.tokens(index)
+    mentions = sorted(ctx.mentions_in(index), key=lambda m: m[1])
+    spans = {id(actor): _covered(tokens, begin, end) for actor, begin, end in mentions}
+    states = {spans[id(a)][0]: (a, spans[id(a)][0], spans[id(a)][-1]) for a, _, _ in mentions
+              if spans[id(a)] and a.type == "state" and is_named(a)}
+    ends = {last_: start for start, (_, _, last_) in states.items()}
+    at = last + 1
+    while at < len(tokens) and at <= last + 2 and tokens[at].text.lower() in PARTNER_LINKS:
+        at += 1
+    if at in states:
+        start, end = at, _state_list_steps(tokens, at, mentions, spans, +1)
+    else:
+        at = first - 1
+        while at > 0 and tokens[at].text.lower() in APPOSITION_WORDS:
+            at -= 1
+        if at < 1 or tokens[at].text != "," or at - 1 not in ends:
+            return []
+        end = at - 1
+        start = _state_list_steps(tokens, ends[end], mentions, spans, -1)
+    return [(actor, a, b) for a, (actor, _, b) in sorted(states.items()) if start <= a <= end]
 
 
 def _adversary_of(ctx: DocContext, known: KnownCoalition) -> Adversary | None:
@@ -395,7 +436,7 @@ def sentence_references(ctx: DocContext, index: int, lexicon: Lexicon, catalogue
     for kind in ("coalition", "force", "campaign"):
         for noun in lexicon.cue(kind, tokens):
             if taken & set(range(noun.first, noun.last + 1)) or _not_alliance(
-                    lexicon, tokens, noun):
+                    ctx, index, lexicon, noun):
                 continue
             led = _led_by(ctx, index, noun)
             multinational = bool(lexicon.cue("multinational", tokens, max(0, noun.first - 2),
@@ -685,6 +726,23 @@ class _Finder:
                         [f"member: named before '{cue.phrase.text}' ({cue.phrase.source}) "
                          f"'{ref.label}'"])
 
+    def partners(self, index: int) -> None:
+        """States named as a coalition's partners, members or allies ("coalition
+        partners such as A and B", "A and B, both coalition members": `partner_states`)."""
+        tokens = self.ctx.tokens(index)
+        text, _ = self.ctx.sentence(index)
+        for ref in self.coalitions.in_sentence(index):
+            noun = next((m for m in self.lexicon.cue("partner", tokens, ref.last + 1,
+                                                     ref.last + 3)
+                         if m.first == ref.last + 1), None)
+            if noun is None:
+                continue
+            start, end = tokens[ref.first].start, tokens[noun.last].end
+            for actor, _, _ in partner_states(self.ctx, index, ref.first, noun.last):
+                self.add(actor, ref, "member", "member", index, text[start:end],
+                         self.span(index, start, end),
+                         [f"member: named as '{text[start:end]}'"])
+
     def forces(self, index: int) -> None:
         """A state's forces (`state_forces`) next to a coalition named in the sentence
         ("German KFOR troops", "a new UN force of troops from Italy and France"), or, in
@@ -836,7 +894,8 @@ def state_forces(ctx: DocContext, index: int, lexicon: Lexicon) -> list[StateFor
         elif actor.type == "state" and actor.country:
             noun = _noun_after_list(tokens, last, nouns, mentions, spans)
             if noun is not None:
-                found.append(StateForces(party_of(actor), first, noun.last,  # type: ignore[arg-type]
+                found.append(StateForces(party_of(actor), first,  # type: ignore[arg-type]
+                                         _force_phrase_end(tokens, noun, nouns),
                                          f"named before '{noun.phrase.text}'"))
             elif (noun := _from_after_noun(tokens, first, nouns, mentions, spans)):
                 found.append(StateForces(party_of(actor), noun.first,  # type: ignore[arg-type]
@@ -888,9 +947,29 @@ def _state_list_steps(tokens: Sequence[Token], at: int, mentions, spans, step: i
 
 def _noun_after_list(tokens: Sequence[Token], last: int, nouns: Sequence[Match], mentions,
                      spans) -> Match | None:
-    """A force noun right after a state (or the list of states it starts)."""
+    """A force noun right after a state (or the list of states it starts), or after its
+    possessive and a number ("El Salvador's contingent", "Poland's 2,500 troops")."""
     end = _state_list_steps(tokens, last, mentions, spans, +1)
-    return next((n for n in nouns if n.first == end + 1), None)
+    at = end + 1
+    if at < len(tokens) and tokens[at].text in ("'s", "'", "’s", "’"):
+        at += 1
+        while at < len(tokens) and tokens[at].tag == "CD":
+            at += 1
+    return next((n for n in nouns if n.first == at), None)
+
+
+def _force_phrase_end(tokens: Sequence[Token], noun: Match, nouns: Sequence[Match]) -> int:
+    """Where the force phrase of `noun` ends: at the noun, or at the force noun of its
+    "of" phrase ("contingent of 380 soldiers", "battalion of engineers")."""
+    at = noun.last + 1
+    if at < len(tokens) and tokens[at].text.lower() == "of":
+        at += 1
+        while at < len(tokens) and tokens[at].tag == "CD":
+            at += 1
+        inner = next((n for n in nouns if n.first == at), None)
+        if inner is not None:
+            return inner.last
+    return noun.last
 
 
 def _from_after_noun(tokens: Sequence[Token], first: int, nouns: Sequence[Match], mentions,
@@ -975,6 +1054,7 @@ def read_membership(ctx: DocContext, lexicon: Lexicon,
     for index in ctx.sentences:
         finder.led(index)
         finder.part_of(index)
+        finder.partners(index)
         finder.forces(index)
         finder.command(index)
         finder.command_of(index)

@@ -68,6 +68,7 @@ PLACE_WORDS_OF: dict[TroopChange | None, frozenset[str]] = {
 }
 PREPOSITIONS = frozenset({"in", "of", "from", "with", "for", "at", "on", "by", "into"})
 NOT_SUBJECT_AFTER = PLACE_WORDS | {"of", "with", "against", "by", "out"}
+SUBJECT_RELATIVES = frozenset({"which", "who", "that"})  # "Korea, which has 3,200 soldiers"
 CONDITION_WORDS = frozenset({"if", "unless"})
 GOVERNED_WORDS = frozenset({"that", "on", "upon", "for", ","})
 GAP_WORDS = frozenset({"in", "from", "at", "inside", "on", "across", "to"})
@@ -787,7 +788,7 @@ class _SentenceReader:
             if mention.last >= at or (mention.party is None and not demander):
                 continue
             if mention.last < start:
-                return None
+                return self._antecedent(start)
             if any(mention.first <= p.head <= mention.last and not any(
                     _names_owner(tokens[i]) for i in range(mention.first, p.head))
                    for p in self.phrases):
@@ -807,6 +808,23 @@ class _SentenceReader:
                 continue
             return mention
         return None
+
+    def _antecedent(self, start: int) -> _Mention | None:
+        """The subject of a relative clause whose words start at token `start`, after
+        "which" or "who", with its verb first: the actor the pronoun refers back to
+        ("South Korea, which has 3,200 soldiers in Arbil"); None for an object relative
+        ("which Poland sent")."""
+        tokens = self.tokens
+        pronoun = start - 1
+        if pronoun < 1 or start >= len(tokens) or \
+                tokens[pronoun].text.lower() not in SUBJECT_RELATIVES:
+            return None
+        verb = tokens[start]
+        if not (verb.tag.startswith("VB") or verb.tag in ("MD", "RB")):
+            return None
+        end = pronoun - 1 if tokens[pronoun - 1].text == "," else pronoun
+        return next((m for m in self.mentions if m.last == end - 1 and m.party is not None),
+                    None)
 
     def demand_before(self, at: int) -> Demand | None:
         """The demand word that governs token `at` and who demands it."""

@@ -175,6 +175,38 @@ def test_contingents_lists_of_states_and_troops_from() -> None:
     assert coalition.lead == "UNITED_NATIONS" and "UNITED_NATIONS" not in members
 
 
+def test_states_named_as_partners_members_or_allies_of_the_coalition() -> None:
+    article = Article("partners", published="2004-04-01")
+    s0 = article.add("The US-led coalition in Haiti lost a soldier on Monday.")
+    article.actor(s0, "US", "USA", "USA")
+    article.actor(s0, "Haiti", "HTI", "HTI")
+    s1 = article.add("Coalition partners such as Chile and Brazil have promised to stay.")
+    article.actor(s1, "Chile", "CHL", "CHL")
+    article.actor(s1, "Brazil", "BRA", "BRA")
+    s2 = article.add("Canada and Peru, both coalition members, sent ships.")
+    article.actor(s2, "Canada", "CAN", "CAN")
+    article.actor(s2, "Peru", "PER", "PER")
+    # a government's coalition partner is a party, not a state
+    s3 = article.add("The coalition partner, the Greens, left the government of Germany.")
+    article.actor(s3, "Greens", "DEUPTY", "DEU")
+    article.actor(s3, "Germany", "DEU", "DEU")
+    (coalition,) = coalitions_of(article)
+    assert {m.member for m in coalition.members} >= {"CHL", "BRA", "CAN", "PER"}
+    assert "DEU" not in {m.member for m in coalition.members}
+
+
+def test_a_states_forces_named_with_its_possessive() -> None:
+    article = Article("possessive", published="2004-04-01")
+    s0 = article.add("The US-led coalition in Haiti lost a soldier on Monday.")
+    article.actor(s0, "US", "USA", "USA")
+    article.actor(s0, "Haiti", "HTI", "HTI")
+    s1 = article.add("Chile's engineers in Haiti repaired a bridge.")
+    article.actor(s1, "Chile", "CHL", "CHL")
+    article.actor(s1, "Haiti", "HTI", "HTI")
+    (coalition,) = coalitions_of(article)
+    assert "CHL" in {m.member for m in coalition.members}
+
+
 def test_command_of_the_force_and_troops_far_from_it() -> None:
     article = Article("handover", published="2007-02-15")
     s0 = article.add("Italy took command of UNIFIL on Saturday, while Syrian troops "

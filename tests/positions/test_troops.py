@@ -82,6 +82,9 @@ def _summary(fact: TroopFact) -> tuple:
      ("NOR", None, "troops", "deployment", "completed", "BIH")),
     ("Uganda has already sent 1,000 of a planned 1,500 troops to Somalia.",
      ("UGA", 1000, "troops", "deployment", "completed", "SOM")),
+    # a relative clause's subject is what its pronoun refers back to; an object relative's is not
+    ("Norway, which has 650 soldiers in Bosnia, is the largest contributor.",
+     ("NOR", 650, "soldiers", None, "completed", "BIH")),
     # increases
     ("Norway will boost its troops in Bosnia by 150.",
      ("NOR", 150, "troops", "increase", "announced", "BIH")),
