@@ -48,6 +48,10 @@ LIMIT_STATUSES = frozenset({"refused"})
 # Contribution statuses that make the actor a member when the sentence names the coalition.
 TAKING_PART = frozenset({"done", "committed"})
 FOR_REACH_WORDS = 6
+# Words that open a clause of time or condition: a coalition named in it is when or on
+# what condition something happens, not what it is for ("continue the blockade until
+# international forces are deployed").
+SUBORDINATORS = frozenset("until till unless before after once when whenever if".split())
 
 
 def find_contributions(ctx: DocContext, readings: Sequence[Reading],
@@ -89,14 +93,17 @@ def _outside(ref: Reference, key: str) -> bool:
 
 def _stated_for(ctx: DocContext, item: Contribution, ref: Reference) -> bool:
     """True when the coalition is named after the contribution's trigger in its clause,
-    at most `FOR_REACH_WORDS` words on ("sent 500 troops to KFOR")."""
+    at most `FOR_REACH_WORDS` words on ("sent 500 troops to KFOR"), and not in a clause
+    of time or condition after it (`SUBORDINATORS`)."""
     tokens = ctx.tokens(item.sentence_index)
     at = token_at(tokens, item.span.start - ctx.sentence(item.sentence_index)[1])
     if at is None or ref.first <= at:
         return False
     start, end = clause_window(tokens, at)
-    words = sum(1 for t in tokens[at + 1:ref.first] if t.is_word)
-    return start <= ref.first < end and words <= FOR_REACH_WORDS
+    between = tokens[at + 1:ref.first]
+    words = sum(1 for t in between if t.is_word)
+    return (start <= ref.first < end and words <= FOR_REACH_WORDS
+            and not any(t.text.lower() in SUBORDINATORS for t in between))
 
 
 def contributing_members(ctx: DocContext, contributions: Sequence[Contribution],

@@ -85,3 +85,16 @@ def test_non_members_actions_are_not_contributions() -> None:
     (coalition,) = coalitions_of(article)
     actors = {g.actor for m in coalition.members for g in m.contributions}
     assert "IRQ" not in actors and "IRQ" not in {g.actor for g in coalition.related}
+
+
+def test_a_coalition_named_in_a_clause_of_time_is_not_what_a_contribution_is_for() -> None:
+    article = Article("until", published="2006-09-01")
+    s0 = article.add("Chile pledged weapons to UNIFIL.")
+    chile = article.actor(s0, "Chile", "CHL", "CHL")
+    article.event(s0, "AID", "pledged", actors=[chile], mode="military", auxiliary="future")
+    s1 = article.add("Peru pledged weapons until UNIFIL is deployed along the coast.")
+    peru = article.actor(s1, "Peru", "PER", "PER")
+    article.event(s1, "AID", "pledged", actors=[peru], mode="military", auxiliary="future")
+    (coalition,) = coalitions_of(article)
+    members = {m.member for m in coalition.members}
+    assert "CHL" in members and "PER" not in members
