@@ -408,6 +408,16 @@ def _part_of_force(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> int
     return min(m.first for m in ending) if ending else first
 
 
+def _definite(tokens: Sequence[Token], noun: Match, lexicon: Lexicon) -> bool:
+    """True for "the force" or "the mission" on its own, which refers back to the
+    coalition the article names ("Malaysia offered troops for the force"); not "the force
+    of the blast", "the air force" or "the force's commander"."""
+    return (bool(lexicon.cue("definite", tokens, noun.first, noun.last + 1))
+            and noun.first > 0 and tokens[noun.first - 1].text.lower() in ("the", "this")
+            and (noun.last + 1 >= len(tokens)
+                 or tokens[noun.last + 1].text.lower() not in ("of", "'s", "’s")))
+
+
 def sentence_references(ctx: DocContext, index: int, lexicon: Lexicon, catalogue: Catalogue,
                         names: Sequence[tuple[KnownCoalition, int, int]],
                         named: Sequence[KnownCoalition] = ()
@@ -443,6 +453,9 @@ def sentence_references(ctx: DocContext, index: int, lexicon: Lexicon, catalogue
                                              noun.last + 1))
             if kind == "force" and not (led or multinational
                                         or _organisation_before(ctx, index, noun)):
+                if _definite(tokens, noun, lexicon):
+                    bare.append(_Bare(index, noun.first, noun.last,
+                                      _label(text, tokens, noun.first, noun.last)))
                 continue
             if kind == "campaign" and not led:
                 continue

@@ -379,3 +379,18 @@ def test_forces_the_coalition_fights_are_not_in_it() -> None:
     article.actor(s0, "Serbian paramilitaries", "SRBMIL", "SRB", sector="MIL")
     article.actor(s0, "Albanian fighters", "ALBMIL", "ALB", sector="MIL")
     assert coalitions_of(article) == []
+
+
+def test_the_force_alone_refers_back_to_the_articles_coalition() -> None:
+    article = Article("anaphor", published="2006-09-01")
+    s0 = article.add("UNIFIL will grow to 15,000 soldiers in Lebanon.")
+    article.actor(s0, "Lebanon", "LBN", "LBN")
+    s1 = article.add("Ghanaian soldiers in the force cleared a minefield.")
+    article.actor(s1, "Ghanaian soldiers", "GHAMIL", "GHA", sector="MIL")
+    # not a force of something else, nor a country's own air force
+    s2 = article.add("Chilean soldiers felt the force of the blast, and the Peruvian "
+                     "air force flew home.")
+    article.actor(s2, "Chilean soldiers", "CHLMIL", "CHL", sector="MIL")
+    article.actor(s2, "Peruvian air force", "PERMIL", "PER", sector="MIL")
+    (coalition,) = coalitions_of(article)
+    assert {m.member for m in coalition.members} == {"GHA"}
