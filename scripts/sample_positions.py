@@ -1,7 +1,7 @@
 """Sample position rows of real news for a person to judge (are holder, topic and stance right?).
 
 Usage:
-    .venv/bin/python scripts/sample_positions.py build [--shared DIR] [--work DIR]
+    .venv/bin/python scripts/sample_positions.py build [--articles 400] [--skip 0] [--work DIR]
     .venv/bin/python scripts/sample_positions.py show --seed 7001 [--rows 30] [--refresh]
 
 `build` selects 400 Wikinews articles (the shared corpus, read as scripts/truth_files.py
@@ -9,7 +9,9 @@ reads it) and ingests them with `redshank ingest` into WORK/positions.duckdb (de
 /tmp/redshank-positions-sample). The selection is fixed: articles that name none of
 Iraq, Iraqi, Baghdad, Afghanistan, Afghan, Kabul, Taliban (title or text, any case) and
 are not articles of the gold dev set (data/gold/wikinews_plover_articles.jsonl), in the
-order of sha256("positions-sample:" + id), the first 400.
+order of sha256("positions-sample:" + id), the first 400 (`--articles`) after skipping
+`--skip` of them: `--skip 400` gives 400 other articles, for a measure held out from the
+articles a change was made on.
 
 `show` prints the number of position rows, then `--rows` of them drawn at random with
 `--seed` (rows ordered by position id first, so a seed always draws from the same list):
@@ -49,17 +51,19 @@ def gold_ids(shared: Path) -> set[str]:
         return {json.loads(line)["id"] for line in f if line.strip()}
 
 
-def selected(articles: Iterable[dict], excluded_ids: set[str], count: int) -> list[dict]:
-    """The first `count` articles by salted hash of their id that name no excluded word."""
+def selected(articles: Iterable[dict], excluded_ids: set[str], count: int, skip: int = 0
+             ) -> list[dict]:
+    """`count` articles by salted hash of their id, after the first `skip`, of those that
+    name no excluded word."""
     kept = [a for a in articles if a["id"] not in excluded_ids
             and not EXCLUDED.search(f"{a.get('title') or ''}\n{a['text']}")]
     kept.sort(key=lambda a: hashlib.sha256((SALT + a["id"]).encode("utf-8")).hexdigest())
-    return kept[:count]
+    return kept[skip:skip + count]
 
 
-def build(shared: Path, work: Path, count: int) -> Path:
+def build(shared: Path, work: Path, count: int, skip: int) -> Path:
     corpus = shared / "data" / "wikinews"
-    articles = selected(read_corpus(corpus), gold_ids(shared), count)
+    articles = selected(read_corpus(corpus), gold_ids(shared), count, skip)
     work.mkdir(parents=True, exist_ok=True)
     jsonl, db = work / "articles.jsonl", work / "positions.duckdb"
     with jsonl.open("w", encoding="utf-8") as f:
@@ -121,6 +125,8 @@ def main() -> None:
     build_cmd.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     build_cmd.add_argument("--work", type=Path, default=DEFAULT_WORK)
     build_cmd.add_argument("--articles", type=int, default=400)
+    build_cmd.add_argument("--skip", type=int, default=0,
+                           help="skip this many selected articles first")
     show_cmd = commands.add_parser("show", help="print random position rows")
     show_cmd.add_argument("--db", type=Path, default=DEFAULT_WORK / "positions.duckdb")
     show_cmd.add_argument("--seed", type=int, required=True)
@@ -129,7 +135,7 @@ def main() -> None:
                           help="derive the positions again with the code on PYTHONPATH first")
     args = parser.parse_args()
     if args.command == "build":
-        build(args.shared, args.work, args.articles)
+        build(args.shared, args.work, args.articles, args.skip)
         return
     if not args.db.exists():
         parser.error(f"no database at {args.db}; run `build` first")
