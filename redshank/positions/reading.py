@@ -529,6 +529,13 @@ def subordinate_opener(tokens: Sequence[Token], trigger: int) -> str | None:
     return None
 
 
+def describes_a_noun(tokens: Sequence[Token], trigger: int) -> bool:
+    """True for a past participle right after a noun with its agent ("agreements signed by
+    the Palestinian Authority"): it tells what the noun is, not a stance."""
+    return 0 < trigger < len(tokens) - 1 and tokens[trigger].tag == "VBN" and \
+        tokens[trigger - 1].tag in ("NN", "NNS") and tokens[trigger + 1].text.lower() == "by"
+
+
 def _relative_word(token: Token) -> bool:
     return token.text.lower() in RELATIVE_WORDS and (token.tag in RELATIVE_TAGS
                                                       or token.text.lower() != "that")
@@ -680,9 +687,10 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
         stance, status, why = "request", STANCE_STATUS["request"], \
             f"stance request: {event.event} demanded of its actor"
         speaker = speaker if event.quote and event.quote.speaker else demanded.demander
-    if opener is not None and stance is not None:
+    if stance is not None and (opener is not None or describes_a_noun(tokens, trigger)):
         status = FACT_STATUS.get(event.auxiliary, "done")
-        stance, why = None, f"status {status}: {event.event} in a time clause ('{opener}')"
+        stance, why = None, f"status {status}: {event.event} in a time clause " \
+                            f"('{opener}') or describing a noun"
     if stance is not None:
         for topic in _the_doers_words(ctx, event, tokens, lexicon, trigger, (start, end)):
             if topics.get(topic) == worded.get(topic):

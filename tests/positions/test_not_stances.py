@@ -49,6 +49,12 @@ def test_an_agreement_inside_a_time_clause_is_no_commitment() -> None:
     assert _stances(article) == []
 
 
+def test_a_participle_describing_a_noun_is_no_commitment() -> None:
+    article = _one_event("The donors blocked financial aid until the rebels accept the "
+                         "agreements signed by Norway.", "AGREE", "signed")
+    assert _stances(article) == []
+
+
 def test_a_relative_clause_about_someone_else_is_not_the_actors_stance() -> None:
     others = _one_event("Italy thanked the families who support the deployment of troops.",
                         "SUPPORT", "support", ("Italy", "ITA", "ITA"))
