@@ -533,7 +533,7 @@ def describes_a_noun(tokens: Sequence[Token], trigger: int) -> bool:
     """True for a past participle right after a noun with its agent ("agreements signed by
     the Palestinian Authority"): it tells what the noun is, not a stance."""
     return 0 < trigger < len(tokens) - 1 and tokens[trigger].tag == "VBN" and \
-        tokens[trigger - 1].tag in ("NN", "NNS") and tokens[trigger + 1].text.lower() == "by"
+        tokens[trigger - 1].tag.startswith("NN") and tokens[trigger + 1].text.lower() == "by"
 
 
 def _relative_word(token: Token) -> bool:

@@ -51,7 +51,7 @@ def test_an_agreement_inside_a_time_clause_is_no_commitment() -> None:
 
 def test_a_participle_describing_a_noun_is_no_commitment() -> None:
     article = _one_event("The donors blocked financial aid until the rebels accept the "
-                         "agreements signed by Norway.", "AGREE", "signed")
+                         "agreements with Israel signed by Norway.", "AGREE", "signed")
     assert _stances(article) == []
 
 
