@@ -21,12 +21,18 @@ from redshank.actors.codes import STATE_SECTORS, country_name
 from redshank.model import Actor, Adversary, Document, Event, Sentence
 from redshank.positions.lexicon import Lexicon
 from redshank.positions.tokens import Token, lemma_tokens, token_at
+from redshank.where.gazetteer import load_gazetteer
 
 PRONOUNS = frozenset(
     "i me my we us our they them their he him his she her it its you your".split())
 QUOTE_MARKS = frozenset("\"“”'‘’«»")
 # Courts rule on what others do: a judge approving a loan states no policy of the state.
 COURT_SECTORS = frozenset({"JUD"})
+# Places inside a state: a city's mayor or a province's party does not speak for the state.
+LOCAL_PLACE_KINDS = frozenset({"city", "admin1", "admin2"})
+MAX_PLACE_WORDS = 3
+# Smaller towns share their names with words of office and party ("Liberal", "Green").
+MIN_CITY_POPULATION = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +60,10 @@ def speaks_for(actor: Actor) -> Party | None:
     opposition, parties, press and businesses ("protesters in Indonesia", "voters") for
     themselves. None for generic agents, for courts (`COURT_SECTORS`), for a common noun
     the coder gave a country by reading the event as domestic ("European leaders urged
-    him": not his country's), and for people, businesses and schools given only the
-    article's country ("people", "voters", "a college": nobody's side)."""
-    if is_generic(actor) or actor.sector in COURT_SECTORS:
+    him": not his country's), for people, businesses and schools given only the
+    article's country ("people", "voters", "a college": nobody's side), and for a city's
+    or a province's ("Ontario Liberals", "the Mayor of Lyon": `is_local`)."""
+    if is_generic(actor) or actor.sector in COURT_SECTORS or is_local(actor):
         return None
     if actor.sector not in STATE_SECTORS and actor.country_from == "article":
         return None
@@ -64,6 +71,42 @@ def speaks_for(actor: Actor) -> Party | None:
             actor.sector not in STATE_SECTORS:
         return Party(actor.id, actor.name, actor.type)
     return party_of(actor)
+
+
+def is_local(actor: Actor) -> bool:
+    """True for a state actor or a state's official named by a place inside the state
+    ("Ontario", "New Orleans Mayor Ray Nagin", "the Mayor of Lyon"): the words before the
+    person's name open with, or follow "of" with, a city or region of the gazetteer in the
+    actor's country that no country or capital city bears (not "Washington", "Georgia");
+    a city of at least `MIN_CITY_POPULATION`."""
+    if actor.type not in ("state", "person") or not actor.country:
+        return False
+    words = actor.text.replace("'s", "").split()
+    if actor.type == "person":
+        name = set(actor.name.split())
+        while words and words[-1] in name:
+            words.pop()
+    starts = [0, *(i + 1 for i, w in enumerate(words) if w.lower() == "of")]
+    for start in starts:
+        if start < len(words) and words[start].lower() == "the":
+            start += 1
+        for size in range(min(MAX_PLACE_WORDS, len(words) - start), 0, -1):
+            name = " ".join(words[start:start + size])
+            if name[:1].isupper() and (found := _place_kind(name, actor.country)) is not None:
+                return found
+    return False
+
+
+def _place_kind(name: str, country: str) -> bool | None:
+    """True when a name is a city or region of `country` and no country or capital;
+    False when it names a country or capital; None when the gazetteer does not know it."""
+    places = [place for place, _ in load_gazetteer().lookup(name)]
+    if not places:
+        return None
+    if any(place.kind == "country" or place.capital for place in places):
+        return False
+    return any(p.kind in LOCAL_PLACE_KINDS and p.country == country and (
+        p.kind != "city" or p.population >= MIN_CITY_POPULATION) for p in places)
 
 
 def is_generic(actor: Actor) -> bool:

@@ -38,6 +38,7 @@ from redshank.positions.context import (
 from redshank.positions.lexicon import Lexicon, Match
 from redshank.positions.tokens import Token, clause_window, lemma_key
 from redshank.positions.troops import (
+    AUXILIARY_KEYS,
     CONDITION_WORDS,
     NEGATION_KEYS,
     Target,
@@ -89,6 +90,29 @@ FIRST_PERSON_SUBJECTS = frozenset({"we", "i", "us"})
 FIRST_PERSON_OWNERS = frozenset({"our", "my"})
 SAYING_KEYS = frozenset(map(lemma_key, ("say", "mean", "state", "imply", "suggest")))
 EXPLAINING_MARKS = frozenset({":", "–", "—", "-"})
+# A REJECT that breaks a rule is an act, not a refusal ("Israel violated resolution 1701").
+BREACH_KEYS = frozenset(map(lemma_key, ("violate", "breach", "flout", "contravene")))
+# Words that open a condition or a time clause: an event inside one is what a stance
+# depends on or when it holds, not a stance ("posts troops before agreeing on a
+# ceasefire"); inside a condition it is not even a fact ("if Iran sends troops").
+CONDITION_OPENERS = frozenset({"if", "unless", "whether"})
+SUBORDINATE_WORDS = CONDITION_OPENERS | {"before", "after", "once", "until", "when",
+                                         "whenever"}
+MAX_SUBORDINATE_WORDS = 8
+RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "that"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+# Verbs of belief: what follows is the believer's prediction, not the actor's stance
+# ("critics believe that cutting aid will hurt the refugees").
+BELIEF_KEYS = frozenset(map(lemma_key, (
+    "believe", "think", "expect", "predict", "fear", "doubt", "suspect", "estimate",
+    "assume", "anticipate", "speculate", "worry", "forecast", "guess")))
+OBLIGATION_WORDS = frozenset({"should", "ought", "must", "could", "would"})
+# The addressee's things are no topic of the speaker's side ("support your troops").
+SECOND_PERSON_OWNERS = frozenset({"your"})
+# Between a stop cue and the topic it ends ("an end to the arms sales", "cut off its
+# funding"): articles, prepositions, possessives, adjectives, adverbs, numbers.
+STOPPED_GAP_TAGS = frozenset({"DT", "IN", "TO", "PRP$", "JJ", "RB", "CD", "POS"})
+MAX_STOPPED_GAP = 4
 
 
 @dataclass(slots=True)
@@ -158,18 +182,49 @@ def _names(tokens: Sequence[Token], match: Match) -> bool:
     return all(t.tag in PROPER_TAGS for t in tokens[match.first:match.last + 1] if t.is_word)
 
 
+def _stopped(tokens: Sequence[Token], match: Match, stops: Sequence[Match]) -> bool:
+    """True when a stop cue of its clause ends the topic's action: before it across articles,
+    prepositions and adjectives ("an end to the arms sales", "cut off its funding", "a
+    ban on weapons"), or after it: right after ("the arms embargo") or as its verb across
+    no other verb but auxiliaries ("any financial support to the country should cease",
+    "airstrikes to be halted"; not "troops by the end of the year")."""
+    start, end = clause_window(list(tokens), match.first)
+    for stop in stops:
+        if not start <= stop.first < end:
+            continue
+        if stop.last < match.first:
+            between = tokens[stop.last + 1:match.first]
+            if len(between) <= MAX_STOPPED_GAP and all(t.tag in STOPPED_GAP_TAGS
+                                                       for t in between):
+                return True
+        elif stop.first > match.last and (stop.first == match.last + 1 or
+                                          tokens[stop.first].tag.startswith("VB")):
+            between = tokens[match.last + 1:stop.first]
+            if len(between) <= MAX_STOPPED_GAP + 2 and all(
+                    t.is_word and (t.tag == "MD" or t.key in AUXILIARY_KEYS
+                                   or not t.tag.startswith("VB")) for t in between):
+                return True
+    return False
+
+
 def topics_of(text: str, tokens: Sequence[Token], lexicon: Lexicon,
               ranges: Sequence[tuple[int, int]], exclude: Sequence[tuple[int, int]] = ()
               ) -> dict[str, str]:
     """Topic -> reason for the topic phrases inside the token ranges; none for words of a
     `no-topic` phrase of the sentence ("nuclear weapons", "the release of Israeli soldier
-    X"), inside a proper name, or inside an `exclude` span (first and last token)."""
+    X"), inside a proper name, inside an `exclude` span (first and last token), that a
+    stop cue ends ("cut off funding": `_stopped`) or that the addressee owns ("your
+    troops")."""
     blocked = [m for m in lexicon.topics_in(tokens) if m.phrase.label == NO_TOPIC]
+    stops = lexicon.cue("stop", tokens)
     topics: dict[str, str] = {}
     for start, end in ranges:
         for match in lexicon.topics_in(tokens, start, end):
             if any(_overlaps(match, b) for b in blocked) or _names(tokens, match) or any(
                     first <= match.first and match.last <= last for first, last in exclude):
+                continue
+            if _stopped(tokens, match, stops) or (
+                    match.first > 0 and tokens[match.first - 1].form[1:] in SECOND_PERSON_OWNERS):
                 continue
             topics.setdefault(match.phrase.label, f"topic {match.phrase.label}: "
                               f"'{_surface(text, match)}' ({match.phrase.source})")
@@ -437,17 +492,102 @@ def asks_a_question(tokens: Sequence[Token], trigger: int, end: int) -> bool:
     return False
 
 
+def reproaches_the_past(tokens: Sequence[Token], trigger: int, end: int) -> bool:
+    """True for a request about what is past ("said the government should have introduced
+    rules"): an obligation word, "have" and a past participle after the trigger."""
+    for at in range(trigger, min(end, len(tokens)) - 2):
+        if tokens[at].text.lower() in OBLIGATION_WORDS and \
+                tokens[at + 1].key == lemma_key("have") and tokens[at + 2].tag == "VBN":
+            return True
+    return False
+
+
 def states_nothing(kind: str, tokens: Sequence[Token], trigger: int, end: int) -> bool:
     """True for an event whose words state no stance on an action: a denial of a claim, a
-    naming "call", a question, "as opposed to" (a comparison)."""
+    breach of a rule ("violated the resolution"), a naming "call", a question, a reproach
+    about the past ("should have"), "as opposed to" (a comparison)."""
     if kind == "REJECT":
         before = tokens[trigger - 1].text.lower() if trigger > 0 else ""
         after = tokens[trigger + 1].text.lower() if trigger + 1 < len(tokens) else ""
-        return denies_a_claim(tokens, trigger, end) or (
+        return denies_a_claim(tokens, trigger, end) or tokens[trigger].key in BREACH_KEYS or (
             before == "as" and after == "to" and tokens[trigger].key == lemma_key("oppose"))
     if kind == "REQUEST":
-        return names_something(tokens, trigger, end) or asks_a_question(tokens, trigger, end)
+        return names_something(tokens, trigger, end) or asks_a_question(
+            tokens, trigger, end) or reproaches_the_past(tokens, trigger, end)
     return False
+
+
+def subordinate_opener(tokens: Sequence[Token], trigger: int) -> str | None:
+    """The word opening the condition or time clause the trigger is in ("if Iran sends
+    troops", "before agreeing on a ceasefire"): it opens the words before the trigger,
+    with no punctuation between. A deadline follows its action ("withdraw before 2008")."""
+    for at in range(trigger - 1, max(trigger - MAX_SUBORDINATE_WORDS, 0) - 1, -1):
+        if not tokens[at].is_word:
+            return None
+        if tokens[at].text.lower() in SUBORDINATE_WORDS:
+            return tokens[at].text.lower()
+    return None
+
+
+def describes_a_noun(tokens: Sequence[Token], trigger: int) -> bool:
+    """True for a past participle right after a noun with its agent ("agreements signed by
+    the Palestinian Authority"): it tells what the noun is, not a stance."""
+    return 0 < trigger < len(tokens) - 1 and tokens[trigger].tag == "VBN" and \
+        tokens[trigger - 1].tag.startswith("NN") and tokens[trigger + 1].text.lower() == "by"
+
+
+def _relative_word(token: Token) -> bool:
+    return token.text.lower() in RELATIVE_WORDS and (token.tag in RELATIVE_TAGS
+                                                      or token.text.lower() != "that")
+
+
+def in_relative_clause(ctx: DocContext, event: Event, tokens: Sequence[Token], trigger: int,
+                       start: int) -> bool:
+    """True when the trigger is inside a relative clause about someone other than the
+    event's actor ("the poor who support his policy", "troops that would be sent"): its
+    actor is not named inside the clause, nor is it the words the clause is about (right
+    before the relative word) unless those are the forces a refusal is about."""
+    if start == 0 or not _relative_word(tokens[start - 1]):
+        return False
+    antecedent = start - 2 if start > 1 and tokens[start - 2].text == "," else start - 1
+    for actor in event.actor:
+        at = _actor_tokens(ctx, event, actor, tokens)
+        if at is not None and (start <= at[0] < trigger or (
+                at[1] == antecedent - 1 and not is_forces(event))):
+            return False
+    return True
+
+
+def believed_by_another(ctx: DocContext, event: Event, tokens: Sequence[Token], trigger: int,
+                        holder: Party) -> bool:
+    """True when the event is what someone else believes or predicts ("critics believe
+    that cutting aid will hurt Sudan", "analysts expect Iran will send troops"): a verb of
+    belief before the trigger, not followed by "to" ("expects to send" is an intention),
+    whose subject is not a mention of the holder's side."""
+    for at in range(trigger - 1, -1, -1):
+        token = tokens[at]
+        if token.key not in BELIEF_KEYS or not token.tag.startswith("VB"):
+            continue
+        if at + 1 < len(tokens) and tokens[at + 1].tag == "TO":
+            return False
+        index = event.sentence_index
+        subject = _subject_before(ctx, index, tokens, at)
+        if subject is not None and subject.text.strip().lower() in FIRST_PERSON_SUBJECTS:
+            return False
+        party = speaks_for(subject) if subject is not None else None
+        return party is None or party.key != holder.key
+    return False
+
+
+def _subject_before(ctx: DocContext, index: int, tokens: Sequence[Token], verb: int
+                    ) -> Actor | None:
+    """The actor mentioned closest before a verb, with at most three words between."""
+    found = None
+    for actor, start, end in ctx.mentions_in(index):
+        if end <= tokens[verb].start and len([t for t in tokens[:verb] if t.start >= end]) <= 3:
+            if found is None or start > found[1]:
+                found = (actor, start)
+    return found[0] if found else None
 
 
 def conditional_inability(tokens: Sequence[Token], trigger: int, start: int) -> bool:
@@ -514,7 +654,9 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
         return []
     trigger = ctx.trigger_token(event)
     start, end = clause_window(tokens, trigger)
-    if states_nothing(event.event, tokens, trigger, end):
+    opener = subordinate_opener(tokens, trigger)
+    if states_nothing(event.event, tokens, trigger, end) or opener in CONDITION_OPENERS or \
+            in_relative_clause(ctx, event, tokens, trigger, start):
         return []
     topics: dict[str, str] = {
         s.topic: f"topic {s.topic}: event {event.event}/{event.mode or ''} ({s.source})"
@@ -531,7 +673,7 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
         return []
     holder = ((demanded.party, demanded.reason) if demanded is not None and demanded.party
               else holder_of(event, speaker, _unowned(ctx, event, tokens, lexicon)))
-    if holder is None:
+    if holder is None or believed_by_another(ctx, event, tokens, trigger, holder[0]):
         return []
     if not topics:
         topics = _inherited(text, tokens, lexicon, start, end, holder[0].key, previous)
@@ -545,6 +687,10 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
         stance, status, why = "request", STANCE_STATUS["request"], \
             f"stance request: {event.event} demanded of its actor"
         speaker = speaker if event.quote and event.quote.speaker else demanded.demander
+    if stance is not None and (opener is not None or describes_a_noun(tokens, trigger)):
+        status = FACT_STATUS.get(event.auxiliary, "done")
+        stance, why = None, f"status {status}: {event.event} in a time clause " \
+                            f"('{opener}') or describing a noun"
     if stance is not None:
         for topic in _the_doers_words(ctx, event, tokens, lexicon, trigger, (start, end)):
             if topics.get(topic) == worded.get(topic):
@@ -588,7 +734,11 @@ def _someone_elses(ctx: DocContext, index: int, tokens: Sequence[Token], cue: Ma
     that is not the speaker's side: "It will not be easy", "You won't see a soldier", "the
     change will not come from government". Its subject is the word before it (past
     auxiliaries and adverbs); the speaker's side is a first-person pronoun or a mention
-    that speaks for the holder."""
+    that speaks for the holder. A cue with "for" names whose action it is ("no plans for
+    the deal to take effect")."""
+    if cue.last + 2 < len(tokens) and tokens[cue.last + 1].text.lower() == "for" and \
+            tokens[cue.last + 2].text.lower() not in FIRST_PERSON_OWNERS | FIRST_PERSON_SUBJECTS:
+        return True  # "no plans for it to take effect": another's action
     if tokens[cue.first].key not in MODAL_CUE_KEYS:
         return False
     at = cue.first - 1

@@ -1,0 +1,148 @@
+"""Sample position rows of real news for a person to judge (are holder, topic and stance right?).
+
+Usage:
+    .venv/bin/python scripts/sample_positions.py build [--articles 400] [--skip 0] [--work DIR]
+    .venv/bin/python scripts/sample_positions.py show --seed 7001 [--rows 30] [--refresh]
+
+`build` selects 400 Wikinews articles (the shared corpus, read as scripts/truth_files.py
+reads it) and ingests them with `redshank ingest` into WORK/positions.duckdb (default
+/tmp/redshank-positions-sample). The selection is fixed: articles that name none of
+Iraq, Iraqi, Baghdad, Afghanistan, Afghan, Kabul, Taliban (title or text, any case) and
+are not articles of the gold dev set (data/gold/wikinews_plover_articles.jsonl), in the
+order of sha256("positions-sample:" + id), the first 400 (`--articles`) after skipping
+`--skip` of them: `--skip 400` gives 400 other articles, for a measure held out from the
+articles a change was made on.
+
+`show` prints the number of position rows, then `--rows` of them drawn at random with
+`--seed` (rows ordered by position id first, so a seed always draws from the same list):
+holder, speaker, topic, stance, hedges, dates, target, trigger and the sentence.
+`--refresh` first derives the positions again from the stored documents with the code
+on PYTHONPATH (`derive_store`, as `redshank positions --refresh` does), so a change of
+the reader is seen without coding again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from truth_files import read_corpus
+
+from redshank.model import Position
+from redshank.positions import derive_store
+from redshank.store import PositionQuery, open_store
+
+REPO = Path(__file__).resolve().parents[1]
+EXCLUDED = re.compile(r"\b(Iraq|Iraqis?|Baghdad|Afghanistan|Afghans?|Kabul|Taliban)\b", re.I)
+GOLD_ARTICLES = Path("data") / "gold" / "wikinews_plover_articles.jsonl"
+SALT = "positions-sample:"
+DEFAULT_WORK = Path("/tmp/redshank-positions-sample")
+
+
+def gold_ids(shared: Path) -> set[str]:
+    with (shared / GOLD_ARTICLES).open(encoding="utf-8") as f:
+        return {json.loads(line)["id"] for line in f if line.strip()}
+
+
+def selected(articles: Iterable[dict], excluded_ids: set[str], count: int, skip: int = 0
+             ) -> list[dict]:
+    """`count` articles by salted hash of their id, after the first `skip`, of those that
+    name no excluded word."""
+    kept = [a for a in articles if a["id"] not in excluded_ids
+            and not EXCLUDED.search(f"{a.get('title') or ''}\n{a['text']}")]
+    kept.sort(key=lambda a: hashlib.sha256((SALT + a["id"]).encode("utf-8")).hexdigest())
+    return kept[skip:skip + count]
+
+
+def build(shared: Path, work: Path, count: int, skip: int) -> Path:
+    corpus = shared / "data" / "wikinews"
+    articles = selected(read_corpus(corpus), gold_ids(shared), count, skip)
+    work.mkdir(parents=True, exist_ok=True)
+    jsonl, db = work / "articles.jsonl", work / "positions.duckdb"
+    with jsonl.open("w", encoding="utf-8") as f:
+        for article in articles:
+            record = {k: article.get(k) for k in ("id", "title", "published", "source", "url",
+                                                  "text")}
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    print(f"{len(articles)} articles -> {jsonl}", file=sys.stderr)
+    subprocess.run([sys.executable, "-m", "redshank", "ingest", str(jsonl), "--db", str(db)],
+                   check=True)
+    return db
+
+
+def refresh(db: Path) -> None:
+    store = open_store(str(db))
+    try:
+        summary = derive_store(store)
+    finally:
+        store.close()
+    print(f"derived again: {summary}", file=sys.stderr)
+
+
+def all_positions(db: Path) -> list[Position]:
+    store = open_store(str(db), read_only=True)
+    try:
+        return sorted(store.query_positions(PositionQuery()), key=lambda p: p.position_id)
+    finally:
+        store.close()
+
+
+def rendered(number: int, position: Position) -> Iterator[str]:
+    speaker = position.speaker.name if position.speaker else "-"
+    target = f"{position.target_text} -> {position.target_date}" if position.target_text else "-"
+    yield f"## {number}. {position.holder} ({position.holder_name}) | {position.topic} | " \
+          f"{position.stance}"
+    yield f"- doc {position.doc_id} #{position.sentence_index}, published {position.published}"
+    yield f"- speaker: {speaker}; date {position.date} ({position.date_precision}); " \
+          f"target {target}"
+    yield f"- hedges: {'; '.join(position.hedges) or '-'}; trigger '{position.trigger}' " \
+          f"({position.event or 'cue'} {position.auxiliary or ''})".rstrip()
+    yield f"- sentence: {' '.join(position.sentence.split())}"
+    yield f"- reasons: {' | '.join(position.reasons)}"
+    yield ""
+
+
+def show(db: Path, seed: int, rows: int) -> None:
+    positions = all_positions(db)
+    print(f"# {len(positions)} position rows in {db}; seed {seed}, {rows} rows\n")
+    drawn = random.Random(seed).sample(positions, min(rows, len(positions)))
+    for number, position in enumerate(drawn, start=1):
+        for line in rendered(number, position):
+            print(line)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    build_cmd = commands.add_parser("build", help="select the articles and ingest them")
+    build_cmd.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    build_cmd.add_argument("--work", type=Path, default=DEFAULT_WORK)
+    build_cmd.add_argument("--articles", type=int, default=400)
+    build_cmd.add_argument("--skip", type=int, default=0,
+                           help="skip this many selected articles first")
+    show_cmd = commands.add_parser("show", help="print random position rows")
+    show_cmd.add_argument("--db", type=Path, default=DEFAULT_WORK / "positions.duckdb")
+    show_cmd.add_argument("--seed", type=int, required=True)
+    show_cmd.add_argument("--rows", type=int, default=30)
+    show_cmd.add_argument("--refresh", action="store_true",
+                          help="derive the positions again with the code on PYTHONPATH first")
+    args = parser.parse_args()
+    if args.command == "build":
+        build(args.shared, args.work, args.articles, args.skip)
+        return
+    if not args.db.exists():
+        parser.error(f"no database at {args.db}; run `build` first")
+    if args.refresh:
+        refresh(args.db)
+    show(args.db, args.seed, args.rows)
+
+
+if __name__ == "__main__":
+    main()
