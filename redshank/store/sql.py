@@ -75,6 +75,20 @@ class SQLStore(RunMethods, ClusterMethods, PositionMethods, DyadMethods, ABC):
     def _close_connection(self, connection: Any) -> None:
         """Close a connection `_connect` made."""
 
+    @abstractmethod
+    def _interrupt(self, connection: Any) -> None:
+        """Stop the statement running on `connection` (called from another thread)."""
+
+    def interrupt(self) -> bool:
+        """Stop the statement this store's session is running, from another thread (a time
+        limit): the call running it raises StoreError and the store stays usable. False
+        when no connection is held (still waiting to open the database, or idle)."""
+        connection = self._connection
+        if connection is None:
+            return False
+        self._interrupt(connection)
+        return True
+
     @contextmanager
     def session(self) -> Iterator[None]:
         """Hold one connection until the block ends, so the calls inside share it (nesting
