@@ -68,7 +68,8 @@ def test_dyads_count_reports_or_clusters(loaded: Store) -> None:
         DyadCount("ISR", "LBN", None, 2, conflict=2), DyadCount("RUS", "GEO", None, 1, conflict=1),
         DyadCount("USA", "IRQ", None, 1, conflict=1)]
     assert loaded.count_dyads(ClusterQuery(events=("ASSAULT",)), by="year")[1:] == [
-        DyadCount("ISR", "LBN", "2014", 1, conflict=1), DyadCount("USA", "IRQ", "2014", 1, conflict=1)]
+        DyadCount("ISR", "LBN", "2014", 1, conflict=1),
+        DyadCount("USA", "IRQ", "2014", 1, conflict=1)]
     assert loaded.count_dyads(EventQuery(since=date(2014, 7, 12)), by_actor="code") == [
         DyadCount("ISRGOV", "LBNGOV", None, 1, conflict=1),
         DyadCount("USAMIL", "IRQ", None, 1, conflict=1)]
@@ -89,7 +90,8 @@ def test_an_event_is_counted_in_a_month_only_when_dated_within_it(store: Store) 
     assert store.count_dyads(EventQuery(), by="month") == [
         DyadCount("RUS", "UKR", "2011", 1, conflict=1),
         DyadCount("RUS", "UKR", "2011-03", 2, conflict=2)]
-    assert store.count_dyads(EventQuery(), by="year") == [DyadCount("RUS", "UKR", "2011", 3, conflict=3)]
+    assert store.count_dyads(EventQuery(), by="year") == [
+        DyadCount("RUS", "UKR", "2011", 3, conflict=3)]
 
 
 def test_days_and_weeks_count_events_dated_within_them(store: Store) -> None:
