@@ -114,3 +114,24 @@ def test_days_and_weeks_count_events_dated_within_them(store: Store) -> None:
         (date(2011, 3, 1), "ASSAULT", 1), (date(2011, 3, 5), "ASSAULT", 1),
         (date(2011, 3, 7), "CONSULT", 1)]
     assert store.count_by(EventQuery(), "event") == {"ASSAULT": 2, "CONSULT": 1}
+
+
+def test_pages_after_a_sort_key_resume_where_the_last_ended(loaded: Store) -> None:
+    undated = [make_event("u", sentence_index=i, day=None, precision="none") for i in range(3)]
+    loaded.save_result(document_result("u", undated), "run")
+    everything = loaded.query_events(EventQuery(include_all=True))
+    assert everything[-1].date_start is None
+    pages, after = [], None
+    while True:
+        page = loaded.query_events(EventQuery(include_all=True, limit=2, after=after))
+        if not page:
+            break
+        pages += page
+        last = page[-1]
+        after = (last.date_start, last.doc_id, last.sentence_index, last.event_id)
+    assert [e.event_id for e in pages] == [e.event_id for e in everything]
+    clusters = loaded.query_clusters(ClusterQuery(include_all=True))
+    first = clusters[0]
+    rest = loaded.query_clusters(ClusterQuery(include_all=True,
+                                              after=(first.date_start, first.cluster_id)))
+    assert [c.cluster_id for c in rest] == [c.cluster_id for c in clusters[1:]]
