@@ -207,7 +207,7 @@ class Stats(BaseModel):
 class CodeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(description="the article's text")
+    text: str = Field(min_length=1, description="the article's text")
     published: date | None = Field(None, description="publication date (YYYY-MM-DD): "
                                                      "relative dates resolve against it")
     title: str | None = None

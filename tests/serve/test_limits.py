@@ -104,6 +104,7 @@ def test_coding_beyond_the_concurrency_limit_is_429(seeds_db: str, pipeline) -> 
     ("get", "/api/coalitions", {"params": {"at": "2014-13-01"}}, 422, "invalid_request"),
     ("post", "/api/code", {"json": {"txt": "typo"}}, 422, "invalid_request"),
     ("post", "/api/code", {"content": b"not json"}, 422, "invalid_request"),
+    ("post", "/api/code", {"json": {"text": ""}}, 422, "invalid_request"),
     ("post", "/api/code", {"json": {"text": "x", "published": "soon"}}, 422,
      "invalid_request"),
     ("post", "/api/events", {}, 405, "method_not_allowed"),
