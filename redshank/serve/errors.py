@@ -47,6 +47,11 @@ class ApiError(Exception):
         self.status, self.code, self.message, self.detail = status, code, message, detail
 
 
+def database_busy(detail: Any = None) -> ApiError:
+    return ApiError(503, "database_busy", "the database is held by another process (an "
+                    "ingest writing); try again shortly", detail)
+
+
 def error_response(status: int, code: str, message: str, detail: Any = None,
                    headers: dict[str, str] | None = None) -> JSONResponse:
     body = ErrorBody(status=status, code=code, message=message, detail=detail)
@@ -101,7 +106,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StoreBusy)
     async def busy(request: Request, exc: StoreBusy) -> JSONResponse:
-        return error_response(503, "database_busy", str(exc), headers={"Retry-After": "5"})
+        return await api_error(request, database_busy())
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> JSONResponse:

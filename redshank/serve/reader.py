@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-from redshank.serve.errors import ApiError
+from redshank.serve.errors import ApiError, database_busy
 from redshank.store import Store, open_store
 
 T = TypeVar("T")
@@ -76,9 +76,7 @@ class Reader:
             self._stopping.add(stopping)
             stopping.add_done_callback(self._stopping.discard)
             if not reading:
-                raise ApiError(503, "database_busy", "the database is held by another "
-                               "process (an ingest writing); try again shortly",
-                               {"timeout_s": self.timeout_s}) from None
+                raise database_busy({"timeout_s": self.timeout_s}) from None
             raise ApiError(503, "query_timeout", f"the query took longer than "
                            f"{self.timeout_s:g} s and was stopped; narrow the filters",
                            {"timeout_s": self.timeout_s}) from None

@@ -47,7 +47,7 @@ def test_answers_are_the_same_as_over_duckdb(postgres_seeds: str, client: TestCl
 
 
 def test_a_query_over_the_time_limit_is_cancelled(postgres_seeds: str, tmp_path: Path) -> None:
-    app = create_app(postgres_seeds, query_timeout_s=0.5)
+    app = create_app(postgres_seeds, query_timeout_s=2.0)
     stopped = threading.Event()
     outcome: list[Exception] = []
 
