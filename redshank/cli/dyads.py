@@ -22,7 +22,7 @@ EXAMPLE = ("redshank dyads --top 10; redshank dyads --actor ISR --recipient LBN 
 
 def configure(subparsers: argparse._SubParsersAction) -> None:
     """Add `dyads` to a `redshank` sub-parser set."""
-    text = "Count events per actor-recipient pair (dyad), overall or per month or year."
+    text = "Count events per actor-recipient pair (dyad), overall or per day, week, month or year."
     dyads = subparsers.add_parser(
         "dyads", help=text, description=text + " An event counts once for each pair of its "
         "actors and recipients; events without both are in no dyad. Takes the filters of "
