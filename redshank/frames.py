@@ -120,9 +120,9 @@ def dyad_counts(store: Store, query: EventQuery, *, by_actor: str = "country",
 def dyads(db: str | Store, *, by_actor: str = "country", by: str | None = None,
           merged: bool = False, min_reports: int = 1, top: int | None = None,
           **filters: Any) -> pd.DataFrame:
-    """Event counts per actor-recipient pair, busiest first, or per `by` ("month" or
-    "year") in time order; columns actor, recipient, period (None without `by` or for
-    undated events) and events. `by_actor` keys actors by "country" or full "code";
+    """Event counts per actor-recipient pair, busiest first, or per `by` ("day", "week",
+    "month" or "year") in time order; columns actor, recipient, period (None without `by`
+    or for undated events) and events. `by_actor` keys actors by "country" or full "code";
     `merged` counts real-world events (clusters) instead of reports."""
     query = (cluster_query(min_reports=min_reports, **filters) if merged
              else event_query(**filters))

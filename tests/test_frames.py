@@ -70,7 +70,7 @@ def test_a_store_can_be_passed_instead_of_a_path(db: str) -> None:
 @pytest.mark.parametrize(("call", "message"), [
     (lambda db: events(db, event="THREATENS"), "did you mean THREATEN?"),
     (lambda db: dyads(db, country="Irak"), "did you mean IRQ"),
-    (lambda db: dyads(db, by="week"), "unknown period"),
+    (lambda db: dyads(db, by="fortnight"), "unknown period"),
     (lambda db: dyads(db, top=-1), "top must be 0 or more"),
     (lambda db: events(db + ".missing"), "does not exist"),
 ])
