@@ -1,0 +1,104 @@
+// The map: located events on country outlines shipped with the package (no tiles, offline).
+/* global L, topojson */
+import { getAll } from "./api.js";
+import { codes, el, fill } from "./dom.js";
+import { quadColour } from "./colours.js";
+import { filterParams } from "./state.js";
+
+const OUTLINES = "/static/vendor/world-atlas/countries-110m.json";
+/** Precisions of a point the place stands for; coarser ones are drawn dashed. */
+const EXACT = ["city", "point", "site"];
+
+/** Located events grouped into one marker per cluster (an unlinked event is its own). */
+export function markersOf(events) {
+  const groups = new Map();
+  for (const event of events) {
+    const place = event.location;
+    if (!place || place.lat === null || place.lat === undefined) continue;
+    const id = event.cluster_id || event.event_id;
+    if (!groups.has(id)) groups.set(id, { id, place, events: [] });
+    groups.get(id).events.push(event);
+  }
+  return [...groups.values()].map((group) => ({
+    ...group,
+    reports: new Set(group.events.map((event) => event.doc_id)).size,
+  }));
+}
+
+export class MapView {
+  constructor(root, summary, open) {
+    this.root = root;
+    this.summary = summary;
+    this.open = open;
+    this.map = L.map(root, { attributionControl: false, worldCopyJump: true, minZoom: 1 })
+      .setView([25, 20], 2);
+    this.outlines = fetch(OUTLINES).then((response) => response.json()).then((world) => {
+      L.geoJSON(topojson.feature(world, world.objects.countries), {
+        interactive: false,
+        style: { className: "country", weight: 0.6 },
+      }).addTo(this.map);
+    });
+    this.layer = L.layerGroup().addTo(this.map);
+    this.addLegend();
+  }
+
+  addLegend() {
+    const legend = L.control({ position: "bottomleft" });
+    legend.onAdd = () => el("div", { class: "map-legend" },
+      el("div", {}, el("span", { class: "legend-marker exact" }), "city or finer"),
+      el("div", {}, el("span", { class: "legend-marker coarse" }),
+        "region or country (dashed)"),
+      el("div", { class: "muted", text: "size: articles reporting it" }),
+      el("div", { class: "muted", text: "outlines: Natural Earth 1:110m" }));
+    legend.addTo(this.map);
+  }
+
+  async load(state) {
+    const { items, count, complete } = await getAll("/api/events", filterParams(state));
+    const markers = markersOf(items);
+    await this.outlines;
+    this.layer.clearLayers();
+    for (const marker of markers) this.addMarker(marker);
+    const located = markers.reduce((sum, marker) => sum + marker.events.length, 0);
+    fill(this.summary,
+      el("span", { "data-markers": markers.length, "data-located": located },
+        `${markers.length} places of events on the map (${located} of ${count} events located)`),
+      complete ? null : el("span", { class: "warning", text: ` first ${items.length} only` }));
+    if (markers.length) {
+      const bounds = L.latLngBounds(markers.map((marker) => [marker.place.lat, marker.place.lon]));
+      this.map.fitBounds(bounds.pad(0.3), { maxZoom: 5 });
+    }
+    this.map.invalidateSize();
+  }
+
+  addMarker({ id, place, events, reports }) {
+    const exact = EXACT.includes(place.precision);
+    const first = events[0];
+    const circle = L.circleMarker([place.lat, place.lon], {
+      radius: 5 + 4 * Math.sqrt(reports),
+      color: quadColour(first.quad),
+      fillColor: quadColour(first.quad),
+      fillOpacity: exact ? 0.7 : 0.35,
+      weight: 2,
+      dashArray: exact ? null : "4 3",
+      className: `marker precision-${exact ? "exact" : "coarse"}`,
+    });
+    circle.bindPopup(() => el("div", { class: "popup", "data-marker": id },
+      el("strong", { text: place.name }),
+      el("div", { class: "muted",
+        text: `${place.precision} precision${place.country ? `, ${place.country}` : ""}` }),
+      el("div", { text: `${reports} article${reports === 1 ? "" : "s"}` }),
+      el("ul", {}, events.map((event) => el("li", {},
+        el("button", { type: "button", class: "linkish", "data-event-id": event.event_id,
+          text: `${event.date || "undated"} ${event.event} ${codes(event.actor)}`
+            + `${event.recipient.length ? ` → ${codes(event.recipient)}` : ""}`,
+          onclick: () => this.open(event.event_id) }))))));
+    circle.on("add", () => {
+      const path = circle.getElement();
+      path.setAttribute("data-marker", id);
+      path.setAttribute("data-reports", reports);
+      path.setAttribute("data-precision", place.precision);
+    });
+    circle.addTo(this.layer);
+  }
+}
