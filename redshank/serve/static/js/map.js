@@ -9,6 +9,34 @@ const OUTLINES = "/static/vendor/world-atlas/countries-110m.json";
 /** Precisions of a point the place stands for; coarser ones are drawn dashed. */
 const EXACT = ["city", "point", "site"];
 
+/** A ring or line whose longitudes run on across the antimeridian instead of jumping back
+ * (Leaflet would draw the jump as a line around the world). */
+function unwrapped(points) {
+  let shift = 0;
+  return points.map(([lon, lat], i) => {
+    if (i > 0) {
+      const previous = points[i - 1][0];
+      if (lon - previous > 180) shift -= 360;
+      else if (previous - lon > 180) shift += 360;
+    }
+    return [lon + shift, lat];
+  });
+}
+
+/** Country outlines as GeoJSON without antimeridian jumps, Antarctica left out. */
+export function countryOutlines(world) {
+  const countries = topojson.feature(world, world.objects.countries);
+  countries.features = countries.features.filter((country) => country.id !== "010");
+  for (const country of countries.features) {
+    const geometry = country.geometry;
+    if (geometry.type === "Polygon") geometry.coordinates = geometry.coordinates.map(unwrapped);
+    if (geometry.type === "MultiPolygon") {
+      geometry.coordinates = geometry.coordinates.map((polygon) => polygon.map(unwrapped));
+    }
+  }
+  return countries;
+}
+
 /** Located events grouped into one marker per cluster (an unlinked event is its own). */
 export function markersOf(events) {
   const groups = new Map();
@@ -33,12 +61,13 @@ export class MapView {
     this.map = L.map(root, { attributionControl: false, worldCopyJump: true, minZoom: 1 })
       .setView([25, 20], 2);
     this.outlines = fetch(OUTLINES).then((response) => response.json()).then((world) => {
-      L.geoJSON(topojson.feature(world, world.objects.countries), {
+      L.geoJSON(countryOutlines(world), {
         interactive: false,
         style: { className: "country", weight: 0.6 },
       }).addTo(this.map);
     });
     this.layer = L.layerGroup().addTo(this.map);
+    new ResizeObserver(() => this.map.invalidateSize()).observe(root);
     this.addLegend();
   }
 
@@ -64,11 +93,11 @@ export class MapView {
       el("span", { "data-markers": markers.length, "data-located": located },
         `${markers.length} places of events on the map (${located} of ${count} events located)`),
       complete ? null : el("span", { class: "warning", text: ` first ${items.length} only` }));
+    this.map.invalidateSize();
     if (markers.length) {
       const bounds = L.latLngBounds(markers.map((marker) => [marker.place.lat, marker.place.lon]));
       this.map.fitBounds(bounds.pad(0.3), { maxZoom: 5 });
     }
-    this.map.invalidateSize();
   }
 
   addMarker({ id, place, events, reports }) {

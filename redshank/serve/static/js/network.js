@@ -9,6 +9,14 @@ import { filterParams } from "./state.js";
 const HEIGHT = 360;
 export const TOP_DYADS = 40;
 
+/** A slight arc from source to target, so that the two directions of a pair stay apart. */
+function arc(link) {
+  const { x: x1, y: y1 } = link.source;
+  const { x: x2, y: y2 } = link.target;
+  const radius = Math.hypot(x2 - x1, y2 - y1) * 1.5;
+  return `M${x1},${y1}A${radius},${radius} 0 0,1 ${x2},${y2}`;
+}
+
 export class NetworkView {
   constructor(root, listing, open) {
     this.root = root;
@@ -45,9 +53,10 @@ export class NetworkView {
     const svg = d3.select(this.root).append("svg").attr("class", "network")
       .attr("viewBox", `0 0 ${width} ${HEIGHT}`).attr("width", width).attr("height", HEIGHT);
     svg.append("defs").append("marker").attr("id", "arrow").attr("viewBox", "0 -4 8 8")
-      .attr("refX", 16).attr("markerWidth", 5).attr("markerHeight", 5).attr("orient", "auto")
+      .attr("refX", 20).attr("markerUnits", "userSpaceOnUse").attr("markerWidth", 9)
+      .attr("markerHeight", 9).attr("orient", "auto")
       .append("path").attr("d", "M0,-4L8,0L0,4").attr("class", "arrowhead");
-    const edge = svg.append("g").selectAll("line").data(links).join("line")
+    const edge = svg.append("g").selectAll("path").data(links).join("path")
       .attr("class", "edge")
       .attr("data-actor", (link) => link.actor)
       .attr("data-recipient", (link) => link.recipient)
@@ -72,8 +81,8 @@ export class NetworkView {
       }));
 
     const simulation = d3.forceSimulation(nodes)
-      .force("link", d3.forceLink(links).id((d) => d.id).distance(90))
-      .force("charge", d3.forceManyBody().strength(-260))
+      .force("link", d3.forceLink(links).id((d) => d.id).distance(130))
+      .force("charge", d3.forceManyBody().strength(-500))
       .force("center", d3.forceCenter(width / 2, HEIGHT / 2))
       .force("x", d3.forceX(width / 2).strength(0.05))
       .force("y", d3.forceY(HEIGHT / 2).strength(0.08))
@@ -82,8 +91,7 @@ export class NetworkView {
           d.x = Math.max(12, Math.min(width - 40, d.x));
           d.y = Math.max(12, Math.min(HEIGHT - 12, d.y));
         }
-        edge.attr("x1", (l) => l.source.x).attr("y1", (l) => l.source.y)
-          .attr("x2", (l) => l.target.x).attr("y2", (l) => l.target.y);
+        edge.attr("d", arc);
         node.attr("transform", (d) => `translate(${d.x},${d.y})`);
       });
   }
