@@ -180,14 +180,15 @@ def test_overview_shows_the_api_counts(page: Page, seeds: Dashboard) -> None:
 
     located = [event for event in every_event(seeds)
                if event["location"] and event["location"]["lat"] is not None]
-    places = {event["cluster_id"] or event["event_id"] for event in located}
-    markers = view.locator("#map path[data-marker]")
-    assert markers.count() == len(places) > 0
-    coarse = {event["cluster_id"] or event["event_id"] for event in located
-              if event["location"]["precision"] == "country"}
-    dashed = {marker.get_attribute("data-marker") for marker in markers.all()
-              if marker.get_attribute("stroke-dasharray")}
-    assert coarse and coarse <= dashed
+    places = {(e["location"]["lat"], e["location"]["lon"], e["location"]["precision"],
+               e["location"]["name"]) for e in located}
+    markers = view.locator("#map path[data-marker]").all()
+    assert len(markers) == len(places) > 0
+    reports = {(e["cluster_id"] or e["event_id"], e["doc_id"]) for e in located}
+    assert sum(int(marker.get_attribute("data-reports")) for marker in markers) == len(reports)
+    coarse = [place for place in places if place[2] not in ("city", "point", "site")]
+    dashed = [marker for marker in markers if marker.get_attribute("stroke-dasharray")]
+    assert len(dashed) == len(coarse) > 0
     assert view.locator("#map path.country").count() > 100  # the offline basemap
 
     dyads = [dyad for dyad in seeds.api("/api/dyads", by_actor="country", top="40")["items"]
@@ -317,7 +318,7 @@ def test_article_markup_is_shown_as_text_and_never_runs(browser: Any, hostile: D
     assert view.locator("a[href^='javascript']").count() == 0
     view.locator("#tab-overview").click()
     opened.settle()
-    view.locator("#map path[data-marker]").first.click()
+    view.locator("#map path[data-marker]").last.click()
     view.locator(".popup").wait_for()
     assert view.evaluate("window.__pwned") is None
     opened.page.close()

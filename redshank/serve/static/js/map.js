@@ -37,20 +37,30 @@ export function countryOutlines(world) {
   return countries;
 }
 
-/** Located events grouped into one marker per cluster (an unlinked event is its own). */
+/** Located events grouped into one marker per place; `reports` counts the articles of each
+ * real-world event (cluster) there, `quad` is the commonest quad among them. */
 export function markersOf(events) {
-  const groups = new Map();
+  const places = new Map();
   for (const event of events) {
     const place = event.location;
     if (!place || place.lat === null || place.lat === undefined) continue;
-    const id = event.cluster_id || event.event_id;
-    if (!groups.has(id)) groups.set(id, { id, place, events: [] });
-    groups.get(id).events.push(event);
+    const id = `${place.lat},${place.lon},${place.precision},${place.name}`;
+    if (!places.has(id)) places.set(id, { id, place, events: [] });
+    places.get(id).events.push(event);
   }
-  return [...groups.values()].map((group) => ({
-    ...group,
-    reports: new Set(group.events.map((event) => event.doc_id)).size,
-  }));
+  return [...places.values()].map((marker) => {
+    const articles = new Map();
+    const quads = new Map();
+    for (const event of marker.events) {
+      const cluster = event.cluster_id || event.event_id;
+      if (!articles.has(cluster)) articles.set(cluster, new Set());
+      articles.get(cluster).add(event.doc_id);
+      quads.set(event.quad, (quads.get(event.quad) || 0) + 1);
+    }
+    const reports = [...articles.values()].reduce((sum, docs) => sum + docs.size, 0);
+    const quad = [...quads].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
+    return { ...marker, reports, quad };
+  });
 }
 
 export class MapView {
@@ -77,7 +87,7 @@ export class MapView {
       el("div", {}, el("span", { class: "legend-marker exact" }), "city or finer"),
       el("div", {}, el("span", { class: "legend-marker coarse" }),
         "region or country (dashed)"),
-      el("div", { class: "muted", text: "size: articles reporting it" }),
+      el("div", { class: "muted", text: "size: reports of the events there" }),
       el("div", { class: "muted", text: "outlines: Natural Earth 1:110m" }));
     legend.addTo(this.map);
   }
@@ -91,7 +101,7 @@ export class MapView {
     const located = markers.reduce((sum, marker) => sum + marker.events.length, 0);
     fill(this.summary,
       el("span", { "data-markers": markers.length, "data-located": located },
-        `${markers.length} places of events on the map (${located} of ${count} events located)`),
+        `${markers.length} places on the map (${located} of ${count} events located)`),
       complete ? null : el("span", { class: "warning", text: ` first ${items.length} only` }));
     this.map.invalidateSize();
     if (markers.length) {
@@ -100,13 +110,12 @@ export class MapView {
     }
   }
 
-  addMarker({ id, place, events, reports }) {
+  addMarker({ id, place, events, reports, quad }) {
     const exact = EXACT.includes(place.precision);
-    const first = events[0];
     const circle = L.circleMarker([place.lat, place.lon], {
-      radius: 5 + 4 * Math.sqrt(reports),
-      color: quadColour(first.quad),
-      fillColor: quadColour(first.quad),
+      radius: 4 + 3 * Math.sqrt(reports),
+      color: quadColour(quad),
+      fillColor: quadColour(quad),
       fillOpacity: exact ? 0.7 : 0.35,
       weight: 2,
       dashArray: exact ? null : "4 3",
@@ -116,7 +125,7 @@ export class MapView {
       el("strong", { text: place.name }),
       el("div", { class: "muted",
         text: `${place.precision} precision${place.country ? `, ${place.country}` : ""}` }),
-      el("div", { text: `${reports} article${reports === 1 ? "" : "s"}` }),
+      el("div", { text: `${events.length} events, ${reports} reports` }),
       el("ul", {}, events.map((event) => el("li", {},
         el("button", { type: "button", class: "linkish", "data-event-id": event.event_id,
           text: `${event.date || "undated"} ${event.event} ${codes(event.actor)}`
