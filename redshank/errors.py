@@ -4,6 +4,7 @@
     ├── InputError                a document cannot be read or is unusable (doc_id, path, line)
     ├── DataFileError             a knowledge file (actors, patterns, ...) is malformed (path, line)
     ├── StoreError                the database cannot be opened, written or queried
+    │   └── StoreBusy             another process holds it past the lock timeout
     ├── ConfigError               a setting or command-line value is invalid
     ├── DayFormatError            a calendar day is not an ISO date (value; also a ValueError)
     └── IngestInterrupted         an ingest or recode was stopped (Ctrl-C); says what was saved
@@ -59,6 +60,11 @@ class DataFileError(RedshankError):
 
 class StoreError(RedshankError):
     """The event store cannot be opened, written or queried."""
+
+
+class StoreBusy(StoreError):
+    """Another process held the database (or a lock a statement needed) for longer than
+    the lock timeout; trying again later may succeed."""
 
 
 class ConfigError(RedshankError):

@@ -27,7 +27,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import get_args
+from typing import Any, ClassVar, get_args
 
 from redshank.errors import ConfigError
 from redshank.knowledge import event_types
@@ -64,8 +64,13 @@ class EventQuery:
     overlaps them; undated events are dropped when either is given. Negated, hypothetical
     and future events are left out unless `include_all`. `exclude_implied_actors` drops
     events whose actor is implied by convention, `exclude_inferred_countries` those with
-    an actor or recipient whose country was inferred from the document.
+    an actor or recipient whose country was inferred from the document. `after` pages
+    through the results: the sort key of the last result already seen, (date_start, doc_id,
+    sentence_index, event_id) for events, (date_start, cluster_id) for clusters; only later
+    results are returned (counts ignore it, as they ignore `limit`).
     """
+
+    sort_key_length: ClassVar[int] = 4
 
     actors: tuple[str, ...] = ()
     recipients: tuple[str, ...] = ()
@@ -80,6 +85,7 @@ class EventQuery:
     exclude_implied_actors: bool = False
     exclude_inferred_countries: bool = False
     limit: int | None = None
+    after: tuple[Any, ...] | None = None
 
     def __post_init__(self) -> None:
         for name in ("actors", "recipients", "events", "countries", "doc_ids"):
@@ -94,6 +100,9 @@ class EventQuery:
         if self.place_scope is not None and self.place_scope not in PLACE_SCOPES:
             raise ConfigError(f"place scope {self.place_scope!r} is not one of "
                               f"{', '.join(PLACE_SCOPES)}")
+        if self.after is not None and len(self.after) != self.sort_key_length:
+            raise ConfigError(f"after must be a sort key of {self.sort_key_length} values, "
+                              f"got {self.after!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +112,7 @@ class ClusterQuery(EventQuery):
     `min_reports` keeps clusters reported by at least that many documents."""
 
     min_reports: int = 1
+    sort_key_length: ClassVar[int] = 2
 
     def __post_init__(self) -> None:
         EventQuery.__post_init__(self)

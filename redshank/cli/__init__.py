@@ -7,6 +7,7 @@
     positions.py  positions, coalition  stated positions and coalitions
     evaluate.py   evaluate              score the coder against a gold file
     database.py   migrate               upgrade a database made by an older Redshank
+    serve.py      serve                 the HTTP API and dashboard (redshank/serve/)
 
 Event filters are parsed and checked by redshank/query.py, shared with the Python API.
 Settings come from flags, then REDSHANK_* environment variables (REDSHANK_DB,
@@ -21,11 +22,11 @@ import sys
 from collections.abc import Sequence
 
 from redshank import __version__
-from redshank.cli import database, dyads, evaluate, events, ingest, link, positions
+from redshank.cli import database, dyads, evaluate, events, ingest, link, positions, serve
 from redshank.cli.common import error
 from redshank.errors import IngestInterrupted, RedshankError
 
-COMMAND_GROUPS = (ingest, events, dyads, link, positions, evaluate, database)
+COMMAND_GROUPS = (ingest, events, dyads, link, positions, evaluate, database, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

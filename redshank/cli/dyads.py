@@ -33,8 +33,9 @@ def configure(subparsers: argparse._SubParsersAction) -> None:
                        help="key actors by country (actors without one by code) or by full "
                             "CAMEO code, e.g. USAGOV (default: country)")
     dyads.add_argument("--by", choices=PERIODS,
-                       help="a timeline: one row per dyad and month or year; an event dated "
-                            "only to a year is listed under the year, not in a month")
+                       help="a timeline: one row per dyad and day, week (its Monday), month "
+                            "or year; an event dated only to a year is listed under the "
+                            "year, not in a month")
     dyads.add_argument("--top", type=int, metavar="N",
                        help="only the N dyads with the most events (all their periods)")
     dyads.add_argument("--format", choices=("table", "csv", "json"), default="table")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -47,29 +47,42 @@ CLUSTER_SCHEMA: dict[str, str] = {
 def event_records(store: Store, include_all: bool = False) -> Iterator[dict[str, Any]]:
     """Stored events as Event.to_json() plus cluster_id and the document's url, title and
     publisher; negated, hypothetical and future ones only with `include_all`."""
-    events = store.query_events(EventQuery(include_all=include_all))
+    yield from cited_events(store, store.query_events(EventQuery(include_all=include_all)))
+
+
+def cited_events(store: Store, events: Sequence[Event]) -> list[dict[str, Any]]:
+    """Each event as Event.to_json() plus its cluster_id and its document's url, title and
+    publisher."""
     clusters = store.cluster_ids_of([event.event_id for event in events])
     sources = load_sources(store, (event.doc_id for event in events))
+    records = []
     for event in events:
-        record = event.to_json()
         source = sources[event.doc_id]
-        record |= {"cluster_id": clusters.get(event.event_id), "url": source.url,
-                   "title": source.title, "publisher": source.publisher}
-        yield record
+        records.append(event.to_json() | {
+            "cluster_id": clusters.get(event.event_id), "url": source.url,
+            "title": source.title, "publisher": source.publisher})
+    return records
 
 
 def cluster_records(store: Store, include_all: bool = False) -> Iterator[dict[str, Any]]:
     """Stored clusters as Cluster.to_json(), each member with its document's url, title
     and publisher; clusters of negated, hypothetical or future reports only with
     `include_all`."""
-    clusters = store.query_clusters(ClusterQuery(include_all=include_all))
+    yield from cited_clusters(store, store.query_clusters(ClusterQuery(include_all=include_all)))
+
+
+def cited_clusters(store: Store, clusters: Sequence[Cluster]) -> list[dict[str, Any]]:
+    """Each cluster as Cluster.to_json(), each member with its document's url, title and
+    publisher."""
     sources = load_sources(store, (m.doc_id for c in clusters for m in c.members))
+    records = []
     for cluster in clusters:
         record = cluster.to_json()
         for member in record["members"]:
             source = sources[member["doc_id"]]
             member |= {"url": source.url, "title": source.title, "publisher": source.publisher}
-        yield record
+        records.append(record)
+    return records
 
 
 def _write_jsonl(records: Iterable[dict[str, Any]], path: Path) -> tuple[int, set[str]]:

@@ -44,9 +44,13 @@ class Run:
 @dataclass(frozen=True, slots=True)
 class DyadCount:
     """How many events an actor directed at a recipient, in one period if a timeline was
-    asked for (`period` "2014" or "2014-06"; None for undated events or no timeline)."""
+    asked for (`period` "2014", "2014-06" or a day, "2014-06-09", the Monday of a week;
+    None for undated events or no timeline), and how many of them were cooperation
+    (quads 1-2) and conflict (quads 3-4)."""
 
     actor: str
     recipient: str
     period: str | None
     events: int
+    cooperation: int = 0
+    conflict: int = 0

@@ -115,7 +115,22 @@ class Store(Protocol):
     def count_dyads(self, query: EventQuery, *, by_actor: str = "country",
                     by: str | None = None) -> list[DyadCount]:
         """Events (clusters, for a ClusterQuery) matching `query` per actor-recipient pair,
-        keyed by "country" or full actor "code", per "month" or "year" if `by` is given."""
+        keyed by "country" or full actor "code", per "day", "week", "month" or "year" if
+        `by` is given, each split into cooperation and conflict."""
+        ...
+
+    def count_timeline(self, query: EventQuery, *, by: str = "day", stack: str = "quad"
+                       ) -> list[tuple[date, str, int]]:
+        """Dated events (clusters, for a ClusterQuery) per "day" or "week" of their start
+        and per "quad" or "event" type: (first day, key, events), in time order."""
+        ...
+
+    def count_by(self, query: EventQuery, field: str) -> dict[str, int]:
+        """How many events matching `query` have each "event" type or "country"."""
+        ...
+
+    def date_range(self, query: EventQuery) -> tuple[date | None, date | None]:
+        """The first and last date of the events matching `query`."""
         ...
 
     def get_document(self, doc_id: str) -> Document | None:
@@ -232,6 +247,10 @@ class Store(Protocol):
         """Positions matching `query`, ordered by date, publication, document and sentence."""
         ...
 
+    def count_positions(self, query: PositionQuery) -> int:
+        """How many positions match `query`, ignoring its limit and `after`."""
+        ...
+
     def query_coalitions(self, query: CoalitionQuery) -> list[CoalitionSummary]:
         """Coalitions matching `query`, oldest first."""
         ...
@@ -246,6 +265,11 @@ class Store(Protocol):
 
     def counts(self) -> dict[str, int]:
         """Number of rows in each table: runs, documents, sentences, events, ..."""
+        ...
+
+    def interrupt(self) -> bool:
+        """Stop the statement this store's session is running, from another thread; False
+        when no connection is held."""
         ...
 
     def close(self) -> None:

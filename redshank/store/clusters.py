@@ -88,10 +88,11 @@ def member_from_row(row: rows.Row) -> ClusterMember:
 def select_clusters_sql(query: ClusterQuery) -> tuple[str, list[Any]]:
     """The SELECT of cluster rows for a query, and its parameters."""
     conditions, params = filters.cluster_conditions(query, "c")
+    page, page_params = filters.after_condition(filters.CLUSTER_ORDER, query.after)
     limit = f" LIMIT {int(query.limit)}" if query.limit is not None else ""
-    sql = (f"{_SELECT_CLUSTER}{filters.where(conditions)}"
-           f" ORDER BY c.date_start IS NULL, c.date_start, c.cluster_id{limit}")
-    return sql, params
+    sql = (f"{_SELECT_CLUSTER}{filters.where(conditions + page)} ORDER BY"
+           f" c.date_start IS NULL, {', '.join(filters.CLUSTER_ORDER)}{limit}")
+    return sql, params + page_params
 
 
 class ClusterMethods(SQLPrimitives):

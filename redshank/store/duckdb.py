@@ -19,7 +19,7 @@ from typing import Any
 
 import duckdb
 
-from redshank.errors import ConfigError, StoreError
+from redshank.errors import ConfigError, StoreBusy, StoreError
 from redshank.store.migrations import DUCKDB_CATALOG
 from redshank.store.primitives import CONNECT_CONFIG
 from redshank.store.rows import Row
@@ -87,11 +87,11 @@ def check_database_file(path: str, *, read_only: bool) -> None:
                          "(or a new file name)")
 
 
-def _lock_error(path: str, exc: duckdb.Error, waited_s: float) -> StoreError:
+def _lock_error(path: str, exc: duckdb.Error, waited_s: float) -> StoreBusy:
     holder = _LOCK_HOLDER.search(str(exc))
     who = (f"process {holder['pid']} ({holder['program']})" if holder
            else "another process")
-    return StoreError(
+    return StoreBusy(
         f"{path}: database is locked by {who}; gave up after {waited_s:g} s. Wait for it to "
         f"finish, close its connection, or set {LOCK_TIMEOUT_ENV} to wait longer")
 
@@ -223,6 +223,9 @@ class DuckDBStore(SQLStore):
                 raise StoreError(f"{self.target}: cannot {action}: the store was opened "
                                  "read-only") from exc
             raise StoreError(f"{self.target}: cannot {action}: {exc}") from exc
+
+    def _interrupt(self, connection: duckdb.DuckDBPyConnection) -> None:
+        connection.interrupt()
 
     def _close_connection(self, connection: duckdb.DuckDBPyConnection) -> None:
         try:

@@ -1,5 +1,5 @@
-"""Counting stored events by dyad (who did what to whom), optionally per month or year,
-and the filter values no stored event has.
+"""Counting stored events: by dyad (who did what to whom, optionally per day, week, month
+or year), over time, by type or country; and the filter values no stored event has.
 
 `DyadMethods` is mixed into `SQLStore`. An event counts once for each distinct pair of an
 actor key and a recipient key it has ("the United States and Britain struck Iraq" counts
@@ -9,6 +9,7 @@ for USA-IRQ and GBR-IRQ); events without an actor or a recipient are in no dyad.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from redshank.errors import ConfigError
@@ -22,50 +23,76 @@ ACTOR_KEYS = {
     "country": "COALESCE({a}.country, {a}.code, {a}.name)",
     "code": "COALESCE({a}.code, {a}.name)",
 }
-PERIODS = ("month", "year")
+# Periods from finest to coarsest: an event is counted in the finest of them, from the one
+# asked for, that holds all its dates.
+PERIODS = ("day", "week", "month", "year")
+# Quads 1-2 (verbal and material cooperation) and 3-4 (verbal and material conflict).
+COOPERATION_QUADS = (1, 2)
+CONFLICT_QUADS = (3, 4)
+STACKS = ("quad", "event")
+
+
+def check_period(by: str | None, allowed: tuple[str, ...] = PERIODS) -> None:
+    if by is not None and by not in allowed:
+        raise ConfigError(f"unknown period {by!r}; use one of {', '.join(allowed)}")
 
 
 def _period(alias: str, by: str | None) -> tuple[str, str]:
-    """The year and month expressions of a timeline (NULL when not asked). An event is
-    counted in a month or year only when its dates lie within it: one dated only to 2011
-    is listed under "2011" in a monthly timeline, not under January."""
-    start, end = f"{alias}.date_start", f"COALESCE({alias}.date_end, {alias}.date_start)"
-    year = (f"CASE WHEN EXTRACT(YEAR FROM {start}) = EXTRACT(YEAR FROM {end})"
-            f" THEN CAST(EXTRACT(YEAR FROM {start}) AS INTEGER) END")
-    month = (f"CASE WHEN date_trunc('month', {start}) = date_trunc('month', {end})"
-             f" THEN CAST(EXTRACT(MONTH FROM {start}) AS INTEGER) END")
+    """The unit and first-day expressions of the period an event is counted in (NULL when
+    not asked, or when its dates span even a year). An event dated only to 2011 is listed
+    under "2011" in a monthly timeline, not under January."""
     if by is None:
-        return "CAST(NULL AS INTEGER)", "CAST(NULL AS INTEGER)"
-    return year, (month if by == "month" else "CAST(NULL AS INTEGER)")
+        return "CAST(NULL AS VARCHAR)", "CAST(NULL AS DATE)"
+    start, end = f"{alias}.date_start", f"COALESCE({alias}.date_end, {alias}.date_start)"
+    units, days = [], []
+    for unit in PERIODS[PERIODS.index(by):]:
+        within = f"date_trunc('{unit}', {start}) = date_trunc('{unit}', {end})"
+        units.append(f"WHEN {within} THEN '{unit}'")
+        days.append(f"WHEN {within} THEN CAST(date_trunc('{unit}', {start}) AS DATE)")
+    return f"CASE {' '.join(units)} END", f"CASE {' '.join(days)} END"
 
 
-def _period_label(year: int | None, month: int | None, by: str | None) -> str | None:
-    if by is None or year is None:
+def _period_label(unit: str | None, first_day: date | None) -> str | None:
+    """2014, 2014-06, or the day (of a week: its Monday) as YYYY-MM-DD."""
+    if unit is None or first_day is None:
         return None
-    return f"{year:04d}-{month:02d}" if by == "month" and month is not None else f"{year:04d}"
+    return {"year": f"{first_day:%Y}", "month": f"{first_day:%Y-%m}"}.get(
+        unit, first_day.isoformat())
+
+
+def _quads(quads: tuple[int, ...]) -> str:
+    return ", ".join(str(quad) for quad in quads)
+
+
+def _source(query: EventQuery) -> tuple[str, str, str, str, list[Any], list[str]]:
+    """FROM, the event id and quad columns, what is counted, and the WHERE conditions and
+    parameters: reports, or clusters (through their members) for a ClusterQuery."""
+    if isinstance(query, ClusterQuery):
+        conditions, params = filters.cluster_conditions(query, "c")
+        return ("clusters c JOIN cluster_members dm ON dm.cluster_id = c.cluster_id"
+                " JOIN events de ON de.event_id = dm.event_id", "dm.event_id", "c",
+                "c.cluster_id", params, conditions)
+    conditions, params = filters.event_conditions(query, "e")
+    return "events e", "e.event_id", "e", "e.event_id", params, conditions
 
 
 def dyads_sql(query: EventQuery, by_actor: str = "country", by: str | None = None
               ) -> tuple[str, list[Any]]:
-    """The SELECT of (actor, recipient, year, month, count) rows for a query."""
+    """The SELECT of (actor, recipient, unit, first day, events, cooperation, conflict)
+    rows for a query."""
     if by_actor not in ACTOR_KEYS:
         raise ConfigError(f"unknown actor key {by_actor!r}; use one of {', '.join(ACTOR_KEYS)}")
-    if by is not None and by not in PERIODS:
-        raise ConfigError(f"unknown period {by!r}; use one of {', '.join(PERIODS)}")
-    if isinstance(query, ClusterQuery):
-        conditions, params = filters.cluster_conditions(query, "c")
-        source = ("clusters c JOIN cluster_members dm ON dm.cluster_id = c.cluster_id",
-                  "dm.event_id", "c")
-        counted = "c.cluster_id"
-    else:
-        conditions, params = filters.event_conditions(query, "e")
-        source = ("events e", "e.event_id", "e")
-        counted = "e.event_id"
-    table, event_id, alias = source
-    year, month = _period(alias, by)
+    check_period(by)
+    table, event_id, alias, counted, params, conditions = _source(query)
+    quad = "de.quad" if isinstance(query, ClusterQuery) else "e.quad"
+    unit, first_day = _period(alias, by)
     actor = ACTOR_KEYS[by_actor].format(a="da")
     recipient = ACTOR_KEYS[by_actor].format(a="dr")
-    sql = (f"SELECT {actor}, {recipient}, {year}, {month}, count(DISTINCT {counted})"
+    sql = (f"SELECT {actor}, {recipient}, {unit}, {first_day}, count(DISTINCT {counted}),"
+           f" count(DISTINCT CASE WHEN {quad} IN ({_quads(COOPERATION_QUADS)})"
+           f" THEN {counted} END),"
+           f" count(DISTINCT CASE WHEN {quad} IN ({_quads(CONFLICT_QUADS)})"
+           f" THEN {counted} END)"
            f" FROM {table}"
            f" JOIN event_actors da ON da.event_id = {event_id} AND da.role = 'actor'"
            f" JOIN event_actors dr ON dr.event_id = {event_id} AND dr.role = 'recipient'"
@@ -79,19 +106,66 @@ class DyadMethods(SQLPrimitives):
     def count_dyads(self, query: EventQuery, *, by_actor: str = "country",
                     by: str | None = None) -> list[DyadCount]:
         """Events (clusters, for a ClusterQuery) matching `query` per actor-recipient pair,
-        keyed by country or full actor code, per month or year if `by` is given; busiest
-        first (in time order with `by`). `query.limit` keeps that many rows."""
+        keyed by country or full actor code, per day, week, month or year if `by` is
+        given; busiest first (in time order with `by`). `query.limit` keeps that many rows.
+        Each count is split into cooperation (quads 1-2) and conflict (quads 3-4)."""
         sql, params = dyads_sql(query, by_actor, by)
         with self._operation("count dyads"):
             found = self._fetch(sql, params)
-        counts = [DyadCount(actor, recipient, _period_label(year, month, by), count)
-                  for actor, recipient, year, month, count in found]
+        counts = [DyadCount(actor, recipient, _period_label(unit, first_day), count,
+                            cooperation, conflict)
+                  for actor, recipient, unit, first_day, count, cooperation, conflict in found]
         if by is None:
             counts.sort(key=lambda d: (-d.events, d.actor, d.recipient))
         else:
             counts.sort(key=lambda d: (d.period is None, d.period or "", -d.events, d.actor,
                                        d.recipient))
         return counts[: query.limit] if query.limit is not None else counts
+
+    def count_timeline(self, query: EventQuery, *, by: str = "day", stack: str = "quad"
+                       ) -> list[tuple[date, str, int]]:
+        """Dated events (clusters, for a ClusterQuery) matching `query` per day or week
+        (its Monday) of their date_start, and per quad ("1".."4") or PLOVER type: (first
+        day, key, events) rows in time order."""
+        check_period(by, ("day", "week"))
+        if stack not in STACKS:
+            raise ConfigError(f"unknown stack {stack!r}; use one of {', '.join(STACKS)}")
+        table, _event_id, alias, counted, params, conditions = _source(query)
+        events = "de" if isinstance(query, ClusterQuery) else "e"
+        key = (f"CAST({events}.quad AS VARCHAR)" if stack == "quad"
+               else f"upper({events}.event)")
+        day = f"CAST(date_trunc('{by}', {alias}.date_start) AS DATE)"
+        sql = (f"SELECT {day}, {key}, count(DISTINCT {counted}) FROM {table}"
+               f"{filters.where([*conditions, f'{alias}.date_start IS NOT NULL'])}"
+               " GROUP BY 1, 2 ORDER BY 1, 2")
+        with self._operation("count events over time"):
+            return [(first, str(found), count)
+                    for first, found, count in self._fetch(sql, params)]
+
+    def count_by(self, query: EventQuery, field: str) -> dict[str, int]:
+        """How many events matching `query` have each value of `field`: "event" (the PLOVER
+        type) or "country" (where it happened); most first, events without one left out."""
+        columns = {"event": "upper(e.event)",
+                   "country": "(CAST(e.record AS JSON) -> 'location') ->> 'country'"}
+        if field not in columns:
+            raise ConfigError(f"unknown field {field!r}; use one of {', '.join(columns)}")
+        conditions, params = filters.event_conditions(query, "e")
+        value = columns[field]
+        sql = (f"SELECT {value}, count(*) FROM events e"
+               f"{filters.where([*conditions, f'{value} IS NOT NULL'])}"
+               " GROUP BY 1 ORDER BY 2 DESC, 1")
+        with self._operation(f"count events by {field}"):
+            return dict(self._fetch(sql, params))
+
+    def date_range(self, query: EventQuery) -> tuple[date | None, date | None]:
+        """The first date_start and the last date (date_end, else date_start) of the events
+        matching `query`."""
+        conditions, params = filters.event_conditions(query, "e")
+        with self._operation("read the date range"):
+            found = self._fetch("SELECT min(e.date_start), max(COALESCE(e.date_end,"
+                                f" e.date_start)) FROM events e{filters.where(conditions)}",
+                                params)
+        return found[0][0], found[0][1]
 
     def count_events(self, query: EventQuery, *, dyadic: bool = False) -> int:
         """How many events (clusters, for a ClusterQuery) match `query`, ignoring its

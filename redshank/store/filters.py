@@ -12,12 +12,16 @@ location columns.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from redshank.model import PLACE_SCOPES
 from redshank.query import EXCLUDED_AUXILIARIES, ClusterQuery, EventQuery
 
 EARTH_RADIUS_KM = 6371.0088
+NO_DATE = date(1, 1, 1)  # stands in for a NULL date in keyset comparisons
+EVENT_ORDER = ("e.date_start", "e.doc_id", "e.sentence_index", "e.event_id")
+CLUSTER_ORDER = ("c.date_start", "c.cluster_id")
 
 Conditions = tuple[list[str], list[Any]]
 
@@ -117,6 +121,18 @@ def cluster_conditions(query: ClusterQuery | EventQuery, alias: str = "c") -> Co
             f" WHERE m.cluster_id = {alias}.cluster_id AND {' AND '.join(report)})")
         params.extend(report_params)
     return conditions, params
+
+
+def after_condition(columns: Sequence[str], after: Sequence[Any] | None) -> Conditions:
+    """The keyset condition of a page: rows whose sort key, `(date IS NULL, date,
+    *rest)` over `columns` (the date column first), comes after `after` (date, *rest)."""
+    if after is None:
+        return [], []
+    day, *rest = after
+    dated, *others = columns
+    key = ", ".join([f"{dated} IS NULL", f"COALESCE({dated}, ?)", *others])
+    return ([f"({key}) > (?, ?{', ?' * len(others)})"],
+            [NO_DATE, day is None, day if day is not None else NO_DATE, *rest])
 
 
 def where(conditions: Sequence[str]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from redshank.errors import ConfigError
 from redshank.model import STANCES
@@ -15,7 +16,9 @@ class PositionQuery:
     """Which positions to return; every filter given must match (case-insensitive).
 
     `actor` matches the holder's key or name or the speaker's id or name; `since`/`until`
-    keep positions whose date range overlaps them (undated ones are dropped then).
+    keep positions whose date range overlaps them (undated ones are dropped then); `after`
+    is the sort key of the last position already seen (store/positions.py
+    `position_sort_key`): only later ones are returned.
     """
 
     actor: str | None = None
@@ -25,6 +28,7 @@ class PositionQuery:
     until: date | None = None
     doc_id: str | None = None
     limit: int | None = None
+    after: tuple[Any, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.limit is not None and self.limit < 0:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from abc import abstractmethod
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from redshank.errors import StoreError
@@ -27,7 +27,7 @@ from redshank.model import (
     Sentence,
     Span,
 )
-from redshank.store import rows
+from redshank.store import filters, rows
 from redshank.store.position_queries import CoalitionQuery, PositionQuery
 from redshank.store.primitives import SQLPrimitives, utc_now
 
@@ -49,6 +49,7 @@ COALITION_COLUMNS = (
     "adversary_aliases", "labels", "leaders", "members", "member_count", "first_date",
     "last_date", "deriver_version", "updated_at", "record",
 )  # fmt: skip
+LAST_DAY = date(9999, 12, 31)
 DERIVED_TABLES = ("positions", "coalition_members", "coalition_contributions")
 # Keys (actor id, or country for states) of the actors any document calls by a name.
 _NAMED_AS = ("SELECT CASE WHEN a.type IN ('state', 'person') AND a.country IS NOT NULL"
@@ -115,8 +116,14 @@ def _in_list(column: str) -> str:
             f" LIKE ('%{_SPLIT}' || lower(?) || '{_SPLIT}%')")
 
 
-def select_positions_sql(query: PositionQuery) -> tuple[str, list[Any]]:
-    """The SELECT of positions.record for a query, and its parameters."""
+# The order of positions: date (undated last), publication (unknown last), document,
+# sentence, id; a page resumes after the last row's values of these.
+POSITION_ORDER = ("p.date_start", f"COALESCE(p.published, DATE '{LAST_DAY}')", "p.doc_id",
+                  "p.sentence_index", "p.position_id")
+
+
+def position_conditions(query: PositionQuery) -> tuple[list[str], list[Any]]:
+    """The WHERE conditions of a query on positions `p` (without paging), and parameters."""
     conditions: list[str] = []
     params: list[Any] = []
     if query.actor is not None:
@@ -134,11 +141,23 @@ def select_positions_sql(query: PositionQuery) -> tuple[str, list[Any]]:
     if query.until is not None:
         conditions.append("COALESCE(p.date_start, p.date_end) <= ?")
         params.append(query.until)
-    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    return conditions, params
+
+
+def position_sort_key(position: Position) -> tuple[Any, ...]:
+    """The values of POSITION_ORDER for a position: what `PositionQuery.after` takes."""
+    return (position.date_start, position.published or LAST_DAY, position.doc_id,
+            position.sentence_index, position.position_id)
+
+
+def select_positions_sql(query: PositionQuery) -> tuple[str, list[Any]]:
+    """The SELECT of positions.record for a query, and its parameters."""
+    conditions, params = position_conditions(query)
+    page, page_params = filters.after_condition(POSITION_ORDER, query.after)
     limit = f" LIMIT {int(query.limit)}" if query.limit is not None else ""
-    return (f"SELECT p.record FROM positions p{where} ORDER BY p.date_start IS NULL,"
-            " p.date_start, p.published, p.doc_id, p.sentence_index, p.position_id"
-            f"{limit}", params)
+    return (f"SELECT p.record FROM positions p{filters.where(conditions + page)} ORDER BY"
+            f" p.date_start IS NULL, {', '.join(POSITION_ORDER)}{limit}",
+            params + page_params)
 
 
 def select_coalitions_sql(query: CoalitionQuery) -> tuple[str, list[Any]]:
@@ -261,6 +280,13 @@ class PositionMethods(SQLPrimitives):
         with self._operation("query positions"):
             found = self._fetch(sql, params)
         return [Position.from_json(json.loads(row[0])) for row in found]
+
+    def count_positions(self, query: PositionQuery) -> int:
+        """How many positions match `query`, ignoring its limit and `after`."""
+        conditions, params = position_conditions(query)
+        with self._operation("count positions"):
+            return self._fetch(f"SELECT count(*) FROM positions p{filters.where(conditions)}",
+                               params)[0][0]
 
     def query_coalitions(self, query: CoalitionQuery) -> list[CoalitionSummary]:
         """Coalitions matching `query`, oldest first."""

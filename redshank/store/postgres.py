@@ -24,7 +24,7 @@ from typing import Any
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
-from redshank.errors import StoreError
+from redshank.errors import StoreBusy, StoreError
 from redshank.store import migrations
 from redshank.store.duckdb import LOCK_TIMEOUT_ENV, lock_timeout
 from redshank.store.rows import Row
@@ -239,12 +239,15 @@ class PostgresStore(SQLStore):
             raise StoreError(f"{self.target}: cannot {action}: the store was opened "
                              "read-only") from exc
         except psycopg.errors.LockNotAvailable as exc:
-            raise StoreError(
+            raise StoreBusy(
                 f"{self.target}: cannot {action}: another session holds a lock it needs; "
                 f"gave up after {self.lock_timeout_s:g} s. Wait for it to finish, or set "
                 f"{LOCK_TIMEOUT_ENV} to wait longer") from exc
         except psycopg.Error as exc:
             raise StoreError(f"{self.target}: cannot {action}: {self._clean(exc)}") from exc
+
+    def _interrupt(self, connection: psycopg.Connection[Any]) -> None:
+        connection.cancel_safe()
 
     def _close_connection(self, connection: psycopg.Connection[Any]) -> None:
         connection.close()

@@ -75,6 +75,20 @@ class SQLStore(RunMethods, ClusterMethods, PositionMethods, DyadMethods, ABC):
     def _close_connection(self, connection: Any) -> None:
         """Close a connection `_connect` made."""
 
+    @abstractmethod
+    def _interrupt(self, connection: Any) -> None:
+        """Stop the statement running on `connection` (called from another thread)."""
+
+    def interrupt(self) -> bool:
+        """Stop the statement this store's session is running, from another thread (a time
+        limit): the call running it raises StoreError and the store stays usable. False
+        when no connection is held (still waiting to open the database, or idle)."""
+        connection = self._connection
+        if connection is None:
+            return False
+        self._interrupt(connection)
+        return True
+
     @contextmanager
     def session(self) -> Iterator[None]:
         """Hold one connection until the block ends, so the calls inside share it (nesting
@@ -279,12 +293,14 @@ class SQLStore(RunMethods, ClusterMethods, PositionMethods, DyadMethods, ABC):
         return [rows.failure_from_row(row) for row in found]
 
     def query_events(self, query: EventQuery) -> list[Event]:
-        """Events matching `query`, ordered by date_start, doc_id and sentence_index."""
+        """Events matching `query`, ordered by date_start, doc_id, sentence_index and
+        event_id (undated last); after `query.after` if given."""
         conditions, params = filters.event_conditions(query, "e")
+        page, page_params = filters.after_condition(filters.EVENT_ORDER, query.after)
         limit = f" LIMIT {int(query.limit)}" if query.limit is not None else ""
-        sql = (f"SELECT e.record FROM events e{filters.where(conditions)} ORDER BY"
-               " e.date_start IS NULL, e.date_start, e.doc_id, e.sentence_index, e.event_id"
-               f"{limit}")
+        sql = (f"SELECT e.record FROM events e{filters.where(conditions + page)} ORDER BY"
+               f" e.date_start IS NULL, {', '.join(filters.EVENT_ORDER)}{limit}")
+        params += page_params
         with self._operation("query events"):
             found = self._fetch(sql, params)
         return [rows.event_from_record(row[0]) for row in found]

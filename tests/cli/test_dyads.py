@@ -72,7 +72,7 @@ def test_dyads_as_csv_and_table(db: str, capsys) -> None:
         "5 dyads; 8 of the 8 matching events have an actor and a recipient")
 
 
-@pytest.mark.parametrize("flags", [["--by", "week"], ["--by-actor", "sector"]])
+@pytest.mark.parametrize("flags", [["--by", "fortnight"], ["--by-actor", "sector"]])
 def test_unknown_dyad_keys_are_refused(db: str, capsys, flags: list[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         run(capsys, "dyads", "--db", db, *flags)

@@ -65,12 +65,14 @@ def test_a_cluster_matches_when_one_report_passes_every_report_filter(loaded: St
 
 def test_dyads_count_reports_or_clusters(loaded: Store) -> None:
     assert loaded.count_dyads(EventQuery(events=("ASSAULT",))) == [
-        DyadCount("ISR", "LBN", None, 2), DyadCount("RUS", "GEO", None, 1),
-        DyadCount("USA", "IRQ", None, 1)]
+        DyadCount("ISR", "LBN", None, 2, conflict=2), DyadCount("RUS", "GEO", None, 1, conflict=1),
+        DyadCount("USA", "IRQ", None, 1, conflict=1)]
     assert loaded.count_dyads(ClusterQuery(events=("ASSAULT",)), by="year")[1:] == [
-        DyadCount("ISR", "LBN", "2014", 1), DyadCount("USA", "IRQ", "2014", 1)]
+        DyadCount("ISR", "LBN", "2014", 1, conflict=1),
+        DyadCount("USA", "IRQ", "2014", 1, conflict=1)]
     assert loaded.count_dyads(EventQuery(since=date(2014, 7, 12)), by_actor="code") == [
-        DyadCount("ISRGOV", "LBNGOV", None, 1), DyadCount("USAMIL", "IRQ", None, 1)]
+        DyadCount("ISRGOV", "LBNGOV", None, 1, conflict=1),
+        DyadCount("USAMIL", "IRQ", None, 1, conflict=1)]
 
 
 def test_event_counts_ignore_the_limit(loaded: Store) -> None:
@@ -86,5 +88,29 @@ def test_an_event_is_counted_in_a_month_only_when_dated_within_it(store: Store) 
               make_event("t", sentence_index=2, day="2011-03-05", precision="year")]
     store.save_result(document_result("t", events), "run")
     assert store.count_dyads(EventQuery(), by="month") == [
-        DyadCount("RUS", "UKR", "2011", 1), DyadCount("RUS", "UKR", "2011-03", 2)]
-    assert store.count_dyads(EventQuery(), by="year") == [DyadCount("RUS", "UKR", "2011", 3)]
+        DyadCount("RUS", "UKR", "2011", 1, conflict=1),
+        DyadCount("RUS", "UKR", "2011-03", 2, conflict=2)]
+    assert store.count_dyads(EventQuery(), by="year") == [
+        DyadCount("RUS", "UKR", "2011", 3, conflict=3)]
+
+
+def test_days_and_weeks_count_events_dated_within_them(store: Store) -> None:
+    events = [make_event("t", sentence_index=0, day="2011-03-05", precision="day"),
+              make_event("t", sentence_index=1, day="2011-03-07", precision="day",
+                         kind="CONSULT"),
+              make_event("t", sentence_index=2, day="2011-03-05", precision="month")]
+    store.save_result(document_result("t", [replace(events[1], quad=1), events[0], events[2]]),
+                      "run")
+    assert store.count_dyads(EventQuery(), by="day") == [
+        DyadCount("RUS", "UKR", "2011-03", 1, conflict=1),
+        DyadCount("RUS", "UKR", "2011-03-05", 1, conflict=1),
+        DyadCount("RUS", "UKR", "2011-03-07", 1, cooperation=1)]
+    # 2011-03-05 was a Saturday (week of Monday 2011-02-28), 2011-03-07 a Monday.
+    assert [d.period for d in store.count_dyads(EventQuery(), by="week")] == [
+        "2011-02-28", "2011-03", "2011-03-07"]
+    assert store.count_timeline(EventQuery(), by="week", stack="quad") == [
+        (date(2011, 2, 28), "4", 2), (date(2011, 3, 7), "1", 1)]
+    assert store.count_timeline(EventQuery(), by="day", stack="event") == [
+        (date(2011, 3, 1), "ASSAULT", 1), (date(2011, 3, 5), "ASSAULT", 1),
+        (date(2011, 3, 7), "CONSULT", 1)]
+    assert store.count_by(EventQuery(), "event") == {"ASSAULT": 2, "CONSULT": 1}
