@@ -232,6 +232,9 @@ def test_a_timeline_bar_lists_its_events_and_one_opens_its_evidence(
                       if "trigger" in mark.get_attribute("data-roles").split())
     assert trigger == detail["event"]["evidence"]["trigger"]
     assert view.locator("#evidence dd code").first.text_content() == explanation["rule"]
+    others = [report for report in (detail["cluster"] or {"reports": []})["reports"]
+              if report["event_id"] != event_id]
+    assert view.locator("#evidence ul.reports > li").count() == len(others)
     assert parse_qs(urlsplit(view.url).query)["open"] == [event_id]
     page.shot("evidence")
 

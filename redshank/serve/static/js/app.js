@@ -110,8 +110,8 @@ async function loadChoices() {
     el("option", { value: type, text: `${type} (${stats.event_types[type] || 0})` })));
   fill($("#countries"), Object.keys(stats.countries).sort().map((code) =>
     el("option", { value: code, text: `${code} (${stats.countries[code]})` })));
-  fill($("#stats"), `${stats.documents} articles, ${stats.events} events`
-    + ` (${stats.events_hidden} negated, hypothetical or future),`
+  fill($("#stats"), `${stats.documents} articles, ${stats.events} events shown`
+    + ` and ${stats.events_hidden} negated, hypothetical or future,`
     + ` ${stats.first_date || "?"} to ${stats.last_date || "?"}`);
 }
 

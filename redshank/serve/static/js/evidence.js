@@ -62,8 +62,7 @@ function placeText(place) {
     + `${place.method ? ` (${place.method})` : ""}`;
 }
 
-function reportsList(cluster, eventId, open) {
-  const others = cluster.reports.filter((report) => report.event_id !== eventId);
+function reportsList(others, open) {
   if (others.length === 0) return el("p", { class: "muted", text: "No other report of it." });
   return el("ul", { class: "reports" }, others.map((report) => el("li", {},
     el("button", { class: "linkish", type: "button", onclick: () => open(report.event_id),
@@ -80,6 +79,7 @@ export async function showEvidence(panel, eventId, open) {
   panel.hidden = false;
   const answer = await get(`/api/events/${encodeURIComponent(eventId)}`);
   const { event, explanation, cluster } = answer;
+  const others = cluster ? cluster.reports.filter((report) => report.event_id !== eventId) : [];
   const title = [event.published, event.title || event.doc_id].filter(Boolean).join(" · ");
   fill(body,
     el("h2", { text: `${event.event}${event.mode ? ` (${event.mode})` : ""}` }),
@@ -102,8 +102,8 @@ export async function showEvidence(panel, eventId, open) {
       ? [el("h3", { text: "Notes" }), el("ul", {}, explanation.notes.map((note) =>
         el("li", { text: note })))]
       : null,
-    el("h3", { text: cluster ? `Reports of this event (${cluster.reports.length})` : "Reports" }),
-    cluster ? reportsList(cluster, event.event_id, open)
+    el("h3", { text: `Other reports of this event (${others.length})` }),
+    cluster ? reportsList(others, open)
       : el("p", { class: "muted", text: "Not linked to a cluster." }),
     el("details", {}, el("summary", { text: "redshank explain" }),
       el("pre", { text: explanation.text })));
