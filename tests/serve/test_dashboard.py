@@ -326,3 +326,13 @@ def test_article_markup_is_shown_as_text_and_never_runs(browser: Any, hostile: D
     assert view.evaluate("window.__pwned") is None
     opened.page.close()
     assert opened.errors == [], "console errors (a CSP violation is one)"
+
+
+def test_a_bad_filter_shows_the_api_message(browser: Any, seeds: Dashboard) -> None:
+    opened = Page(browser, seeds.url)
+    view = opened.page
+    view.goto(f"{seeds.url}/?event=THREATENS")
+    view.wait_for_selector("#status[data-state=error]", state="attached")
+    message = view.text_content("#status")
+    opened.page.close()
+    assert "THREATENS" in message and "THREATEN" in message.replace("THREATENS", "")
