@@ -30,7 +30,8 @@ CUE_KINDS = frozenset({
     "fallback-topic", "stop",
     # coalitions and their members (membership.py)
     "not-alliance", "force", "naval-asset", "air-asset", "police-asset", "ground-asset",
-    "command-asset", "multinational", "part-of", "partner", "definite", "command", "commanded-by",
+    "command-asset", "multinational", "part-of", "partner", "definite", "leave", "include",
+    "command", "commanded-by",
     # troop facts (troops.py)
     "troop-noun", "troop-group", "withdraw", "depart", "reduce", "increase", "deploy",
     "station", "remain", "deadline", "plan", "reject", "demand",

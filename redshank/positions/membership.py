@@ -77,6 +77,8 @@ PART_OF_REACH_WORDS = 4  # "as part of [the NATO-led] KFOR"
 NEXT_TO_WORDS = 3  # "German KFOR troops", "UN force, comprising of troops from Italy"
 UNREAL_REACH_WORDS = 4  # "might [want to] take part in", not "may withdraw ... it has in"
 PLACE_PREPOSITIONS = ("in", "into", "to", "from")
+LEAVE_REACH_WORDS = 2  # "pulled out of [the US-led] coalition"
+INCLUDE_REACH_WORDS = 3  # "the force[, which] includes [troops from] A"
 PARTNER_LINKS = frozenset({"such", "as", "including", "like", ","})  # "partners such as A"
 # "A and B, both coalition members", "A, a fellow NATO ally"
 APPOSITION_WORDS = frozenset({"a", "an", "the", "both", "all", "fellow", "two", "three",
@@ -739,6 +741,62 @@ class _Finder:
                         [f"member: named before '{cue.phrase.text}' ({cue.phrase.source}) "
                          f"'{ref.label}'"])
 
+    def leaves(self, index: int) -> None:
+        """"A pulled out of R", "A will leave R": the states named before a leaving verb
+        whose object is the coalition have left it (a past verb) or are leaving it
+        (anything else: "will quit", "plans to leave"); not when the leaving is possible,
+        wished or denied ("did not leave", "might quit")."""
+        tokens = self.ctx.tokens(index)
+        text, _ = self.ctx.sentence(index)
+        refs = self.coalitions.in_sentence(index)
+        for cue in self.lexicon.cue("leave", tokens):
+            after = [r for r in refs if cue.last < r.first
+                     and _words(tokens, cue.last + 1, r.first) <= LEAVE_REACH_WORDS
+                     and not _modifies(tokens, r.last)]
+            if not after:
+                continue
+            start, _ = clause_window(tokens, cue.first)
+            if _unreal(tokens[max(start, cue.first - UNREAL_REACH_WORDS):cue.first]):
+                continue
+            status = "left" if tokens[cue.first].tag in ("VBD", "VBN") else "leaving"
+            words = text[tokens[cue.first].start:tokens[cue.last].end]
+            for actor, begin, end in self.ctx.mentions_in(index):
+                if tokens[start].start <= begin and end <= tokens[cue.first].start:
+                    self.add(actor, after[0], "member", status, index, words,
+                             self.span(index, tokens[cue.first].start, tokens[cue.last].end),
+                             [f"{status}: named before '{words}' ({cue.phrase.source}) "
+                              f"'{after[0].label}'"])
+
+    def includes(self, index: int) -> None:
+        """"R includes A, B and C", "the force, which comprises troops from A and B":
+        the states listed right after a verb of composition whose subject is the
+        coalition."""
+        tokens = self.ctx.tokens(index)
+        text, _ = self.ctx.sentence(index)
+        refs = self.coalitions.in_sentence(index)
+        mentions = sorted(self.ctx.mentions_in(index), key=lambda m: m[1])
+        spans = {id(actor): _covered(tokens, begin, end) for actor, begin, end in mentions}
+        for cue in self.lexicon.cue("include", tokens):
+            before = [r for r in refs if r.last < cue.first
+                      and _words(tokens, r.last + 1, cue.first) <= INCLUDE_REACH_WORDS]
+            if not before:
+                continue
+            ref = before[-1]
+            _, stop = clause_window(tokens, cue.last)
+            listed = [(a, spans[id(a)]) for a, _, _ in mentions if spans[id(a)]
+                      and a.type == "state" and cue.last < spans[id(a)][0] < stop]
+            if not listed or _words(tokens, cue.last + 1, listed[0][1][0]) > \
+                    INCLUDE_REACH_WORDS:
+                continue
+            end = _state_list_steps(tokens, listed[0][1][-1], mentions, spans, +1)
+            words = text[tokens[cue.first].start:tokens[cue.last].end]
+            for actor, covered in listed:
+                if covered[0] <= end:
+                    self.add(actor, ref, "member", "member", index, words,
+                             self.span(index, tokens[cue.first].start, tokens[cue.last].end),
+                             [f"member: listed after '{words}' ({cue.phrase.source}) "
+                              f"'{ref.label}'"])
+
     def partners(self, index: int) -> None:
         """States named as a coalition's partners, members or allies ("coalition
         partners such as A and B", "A and B, both coalition members": `partner_states`)."""
@@ -1016,6 +1074,13 @@ def _next_to(tokens: Sequence[Token], refs: Sequence[Reference], first: int, las
     return best[1] if best else None
 
 
+def _modifies(tokens: Sequence[Token], last: int) -> bool:
+    """True when the coalition phrase ending at token `last` modifies a noun after it
+    ("left the coalition base", "the coalition's headquarters"): its place, not itself."""
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    return after is not None and (after.tag == "POS" or after.tag.startswith("NN"))
+
+
 def _unreal(tokens: Sequence[Token]) -> bool:
     """True when words before a membership cue make it possible, wished or denied, not
     stated ("might take part in", "refused to serve in", "did not join"): a modal other
@@ -1068,6 +1133,8 @@ def read_membership(ctx: DocContext, lexicon: Lexicon,
         finder.led(index)
         finder.part_of(index)
         finder.partners(index)
+        finder.leaves(index)
+        finder.includes(index)
         finder.forces(index)
         finder.command(index)
         finder.command_of(index)

@@ -394,3 +394,50 @@ def test_the_force_alone_refers_back_to_the_articles_coalition() -> None:
     article.actor(s2, "Peruvian air force", "PERMIL", "PER", sector="MIL")
     (coalition,) = coalitions_of(article)
     assert {m.member for m in coalition.members} == {"GHA"}
+
+
+def _haiti_article(name: str, *sentences: tuple[str, dict[str, str]]) -> Article:
+    """An article about the US-led force in Haiti in 2004 and states named in it."""
+    article = Article(name, published="2004-04-01")
+    s0 = article.add("The US-led coalition in Haiti is growing.")
+    article.actor(s0, "US", "USA", "USA")
+    article.actor(s0, "Haiti", "HTI", "HTI")
+    for text, actors in sentences:
+        index = article.add(text)
+        for mention, code in actors.items():
+            article.actor(index, mention, code, code)
+    return article
+
+
+def test_states_leaving_the_coalition_have_left_or_are_leaving() -> None:
+    article = _haiti_article(
+        "leaving",
+        ("Chile pulled out of the coalition on Monday.", {"Chile": "CHL"}),
+        ("Brazil will leave the coalition in May.", {"Brazil": "BRA"}),
+        ("Peru did not quit the coalition.", {"Peru": "PER"}),
+        ("Canadian officers left the coalition headquarters.", {"Canadian": "CAN"}))
+    (coalition,) = coalitions_of(article)
+    members = {m.member: m for m in coalition.members}
+    assert members["CHL"].status == "left" and members["CHL"].left == date(2004, 4, 1)
+    assert members["BRA"].status == "leaving" and members["BRA"].left is None
+    assert "PER" not in members and "CAN" not in members
+
+
+def test_states_listed_after_a_verb_of_composition_are_members() -> None:
+    article = _haiti_article(
+        "includes",
+        ("The coalition includes Chile, Brazil and France.",
+         {"Chile": "CHL", "Brazil": "BRA", "France": "FRA"}),
+        ("The coalition, which comprises troops from Peru, patrols the capital.",
+         {"Peru": "PER"}),
+        ("The coalition includes an office that reports to Canada.", {"Canada": "CAN"}))
+    (coalition,) = coalitions_of(article)
+    assert {m.member for m in coalition.members} == {"USA", "CHL", "BRA", "FRA", "PER"}
+
+
+def test_a_contributor_to_the_coalition_is_a_member() -> None:
+    article = _haiti_article(
+        "contributor", ("Chile is the second-largest contributor to the coalition.",
+                        {"Chile": "CHL"}))
+    (coalition,) = coalitions_of(article)
+    assert "CHL" in {m.member for m in coalition.members}
