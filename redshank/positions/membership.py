@@ -87,6 +87,12 @@ HOST_PREPOSITIONS = ("in", "into", "to")  # "troops from Nepal" are not in Nepal
 PLACE_MODIFIERS = frozenset({"southern", "northern", "eastern", "western", "central"})
 OPPOSING_KEYS = frozenset(lemma_key(w) for w in ("over", "versus", "vs", "attack", "kill",
                                                   "clash", "fire", "ambush", "defeat"))
+# Forces fighting in the host country of a peacekeeping force are a party to its war, not
+# the force keeping the peace there ("Israeli soldiers battling Hezbollah in southern
+# Lebanon"); in a combat coalition's host country fighting is what members do.
+FIGHTING_KEYS = OPPOSING_KEYS | frozenset(lemma_key(w) for w in (
+    "battle", "fight", "invade", "invasion", "shell", "bomb", "raid", "occupy", "offensive",
+    "strike", "assault"))
 REAL_MODALS = frozenset(lemma_key(w) for w in ("will", "'ll", "shall"))
 UNREAL_WORDS = frozenset(lemma_key(w) for w in (
     "not", "n't", "never", "no", "refuse", "reject", "decline", "consider", "if", "whether",
@@ -410,6 +416,15 @@ def _part_of_force(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> int
     return min(m.first for m in ending) if ending else first
 
 
+def _proper_name(tokens: Sequence[Token], noun: Match) -> bool:
+    """True for a capitalised coalition noun after a capitalised word ("the Somali
+    Alliance", "the Northern Alliance", "National Coalition"): the name of an
+    organisation the catalogue does not know, not a mention to resolve by place."""
+    before = tokens[noun.first - 1] if noun.first > 0 else None
+    return (tokens[noun.first].text[:1].isupper() and before is not None
+            and before.is_word and before.text[:1].isupper())
+
+
 def _definite(tokens: Sequence[Token], noun: Match, lexicon: Lexicon) -> bool:
     """True for "the force" or "the mission" on its own, which refers back to the
     coalition the article names ("Malaysia offered troops for the force"); not "the force
@@ -451,6 +466,9 @@ def sentence_references(ctx: DocContext, index: int, lexicon: Lexicon, catalogue
                     ctx, index, lexicon, noun):
                 continue
             led = _led_by(ctx, index, noun)
+            if kind == "coalition" and not led and _proper_name(tokens, noun) and \
+                    _organisation_before(ctx, index, noun) is None:
+                continue
             multinational = bool(lexicon.cue("multinational", tokens, max(0, noun.first - 2),
                                              noun.last + 1))
             if kind == "force" and not (led or multinational
@@ -569,7 +587,7 @@ class _Finder:
             own = self.coalitions.in_sentence(fact.sentence_index)
             ref = (self.coalitions.about(fact.sentence_index, self._token_of(fact))
                    if own else self._placed(fact))
-            if ref is None or (self.excluded(fact.holder, ref) is not None
+            if ref is None or (self.excluded(fact.holder, ref, fact.sentence_index) is not None
                                and not _leads(fact.holder, ref)):
                 continue
             leaving = fact.change in ("withdrawal", "cut")
@@ -629,10 +647,13 @@ class _Finder:
             return main
         return None
 
-    def excluded(self, party: Party, ref: Reference) -> str | None:
-        """Why `party` cannot be a member of `ref`'s coalition (None when it can)."""
+    def excluded(self, party: Party, ref: Reference, index: int) -> str | None:
+        """Why `party` cannot be a member of `ref`'s coalition by what sentence `index`
+        says (None when it can)."""
         if party.type not in MEMBER_TYPES:
             return "not a state or an international organisation"
+        if self.before_its_time(ref, index):
+            return "the sentence tells of a time before the coalition existed"
         known = ref.known
         if known is not None and party.key in known.hosts:
             return "a host country"
@@ -642,13 +663,24 @@ class _Finder:
             return "its adversary"
         return None
 
+    def before_its_time(self, ref: Reference, index: int) -> bool:
+        """True when sentence `index` tells of a time that ended before the catalogue's
+        coalition began: an event in it that the coder dated from its words ("drove the
+        US troops out of Mogadishu in October 1993", of a force of 2002)."""
+        known = ref.known
+        if known is None or known.start is None:
+            return False
+        return any(event.date_end is not None and event.date_end < known.start
+                   and event.date_precision not in ("reported", "unknown")
+                   for event in self.ctx.events_in(index))
+
     def add(self, actor: Actor | Party, ref: Reference, role: str, status: str, index: int,
             trigger: str, span: Span, reasons: list[str], event: Event | None = None) -> bool:
         """Record a membership; False when the actor cannot be a member."""
         party = actor if isinstance(actor, Party) else member_party(actor)
         if party is None or (isinstance(actor, Actor) and not is_named(actor)):
             return False
-        if self.excluded(party, ref) is not None:
+        if self.excluded(party, ref, index) is not None:
             return False
         ctx = self.ctx
         dated = event is not None and event.date
@@ -841,12 +873,16 @@ class _Finder:
 
     def _hosted(self, index: int, last: int) -> Reference | None:
         """The article's coalition when "in P" follows token `last` in its clause and P
-        is one of its hosts."""
+        is one of its hosts, unless the coalition keeps the peace and the clause tells
+        of fighting (`FIGHTING_KEYS`)."""
         main = self.coalitions.main
         if main is None or main.known is None:
             return None
         tokens = self.ctx.tokens(index)
-        _, stop = clause_window(tokens, last)
+        start, stop = clause_window(tokens, last)
+        if main.known.purpose in PEACEKEEPING and any(t.key in FIGHTING_KEYS
+                                                      for t in tokens[start:stop]):
+            return None
         places = _places(self.ctx, index, last + 1, min(stop, last + 1 + PLACE_REACH_WORDS),
                          prepositions=("in",))
         return main if set(places) & set(main.known.hosts) else None

@@ -441,3 +441,40 @@ def test_a_contributor_to_the_coalition_is_a_member() -> None:
                         {"Chile": "CHL"}))
     (coalition,) = coalitions_of(article)
     assert "CHL" in {m.member for m in coalition.members}
+
+
+def test_a_named_alliance_the_catalogue_does_not_know_is_not_resolved_by_place() -> None:
+    article = Article("named", published="2006-06-06")
+    s0 = article.add("The Somali Alliance in Somalia includes Eritrea.")
+    article.actor(s0, "Somalia", "SOM", "SOM")
+    article.actor(s0, "Eritrea", "ERI", "ERI")
+    assert coalitions_of(article) == []
+
+
+def test_a_sentence_about_a_time_before_the_coalition_makes_no_member() -> None:
+    article = _haiti_article(
+        "before", ("Chilean soldiers in Haiti were attacked in 1994.", {"Haiti": "HTI"}),
+        ("Peruvian soldiers in Haiti were attacked on Monday.", {"Haiti": "HTI"}))
+    s1, s2 = 1, 2
+    chile = article.actor(s1, "Chilean soldiers", "CHLMIL", "CHL", sector="MIL")
+    peru = article.actor(s2, "Peruvian soldiers", "PERMIL", "PER", sector="MIL")
+    article.event(s1, "ASSAULT", "attacked", actors=[], recipients=[chile], day="1994",
+                  precision="year")
+    article.event(s2, "ASSAULT", "attacked", actors=[], recipients=[peru])
+    (coalition,) = coalitions_of(article)
+    members = {m.member for m in coalition.members}
+    assert "PER" in members and "CHL" not in members
+
+
+def test_forces_fighting_where_a_peacekeeping_force_serves_are_not_in_it() -> None:
+    article = Article("fighting", published="2006-08-01")
+    s0 = article.add("UNIFIL will grow to 15,000 soldiers.")
+    s1 = article.add("Israeli soldiers battling militants in Lebanon lost two men.")
+    article.actor(s1, "Israeli soldiers", "ISRMIL", "ISR", sector="MIL")
+    article.actor(s1, "Lebanon", "LBN", "LBN")
+    s2 = article.add("Ghanaian soldiers in Lebanon repaired a road.")
+    article.actor(s2, "Ghanaian soldiers", "GHAMIL", "GHA", sector="MIL")
+    article.actor(s2, "Lebanon", "LBN", "LBN")
+    assert s0 == 0
+    (coalition,) = coalitions_of(article)
+    assert {m.member for m in coalition.members} == {"GHA"}
