@@ -276,15 +276,18 @@ def topics_of(text: str, tokens: Sequence[Token], lexicon: Lexicon,
 
 def troop_topics(topics: dict[str, str], text: str, tokens: Sequence[Token], lexicon: Lexicon,
                  start: int, end: int, previous: Sequence[Token] = (),
-                 trigger: int | None = None) -> dict[str, str]:
+                 trigger: int | None = None, outside: Sequence[tuple[int, int]] = ()
+                 ) -> dict[str, str]:
     """A clause's topics when it withdraws or cuts troops (troops.py): withdrawal or
     troop-levels, and no ground-troops unless the clause also sends or adds troops ("will
     reduce its troop level" is not a commitment of troops). `previous` are the previous
     sentence's tokens ("It will not withdraw" after a sentence about its troops); an
     event's `trigger` that withdraws or cuts does so whatever troops the clause names
-    ("will withdraw, over the next year, its 900 troops")."""
+    ("will withdraw, over the next year, its 900 troops"); cues `outside` (a condition or
+    time clause: `adjunct_spans`) change nothing ("send money after the soldiers leave")."""
     links = [link for link in links_in(tokens, lexicon, start, end, previous)
-             if link.cue is not None]
+             if link.cue is not None
+             and not any(first <= link.cue.first <= last for first, last in outside)]
     taken = [(link.change, link.cue) for link in links if link.change in TROOP_TOPICS]
     change = change_at(tokens, lexicon, trigger) if trigger is not None else None
     if change in TROOP_TOPICS and "ground-troops" in topics and not taken:
@@ -548,13 +551,14 @@ def reproaches_the_past(tokens: Sequence[Token], trigger: int, end: int) -> bool
 def pressed_to_act(tokens: Sequence[Token], trigger: int, end: int,
                    demands: Sequence[Match]) -> bool:
     """True when the event's actor is the one a demand is made of: under it or facing it
-    ("has come under increasing pressure to withdraw", "faces calls to resign"), or the
+    (the trigger or a demand noun just after it: "has come under increasing pressure to
+    withdraw", "faces calls to resign"), or the
     subject of a passive demand verb without its agent ("was urged to withdraw")."""
-    for demand in demands:
-        if not trigger <= demand.first < min(end, trigger + 4) or \
-                tokens[demand.first].tag not in NOUN_TAGS:
+    nouns = {trigger} | {d.first for d in demands if trigger <= d.first < min(end, trigger + 4)}
+    for noun in sorted(nouns):
+        if tokens[noun].tag not in NOUN_TAGS:
             continue
-        at = demand.first - 1
+        at = noun - 1
         while at >= 0 and tokens[at].tag in PRESSED_GAP_TAGS:
             at -= 1
         if at >= 0 and (tokens[at].text.lower() == "under" or tokens[at].key in FACING_KEYS):
@@ -812,7 +816,7 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
     for topic, reason in worded.items():
         topics.setdefault(topic, reason)
     topics = troop_topics(topics, text, tokens, lexicon, start, end, ctx.tokens(index - 1),
-                          trigger)
+                          trigger, outside)
     speaker = (event.quote.speaker if event.quote and event.quote.speaker
                else ctx.speaker_of(index, lexicon, before=event.evidence.span.start - offset))
     holder = ((demanded.party, demanded.reason) if demanded is not None and demanded.party
