@@ -128,8 +128,8 @@ SECOND_PERSON_OWNERS = frozenset({"your"})
 STOPPED_GAP_TAGS = frozenset({"DT", "IN", "TO", "PRP$", "JJ", "JJR", "JJS", "RB", "CD",
                               "POS"})
 MAX_STOPPED_GAP = 4
-# Then the words of a compound before the topic ("withdraw anti-terrorism intelligence
-# cooperation"): nouns, adjectives, hyphens.
+# Then the words of a compound before the topic ("cut off the state's anti-drug aid
+# funding"): nouns, adjectives, hyphens.
 STOPPED_COMPOUND_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "HYPH", "AFX"})
 # Cue kinds that end or receive what their topic names, so that it is no action of the
 # event's actor: "cut off funding", "will receive funding" (but asking to receive is a
@@ -214,8 +214,8 @@ def _names(tokens: Sequence[Token], match: Match) -> bool:
 def _leads_to(between: Sequence[Token]) -> bool:
     """True when the words between a stop cue and a topic are articles, prepositions,
     possessives, adjectives, numbers and nouns of quantity or manner before "of" ("larger
-    amounts of", "the delivery of"), then the words of a compound ("withdraw anti-terrorism
-    intelligence cooperation")."""
+    amounts of", "the delivery of"), then the words of a compound ("cut off anti-drug
+    funding")."""
     at = 0
     while at < len(between) and (between[at].tag in STOPPED_GAP_TAGS or (
             between[at].tag in NOUN_TAGS and at + 1 < len(between)
@@ -227,16 +227,18 @@ def _leads_to(between: Sequence[Token]) -> bool:
 
 
 def _stopped(tokens: Sequence[Token], match: Match, stops: Sequence[Match]) -> bool:
-    """True when a stop (or receive) cue of its clause ends the topic's action: before it
-    across articles, prepositions, adjectives and a compound's words ("an end to the arms
-    sales", "cut off its funding", "a ban on weapons", "withdraw anti-terrorism
-    intelligence cooperation"), or after it: right after ("the arms embargo") or as its
+    """True when a stop (or receive) cue of its clause ends the topic's action: around it
+    ("withdraw anti-terrorism intelligence cooperation"), before it across articles,
+    prepositions, adjectives and a compound's words ("an end to the arms sales", "cut off
+    its funding", "a ban on weapons"), or after it: right after ("the arms embargo") or as its
     verb across no other verb but auxiliaries ("any financial support to the country should
     cease", "airstrikes to be halted"; not "troops by the end of the year")."""
     start, end = clause_window(list(tokens), match.first)
     for stop in stops:
         if not start <= stop.first < end:
             continue
+        if stop.first < match.first and match.last <= stop.last:
+            return True  # inside it: "withdraw intelligence cooperation"
         if stop.last < match.first:
             if _leads_to(tokens[stop.last + 1:match.first]):
                 return True
