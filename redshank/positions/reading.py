@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import cast
 
+from redshank.actors.codes import STATE_SECTORS
 from redshank.knowledge import event_types
 from redshank.model import Actor, Event, Position, Span, Stance, format_day, hash_record
 from redshank.positions.context import (
@@ -92,12 +93,17 @@ SAYING_KEYS = frozenset(map(lemma_key, ("say", "mean", "state", "imply", "sugges
 EXPLAINING_MARKS = frozenset({":", "–", "—", "-"})
 # A REJECT that breaks a rule is an act, not a refusal ("Israel violated resolution 1701").
 BREACH_KEYS = frozenset(map(lemma_key, ("violate", "breach", "flout", "contravene")))
+# A SUPPORT that admits a fact states no support ("acknowledged the presence of its troops").
+ADMISSION_KEYS = frozenset(map(lemma_key, ("acknowledge", "admit", "concede")))
 # Words that open a condition or a time clause: an event inside one is what a stance
 # depends on or when it holds, not a stance ("posts troops before agreeing on a
 # ceasefire"); inside a condition it is not even a fact ("if Iran sends troops").
 CONDITION_OPENERS = frozenset({"if", "unless", "whether"})
-SUBORDINATE_WORDS = CONDITION_OPENERS | {"before", "after", "once", "until", "when",
+SUBORDINATE_WORDS = CONDITION_OPENERS | {"before", "after", "once", "until", "till", "when",
                                          "whenever"}
+# Of those, the words whose clause is an adjunct: its words are none of the event's topics
+# ("If they lacked the arms, I will withdraw"). "whether" opens what is decided or asked.
+ADJUNCT_OPENERS = SUBORDINATE_WORDS - {"whether"}
 MAX_SUBORDINATE_WORDS = 8
 RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "that"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
@@ -105,14 +111,37 @@ RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 # ("critics believe that cutting aid will hurt the refugees").
 BELIEF_KEYS = frozenset(map(lemma_key, (
     "believe", "think", "expect", "predict", "fear", "doubt", "suspect", "estimate",
-    "assume", "anticipate", "speculate", "worry", "forecast", "guess")))
+    "assume", "anticipate", "speculate", "worry", "forecast", "guess",
+    # and of claims another party makes about the actor ("The paper claimed that X refused")
+    "claim", "allege", "accuse", "rumor", "rumour")))
+# Nouns of hearsay: an event in what they say ("reports say that X is planning", "amid
+# rumours that", "accusations that he intended to") is no stance of its actor.
+HEARSAY_KEYS = frozenset(map(lemma_key, (
+    "report", "rumor", "rumour", "allegation", "accusation", "claim", "speculation",
+    "suspicion")))
 OBLIGATION_WORDS = frozenset({"should", "ought", "must", "could", "would"})
 # The addressee's things are no topic of the speaker's side ("support your troops").
 SECOND_PERSON_OWNERS = frozenset({"your"})
 # Between a stop cue and the topic it ends ("an end to the arms sales", "cut off its
-# funding"): articles, prepositions, possessives, adjectives, adverbs, numbers.
-STOPPED_GAP_TAGS = frozenset({"DT", "IN", "TO", "PRP$", "JJ", "RB", "CD", "POS"})
+# funding"): articles, prepositions, possessives, adjectives, adverbs, numbers (and a noun
+# before "of": `_leads_to`).
+STOPPED_GAP_TAGS = frozenset({"DT", "IN", "TO", "PRP$", "JJ", "JJR", "JJS", "RB", "CD",
+                              "POS"})
 MAX_STOPPED_GAP = 4
+# Then the words of a compound before the topic ("cut off the state's anti-drug aid
+# funding"): nouns, adjectives, hyphens.
+STOPPED_COMPOUND_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "HYPH", "AFX"})
+# Cue kinds that end or receive what their topic names, so that it is no action of the
+# event's actor: "cut off funding", "will receive funding" (but asking to receive is a
+# request for it: `topics_of`'s `stop_kinds`).
+STOP_KINDS = ("stop", "receive")
+NOUN_TAGS = frozenset({"NN", "NNS"})
+# Between "under"/"face" and the demand ("under increasing political pressure").
+PRESSED_GAP_TAGS = frozenset({"JJ", "JJR", "RB", "VBG", "DT"})
+FACING_KEYS = frozenset(map(lemma_key, ("face",)))
+HARD_BOUNDARIES = frozenset(";:()–—")
+# Before a noun trigger, the words of its noun phrase ("the troop withdrawal").
+NOUN_PHRASE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "CD", "HYPH"})
 
 
 @dataclass(slots=True)
@@ -182,23 +211,39 @@ def _names(tokens: Sequence[Token], match: Match) -> bool:
     return all(t.tag in PROPER_TAGS for t in tokens[match.first:match.last + 1] if t.is_word)
 
 
+def _leads_to(between: Sequence[Token]) -> bool:
+    """True when the words between a stop cue and a topic are articles, prepositions,
+    possessives, adjectives, numbers and nouns of quantity or manner before "of" ("larger
+    amounts of", "the delivery of"), then the words of a compound ("cut off anti-drug
+    funding")."""
+    at = 0
+    while at < len(between) and (between[at].tag in STOPPED_GAP_TAGS or (
+            between[at].tag in NOUN_TAGS and at + 1 < len(between)
+            and between[at + 1].text.lower() == "of")):
+        at += 1
+    compound = between[at:]
+    return at <= MAX_STOPPED_GAP and len(compound) <= MAX_STOPPED_GAP and all(
+        t.tag in STOPPED_COMPOUND_TAGS for t in compound)
+
+
 def _stopped(tokens: Sequence[Token], match: Match, stops: Sequence[Match]) -> bool:
-    """True when a stop cue of its clause ends the topic's action: before it across articles,
-    prepositions and adjectives ("an end to the arms sales", "cut off its funding", "a
-    ban on weapons"), or after it: right after ("the arms embargo") or as its verb across
-    no other verb but auxiliaries ("any financial support to the country should cease",
-    "airstrikes to be halted"; not "troops by the end of the year")."""
+    """True when a stop (or receive) cue of its clause ends the topic's action: around it
+    ("withdraw anti-terrorism intelligence cooperation"), before it across articles,
+    prepositions, adjectives and a compound's words ("an end to the arms sales", "cut off
+    its funding", "a ban on weapons"), or after it: right after ("the arms embargo") or as its
+    verb across no other verb but auxiliaries ("any financial support to the country should
+    cease", "airstrikes to be halted"; not "troops by the end of the year")."""
     start, end = clause_window(list(tokens), match.first)
     for stop in stops:
         if not start <= stop.first < end:
             continue
+        if stop.first < match.first and match.last <= stop.last:
+            return True  # inside it: "withdraw intelligence cooperation"
         if stop.last < match.first:
-            between = tokens[stop.last + 1:match.first]
-            if len(between) <= MAX_STOPPED_GAP and all(t.tag in STOPPED_GAP_TAGS
-                                                       for t in between):
+            if _leads_to(tokens[stop.last + 1:match.first]):
                 return True
-        elif stop.first > match.last and (stop.first == match.last + 1 or
-                                          tokens[stop.first].tag.startswith("VB")):
+        elif stop.phrase.label == "stop" and stop.first > match.last and (
+                stop.first == match.last + 1 or tokens[stop.first].tag.startswith("VB")):
             between = tokens[match.last + 1:stop.first]
             if len(between) <= MAX_STOPPED_GAP + 2 and all(
                     t.is_word and (t.tag == "MD" or t.key in AUXILIARY_KEYS
@@ -208,15 +253,15 @@ def _stopped(tokens: Sequence[Token], match: Match, stops: Sequence[Match]) -> b
 
 
 def topics_of(text: str, tokens: Sequence[Token], lexicon: Lexicon,
-              ranges: Sequence[tuple[int, int]], exclude: Sequence[tuple[int, int]] = ()
-              ) -> dict[str, str]:
+              ranges: Sequence[tuple[int, int]], exclude: Sequence[tuple[int, int]] = (),
+              stop_kinds: Sequence[str] = STOP_KINDS) -> dict[str, str]:
     """Topic -> reason for the topic phrases inside the token ranges; none for words of a
     `no-topic` phrase of the sentence ("nuclear weapons", "the release of Israeli soldier
     X"), inside a proper name, inside an `exclude` span (first and last token), that a
-    stop cue ends ("cut off funding": `_stopped`) or that the addressee owns ("your
-    troops")."""
+    cue of `stop_kinds` ends or receives ("cut off funding", "receive funding": `_stopped`;
+    a receiving verb only before the topic) or that the addressee owns ("your troops")."""
     blocked = [m for m in lexicon.topics_in(tokens) if m.phrase.label == NO_TOPIC]
-    stops = lexicon.cue("stop", tokens)
+    stops = [m for kind in stop_kinds for m in lexicon.cue(kind, tokens)]
     topics: dict[str, str] = {}
     for start, end in ranges:
         for match in lexicon.topics_in(tokens, start, end):
@@ -233,15 +278,18 @@ def topics_of(text: str, tokens: Sequence[Token], lexicon: Lexicon,
 
 def troop_topics(topics: dict[str, str], text: str, tokens: Sequence[Token], lexicon: Lexicon,
                  start: int, end: int, previous: Sequence[Token] = (),
-                 trigger: int | None = None) -> dict[str, str]:
+                 trigger: int | None = None, outside: Sequence[tuple[int, int]] = ()
+                 ) -> dict[str, str]:
     """A clause's topics when it withdraws or cuts troops (troops.py): withdrawal or
     troop-levels, and no ground-troops unless the clause also sends or adds troops ("will
     reduce its troop level" is not a commitment of troops). `previous` are the previous
     sentence's tokens ("It will not withdraw" after a sentence about its troops); an
     event's `trigger` that withdraws or cuts does so whatever troops the clause names
-    ("will withdraw, over the next year, its 900 troops")."""
+    ("will withdraw, over the next year, its 900 troops"); cues `outside` (a condition or
+    time clause: `adjunct_spans`) change nothing ("send money after the soldiers leave")."""
     links = [link for link in links_in(tokens, lexicon, start, end, previous)
-             if link.cue is not None]
+             if link.cue is not None
+             and not any(first <= link.cue.first <= last for first, last in outside)]
     taken = [(link.change, link.cue) for link in links if link.change in TROOP_TOPICS]
     change = change_at(tokens, lexicon, trigger) if trigger is not None else None
     if change in TROOP_TOPICS and "ground-troops" in topics and not taken:
@@ -356,7 +404,8 @@ def holder_of(event: Event, speaker: Actor | None, unowned: Sequence[Actor] = ()
 
 
 def _the_doers_words(ctx: DocContext, event: Event, tokens: Sequence[Token], lexicon: Lexicon,
-                     trigger: int, window: tuple[int, int]) -> set[str]:
+                     trigger: int, ranges: Sequence[tuple[int, int]],
+                     outside: Sequence[tuple[int, int]], stop_kinds: Sequence[str]) -> set[str]:
     """Topics only the event's own actor (or the party a request is made of) names when
     the event does something else with it ("Israeli troops warned residents", "army
     troops demanded money", "urged Islamist troops to stop their advance"): what the
@@ -372,9 +421,8 @@ def _the_doers_words(ctx: DocContext, event: Event, tokens: Sequence[Token], lex
     if not own:
         return set()
     text, _ = ctx.sentence(event.sentence_index)
-    ranges = [window, *_actor_ranges(ctx, event, tokens)]
-    return set(topics_of(text, tokens, lexicon, ranges)) - set(
-        topics_of(text, tokens, lexicon, ranges, exclude=own))
+    return set(topics_of(text, tokens, lexicon, ranges, outside, stop_kinds)) - set(
+        topics_of(text, tokens, lexicon, ranges, [*outside, *own], stop_kinds))
 
 
 def _actor_tokens(ctx: DocContext, event: Event, actor: Actor, tokens: Sequence[Token]
@@ -502,10 +550,38 @@ def reproaches_the_past(tokens: Sequence[Token], trigger: int, end: int) -> bool
     return False
 
 
-def states_nothing(kind: str, tokens: Sequence[Token], trigger: int, end: int) -> bool:
+def pressed_to_act(tokens: Sequence[Token], trigger: int, end: int,
+                   demands: Sequence[Match]) -> bool:
+    """True when the event's actor is the one a demand is made of: under it or facing it
+    (the trigger or a demand noun just after it: "has come under increasing pressure to
+    withdraw", "faces calls to resign"), or the
+    subject of a passive demand verb without its agent ("was urged to withdraw")."""
+    nouns = {trigger} | {d.first for d in demands if trigger <= d.first < min(end, trigger + 4)}
+    for noun in sorted(nouns):
+        if tokens[noun].tag not in NOUN_TAGS:
+            continue
+        at = noun - 1
+        while at >= 0 and tokens[at].tag in PRESSED_GAP_TAGS:
+            at -= 1
+        if at >= 0 and (tokens[at].text.lower() == "under" or tokens[at].key in FACING_KEYS):
+            return True
+    verb = tokens[trigger]
+    if verb.tag != "VBN" or not any(d.first == trigger for d in demands):
+        return False
+    before = [t for t in tokens[:trigger] if t.tag != "RB"]
+    return bool(before) and before[-1].key in AUXILIARY_KEYS and not any(
+        t.text.lower() == "by" for t in tokens[trigger + 1:end])
+
+
+def states_nothing(kind: str, tokens: Sequence[Token], trigger: int, end: int,
+                   lexicon: Lexicon) -> bool:
     """True for an event whose words state no stance on an action: a denial of a claim, a
-    breach of a rule ("violated the resolution"), a naming "call", a question, a reproach
-    about the past ("should have"), "as opposed to" (a comparison)."""
+    breach of a rule ("violated the resolution"), an admission ("acknowledged the presence
+    of its troops"), a naming "call", a question, a reproach about the past ("should
+    have"), a demand made of the actor ("came under pressure to withdraw"), "as opposed
+    to" (a comparison)."""
+    if kind == "SUPPORT":
+        return tokens[trigger].key in ADMISSION_KEYS
     if kind == "REJECT":
         before = tokens[trigger - 1].text.lower() if trigger > 0 else ""
         after = tokens[trigger + 1].text.lower() if trigger + 1 < len(tokens) else ""
@@ -513,8 +589,68 @@ def states_nothing(kind: str, tokens: Sequence[Token], trigger: int, end: int) -
             before == "as" and after == "to" and tokens[trigger].key == lemma_key("oppose"))
     if kind == "REQUEST":
         return names_something(tokens, trigger, end) or asks_a_question(
-            tokens, trigger, end) or reproaches_the_past(tokens, trigger, end)
+            tokens, trigger, end) or reproaches_the_past(tokens, trigger, end) or \
+            pressed_to_act(tokens, trigger, end, lexicon.cue("demand", tokens))
     return False
+
+
+def adjunct_spans(tokens: Sequence[Token], start: int, end: int, trigger: int
+                  ) -> list[tuple[int, int]]:
+    """The condition and time clauses around the trigger that it is outside, as first and
+    last token: one an opener begins before the trigger and a comma closes ("If they
+    lacked the arms, I will withdraw"), one an opener begins after it ("will appeal if the
+    loans distort competition", "flattened before ground troops move in"). What they name
+    is none of the event's topics."""
+    spans = []
+    comma = next((at for at in range(trigger - 1, start - 1, -1) if tokens[at].text == ","),
+                 None)
+    if comma is not None:
+        at, opener = comma - 1, None
+        while at >= 0 and tokens[at].text not in HARD_BOUNDARIES:
+            if tokens[at].text.lower() in ADJUNCT_OPENERS:
+                opener = at
+            at -= 1
+        if opener is not None:
+            spans.append((opener, comma))
+    after = next((at for at in range(trigger + 1, end)
+                  if tokens[at].text.lower() in ADJUNCT_OPENERS), None)
+    if after is not None:
+        spans.append((after, end - 1))
+    return spans
+
+
+def noun_window(tokens: Sequence[Token], trigger: int, start: int, end: int
+                ) -> tuple[int, int]:
+    """The words a noun trigger names its action with: its noun phrase and what follows up
+    to punctuation or a finite verb ("the threat of airstrikes", "Italy's troop
+    withdrawal"; not "North Korea's threat ... by strengthening our intelligence")."""
+    first = trigger
+    while first > start and tokens[first - 1].tag in NOUN_PHRASE_TAGS:
+        first -= 1
+    last = trigger + 1
+    while last < end and tokens[last].is_word and tokens[last].tag not in FINITE_TAGS:
+        last += 1
+    return first, last
+
+
+def names_no_action(tokens: Sequence[Token], trigger: int, blocked: Sequence[Match]) -> bool:
+    """True when the trigger's subject (across auxiliaries and adverbs) ends a `no-topic`
+    phrase ("China's military spending will increase"): the event's type is no action on
+    what its words name."""
+    at = trigger - 1
+    while at >= 0 and (tokens[at].tag in ("MD", "RB") or tokens[at].key in AUXILIARY_KEYS):
+        at -= 1
+    return at >= 0 and any(match.last == at for match in blocked)
+
+
+def aids_its_own(event: Event) -> bool:
+    """True for an AID whose recipients are all its actor's own state (government or
+    forces: "the ruling party proposed to give the military more capabilities"): no
+    assistance to another party."""
+    if event.event != "AID" or not event.recipient:
+        return False
+    countries = {a.country for a in event.actor if a.country}
+    return all(r.country in countries and r.sector in STATE_SECTORS for r in event.recipient)
 
 
 def subordinate_opener(tokens: Sequence[Token], trigger: int) -> str | None:
@@ -560,12 +696,18 @@ def in_relative_clause(ctx: DocContext, event: Event, tokens: Sequence[Token], t
 
 def believed_by_another(ctx: DocContext, event: Event, tokens: Sequence[Token], trigger: int,
                         holder: Party) -> bool:
-    """True when the event is what someone else believes or predicts ("critics believe
-    that cutting aid will hurt Sudan", "analysts expect Iran will send troops"): a verb of
-    belief before the trigger, not followed by "to" ("expects to send" is an intention),
-    whose subject is not a mention of the holder's side."""
+    """True when the event is what someone else believes, predicts or claims ("critics
+    believe that cutting aid will hurt Sudan", "analysts expect Iran will send troops",
+    "the paper claimed that X refused"): a verb of belief or claim before the trigger, not
+    followed by "to" ("expects to send" is an intention), whose subject is not a mention of
+    the holder's side; or what hearsay says ("reports say that the US is planning",
+    "accusations that he intended to"): a noun of hearsay before the trigger with "that"
+    or a saying verb between."""
     for at in range(trigger - 1, -1, -1):
         token = tokens[at]
+        if token.key in HEARSAY_KEYS and token.tag.startswith("NN") and any(
+                t.text.lower() == "that" or t.key in SAYING_KEYS for t in tokens[at + 1:trigger]):
+            return True
         if token.key not in BELIEF_KEYS or not token.tag.startswith("VB"):
             continue
         if at + 1 < len(tokens) and tokens[at + 1].tag == "TO":
@@ -655,22 +797,30 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
     trigger = ctx.trigger_token(event)
     start, end = clause_window(tokens, trigger)
     opener = subordinate_opener(tokens, trigger)
-    if states_nothing(event.event, tokens, trigger, end) or opener in CONDITION_OPENERS or \
+    if states_nothing(event.event, tokens, trigger, end, lexicon) or \
+            opener in CONDITION_OPENERS or aids_its_own(event) or \
             in_relative_clause(ctx, event, tokens, trigger, start):
         return []
-    topics: dict[str, str] = {
-        s.topic: f"topic {s.topic}: event {event.event}/{event.mode or ''} ({s.source})"
-        for s in lexicon.signal_topics(event.event, event.mode, event.context)}
-    worded = topics_of(text, tokens, lexicon, [(start, end), *_actor_ranges(ctx, event, tokens)])
-    for topic, reason in worded.items():
-        topics.setdefault(topic, reason)
-    topics = troop_topics(topics, text, tokens, lexicon, start, end, ctx.tokens(index - 1),
-                          trigger)
-    speaker = (event.quote.speaker if event.quote and event.quote.speaker
-               else ctx.speaker_of(index, lexicon, before=event.evidence.span.start - offset))
     demanded = _demanded(ctx, event, tokens, lexicon, trigger)
     if demanded is not None and demanded.party is None:
         return []
+    window = (noun_window(tokens, trigger, start, end) if tokens[trigger].tag in NOUN_TAGS
+              else (start, end))
+    blocked = [m for m in lexicon.topics_in(tokens) if m.phrase.label == NO_TOPIC]
+    topics: dict[str, str] = {} if names_no_action(tokens, trigger, blocked) else {
+        s.topic: f"topic {s.topic}: event {event.event}/{event.mode or ''} ({s.source})"
+        for s in lexicon.signal_topics(event.event, event.mode, event.context)}
+    # asking to receive something is a request for it: only stop cues end a request's topic
+    stop_kinds = ("stop",) if event.event == "REQUEST" or demanded is not None else STOP_KINDS
+    outside = adjunct_spans(tokens, start, end, trigger)
+    ranges = [window, *_actor_ranges(ctx, event, tokens)]
+    worded = topics_of(text, tokens, lexicon, ranges, outside, stop_kinds)
+    for topic, reason in worded.items():
+        topics.setdefault(topic, reason)
+    topics = troop_topics(topics, text, tokens, lexicon, start, end, ctx.tokens(index - 1),
+                          trigger, outside)
+    speaker = (event.quote.speaker if event.quote and event.quote.speaker
+               else ctx.speaker_of(index, lexicon, before=event.evidence.span.start - offset))
     holder = ((demanded.party, demanded.reason) if demanded is not None and demanded.party
               else holder_of(event, speaker, _unowned(ctx, event, tokens, lexicon)))
     if holder is None or believed_by_another(ctx, event, tokens, trigger, holder[0]):
@@ -692,7 +842,8 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
         stance, why = None, f"status {status}: {event.event} in a time clause " \
                             f"('{opener}') or describing a noun"
     if stance is not None:
-        for topic in _the_doers_words(ctx, event, tokens, lexicon, trigger, (start, end)):
+        for topic in _the_doers_words(ctx, event, tokens, lexicon, trigger, ranges, outside,
+                                      stop_kinds):
             if topics.get(topic) == worded.get(topic):
                 del topics[topic]
         if not topics:
