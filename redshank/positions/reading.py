@@ -99,6 +99,8 @@ ADMISSION_KEYS = frozenset(map(lemma_key, ("acknowledge", "admit", "concede")))
 # depends on or when it holds, not a stance ("posts troops before agreeing on a
 # ceasefire"); inside a condition it is not even a fact ("if Iran sends troops").
 CONDITION_OPENERS = frozenset({"if", "unless", "whether"})
+# Words that make a "would" conditional rather than the future of reported speech.
+CONDITIONAL_WOULD_WORDS = CONDITION_OPENERS | {"provided", "providing", "otherwise", "only"}
 SUBORDINATE_WORDS = CONDITION_OPENERS | {"before", "after", "once", "until", "till", "when",
                                          "whenever"}
 # Of those, the words whose clause is an adjunct: its words are none of the event's topics
@@ -343,6 +345,17 @@ def _actor_ranges(ctx: DocContext, event: Event, tokens: Sequence[Token]
         if inside:
             ranges.append((inside[0], inside[-1] + 1))
     return ranges
+
+
+def reported_future(event: Event, speaker: Actor | None, tokens: Sequence[Token],
+                    start: int, end: int) -> bool:
+    """True for "would" as the future of reported speech ("Britain said it would send
+    troops"): a "would" event that someone is reported saying, in a clause with no
+    condition ("would send troops if asked" is conditional, not a commitment)."""
+    return (event.auxiliary == "hypothetical"
+            and (event.evidence.auxiliary_cue or "").lower() == "would"
+            and speaker is not None
+            and not any(t.text.lower() in CONDITIONAL_WOULD_WORDS for t in tokens[start:end]))
 
 
 def stance_of(event: Event, lexicon: Lexicon, trigger: Sequence[Token]
@@ -830,6 +843,10 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
     if not topics:
         return []
     stance, status, why = stance_of(event, lexicon, tokens[trigger:trigger + 1])
+    if stance is None and reported_future(event, speaker, tokens, start, end):
+        base = EVENT_STANCES.get(event.event) or "commit"
+        stance, status, why = base, STANCE_STATUS[base], \
+            f"stance {base}: {event.event} 'would' of reported speech, as 'will'"
     if stance == "refuse" and conditional_inability(tokens, trigger, start):
         stance, status, why = "hedge", STANCE_STATUS["hedge"], \
             f"stance hedge: {event.event} unable to act, on a condition"

@@ -175,3 +175,17 @@ def test_aid_to_the_actors_own_forces_is_no_assistance() -> None:
 ])
 def test_a_noun_trigger_names_its_action_in_its_own_phrase(text: str, expected: list) -> None:
     assert _stances(_one_event(text, "THREATEN", "threat", SWEDEN)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "would" after a verb of saying is the future of what was said: a commitment
+    ("Norway said it would send soldiers to the border.", [("NOR", "ground-troops", "commit")]),
+    # a conditional "would" commits to nothing
+    ("Norway said it would send soldiers to the border if the UN asked.", []),
+    # nobody is reported saying it: a supposition
+    ("Norway would send soldiers to the border.", []),
+])
+def test_would_of_reported_speech_is_a_commitment(text: str, expected: list) -> None:
+    article = _one_event(text, "MOBILIZE", "send", mode="troops", auxiliary="hypothetical",
+                         cue="would", lemmas=["would"])
+    assert _stances(article) == expected
