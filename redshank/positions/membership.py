@@ -77,6 +77,8 @@ PART_OF_REACH_WORDS = 4  # "as part of [the NATO-led] KFOR"
 NEXT_TO_WORDS = 3  # "German KFOR troops", "UN force, comprising of troops from Italy"
 UNREAL_REACH_WORDS = 4  # "might [want to] take part in", not "may withdraw ... it has in"
 PLACE_PREPOSITIONS = ("in", "into", "to", "from")
+DESTINATION_WORDS = frozenset({"to", "for", "into", "join", "reinforce", "strengthen",
+                               "bolster"})
 LEAVE_REACH_WORDS = 2  # "pulled out of [the US-led] coalition"
 INCLUDE_REACH_WORDS = 3  # "the force[, which] includes [troops from] A"
 PARTNER_LINKS = frozenset({"such", "as", "including", "like", ","})  # "partners such as A"
@@ -868,8 +870,59 @@ class _Finder:
             if self.add(found.party, ref, "member", "member", index, piece,
                         self.span(index, tokens[found.first].start, tokens[found.last].end),
                         [reason]):
-                self.contribute(found.party, ref, found.kind, index, found.first,
-                                found.last, reason)
+                listed = self._composition(index, found.last)
+                for kind, (first, last) in (listed or {found.kind: (found.first,
+                                                                    found.last)}).items():
+                    self.contribute(found.party, ref, kind, index, first, last, reason)
+
+    def _composition(self, index: int, last: int) -> dict[str, tuple[int, int]]:
+        """What forces ending at token `last` are made of, when a verb of composition
+        follows them in their clause ("the Dutch contingent in Lebanon includes two
+        frigates and three helicopters"): each kind of asset listed, with its words."""
+        tokens = self.ctx.tokens(index)
+        _, stop = clause_window(tokens, last)
+        cues = [c for c in self.lexicon.cue("include", tokens, last + 1, stop)
+                if _words(tokens, last + 1, c.first) <= INCLUDE_REACH_WORDS]
+        return _asset_kinds(self.lexicon, tokens, cues[0].last + 1, stop) if cues else {}
+
+    def sends(self, index: int) -> None:
+        """"The Netherlands sent two frigates and three helicopters to UNIFIL": a state
+        before a verb of sending whose objects are assets (ships, aircraft, police,
+        engineers) and whose destination is a coalition named in the clause ("to", "for",
+        "to join" it: `_destination`) is a member, and contributes each kind it sends.
+        Troops sent are troop statements (`troops`)."""
+        tokens = self.ctx.tokens(index)
+        text, _ = self.ctx.sentence(index)
+        refs = self.coalitions.in_sentence(index)
+        for cue in self.lexicon.cue("deploy", tokens):
+            start, stop = clause_window(tokens, cue.first)
+            after = [r for r in refs if cue.last < r.first < stop
+                     and _destination(tokens, r) and not _modifies(tokens, r.last)]
+            if not after or _unreal(tokens[max(start, cue.first - UNREAL_REACH_WORDS):
+                                           cue.first]):
+                continue
+            ref = after[0]
+            kinds = {kind: at for kind, at in _asset_kinds(
+                self.lexicon, tokens, cue.last + 1, ref.first).items()
+                if kind != "ground-troops"}
+            if not kinds:
+                continue
+            status = "done" if tokens[cue.first].tag in ("VBD", "VBN") else "committed"
+            words = text[tokens[cue.first].start:tokens[ref.last].end]
+            reason = f"member: sends {', '.join(kinds)} to '{ref.label}' ('{words}')"
+            for actor, begin, end in self.ctx.mentions_in(index):
+                party = member_party(actor)
+                if party is None or not (tokens[start].start <= begin
+                                         and end <= tokens[cue.first].start):
+                    continue
+                if self.add(actor, ref, "member", "member", index, words,
+                            self.span(index, tokens[cue.first].start, tokens[ref.last].end),
+                            [reason]):
+                    for kind, (first, last) in kinds.items():
+                        offset = self.ctx.sentence(index)[1]
+                        self.record(party, ref, kind, status, index,
+                                    Span(offset + tokens[first].start,
+                                         offset + tokens[last].end), [reason])
 
     def _hosted(self, index: int, last: int) -> Reference | None:
         """The article's coalition when "in P" follows token `last` in its clause and P
@@ -1010,6 +1063,18 @@ def state_forces(ctx: DocContext, index: int, lexicon: Lexicon) -> list[StateFor
     return [replace(f, kind=_kind(lexicon, tokens, f.first, f.last)) for f in found]
 
 
+def _asset_kinds(lexicon: Lexicon, tokens: Sequence[Token], start: int, end: int
+                 ) -> dict[str, tuple[int, int]]:
+    """Kind -> the words of its first asset named in tokens[start:end] ("two frigates
+    and three helicopters": naval and air; "troops": ground troops)."""
+    found: dict[str, tuple[int, int]] = {}
+    for cue, kind in (*ASSET_KINDS.items(), ("force", "ground-troops")):
+        for match in lexicon.cue(cue, tokens, start, end):
+            if kind not in found or match.first < found[kind][0]:
+                found[kind] = (match.first, match.last)
+    return found
+
+
 def _kind(lexicon: Lexicon, tokens: Sequence[Token], first: int, last: int) -> str:
     """What forces tokens [first, last] are: the kind of the asset their words name
     (ships: naval, helicopters: air, a commander: command), else the topic they name,
@@ -1110,6 +1175,15 @@ def _next_to(tokens: Sequence[Token], refs: Sequence[Reference], first: int, las
     return best[1] if best else None
 
 
+def _destination(tokens: Sequence[Token], ref: Reference) -> bool:
+    """True when the coalition phrase is where something goes: "to", "for", "into",
+    "join" or "reinforce" right before it (its determiner and modifiers aside)."""
+    at = ref.first - 1
+    while at >= 0 and tokens[at].tag in ("DT", "JJ", "PRP$"):
+        at -= 1
+    return at >= 0 and tokens[at].text.lower() in DESTINATION_WORDS
+
+
 def _modifies(tokens: Sequence[Token], last: int) -> bool:
     """True when the coalition phrase ending at token `last` modifies a noun after it
     ("left the coalition base", "the coalition's headquarters"): its place, not itself."""
@@ -1171,6 +1245,7 @@ def read_membership(ctx: DocContext, lexicon: Lexicon,
         finder.partners(index)
         finder.leaves(index)
         finder.includes(index)
+        finder.sends(index)
         finder.forces(index)
         finder.command(index)
         finder.command_of(index)

@@ -478,3 +478,33 @@ def test_forces_fighting_where_a_peacekeeping_force_serves_are_not_in_it() -> No
     assert s0 == 0
     (coalition,) = coalitions_of(article)
     assert {m.member for m in coalition.members} == {"GHA"}
+
+
+def _kinds(coalition) -> set[tuple[str, str]]:
+    return {(m.member, g.kind) for m in coalition.members for g in m.contributions}
+
+
+def test_what_a_states_forces_are_made_of_is_what_it_contributes() -> None:
+    article = Article("composition", published="2006-09-01")
+    s0 = article.add("UNIFIL will grow to 15,000 soldiers in Lebanon.")
+    article.actor(s0, "Lebanon", "LBN", "LBN")
+    s1 = article.add("The Chilean contingent in Lebanon includes two frigates and three "
+                     "helicopters.")
+    article.actor(s1, "Chilean", "CHL", "CHL")
+    article.actor(s1, "Lebanon", "LBN", "LBN")
+    (coalition,) = coalitions_of(article)
+    assert _kinds(coalition) == {("CHL", "naval"), ("CHL", "air")}
+
+
+def test_a_state_sending_assets_to_the_coalition_contributes_them() -> None:
+    article = Article("sending", published="2006-09-01")
+    s0 = article.add("Chile sent two frigates and a helicopter to UNIFIL.")
+    article.actor(s0, "Chile", "CHL", "CHL")
+    s1 = article.add("Peru will not send frigates to UNIFIL.")
+    article.actor(s1, "Peru", "PER", "PER")
+    s2 = article.add("Brazil sent frigates to Lebanon, far from UNIFIL's area.")
+    article.actor(s2, "Brazil", "BRA", "BRA")
+    article.actor(s2, "Lebanon", "LBN", "LBN")
+    (coalition,) = coalitions_of(article)
+    assert {m.member for m in coalition.members} == {"CHL"}
+    assert _kinds(coalition) == {("CHL", "naval"), ("CHL", "air")}
