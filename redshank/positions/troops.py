@@ -850,7 +850,8 @@ class _SentenceReader:
                 holder_at: int | None) -> tuple[TroopStatus, Party | None, str] | None:
         """Demanded, refused, planned, announced or completed, from the words before the
         cue; None for an action said not to have happened ("has not withdrawn"), for a
-        demand that it not happen, and for a condition ("unless Japan withdraws")."""
+        demand that it not happen, for a condition ("unless Japan withdraws") and for a
+        modal change on a condition ("would withdraw if attacked": a threat)."""
         tokens, lexicon, anchor = self.tokens, self.lexicon, link.anchor
         scope = (window[0], anchor)
         refusals = [*lexicon.cue("refusal", tokens, *scope),
@@ -887,6 +888,9 @@ class _SentenceReader:
         if plans:
             cue = plans[-1]
             return "planned", None, f"status planned: '{self._words(cue.first, cue.last)}'"
+        if modal is not None and any(t.text.lower() in CONDITION_WORDS
+                                     for t in tokens[anchor:]):
+            return None  # "would remove its troops if the inquiry found ...": a threat
         if modal is not None or intents:
             word = modal.text if modal is not None else self._words(intents[-1].first,
                                                                     intents[-1].last)

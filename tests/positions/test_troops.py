@@ -108,6 +108,8 @@ def _summary(fact: TroopFact) -> tuple:
      ("POL", 900, "troops", "withdrawal", "announced", "TCD")),
     ("Denmark's 460 soldiers would be withdrawn from Cyprus, the prime minister said.",
      ("DNK", 460, "soldiers", "withdrawal", "announced", "CYP")),
+    ("Hungary removed its 300 soldiers from Haiti last month.",
+     ("HUN", 300, "soldiers", "withdrawal", "completed", "HTI")),
     # refusals
     ("South Korea will not withdraw its troops from Haiti.",
      ("KOR", None, "troops", "withdrawal", "refused", "HTI")),
@@ -147,6 +149,12 @@ def test_a_third_partys_demand_is_demanded_by_it_not_stated_by_the_holder() -> N
 
 def test_a_demand_that_troops_not_be_sent_is_no_fact_of_the_target() -> None:
     assert _facts("The Green Brigade demanded that Poland not send more troops.") == []
+
+
+def test_a_change_threatened_on_a_condition_is_no_fact() -> None:
+    assert _facts("Poland would withdraw its troops from Chad if the rebels attacked.") == []
+    assert [_summary(f) for f in _facts("Poland will withdraw its troops from Chad.")] == [
+        ("POL", None, "troops", "withdrawal", "announced", "TCD")]
 
 
 def test_what_troops_should_or_must_do_is_asked_not_announced() -> None:
