@@ -33,6 +33,10 @@ LOCAL_PLACE_KINDS = frozenset({"city", "admin1", "admin2"})
 MAX_PLACE_WORDS = 3
 # Smaller towns share their names with words of office and party ("Liberal", "Green").
 MIN_CITY_POPULATION = 100_000
+# A legislator speaks for a party or a constituency, not for the state (the legislature as
+# a body does: "Congress approved the funds"); so do officials of a city or a region.
+OWN_VOICE_SECTORS = frozenset({"LEG"})
+LOCAL_OFFICES = frozenset({"governor", "mayor", "councillor", "councilor", "alderman"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,15 +66,28 @@ def speaks_for(actor: Actor) -> Party | None:
     the coder gave a country by reading the event as domestic ("European leaders urged
     him": not his country's), for people, businesses and schools given only the
     article's country ("people", "voters", "a college": nobody's side), and for a city's
-    or a province's ("Ontario Liberals", "the Mayor of Lyon": `is_local`)."""
+    or a province's ("Ontario Liberals", "the Mayor of Lyon": `is_local`). A legislator,
+    a governor or a mayor named as a person speaks for themselves (`own_voice`)."""
     if is_generic(actor) or actor.sector in COURT_SECTORS or is_local(actor):
         return None
+    if actor.type == "person" and own_voice(actor):
+        return Party(actor.id, actor.name, "person")
     if actor.sector not in STATE_SECTORS and actor.country_from == "article":
         return None
     if actor.type in ("state", "person") and actor.country and actor.sector and \
             actor.sector not in STATE_SECTORS:
         return Party(actor.id, actor.name, actor.type)
     return party_of(actor)
+
+
+def own_voice(actor: Actor) -> bool:
+    """True for a person in a legislature ("Senator Ron Boswell") or in a local office
+    ("Governor Jerry Brown", "Mayor Ray Nagin"; not "Governor-General")."""
+    if actor.sector in OWN_VOICE_SECTORS:
+        return True
+    name = set(actor.name.lower().split())
+    return any(word in LOCAL_OFFICES for word in actor.text.lower().replace(",", " ").split()
+               if word not in name)
 
 
 def is_local(actor: Actor) -> bool:

@@ -152,3 +152,20 @@ def test_no_plans_for_another_party_refuse_nothing(text: str, stances: list[str]
     s0 = article.add(text)
     article.actor(s0, "Rasmussen", "DNKGOV", "DNK", kind="person", name="Anders Rasmussen")
     assert [p.stance for p in _positions(article)] == stances
+
+
+@pytest.mark.parametrize(("words", "sector", "name", "holder"), [
+    # a legislator or a local official speaks for themselves, not for the state
+    ("Senator Kim Lee", "LEG", "Kim Lee", "KIM_LEE"),
+    ("Governor Kim Lee", "GOV", "Kim Lee", "KIM_LEE"),
+    # a minister speaks for the state
+    ("Defence Minister Kim Lee", "GOV", "Kim Lee", "NOR"),
+])
+def test_a_legislator_or_a_local_official_holds_their_own_position(
+        words: str, sector: str, name: str, holder: str) -> None:
+    article = Article("own-voice", published="2007-05-10")
+    s0 = article.add(f"{words} called for more soldiers to patrol the border.")
+    person = article.actor(s0, words, f"NOR{sector}", "NOR", kind="person", name=name,
+                           actor_id="KIM_LEE", sector=sector)
+    article.event(s0, "REQUEST", "called", actors=[person])
+    assert _stances(article) == [(holder, "ground-troops", "request")]
