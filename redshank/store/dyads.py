@@ -168,24 +168,26 @@ class DyadMethods(SQLPrimitives):
         matching events are located at all (a cluster once, wherever its reports put it)."""
         table, event_id, _alias, counted, params, conditions = _source(query)
         events = "de" if isinstance(query, ClusterQuery) else "e"
-        location = f"(CAST({events}.record AS JSON) -> 'location')"
-        values = {name: f"({location} ->> '{name}')" for name in PLACE_FIELDS}
+        if isinstance(query, ClusterQuery):
+            cluster = "c.cluster_id"
+        else:
+            cluster = "COALESCE(pm.cluster_id, e.event_id)"
+            table += f" LEFT JOIN cluster_members pm ON pm.event_id = {event_id}"
+        # the location read out of each record once, in a subquery
+        rows = (f"(SELECT {counted} AS counted, {cluster} || ' ' || {events}.doc_id AS report,"
+                f" {events}.quad AS quad, CAST({events}.record AS JSON) -> 'location' AS place"
+                f" FROM {table}{filters.where(conditions)}) p")
+        fields = {name: f"(p.place ->> '{name}')" for name in PLACE_FIELDS}
         for name in ("lat", "lon"):
-            values[name] = f"CAST({values[name]} AS DOUBLE PRECISION)"
-        cluster = ("c.cluster_id" if isinstance(query, ClusterQuery)
-                   else "COALESCE(pm.cluster_id, e.event_id)")
-        joined = (table if isinstance(query, ClusterQuery) else
-                  f"{table} LEFT JOIN cluster_members pm ON pm.event_id = {event_id}")
-        located = filters.where([*conditions, f"{values['lat']} IS NOT NULL",
-                                 f"{values['lon']} IS NOT NULL"])
-        quads = ", ".join(f"count(DISTINCT CASE WHEN {events}.quad = {quad} THEN {counted}"
-                          " END)" for quad in QUADS)
-        sql = (f"SELECT {', '.join(values.values())}, count(DISTINCT {counted}),"
-               f" count(DISTINCT {cluster} || ' ' || {events}.doc_id), {quads}"
-               f" FROM {joined}{located} GROUP BY 1, 2, 3, 4, 5")
+            fields[name] = f"CAST({fields[name]} AS DOUBLE PRECISION)"
+        located = f" WHERE {fields['lat']} IS NOT NULL AND {fields['lon']} IS NOT NULL"
+        quads = ", ".join(f"count(DISTINCT CASE WHEN p.quad = {quad} THEN p.counted END)"
+                          for quad in QUADS)
+        sql = (f"SELECT {', '.join(fields.values())}, count(DISTINCT p.counted),"
+               f" count(DISTINCT p.report), {quads} FROM {rows}{located} GROUP BY 1, 2, 3, 4, 5")
         with self._operation("count events by place"):
             found = self._fetch(sql, params)
-            total = self._fetch(f"SELECT count(DISTINCT {counted}) FROM {table}{located}",
+            total = self._fetch(f"SELECT count(DISTINCT p.counted) FROM {rows}{located}",
                                 params)[0][0]
         places = [PlaceCount(name, country, lat, lon, precision, count, reports,
                              dict(zip(QUADS, quads, strict=True)))
