@@ -41,7 +41,8 @@ def test_pages_are_the_same_as_over_duckdb(postgres_seeds: str, client: TestClie
 @pytest.mark.parametrize("path", [
     "/api/stats", "/api/dyads?by=week", "/api/timeline?by=week", "/api/timeline",
     "/api/timeline?by=month&stack=event", "/api/timeline?by=year", "/api/places",
-    "/api/places?merged=true&all=true", "/api/coalitions?against=ISIL",
+    "/api/places?merged=true&all=true", "/api/places?near=Mosul&within=500&country=IRQ",
+    "/api/events?near=33,44&within=0", "/api/coalitions?against=ISIL",
     "/api/events?country=IRQ"])
 def test_answers_are_the_same_as_over_duckdb(postgres_seeds: str, client: TestClient,
                                              path: str) -> None:

@@ -91,7 +91,8 @@ export class NetworkView {
         .distance(Math.min(120, width / 6)))
       .force("charge", d3.forceManyBody()
         .strength(-Math.min(400, (width * height) / (nodes.length * 40))))
-      .force("collide", d3.forceCollide((d) => d.r + 10))
+      // room for the label, which runs to the right of the node
+      .force("collide", d3.forceCollide((d) => d.r + 6 + d.label / 2))
       .force("x", d3.forceX(width / 2).strength(0.06))
       .force("y", d3.forceY(height / 2).strength(0.1))
       .stop();
