@@ -38,11 +38,14 @@ DEFAULT_WITHIN_KM = 50.0
 EXCLUDED_AUXILIARIES = ("negated", "hypothetical", "future")
 Values = str | Iterable[str] | None
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+_NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+_COORDINATES = re.compile(rf"^\s*({_NUMBER})\s*,\s*({_NUMBER})\s*$")
 
 
 @dataclass(frozen=True, slots=True)
 class NearPlace:
-    """A circle of `km` kilometres around a named place (its coordinates resolved)."""
+    """A circle of `km` kilometres around a place: a name (its coordinates resolved) or
+    the coordinates themselves ("33.34,44.4")."""
 
     name: str
     lat: float
@@ -241,9 +244,17 @@ def check_radius_km(km: float) -> float:
 
 
 def near_place(name: str, within_km: float = DEFAULT_WITHIN_KM) -> NearPlace:
-    """A circle around the most prominent gazetteer place called `name`."""
+    """A circle around `name`: coordinates "LAT,LON" in degrees ("33.34,44.4"; with
+    `within_km=0`, exactly there), else the most prominent gazetteer place so called."""
     from redshank.where.query import place_named
 
+    found = _COORDINATES.match(name)
+    if found:
+        lat, lon = float(found.group(1)), float(found.group(2))
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ConfigError(f"near {name!r}: latitude must be -90 to 90 and longitude "
+                              "-180 to 180 (give LAT,LON in degrees, e.g. 33.34,44.4)")
+        return NearPlace(name.strip(), lat, lon, within_km)
     place = place_named(name)
     assert place.lat is not None and place.lon is not None
     return NearPlace(name, place.lat, place.lon, within_km)

@@ -17,6 +17,7 @@ from redshank.query import (
     country_code,
     event_query,
     event_type,
+    near_place,
     partial_date,
     split_values,
 )
@@ -108,9 +109,25 @@ def test_a_cluster_query_carries_every_event_filter() -> None:
     assert query.exclude_implied_actors and query.near is not None and query.near.km == 10
 
 
+@pytest.mark.parametrize(("text", "lat", "lon"), [
+    ("33.34,44.4", 33.34, 44.4), (" -33.87 , 151.21 ", -33.87, 151.21), ("0,-180", 0.0, -180.0),
+    ("1e-07,.5", 1e-07, 0.5),
+])
+def test_near_takes_coordinates_as_well_as_a_name(text: str, lat: float, lon: float) -> None:
+    near = near_place(text, 0)
+    assert (near.lat, near.lon, near.km) == (lat, lon, 0)
+    assert near_place("Beirut").lat != lat
+
+
+@pytest.mark.parametrize("text", ["91,10", "10,180.5", "-90.1,0"])
+def test_coordinates_off_the_globe_are_refused(text: str) -> None:
+    with pytest.raises(ConfigError, match="latitude must be -90 to 90 and longitude -180 to 180"):
+        near_place(text)
+
+
 @pytest.mark.parametrize("values", [
     {"since": "2015", "until": "2014"}, {"limit": -1}, {"near": "Beirut", "within_km": -1},
-    {"place_scope": "street"}, {"near": "Nowhere-on-Earth-xyz"},
+    {"place_scope": "street"}, {"near": "Nowhere-on-Earth-xyz"}, {"near": "33.3,44.4,5"},
 ])
 def test_impossible_queries_are_refused(values: dict) -> None:
     with pytest.raises(ConfigError):

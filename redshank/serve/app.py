@@ -37,6 +37,7 @@ from redshank.serve.models import (
     Dyads,
     EventDetail,
     EventsPage,
+    Places,
     PositionsPage,
     Stats,
     Timeline,
@@ -157,10 +158,19 @@ def create_app(db: str, *, query_timeout_s: float = DEFAULT_QUERY_TIMEOUT_S,
         return await read(lambda store: views.dyads(store, query, key, by, top))
 
     @app.get("/api/timeline", response_model=Timeline, responses=responses(*READ_ERRORS),
-             summary="Dated events per day or week, by quad or event type")
-    async def get_timeline(query: Filters, by: Literal["day", "week"] = "day",
-                           stack: Literal["quad", "event"] = "quad") -> dict[str, Any]:
+             summary="Dated events per day, week, month or year, by quad or event type")
+    async def get_timeline(
+        query: Filters,
+        by: Annotated[Literal["day", "week", "month", "year"] | None, Query(
+            description="the period; by default one fitting the span of the events")] = None,
+        stack: Literal["quad", "event"] = "quad",
+    ) -> dict[str, Any]:
         return await read(lambda store: views.timeline(store, query, by, stack))
+
+    @app.get("/api/places", response_model=Places, responses=responses(*READ_ERRORS),
+             summary="Located events per place, with their reports and quads")
+    async def list_places(query: Filters) -> dict[str, Any]:
+        return await read(lambda store: views.places(store, query))
 
     @app.get("/api/positions", response_model=PositionsPage,
              responses=responses(*READ_ERRORS), summary="Stated positions, a page at a time")

@@ -112,15 +112,41 @@ class Dyads(BaseModel):
 
 
 class TimelineItem(BaseModel):
-    period: str = Field(description="the day, or the Monday of the week (YYYY-MM-DD)")
+    period: str = Field(description="the first day of the period (YYYY-MM-DD): the day, "
+                                    "the Monday of the week, the 1st of the month or of "
+                                    "January")
     key: str = Field(description="the quad (1-4) or the PLOVER type")
     events: int
 
 
 class Timeline(BaseModel):
-    by: str
+    by: str = Field(description="the period asked for, or the one chosen for the span "
+                                "from first to last: day under 3 months, week under 2 "
+                                "years, month under 20 years, else year")
     stack: str
+    first: str | None = Field(description="the first period of the bulk of the events; "
+                                          "earlier ones are outliers (null: no events)")
+    last: str | None = Field(description="the last period of the bulk of the events; later "
+                                         "ones are outliers")
     items: list[TimelineItem]
+
+
+class PlaceItem(BaseModel):
+    name: str
+    country: str | None = Field(description="ISO alpha-3 code")
+    lat: float
+    lon: float
+    precision: str = Field(description="city, admin1 or country")
+    events: int = Field(description="events (clusters, with merged=true) located here")
+    reports: int = Field(description="articles per real-world event: the distinct documents "
+                                     "of each cluster, an unlinked event counting as one")
+    quads: dict[str, int] = Field(description="events of each quad, \"1\" to \"4\"")
+
+
+class Places(BaseModel):
+    items: list[PlaceItem] = Field(description="one per place, most events first")
+    count: int = Field(description="how many events (clusters) match")
+    located: int = Field(description="how many of them are located")
 
 
 class PositionRecord(Record):

@@ -3,8 +3,9 @@ read-only store, run in a worker thread by redshank/serve/reader.py."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from redshank.explain import explanation
@@ -90,10 +91,77 @@ def dyads(store: Store, query: EventQuery, by_actor: str, by: str | None, top: i
                        "conflict": c.conflict} for c in counts]}
 
 
-def timeline(store: Store, query: EventQuery, by: str, stack: str) -> dict[str, Any]:
-    rows = store.count_timeline(query, by=by, stack=stack)
-    return {"by": by, "stack": stack, "items": [
-        {"period": day.isoformat(), "key": key, "events": count} for day, key, count in rows]}
+def places(store: Store, query: EventQuery) -> dict[str, Any]:
+    """Matching events per place, and how many match and how many are located."""
+    found, located = store.count_places(query)
+    return {"items": [{"name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon,
+                       "precision": p.precision, "events": p.events, "reports": p.reports,
+                       "quads": {str(quad): count for quad, count in p.quads.items()}}
+                      for p in found],
+            "count": store.count_events(query), "located": located}
+
+
+# The period a timeline is counted in when none is asked for: the first whose span (days)
+# the bulk of the events is shorter than, else years.
+AUTO_PERIODS = (("day", 92), ("week", 731), ("month", 20 * 366))
+# Dates further than this many spreads (the middle half of the events' days, at least
+# MIN_SPREAD_DAYS) before the first or after the last quarter are outliers.
+OUTLIER_SPREADS = 3
+MIN_SPREAD_DAYS = 61
+
+
+def timeline(store: Store, query: EventQuery, by: str | None, stack: str) -> dict[str, Any]:
+    """Dated events per period (`by`, else one chosen for the span of the bulk of them)
+    and key, and the first and last period of that bulk: far-off dates (a stray 1876 in a
+    2005 corpus) fall outside it."""
+    days = store.count_timeline(query, by="day", stack=stack)
+    per_day: Counter[date] = Counter()
+    for day, _key, count in days:
+        per_day[day] += count
+    first, last = bulk_range(per_day)
+    if by is None:
+        by = auto_period(first, last)
+    rows = days if by == "day" else store.count_timeline(query, by=by, stack=stack)
+    return {"by": by, "stack": stack,
+            "first": _day(period_start(first, by)) if first else None,
+            "last": _day(period_start(last, by)) if last else None,
+            "items": [{"period": day.isoformat(), "key": key, "events": count}
+                      for day, key, count in rows]}
+
+
+def bulk_range(per_day: Counter[date]) -> tuple[date | None, date | None]:
+    """The first and last day with events that is not an outlier: no further than
+    OUTLIER_SPREADS spreads from the middle half of the events."""
+    if not per_day:
+        return None, None
+    days = sorted(per_day)
+    total = sum(per_day.values())
+    seen, quartiles = 0, []
+    for day in days:
+        seen += per_day[day]
+        while len(quartiles) < 2 and seen * 4 >= total * (1 + 2 * len(quartiles)):
+            quartiles.append(day)
+    low, high = quartiles
+    reach = timedelta(days=OUTLIER_SPREADS * max((high - low).days, MIN_SPREAD_DAYS))
+    kept = [day for day in days if low - reach <= day <= high + reach]
+    return kept[0], kept[-1]
+
+
+def auto_period(first: date | None, last: date | None) -> str:
+    """Day for under three months, week under two years, month under twenty, else year."""
+    span = (last - first).days if first and last else 0
+    return next((unit for unit, days in AUTO_PERIODS if span < days), "year")
+
+
+def period_start(day: date, by: str) -> date:
+    """The first day of the day, week (Monday), month or year holding `day`."""
+    if by == "week":
+        return day - timedelta(days=day.weekday())
+    if by == "month":
+        return day.replace(day=1)
+    if by == "year":
+        return day.replace(month=1, day=1)
+    return day
 
 
 def positions_page(store: Store, query: PositionQuery, limit: int) -> dict[str, Any]:

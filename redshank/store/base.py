@@ -25,6 +25,7 @@ from redshank.model import (
     Sentence,
 )
 from redshank.query import ClusterQuery, EventQuery
+from redshank.store.dyads import PlaceCount
 from redshank.store.position_queries import CoalitionQuery, PositionQuery
 
 
@@ -121,8 +122,14 @@ class Store(Protocol):
 
     def count_timeline(self, query: EventQuery, *, by: str = "day", stack: str = "quad"
                        ) -> list[tuple[date, str, int]]:
-        """Dated events (clusters, for a ClusterQuery) per "day" or "week" of their start
-        and per "quad" or "event" type: (first day, key, events), in time order."""
+        """Dated events (clusters, for a ClusterQuery) per "day", "week", "month" or "year"
+        of their start and per "quad" or "event" type: (first day, key, events), in time
+        order."""
+        ...
+
+    def count_places(self, query: EventQuery) -> tuple[list[PlaceCount], int]:
+        """Located events (clusters, for a ClusterQuery) per place, most first, and how
+        many are located."""
         ...
 
     def count_by(self, query: EventQuery, field: str) -> dict[str, int]:

@@ -1,5 +1,6 @@
 """Counting stored events: by dyad (who did what to whom, optionally per day, week, month
-or year), over time, by type or country; and the filter values no stored event has.
+or year), over time, by place, by type or country; and the filter values no stored event
+has.
 
 `DyadMethods` is mixed into `SQLStore`. An event counts once for each distinct pair of an
 actor key and a recipient key it has ("the United States and Britain struck Iraq" counts
@@ -9,6 +10,7 @@ for USA-IRQ and GBR-IRQ); events without an actor or a recipient are in no dyad.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -30,6 +32,24 @@ PERIODS = ("day", "week", "month", "year")
 COOPERATION_QUADS = (1, 2)
 CONFLICT_QUADS = (3, 4)
 STACKS = ("quad", "event")
+QUADS = (1, 2, 3, 4)
+PLACE_FIELDS = ("name", "country", "lat", "lon", "precision")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCount:
+    """The events (clusters, for a ClusterQuery) located at one place, the reports of them
+    (articles per real-world event: the distinct documents of each cluster, an unlinked
+    event counting as its own cluster) and the events of each quad (1-4)."""
+
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    precision: str
+    events: int
+    reports: int
+    quads: dict[int, int]
 
 
 def check_period(by: str | None, allowed: tuple[str, ...] = PERIODS) -> None:
@@ -124,10 +144,10 @@ class DyadMethods(SQLPrimitives):
 
     def count_timeline(self, query: EventQuery, *, by: str = "day", stack: str = "quad"
                        ) -> list[tuple[date, str, int]]:
-        """Dated events (clusters, for a ClusterQuery) matching `query` per day or week
-        (its Monday) of their date_start, and per quad ("1".."4") or PLOVER type: (first
-        day, key, events) rows in time order."""
-        check_period(by, ("day", "week"))
+        """Dated events (clusters, for a ClusterQuery) matching `query` per day, week (its
+        Monday), month or year of their date_start, and per quad ("1".."4") or PLOVER type:
+        (first day, key, events) rows in time order."""
+        check_period(by)
         if stack not in STACKS:
             raise ConfigError(f"unknown stack {stack!r}; use one of {', '.join(STACKS)}")
         table, _event_id, alias, counted, params, conditions = _source(query)
@@ -141,6 +161,40 @@ class DyadMethods(SQLPrimitives):
         with self._operation("count events over time"):
             return [(first, str(found), count)
                     for first, found, count in self._fetch(sql, params)]
+
+    def count_places(self, query: EventQuery) -> tuple[list[PlaceCount], int]:
+        """Events (clusters, for a ClusterQuery) matching `query` per place they are located
+        at (name, country, coordinates and precision), most events first; and how many
+        matching events are located at all (a cluster once, wherever its reports put it)."""
+        table, event_id, _alias, counted, params, conditions = _source(query)
+        events = "de" if isinstance(query, ClusterQuery) else "e"
+        if isinstance(query, ClusterQuery):
+            cluster = "c.cluster_id"
+        else:
+            cluster = "COALESCE(pm.cluster_id, e.event_id)"
+            table += f" LEFT JOIN cluster_members pm ON pm.event_id = {event_id}"
+        # the location read out of each record once, in a subquery
+        rows = (f"(SELECT {counted} AS counted, {cluster} || ' ' || {events}.doc_id AS report,"
+                f" {events}.quad AS quad, CAST({events}.record AS JSON) -> 'location' AS place"
+                f" FROM {table}{filters.where(conditions)}) p")
+        fields = {name: f"(p.place ->> '{name}')" for name in PLACE_FIELDS}
+        for name in ("lat", "lon"):
+            fields[name] = f"CAST({fields[name]} AS DOUBLE PRECISION)"
+        located = f" WHERE {fields['lat']} IS NOT NULL AND {fields['lon']} IS NOT NULL"
+        quads = ", ".join(f"count(DISTINCT CASE WHEN p.quad = {quad} THEN p.counted END)"
+                          for quad in QUADS)
+        sql = (f"SELECT {', '.join(fields.values())}, count(DISTINCT p.counted),"
+               f" count(DISTINCT p.report), {quads} FROM {rows}{located} GROUP BY 1, 2, 3, 4, 5")
+        with self._operation("count events by place"):
+            found = self._fetch(sql, params)
+            total = self._fetch(f"SELECT count(DISTINCT p.counted) FROM {rows}{located}",
+                                params)[0][0]
+        places = [PlaceCount(name, country, lat, lon, precision, count, reports,
+                             dict(zip(QUADS, quads, strict=True)))
+                  for name, country, lat, lon, precision, count, reports, *quads in found]
+        places.sort(key=lambda p: (-p.events, p.name, p.country or "", p.lat, p.lon,
+                                   p.precision))
+        return places, total
 
     def count_by(self, query: EventQuery, field: str) -> dict[str, int]:
         """How many events matching `query` have each value of `field`: "event" (the PLOVER

@@ -77,27 +77,33 @@ def report_conditions(query: EventQuery, alias: str) -> Conditions:
 
 
 def _place_conditions(query: EventQuery, record: str) -> Conditions:
+    """Conditions on where the event happened. The location is read out of the record
+    once per row (reading each field from the whole record would parse it once each)."""
     location = f"({record} -> 'location')"
     conditions: list[str] = []
     params: list[Any] = []
-    if query.countries:
-        conditions.append(f"({location} ->> 'country') IN ({marks(len(query.countries))})")
-        params.extend(query.countries)
     if query.place_scope is not None:
         scopes = PLACE_SCOPES[: PLACE_SCOPES.index(query.place_scope) + 1]
         conditions.append(f"({location} ->> 'name') IS NOT NULL AND "
                           f"COALESCE({record} ->> 'place_scope', 'sentence') IN "
                           f"({marks(len(scopes))})")
         params.extend(scopes)
+    inner: list[str] = []
+    if query.countries:
+        inner.append(f"(l.location ->> 'country') IN ({marks(len(query.countries))})")
+        params.extend(query.countries)
     if query.near is not None:
-        lat = f"CAST({location} ->> 'lat' AS DOUBLE PRECISION)"
-        lon = f"CAST({location} ->> 'lon' AS DOUBLE PRECISION)"
+        lat = "CAST(l.location ->> 'lat' AS DOUBLE PRECISION)"
+        lon = "CAST(l.location ->> 'lon' AS DOUBLE PRECISION)"
         # Haversine; LEAST keeps rounding from taking asin out of its domain.
-        conditions.append(
+        inner.append(
             f"2 * {EARTH_RADIUS_KM} * asin(LEAST(1.0, sqrt("
             f"power(sin(radians({lat} - ?) / 2), 2) + cos(radians(?)) * cos(radians({lat}))"
             f" * power(sin(radians({lon} - ?) / 2), 2)))) <= ?")
         params.extend([query.near.lat, query.near.lat, query.near.lon, query.near.km])
+    if inner:
+        conditions.append(f"EXISTS (SELECT 1 FROM (SELECT {location} AS location) l"
+                          f"{where(inner)})")
     return conditions, params
 
 

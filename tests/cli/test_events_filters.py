@@ -104,6 +104,16 @@ def test_near_a_place_keeps_events_within_the_radius(db: str, capsys) -> None:
     assert [row["location"]["name"] for row in close] == ["Tbilisi"]
 
 
+def test_near_coordinates_with_no_radius_keeps_the_events_placed_exactly_there(
+        db: str, capsys) -> None:
+    (tbilisi,) = jsonl(capsys, "events", "--db", db, "--near", "Tbilisi", "--within", "10")
+    where = f"{tbilisi['location']['lat']},{tbilisi['location']['lon']}"
+    there = jsonl(capsys, "events", "--db", db, "--near", where, "--within", "0")
+    assert [row["event_id"] for row in there] == [tbilisi["event_id"]]
+    around = jsonl(capsys, "events", "--db", db, "--near", where, "--within", "100")
+    assert [row["location"]["name"] for row in around] == ["Tbilisi", "Gori"]
+
+
 def test_the_table_says_how_many_events_all_would_add(db: str, capsys) -> None:
     status, out, _ = run(capsys, "events", "--db", db, "--country", "IRQ")
     assert status == 0

@@ -3,6 +3,9 @@ it matches what the store and the CLI say."""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from datetime import date
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -69,6 +72,7 @@ def test_filters_mean_what_the_cli_flags_mean(client: TestClient, seeds_db: str)
     ({"min_reports": "2"}, "add merged=true"),
     ({"scope": "planet"}, "unknown place scope"),
     ({"near": "Baghdad", "within": "-1"}, "finite number"),
+    ({"near": "95,44", "within": "0"}, "latitude must be -90 to 90"),
     ({"cursor": "not-a-cursor"}, "not a cursor of events"),
 ])
 def test_bad_filter_values_are_400_naming_the_problem(client: TestClient, params: dict,
@@ -153,16 +157,107 @@ def test_dyads_split_events_into_cooperation_and_conflict(client: TestClient) ->
     assert sum(d["events"] for d in codes) >= sum(d["events"] for d in items)
 
 
-@pytest.mark.parametrize(("by", "stack"), [("day", "quad"), ("week", "event")])
-def test_the_timeline_counts_every_dated_event(client: TestClient, seeds_db: str, by: str,
-                                               stack: str) -> None:
+def period_of(day: date, by: str) -> str:
+    """The first day of the period of `by` holding `day`, as the timeline gives it."""
+    first = {"day": day, "week": date.fromordinal(day.toordinal() - day.weekday()),
+             "month": day.replace(day=1), "year": day.replace(month=1, day=1)}[by]
+    return first.isoformat()
+
+
+@pytest.mark.parametrize(("by", "stack"), [("day", "quad"), ("week", "event"),
+                                           ("month", "quad"), ("year", "event")])
+def test_the_timeline_counts_every_dated_event_in_its_period(
+        client: TestClient, seeds_db: str, by: str, stack: str) -> None:
     body = client.get("/api/timeline", params={"by": by, "stack": stack}).json()
     with open_store(seeds_db, read_only=True) as store:
         dated = [e for e in store.query_events(EventQuery()) if e.date_start is not None]
-    assert sum(item["events"] for item in body["items"]) == len(dated)
-    keys = {item["key"] for item in body["items"]}
-    assert keys == ({str(e.quad) for e in dated} if stack == "quad" else
-                    {e.event for e in dated})
+    expected = Counter((period_of(e.date_start, by), str(e.quad) if stack == "quad"
+                        else e.event) for e in dated)
+    assert body["by"] == by and len(expected) > 1
+    assert {(i["period"], i["key"]): i["events"] for i in body["items"]} == expected
+    periods = sorted(period for period, _ in expected)
+    assert body["first"] in periods and body["last"] in periods
+    assert body["first"] <= body["last"]
+
+
+def test_the_timeline_picks_its_period_from_the_span_of_the_events(client: TestClient) -> None:
+    body = client.get("/api/timeline").json()
+    span = (date.fromisoformat(body["last"]) - date.fromisoformat(body["first"])).days
+    assert body["by"] == ("day" if span < 92 else "week" if span < 731 else "month")
+    assert body["items"] == client.get("/api/timeline", params={"by": body["by"]}).json()[
+        "items"]
+    first_day = client.get("/api/timeline", params={"by": "day"}).json()["first"]
+    narrow = client.get("/api/timeline", params={"since": first_day,
+                                                 "until": first_day}).json()
+    assert narrow["by"] == "day" and narrow["first"] == narrow["last"] == first_day
+    assert client.get("/api/timeline", params={"by": "decade"}).status_code == 422
+
+
+def places_of(events: list[dict], key: str) -> dict[tuple, dict]:
+    """What /api/places should say, from event records: per place, the distinct `key`
+    values (event or cluster ids) with their quads, and the (cluster, document) reports."""
+    found: dict[tuple, dict] = defaultdict(lambda: {"ids": set(), "quads": defaultdict(set),
+                                                    "reports": set()})
+    for event in events:
+        where = event["location"]
+        if not where or where["lat"] is None:
+            continue
+        place = found[(where["name"], where["country"], where["lat"], where["lon"],
+                       where["precision"])]
+        place["ids"].add(event[key])
+        place["quads"][str(event["quad"])].add(event[key])
+        place["reports"].add((event["cluster_id"] or event["event_id"], event["doc_id"]))
+    return {place: {"events": len(v["ids"]), "reports": len(v["reports"]),
+                    "quads": {quad: len(v["quads"][quad]) for quad in "1234"}}
+            for place, v in found.items()}
+
+
+def answered_places(body: dict) -> dict[tuple, dict]:
+    return {(p["name"], p["country"], p["lat"], p["lon"], p["precision"]):
+            {"events": p["events"], "reports": p["reports"], "quads": p["quads"]}
+            for p in body["items"]}
+
+
+@pytest.mark.parametrize("params", [{}, {"all": "true"}, {"actor": "USA"}])
+def test_places_count_the_located_events_reports_and_quads(client: TestClient,
+                                                           params: dict) -> None:
+    events, _ = all_pages(client, "/api/events", limit=1000, **params)
+    body = client.get("/api/places", params=params).json()
+    expected = places_of(events, "event_id")
+    assert answered_places(body) == expected and expected
+    assert body["count"] == len(events)
+    assert body["located"] == sum(place["events"] for place in expected.values())
+    assert [p["events"] for p in body["items"]] == sorted(
+        (p["events"] for p in body["items"]), reverse=True)
+
+
+def test_places_of_merged_events_count_clusters(middle_east_db: str) -> None:
+    with TestClient(create_app(middle_east_db)) as client:
+        clusters, _ = all_pages(client, "/api/events", merged="true", all="true")
+        reports, _ = all_pages(client, "/api/events", all="true", limit=1000)
+        by_id = {event["event_id"]: event for event in reports}
+        members = [by_id[m["event_id"]] for c in clusters for m in c["members"]]
+        body = client.get("/api/places", params={"merged": "true", "all": "true"}).json()
+        expected = places_of(members, "cluster_id")
+        assert answered_places(body) == expected
+        assert any(place["reports"] > 1 for place in expected.values())
+        assert body["count"] == len(clusters)
+        located = {event["cluster_id"] for event in members
+                   if event["location"] and event["location"]["lat"] is not None}
+        assert body["located"] == len(located)
+
+
+def test_a_places_coordinates_with_no_radius_list_its_events(client: TestClient) -> None:
+    places = client.get("/api/places", params={"all": "true"}).json()["items"]
+    at: Counter[tuple[float, float]] = Counter()
+    for place in places:
+        at[place["lat"], place["lon"]] += place["events"]
+    assert len(at) > 1
+    for (lat, lon), events in at.items():
+        listed, counts = all_pages(client, "/api/events", near=f"{lat},{lon}", within=0,
+                                   all="true")
+        assert counts == {events} and len(listed) == events
+        assert {(e["location"]["lat"], e["location"]["lon"]) for e in listed} == {(lat, lon)}
 
 
 def test_positions_page_in_store_order(client: TestClient, seeds_db: str) -> None:
@@ -210,7 +305,7 @@ def test_openapi_documents_every_endpoint_and_error(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     paths = spec["paths"]
     assert {"/api/events", "/api/events/{event_id}", "/api/clusters/{cluster_id}",
-            "/api/dyads", "/api/timeline", "/api/positions", "/api/coalitions",
+            "/api/dyads", "/api/timeline", "/api/places", "/api/positions", "/api/coalitions",
             "/api/documents/{doc_id}", "/api/stats", "/api/code"} <= set(paths)
     for path, operations in paths.items():
         for operation in operations.values():

@@ -15,6 +15,7 @@ import shutil
 import socket
 import threading
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -23,8 +24,10 @@ from urllib.request import urlopen
 import pytest
 import uvicorn
 
+from redshank.api import ingest
 from redshank.cli import main
 from redshank.serve.app import create_app
+from redshank.store import open_store
 
 CHROMIUM = os.environ.get("REDSHANK_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = os.environ.get("REDSHANK_SCREENSHOTS")
@@ -41,6 +44,15 @@ HOSTILE = {
             "<script>window.__pwned = 'script'</script> on Tuesday.\n\n"
             "The request was made in writing.",
 }
+
+DOMESTIC = [
+    {"id": "senate", "published": "2014-06-11", "text": "WASHINGTON — The United States "
+     "Senate sharply criticized President Barack Obama on Tuesday over the budget."},
+    {"id": "police", "published": "2014-06-12", "text": "BAGHDAD — Iraqi police arrested "
+     "Iraqi militants near Mosul on Tuesday."},
+    {"id": "request", "published": "2014-06-13", "text": "BAGHDAD — Iraq asked the United "
+     "States to bomb militants near Mosul on Tuesday."},
+]
 
 
 def chromium_or_skip() -> Any:
@@ -119,6 +131,20 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dashboard]:
         yield dashboard
 
 
+@pytest.fixture(scope="module")
+def domestic(tmp_path_factory: pytest.TempPathFactory, pipeline) -> Iterator[Dashboard]:
+    """Articles of countries acting on themselves (USA -> USA) and on each other."""
+    folder = tmp_path_factory.mktemp("domestic")
+    articles = folder / "domestic.jsonl"
+    articles.write_text("".join(json.dumps(article) + "\n" for article in DOMESTIC),
+                        encoding="utf-8")
+    db = str(folder / "domestic.duckdb")
+    with open_store(db) as store:
+        ingest([str(articles)], store=store, pipeline=pipeline)
+    with Dashboard(db) as dashboard:
+        yield dashboard
+
+
 class Page:
     """A browser page that records console errors (CSP violations among them) and
     uncaught exceptions."""
@@ -169,26 +195,44 @@ def every_event(dashboard: Dashboard, **filters: str) -> list[dict[str, Any]]:
             return items
 
 
+def place_of(marker: Any) -> tuple[float, float, str, str]:
+    """The coordinates, precision and name of a map marker (its data-marker)."""
+    lat, lon, precision, name = marker.get_attribute("data-marker").split(",", 3)
+    return float(lat), float(lon), precision, name
+
+
 def test_overview_shows_the_api_counts(page: Page, seeds: Dashboard) -> None:
     view = page.open()
-    timeline = seeds.api("/api/timeline", by="day", stack="quad")["items"]
+    timeline = seeds.api("/api/timeline", stack="quad")
+    assert view.input_value("#filters [name=by]") == ""
+    assert view.text_content("#auto-period") == f"auto ({timeline['by']})"
+    on_axis = {(item["period"], item["key"]): item["events"] for item in timeline["items"]
+               if timeline["first"] <= item["period"] <= timeline["last"]}
     bars = view.locator("svg.timeline rect.bar")
-    assert bars.count() == len(timeline) > 0
-    shown = {(bar.get_attribute("data-period"), bar.get_attribute("data-key")):
-             int(bar.get_attribute("data-events")) for bar in bars.all()}
-    assert shown == {(item["period"], item["key"]): item["events"] for item in timeline}
+    assert bars.count() == len(on_axis) > 0
+    assert {(bar.get_attribute("data-period"), bar.get_attribute("data-key")):
+            int(bar.get_attribute("data-events")) for bar in bars.all()} == on_axis
+    for side, outside in (("earlier", lambda period: period < timeline["first"]),
+                          ("later", lambda period: period > timeline["last"])):
+        events = sum(item["events"] for item in timeline["items"] if outside(item["period"]))
+        button = view.locator(f"#timeline .outlier-{side}")
+        assert button.count() == (1 if events else 0)
+        if events:
+            assert button.get_attribute("data-events") == str(events)
 
-    located = [event for event in every_event(seeds)
-               if event["location"] and event["location"]["lat"] is not None]
-    places = {(e["location"]["lat"], e["location"]["lon"], e["location"]["precision"],
-               e["location"]["name"]) for e in located}
+    places = seeds.api("/api/places")
     markers = view.locator("#map path[data-marker]").all()
-    assert len(markers) == len(places) > 0
-    reports = {(e["cluster_id"] or e["event_id"], e["doc_id"]) for e in located}
-    assert sum(int(marker.get_attribute("data-reports")) for marker in markers) == len(reports)
-    coarse = [place for place in places if place[2] not in ("city", "point", "site")]
+    assert len(markers) == len(places["items"]) > 0
+    assert {place_of(marker): (int(marker.get_attribute("data-events")),
+                               int(marker.get_attribute("data-reports")))
+            for marker in markers} == {
+        (p["lat"], p["lon"], p["precision"], p["name"]): (p["events"], p["reports"])
+        for p in places["items"]}
+    coarse = [p for p in places["items"] if p["precision"] not in ("city", "point", "site")]
     dashed = [marker for marker in markers if marker.get_attribute("stroke-dasharray")]
     assert len(dashed) == len(coarse) > 0
+    assert view.get_attribute("#map-summary [data-located]", "data-located") \
+        == str(places["located"])
     assert view.locator("#map path.country").count() > 100  # the offline basemap
 
     dyads = [dyad for dyad in seeds.api("/api/dyads", by_actor="country", top="40")["items"]
@@ -208,7 +252,7 @@ def test_a_timeline_bar_lists_its_events_and_one_opens_its_evidence(
     view = page.open()
     bars = view.locator("svg.timeline rect.bar").all()
     bar = max(bars, key=lambda rect: int(rect.get_attribute("data-events")))
-    bar.click()
+    bar.dispatch_event("click")
     listing = view.locator("#timeline-listing .listing-title")
     listing.wait_for()
     assert listing.get_attribute("data-events") == bar.get_attribute("data-events")
@@ -237,6 +281,110 @@ def test_a_timeline_bar_lists_its_events_and_one_opens_its_evidence(
     assert view.locator("#evidence ul.reports > li").count() == len(others)
     assert parse_qs(urlsplit(view.url).query)["open"] == [event_id]
     page.shot("evidence")
+
+
+def test_events_off_the_timeline_axis_are_listed_by_its_buttons(page: Page,
+                                                                seeds: Dashboard) -> None:
+    view = page.open()
+    timeline = seeds.api("/api/timeline")
+    buttons = view.locator("#timeline .outliers button").all()
+    assert buttons, "the seeds tell of events years before the rest"
+    for button in buttons:
+        earlier = "outlier-earlier" in button.get_attribute("class")
+        button.dispatch_event("click")
+        listing = view.locator("#timeline-listing .listing-title",
+                               has_text="Before" if earlier else "After")
+        listing.wait_for()
+        assert listing.get_attribute("data-events") == button.get_attribute("data-events")
+        rows = view.locator("#timeline-listing tr.event-row").all()
+        assert len(rows) == int(button.get_attribute("data-events"))
+        for row in rows:
+            start = seeds.api(f"/api/events/{row.get_attribute('data-event-id')}")["event"][
+                "date_start"]
+            assert start < timeline["first"] if earlier else start > timeline["last"]
+
+
+@pytest.mark.parametrize("by", ["day", "week", "month", "year"])
+def test_the_timeline_period_is_in_the_url(page: Page, seeds: Dashboard, by: str) -> None:
+    view = page.open(f"?by={by}")
+    assert view.input_value("#filters [name=by]") == by
+    timeline = seeds.api("/api/timeline", by=by)
+    on_axis = {(item["period"], item["key"]): item["events"] for item in timeline["items"]
+               if timeline["first"] <= item["period"] <= timeline["last"]}
+    bars = view.locator("svg.timeline rect.bar").all()
+    assert {(bar.get_attribute("data-period"), bar.get_attribute("data-key")):
+            int(bar.get_attribute("data-events")) for bar in bars} == on_axis
+    x_of = {bar.get_attribute("data-period"): float(bar.get_attribute("x")) for bar in bars}
+    periods = sorted(x_of)
+    assert periods and len(set(x_of.values())) == len(periods)
+    if by == "year":
+        return  # the seeds' bulk is one year
+    # a time axis: a bar is as far from the first as its period's start is in time
+    day = [date.fromisoformat(period).toordinal() for period in periods]
+    assert len(day) > 2
+    scale = (x_of[periods[-1]] - x_of[periods[0]]) / (day[-1] - day[0])
+    for period, ordinal in zip(periods, day, strict=True):
+        assert x_of[period] - x_of[periods[0]] == pytest.approx(scale * (ordinal - day[0]),
+                                                                abs=0.5)
+
+
+def test_a_map_marker_lists_its_events_and_filters_to_its_place(page: Page,
+                                                                seeds: Dashboard) -> None:
+    view = page.open()
+    markers = view.locator("#map path[data-marker]").all()
+    busiest = max(markers, key=lambda marker: int(marker.get_attribute("data-events")))
+    # dispatched, not clicked at coordinates: the map may still be refitting itself
+    busiest.dispatch_event("click")
+    listing = view.locator("#map-listing .listing-title")
+    listing.wait_for()
+    assert listing.get_attribute("data-marker") == busiest.get_attribute("data-marker")
+    assert listing.get_attribute("data-events") == busiest.get_attribute("data-events")
+    assert view.locator("#map-listing tr.event-row").count() \
+        == int(busiest.get_attribute("data-events"))
+
+    lat, lon, *_ = place_of(busiest)
+    view.locator(".popup .filter-place").dispatch_event("click")
+    page.settle()
+    query = parse_qs(urlsplit(view.url).query)
+    (near,) = query["near"]
+    assert tuple(map(float, near.split(","))) == (lat, lon) and query["within"] == ["0"]
+    there = seeds.api("/api/places", near=near, within="0")
+    assert view.locator("#map path[data-marker]").count() == len(there["items"]) > 0
+    assert {(place["lat"], place["lon"]) for place in there["items"]} == {(lat, lon)}
+    view.locator("#tab-events").click()
+    page.settle()
+    assert view.get_attribute("#events-table .summary", "data-count") == str(there["count"])
+
+
+def test_domestic_events_are_loops_and_nodes_stay_in_the_box(browser: Any,
+                                                              domestic: Dashboard) -> None:
+    opened = Page(browser, domestic.url)
+    view = opened.open()
+    dyads = domestic.api("/api/dyads", top="40")["items"]
+    selves = {dyad["actor"] for dyad in dyads if dyad["actor"] == dyad["recipient"]}
+    assert selves and len(dyads) > len(selves)
+    loops = view.locator("svg.network .edge.loop").all()
+    assert {loop.get_attribute("data-actor") for loop in loops} == selves
+    assert all(loop.get_attribute("data-recipient") == loop.get_attribute("data-actor")
+               and loop.get_attribute("marker-end") is None for loop in loops)
+    arrows = view.locator("svg.network .edge:not(.loop)").all()
+    assert len(arrows) == len(dyads) - len(selves)
+    assert all(arrow.get_attribute("marker-end") for arrow in arrows)
+    box = view.locator("svg.network").bounding_box()
+    for part in view.locator("svg.network .node circle, svg.network .node text, "
+                             "svg.network .edge").all():
+        inner = part.bounding_box()
+        assert box["x"] <= inner["x"] and inner["x"] + inner["width"] <= box["x"] + box["width"]
+        assert box["y"] <= inner["y"] and inner["y"] + inner["height"] <= box["y"] + box["height"]
+
+    loops[0].dispatch_event("click")
+    listing = view.locator("#network-listing .listing-title")
+    listing.wait_for()
+    actor = loops[0].get_attribute("data-actor")
+    assert listing.get_attribute("data-events") == str(
+        domestic.api("/api/events", actor=actor, recipient=actor)["count"])
+    opened.page.close()
+    assert opened.errors == [], "console errors (a CSP violation is one)"
 
 
 def test_the_url_restores_filters_view_and_open_event(page: Page, seeds: Dashboard) -> None:

@@ -38,8 +38,12 @@ def test_pages_are_the_same_as_over_duckdb(postgres_seeds: str, client: TestClie
         assert all_pages(postgres, path, **params) == all_pages(client, path, **params)
 
 
-@pytest.mark.parametrize("path", ["/api/stats", "/api/dyads?by=week", "/api/timeline?by=week",
-                                  "/api/coalitions?against=ISIL", "/api/events?country=IRQ"])
+@pytest.mark.parametrize("path", [
+    "/api/stats", "/api/dyads?by=week", "/api/timeline?by=week", "/api/timeline",
+    "/api/timeline?by=month&stack=event", "/api/timeline?by=year", "/api/places",
+    "/api/places?merged=true&all=true", "/api/places?near=Mosul&within=500&country=IRQ",
+    "/api/events?near=33,44&within=0", "/api/coalitions?against=ISIL",
+    "/api/events?country=IRQ"])
 def test_answers_are_the_same_as_over_duckdb(postgres_seeds: str, client: TestClient,
                                              path: str) -> None:
     with TestClient(create_app(postgres_seeds)) as postgres:

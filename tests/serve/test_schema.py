@@ -15,6 +15,7 @@ from redshank.serve.app import create_app
 OPERATIONS = [
     ("GET", "/api/events"), ("GET", "/api/events/{event_id}"),
     ("GET", "/api/clusters/{cluster_id}"), ("GET", "/api/dyads"), ("GET", "/api/timeline"),
+    ("GET", "/api/places"),
     ("GET", "/api/positions"), ("GET", "/api/coalitions"), ("GET", "/api/documents/{doc_id}"),
     ("GET", "/api/stats"), ("POST", "/api/code"),
 ]

@@ -38,8 +38,13 @@ async function openEvent(eventId) {
 }
 
 const views = {
-  timeline: new TimelineView($("#timeline"), $("#timeline-listing"), openEvent),
-  map: new MapView($("#map"), $("#map-summary"), openEvent),
+  timeline: new TimelineView($("#timeline"), $("#timeline-listing"), openEvent,
+    $("#auto-period")),
+  map: new MapView($("#map"), $("#map-summary"), $("#map-listing"), openEvent,
+    (near) => {
+      go({ near, within: "0" });
+      render();
+    }),
   network: new NetworkView($("#network"), $("#network-listing"), openEvent),
   events: new EventsView($("#events-table"), openEvent),
   positions: new PositionsView($("#positions-view"), openEvent),

@@ -1,13 +1,18 @@
-// The map: located events on country outlines shipped with the package (no tiles, offline).
+// The map: located events on country outlines shipped with the package (no tiles, offline),
+// one marker per place of /api/places; a marker lists its events (near=LAT,LON&within=0).
 /* global L, topojson */
-import { getAll } from "./api.js";
-import { codes, el, fill } from "./dom.js";
-import { quadColour } from "./colours.js";
+import { get, getAll } from "./api.js";
+import { eventTable } from "./events.js";
+import { el, fill } from "./dom.js";
+import { QUADS, quadColour } from "./colours.js";
 import { filterParams } from "./state.js";
 
 const OUTLINES = "/static/vendor/world-atlas/countries-110m.json";
 /** Precisions of a point the place stands for; coarser ones are drawn dashed. */
 const EXACT = ["city", "point", "site"];
+/** Radius in pixels of the marker of the place with the most reports (and the least). */
+const LARGEST = 26;
+const SMALLEST = 4;
 
 /** A ring or line whose longitudes run on across the antimeridian instead of jumping back
  * (Leaflet would draw the jump as a line around the world). */
@@ -37,37 +42,24 @@ export function countryOutlines(world) {
   return countries;
 }
 
-/** Located events grouped into one marker per place; `reports` counts the articles of each
- * real-world event (cluster) there, `quad` is the commonest quad among them. */
-export function markersOf(events) {
-  const places = new Map();
-  for (const event of events) {
-    const place = event.location;
-    if (!place || place.lat === null || place.lat === undefined) continue;
-    const id = `${place.lat},${place.lon},${place.precision},${place.name}`;
-    if (!places.has(id)) places.set(id, { id, place, events: [] });
-    places.get(id).events.push(event);
-  }
-  return [...places.values()].map((marker) => {
-    const articles = new Map();
-    const quads = new Map();
-    for (const event of marker.events) {
-      const cluster = event.cluster_id || event.event_id;
-      if (!articles.has(cluster)) articles.set(cluster, new Set());
-      articles.get(cluster).add(event.doc_id);
-      quads.set(event.quad, (quads.get(event.quad) || 0) + 1);
-    }
-    const reports = [...articles.values()].reduce((sum, docs) => sum + docs.size, 0);
-    const quad = [...quads].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
-    return { ...marker, reports, quad };
-  });
+/** The id of a place: its coordinates, precision and name. */
+function placeId(place) {
+  return `${place.lat},${place.lon},${place.precision},${place.name}`;
+}
+
+/** The commonest quad of a place's events (the more conflictual one on a tie). */
+function commonestQuad(place) {
+  return Object.entries(place.quads).sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
 }
 
 export class MapView {
-  constructor(root, summary, open) {
+  /** `filterTo(near)` sets the filters to the events at coordinates "LAT,LON". */
+  constructor(root, summary, listing, open, filterTo) {
     this.root = root;
     this.summary = summary;
+    this.listing = listing;
     this.open = open;
+    this.filterTo = filterTo;
     this.map = L.map(root, { attributionControl: false, worldCopyJump: true, minZoom: 1 })
       .setView([25, 20], 2);
     this.outlines = fetch(OUTLINES).then((response) => response.json()).then((world) => {
@@ -93,27 +85,33 @@ export class MapView {
   }
 
   async load(state) {
-    const { items, count, complete } = await getAll("/api/events", filterParams(state));
-    const markers = markersOf(items);
+    this.state = state;
+    const answer = await get("/api/places", filterParams(state));
     await this.outlines;
     this.layer.clearLayers();
-    for (const marker of markers) this.addMarker(marker);
-    const located = markers.reduce((sum, marker) => sum + marker.events.length, 0);
+    fill(this.listing);
+    const most = Math.max(1, ...answer.items.map((place) => place.reports));
+    const radius = (reports) => SMALLEST + (LARGEST - SMALLEST) * Math.sqrt(reports / most);
+    // the largest first, so that smaller markers stay on top and clickable
+    const places = [...answer.items].sort((a, b) => b.reports - a.reports);
+    for (const place of places) this.addMarker(place, radius(place.reports));
     fill(this.summary,
-      el("span", { "data-markers": markers.length, "data-located": located },
-        `${markers.length} places on the map (${located} of ${count} events located)`),
-      complete ? null : el("span", { class: "warning", text: ` first ${items.length} only` }));
+      el("span", { "data-markers": places.length, "data-located": answer.located },
+        `${places.length} places on the map (${answer.located} of ${answer.count} events`
+        + " located); click a marker to list its events"));
     this.map.invalidateSize();
-    if (markers.length) {
-      const bounds = L.latLngBounds(markers.map((marker) => [marker.place.lat, marker.place.lon]));
+    if (places.length) {
+      const bounds = L.latLngBounds(places.map((place) => [place.lat, place.lon]));
       this.map.fitBounds(bounds.pad(0.3), { maxZoom: 5 });
     }
   }
 
-  addMarker({ id, place, events, reports, quad }) {
+  addMarker(place, radius) {
     const exact = EXACT.includes(place.precision);
+    const quad = commonestQuad(place);
+    const id = placeId(place);
     const circle = L.circleMarker([place.lat, place.lon], {
-      radius: 4 + 3 * Math.sqrt(reports),
+      radius,
       color: quadColour(quad),
       fillColor: quadColour(quad),
       fillOpacity: exact ? 0.7 : 0.35,
@@ -121,22 +119,39 @@ export class MapView {
       dashArray: exact ? null : "4 3",
       className: `marker precision-${exact ? "exact" : "coarse"}`,
     });
+    const near = `${place.lat},${place.lon}`;
     circle.bindPopup(() => el("div", { class: "popup", "data-marker": id },
       el("strong", { text: place.name }),
       el("div", { class: "muted",
         text: `${place.precision} precision${place.country ? `, ${place.country}` : ""}` }),
-      el("div", { text: `${events.length} events, ${reports} reports` }),
-      el("ul", {}, events.map((event) => el("li", {},
-        el("button", { type: "button", class: "linkish", "data-event-id": event.event_id,
-          text: `${event.date || "undated"} ${event.event} ${codes(event.actor)}`
-            + `${event.recipient.length ? ` → ${codes(event.recipient)}` : ""}`,
-          onclick: () => this.open(event.event_id) }))))));
+      el("div", { text: `${place.events} events, ${place.reports} reports` }),
+      el("ul", {}, Object.entries(place.quads).filter(([, count]) => count).map(
+        ([key, count]) => el("li", { text: `${count} ${QUADS[key]}` }))),
+      el("button", { type: "button", class: "linkish filter-place",
+        text: `Filter to this place (near=${near}, within 0 km)`,
+        onclick: () => this.filterTo(near) })));
+    circle.on("click", () => this.list(place, id));
     circle.on("add", () => {
       const path = circle.getElement();
       path.setAttribute("data-marker", id);
-      path.setAttribute("data-reports", reports);
+      path.setAttribute("data-events", place.events);
+      path.setAttribute("data-reports", place.reports);
       path.setAttribute("data-precision", place.precision);
     });
     circle.addTo(this.layer);
+  }
+
+  /** List the events at a place: those at its coordinates with its name and precision. */
+  async list(place, id) {
+    const { items } = await getAll("/api/events",
+      filterParams(this.state, { near: `${place.lat},${place.lon}`, within: "0" }));
+    const events = items.filter((event) => event.location
+      && event.location.name === place.name && event.location.precision === place.precision);
+    const shown = events.length === place.events ? "" : ` (${place.events} counted)`;
+    fill(this.listing,
+      el("h3", { class: "listing-title", "data-events": events.length, "data-marker": id },
+        `${place.name} (${place.precision}${place.country ? `, ${place.country}` : ""}):`
+        + ` ${events.length} events${shown}`),
+      eventTable(events, this.open));
   }
 }

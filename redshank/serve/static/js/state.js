@@ -3,8 +3,10 @@
 /** Filters sent to the API, under the API's (and the CLI's) names. */
 export const FILTERS = ["actor", "recipient", "event", "country", "since", "until", "near",
   "within", "all"];
-/** The dashboard's own settings: timeline bucket and stacking, tab, open event. */
-const DEFAULTS = { by: "day", stack: "quad", view: "overview", open: "" };
+/** The dashboard's own settings: timeline period (empty: the API picks one for the span of
+ * the events) and stacking, tab, open event. */
+const DEFAULTS = { by: "", stack: "quad", view: "overview", open: "" };
+const PERIODS = ["", "day", "week", "month", "year"];
 export const VIEWS = ["overview", "events", "positions", "coalitions"];
 
 /** The state written in `search` (a location.search string). */
@@ -16,7 +18,7 @@ export function readState(search) {
   for (const name of Object.keys(DEFAULTS)) {
     if (params.has(name)) state[name] = params.get(name);
   }
-  if (!["day", "week"].includes(state.by)) state.by = DEFAULTS.by;
+  if (!PERIODS.includes(state.by)) state.by = DEFAULTS.by;
   if (!["quad", "event"].includes(state.stack)) state.stack = DEFAULTS.stack;
   if (!VIEWS.includes(state.view)) state.view = DEFAULTS.view;
   return state;
