@@ -101,7 +101,8 @@ def filter_flags(parser: argparse.ArgumentParser) -> None:
                              "inferred from the document ('the police' in an article about "
                              "Turkey)")
     parser.add_argument("--near", metavar="PLACE",
-                        help="events located within --within km of this place")
+                        help="events located within --within km of this place (a name, or "
+                             "LAT,LON coordinates such as 33.31,44.36)")
     parser.add_argument("--within", type=within_km, metavar="KM",
                         help=f"radius for --near in kilometres (default: {DEFAULT_WITHIN_KM:g})")
     parser.add_argument("--country", action="append", metavar="COUNTRY",
