@@ -175,34 +175,38 @@ def test_contingents_lists_of_states_and_troops_from() -> None:
     assert coalition.lead == "UNITED_NATIONS" and "UNITED_NATIONS" not in members
 
 
-def test_states_named_as_partners_members_or_allies_of_the_coalition() -> None:
-    article = Article("partners", published="2004-04-01")
-    s0 = article.add("The US-led coalition in Haiti lost a soldier on Monday.")
+def _haiti_article(name: str, *sentences: tuple[str, dict[str, str]]) -> Article:
+    """An article about the US-led force in Haiti in 2004 and states named in it."""
+    article = Article(name, published="2004-04-01")
+    s0 = article.add("The US-led coalition in Haiti is growing.")
     article.actor(s0, "US", "USA", "USA")
     article.actor(s0, "Haiti", "HTI", "HTI")
-    s1 = article.add("Coalition partners such as Chile and Brazil have promised to stay.")
-    article.actor(s1, "Chile", "CHL", "CHL")
-    article.actor(s1, "Brazil", "BRA", "BRA")
-    s2 = article.add("Canada and Peru, both coalition members, sent ships.")
-    article.actor(s2, "Canada", "CAN", "CAN")
-    article.actor(s2, "Peru", "PER", "PER")
+    for text, actors in sentences:
+        index = article.add(text)
+        for mention, code in actors.items():
+            article.actor(index, mention, code, code)
+    return article
+
+
+def test_states_named_as_partners_members_or_allies_of_the_coalition() -> None:
+    article = _haiti_article(
+        "partners",
+        ("Coalition partners such as Chile and Brazil have promised to stay.",
+         {"Chile": "CHL", "Brazil": "BRA"}),
+        ("Canada and Peru, both coalition members, sent ships.",
+         {"Canada": "CAN", "Peru": "PER"}),
+        ("The coalition partner, the Greens, left the government of Germany.",
+         {"Germany": "DEU"}))
     # a government's coalition partner is a party, not a state
-    s3 = article.add("The coalition partner, the Greens, left the government of Germany.")
-    article.actor(s3, "Greens", "DEUPTY", "DEU")
-    article.actor(s3, "Germany", "DEU", "DEU")
+    article.actor(3, "Greens", "DEUPTY", "DEU")
     (coalition,) = coalitions_of(article)
     assert {m.member for m in coalition.members} >= {"CHL", "BRA", "CAN", "PER"}
     assert "DEU" not in {m.member for m in coalition.members}
 
 
 def test_a_states_forces_named_with_its_possessive() -> None:
-    article = Article("possessive", published="2004-04-01")
-    s0 = article.add("The US-led coalition in Haiti lost a soldier on Monday.")
-    article.actor(s0, "US", "USA", "USA")
-    article.actor(s0, "Haiti", "HTI", "HTI")
-    s1 = article.add("Chile's engineers in Haiti repaired a bridge.")
-    article.actor(s1, "Chile", "CHL", "CHL")
-    article.actor(s1, "Haiti", "HTI", "HTI")
+    article = _haiti_article("possessive", ("Chile's engineers in Haiti repaired a bridge.",
+                                            {"Chile": "CHL", "Haiti": "HTI"}))
     (coalition,) = coalitions_of(article)
     assert "CHL" in {m.member for m in coalition.members}
 
@@ -394,19 +398,6 @@ def test_the_force_alone_refers_back_to_the_articles_coalition() -> None:
     article.actor(s2, "Peruvian air force", "PERMIL", "PER", sector="MIL")
     (coalition,) = coalitions_of(article)
     assert {m.member for m in coalition.members} == {"GHA"}
-
-
-def _haiti_article(name: str, *sentences: tuple[str, dict[str, str]]) -> Article:
-    """An article about the US-led force in Haiti in 2004 and states named in it."""
-    article = Article(name, published="2004-04-01")
-    s0 = article.add("The US-led coalition in Haiti is growing.")
-    article.actor(s0, "US", "USA", "USA")
-    article.actor(s0, "Haiti", "HTI", "HTI")
-    for text, actors in sentences:
-        index = article.add(text)
-        for mention, code in actors.items():
-            article.actor(index, mention, code, code)
-    return article
 
 
 def test_states_leaving_the_coalition_have_left_or_are_leaving() -> None:

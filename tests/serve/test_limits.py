@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from redshank.serve.app import create_app
-from redshank.store import Store, open_store
+from redshank.store import open_store
+from tests.serve.conftest import answer_slow_query
 from tests.store.test_store_access import HOLD_SCRIPT, python
 
 # Minutes of work for DuckDB: only an interrupt ends it within a test run.
@@ -28,31 +28,12 @@ def error_of(answer) -> dict:
 
 
 def test_a_query_over_the_time_limit_is_stopped_and_answered_503(seeds_db: str) -> None:
-    app = create_app(seeds_db, query_timeout_s=2.0)
-    stopped = threading.Event()
-    outcome: list[Exception] = []
-
-    def slow(store: Store) -> None:
-        try:
-            store._fetch(SLOW_SQL)  # a query the filters cannot make slow enough
-        except Exception as exc:  # DuckDB's InterruptException
-            outcome.append(exc)
-            raise
-        finally:
-            stopped.set()
-
-    @app.get("/slow")
-    async def slow_route() -> None:
-        await app.state.reader(slow)
-
-    with TestClient(app) as client:
-        answer = client.get("/slow")
-        assert answer.status_code == 503
-        assert error_of(answer)["code"] == "query_timeout"
-        assert error_of(answer)["detail"] == {"timeout_s": 2.0}
-        assert stopped.wait(120), "the slow query was not interrupted"
-        assert "Interrupted" in str(outcome[0])
-        assert client.get("/api/stats").status_code == 200  # the store is still usable
+    answer, outcome, after = answer_slow_query(seeds_db, lambda store: store._fetch(SLOW_SQL))
+    assert answer.status_code == 503
+    assert error_of(answer)["code"] == "query_timeout"
+    assert error_of(answer)["detail"] == {"timeout_s": 2.0}
+    assert "Interrupted" in str(outcome[0])
+    assert after == 200  # the store is still usable
 
 
 @pytest.fixture

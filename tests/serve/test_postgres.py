@@ -4,7 +4,6 @@ with CI=true), like the PostgreSQL store tests."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from redshank.api import ingest
 from redshank.serve.app import create_app
 from redshank.store import Store, open_store
 from tests.conftest import SEEDS
+from tests.serve.conftest import answer_slow_query
 from tests.serve.test_api import all_pages
 from tests.store.conftest import postgres_database
 
@@ -51,27 +51,11 @@ def test_answers_are_the_same_as_over_duckdb(postgres_seeds: str, client: TestCl
 
 
 def test_a_query_over_the_time_limit_is_cancelled(postgres_seeds: str, tmp_path: Path) -> None:
-    app = create_app(postgres_seeds, query_timeout_s=2.0)
-    stopped = threading.Event()
-    outcome: list[Exception] = []
+    def sleep(store: Store) -> None:
+        with store._operation("sleep"):  # a query that sleeps in SQL
+            store._fetch("SELECT pg_sleep(600)")
 
-    def slow(store: Store) -> None:
-        try:
-            with store._operation("sleep"):  # a query that sleeps in SQL
-                store._fetch("SELECT pg_sleep(600)")
-        except Exception as exc:
-            outcome.append(exc)
-            raise
-        finally:
-            stopped.set()
-
-    @app.get("/slow")
-    async def slow_route() -> None:
-        await app.state.reader(slow)
-
-    with TestClient(app) as client:
-        answer = client.get("/slow")
-        assert answer.status_code == 503 and answer.json()["code"] == "query_timeout"
-        assert stopped.wait(120), "the query was not cancelled"
-        assert "canceling statement" in str(outcome[0])
-        assert client.get("/api/stats").status_code == 200
+    answer, outcome, after = answer_slow_query(postgres_seeds, sleep)
+    assert answer.status_code == 503 and answer.json()["code"] == "query_timeout"
+    assert "canceling statement" in str(outcome[0])
+    assert after == 200
