@@ -138,6 +138,7 @@ STOPPED_COMPOUND_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "HYPH", "AF
 # request for it: `topics_of`'s `stop_kinds`).
 STOP_KINDS = ("stop", "receive")
 NOUN_TAGS = frozenset({"NN", "NNS"})
+OBJECT_REACH_WORDS = 5  # "increase [the country's] military budget"
 # Between "under"/"face" and the demand ("under increasing political pressure").
 PRESSED_GAP_TAGS = frozenset({"JJ", "JJR", "RB", "VBG", "DT"})
 FACING_KEYS = frozenset(map(lemma_key, ("face",)))
@@ -648,12 +649,18 @@ def noun_window(tokens: Sequence[Token], trigger: int, start: int, end: int
 
 def names_no_action(tokens: Sequence[Token], trigger: int, blocked: Sequence[Match]) -> bool:
     """True when the trigger's subject (across auxiliaries and adverbs) ends a `no-topic`
-    phrase ("China's military spending will increase"): the event's type is no action on
-    what its words name."""
+    phrase ("China's military spending will increase"), or its object begins one a few
+    words on with no verb or punctuation between ("increase the country's military
+    budget", "called for members to increase military spending"): the event's type is no
+    action on what its words name."""
     at = trigger - 1
     while at >= 0 and (tokens[at].tag in ("MD", "RB") or tokens[at].key in AUXILIARY_KEYS):
         at -= 1
-    return at >= 0 and any(match.last == at for match in blocked)
+    if at >= 0 and any(match.last == at for match in blocked):
+        return True
+    return any(trigger < match.first <= trigger + OBJECT_REACH_WORDS and not any(
+        t.tag.startswith("VB") or not t.is_word for t in tokens[trigger + 1:match.first])
+        for match in blocked)
 
 
 def aids_its_own(event: Event) -> bool:

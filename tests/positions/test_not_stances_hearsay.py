@@ -134,6 +134,7 @@ def test_withdrawing_troops_is_still_a_withdrawal() -> None:
 
 @pytest.mark.parametrize(("text", "trigger", "expected"), [
     ("Norway's military spending will increase by five percent.", "increase", []),
+    ("Norway will increase the country's military budget by five percent.", "increase", []),
     ("Norway will increase its soldiers in the north by 500.", "increase",
      [("NOR", "ground-troops", "commit")]),
 ])
