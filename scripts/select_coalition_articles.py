@@ -58,16 +58,23 @@ selected for the fact's coalition), or evidence that is not verbatim in the arti
 
 from __future__ import annotations
 
-import argparse
 import csv
-import json
 import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from truth_files import actor_codes, fact_errors, half, read_corpus, read_tsv, squash
+from truth_files import (
+    actor_codes,
+    fact_errors,
+    half,
+    read_corpus,
+    read_tsv,
+    selection_parser,
+    squash,
+    truth_records,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 OUT_DIR = REPO / "redshank" / "data" / "evaluation" / "coalitions"
@@ -213,28 +220,14 @@ def check(truth: Path, articles: Path, folder: Path) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
-                        help="shared data folder (default: ../shared next to the repository)")
-    parser.add_argument("--out", type=Path, default=OUT_DIR / "articles.tsv",
-                        help="the articles table to write (or, with --check, to read)")
-    parser.add_argument("--check", action="store_true",
-                        help="check the truth file instead of selecting")
-    parser.add_argument("--truth", type=Path, default=OUT_DIR / "truth.jsonl")
-    args = parser.parse_args(argv)
+    args = selection_parser(__doc__.splitlines()[0], OUT_DIR).parse_args(argv)
     folder = args.shared / "data" / "wikinews"
     if args.check:
         errors = check(args.truth, args.out, folder)
         for error in errors:
             sys.stderr.write(error + "\n")
-        facts = []
-        for line in args.truth.read_text(encoding="utf-8").splitlines():
-            try:
-                facts.append(json.loads(line))
-            except json.JSONDecodeError:
-                continue  # reported above
-        counts = Counter((f.get("type"), f.get("coalition") or "-") for f in facts
-                         if isinstance(f, dict))
+        facts = truth_records(args.truth)
+        counts = Counter((f.get("type"), f.get("coalition") or "-") for f in facts)
         for (kind, coalition), n in sorted(counts.items()):
             sys.stderr.write(f"{kind!s:13} {coalition!s:8} {n}\n")
         sys.stderr.write(f"{len(facts)} facts, {len(errors)} errors\n")

@@ -7,12 +7,15 @@
     squash           text with its whitespace collapsed (evidence is checked verbatim)
     fact_errors      what is wrong with one line of a truth file: JSON, type, required
                      fields, closed values, dates
+    selection_parser the arguments of a selection script: --shared, --out, --check, --truth
+    truth_records    the records of a truth file that parse (`fact_errors` reports the rest)
 
 Used by scripts/select_coalition_articles.py and scripts/select_troop_change_articles.py.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import hashlib
 import json
@@ -85,3 +88,30 @@ def fact_errors(where: str, line: str, required: Mapping[str, set[str]],
         if field in fact and fact[field] is not None and not pattern.match(str(fact[field])):
             errors.append(f"{where}: {field} {fact[field]!r} is not a date of its form")
     return fact, errors
+
+
+def selection_parser(description: str, out_dir: Path) -> argparse.ArgumentParser:
+    """The arguments of a script that selects articles into `out_dir` and checks the
+    truth file written for them."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
+                        help="shared data folder (default: ../shared next to the repository)")
+    parser.add_argument("--out", type=Path, default=out_dir / "articles.tsv",
+                        help="the articles table to write (or, with --check, to read)")
+    parser.add_argument("--check", action="store_true",
+                        help="check the truth file instead of selecting")
+    parser.add_argument("--truth", type=Path, default=out_dir / "truth.jsonl")
+    return parser
+
+
+def truth_records(path: Path) -> list[dict]:
+    """The lines of a truth file that are JSON objects; `fact_errors` reports the others."""
+    records = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(record, dict):
+            records.append(record)
+    return records
