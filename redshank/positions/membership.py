@@ -286,6 +286,15 @@ def _not_alliance(ctx: DocContext, index: int, lexicon: Lexicon, noun: Match
     return None
 
 
+def _token_mentions(ctx: DocContext, index: int
+                    ) -> tuple[list[tuple[Actor, int, int]], dict[int, list[int]]]:
+    """The actors mentioned in sentence `index` in text order, and the tokens each covers
+    (by `id` of the actor)."""
+    tokens = ctx.tokens(index)
+    mentions = sorted(ctx.mentions_in(index), key=lambda m: m[1])
+    return mentions, {id(actor): _covered(tokens, begin, end) for actor, begin, end in mentions}
+
+
 def partner_states(ctx: DocContext, index: int, first: int, last: int
                    ) -> list[tuple[Actor, int, int]]:
     """The states a partner noun phrase at tokens [first, last] names as partners
@@ -294,8 +303,7 @@ def partner_states(ctx: DocContext, index: int, first: int, last: int
     members A and B"), or the list it stands in apposition to ("A and B, both coalition
     members"); mentions with their token spans."""
     tokens = ctx.tokens(index)
-    mentions = sorted(ctx.mentions_in(index), key=lambda m: m[1])
-    spans = {id(actor): _covered(tokens, begin, end) for actor, begin, end in mentions}
+    mentions, spans = _token_mentions(ctx, index)
     states = {spans[id(a)][0]: (a, spans[id(a)][0], spans[id(a)][-1]) for a, _, _ in mentions
               if spans[id(a)] and a.type == "state" and is_named(a)}
     ends = {last_: start for start, (_, _, last_) in states.items()}
@@ -535,12 +543,13 @@ class _Finder:
     contributions: list[Contribution] = field(default_factory=list)
 
     def contribute(self, party: Party, ref: Reference, kind: str, index: int, first: int,
-                   last: int, reason: str) -> None:
-        """What a member's forces named next to the coalition say it contributes: the
-        kind their noun names (ships: naval), done (they are there)."""
+                   last: int, reason: str, status: str = "done") -> None:
+        """What a member contributes by the words at tokens [first, last]: the kind their
+        noun names (ships: naval), done (its forces are there) unless `status` says
+        otherwise ("will send two frigates": committed)."""
         tokens = self.ctx.tokens(index)
         offset = self.ctx.sentence(index)[1]
-        self.record(party, ref, kind, "done", index,
+        self.record(party, ref, kind, status, index,
                     Span(offset + tokens[first].start, offset + tokens[last].end), [reason])
 
     def record(self, party: Party, ref: Reference, kind: str, status: str, index: int,
@@ -620,8 +629,7 @@ class _Finder:
         index = fact.sentence_index
         tokens = self.ctx.tokens(index)
         trigger = fact.span.start - self.ctx.sentence(index)[1]
-        mentions = sorted(self.ctx.mentions_in(index), key=lambda m: m[1])
-        spans = {id(a): _covered(tokens, begin, end) for a, begin, end in mentions}
+        mentions, spans = _token_mentions(self.ctx, index)
         own = [(a, begin) for a, begin, end in mentions if end <= trigger and spans[id(a)]
                and (party := party_of(a)) is not None and party.key == fact.holder.key]
         if not own:
@@ -765,15 +773,22 @@ class _Finder:
             if not after:
                 continue
             ref = after[0]
-            start, _ = clause_window(tokens, cue.first)
-            if _unreal(tokens[max(start, cue.first - UNREAL_REACH_WORDS):cue.first]):
-                continue
-            for actor, begin, end in self.ctx.mentions_in(index):
-                if tokens[start].start <= begin and end <= cue.start:
-                    self.add(actor, ref, "member", "member", index, self.ctx.sentence(
-                        index)[0][cue.start:cue.end], self.span(index, cue.start, cue.end),
-                        [f"member: named before '{cue.phrase.text}' ({cue.phrase.source}) "
-                         f"'{ref.label}'"])
+            for actor in self.named_before(index, cue):
+                self.add(actor, ref, "member", "member", index, self.ctx.sentence(
+                    index)[0][cue.start:cue.end], self.span(index, cue.start, cue.end),
+                    [f"member: named before '{cue.phrase.text}' ({cue.phrase.source}) "
+                     f"'{ref.label}'"])
+
+    def named_before(self, index: int, cue: Match) -> list[Actor]:
+        """The actors named in `cue`'s clause before it, none when words just before it
+        make it possible, wished or denied ("might take part in", "did not leave":
+        `_unreal`)."""
+        tokens = self.ctx.tokens(index)
+        start, _ = clause_window(tokens, cue.first)
+        if _unreal(tokens[max(start, cue.first - UNREAL_REACH_WORDS):cue.first]):
+            return []
+        return [actor for actor, begin, end in self.ctx.mentions_in(index)
+                if tokens[start].start <= begin and end <= cue.start]
 
     def leaves(self, index: int) -> None:
         """"A pulled out of R", "A will leave R": the states named before a leaving verb
@@ -789,17 +804,13 @@ class _Finder:
                      and not _modifies(tokens, r.last)]
             if not after:
                 continue
-            start, _ = clause_window(tokens, cue.first)
-            if _unreal(tokens[max(start, cue.first - UNREAL_REACH_WORDS):cue.first]):
-                continue
             status = "left" if tokens[cue.first].tag in ("VBD", "VBN") else "leaving"
-            words = text[tokens[cue.first].start:tokens[cue.last].end]
-            for actor, begin, end in self.ctx.mentions_in(index):
-                if tokens[start].start <= begin and end <= tokens[cue.first].start:
-                    self.add(actor, after[0], "member", status, index, words,
-                             self.span(index, tokens[cue.first].start, tokens[cue.last].end),
-                             [f"{status}: named before '{words}' ({cue.phrase.source}) "
-                              f"'{after[0].label}'"])
+            words = text[cue.start:cue.end]
+            for actor in self.named_before(index, cue):
+                self.add(actor, after[0], "member", status, index, words,
+                         self.span(index, cue.start, cue.end),
+                         [f"{status}: named before '{words}' ({cue.phrase.source}) "
+                          f"'{after[0].label}'"])
 
     def includes(self, index: int) -> None:
         """"R includes A, B and C", "the force, which comprises troops from A and B":
@@ -808,8 +819,7 @@ class _Finder:
         tokens = self.ctx.tokens(index)
         text, _ = self.ctx.sentence(index)
         refs = self.coalitions.in_sentence(index)
-        mentions = sorted(self.ctx.mentions_in(index), key=lambda m: m[1])
-        spans = {id(actor): _covered(tokens, begin, end) for actor, begin, end in mentions}
+        mentions, spans = _token_mentions(self.ctx, index)
         for cue in self.lexicon.cue("include", tokens):
             before = [r for r in refs if r.last < cue.first
                       and _words(tokens, r.last + 1, cue.first) <= INCLUDE_REACH_WORDS]
@@ -895,11 +905,10 @@ class _Finder:
         text, _ = self.ctx.sentence(index)
         refs = self.coalitions.in_sentence(index)
         for cue in self.lexicon.cue("deploy", tokens):
-            start, stop = clause_window(tokens, cue.first)
+            _, stop = clause_window(tokens, cue.first)
             after = [r for r in refs if cue.last < r.first < stop
                      and _destination(tokens, r) and not _modifies(tokens, r.last)]
-            if not after or _unreal(tokens[max(start, cue.first - UNREAL_REACH_WORDS):
-                                           cue.first]):
+            if not after:
                 continue
             ref = after[0]
             kinds = {kind: at for kind, at in _asset_kinds(
@@ -908,21 +917,15 @@ class _Finder:
             if not kinds:
                 continue
             status = "done" if tokens[cue.first].tag in ("VBD", "VBN") else "committed"
-            words = text[tokens[cue.first].start:tokens[ref.last].end]
+            words = text[cue.start:tokens[ref.last].end]
             reason = f"member: sends {', '.join(kinds)} to '{ref.label}' ('{words}')"
-            for actor, begin, end in self.ctx.mentions_in(index):
+            for actor in self.named_before(index, cue):
                 party = member_party(actor)
-                if party is None or not (tokens[start].start <= begin
-                                         and end <= tokens[cue.first].start):
-                    continue
-                if self.add(actor, ref, "member", "member", index, words,
-                            self.span(index, tokens[cue.first].start, tokens[ref.last].end),
-                            [reason]):
+                if party is not None and self.add(
+                        actor, ref, "member", "member", index, words,
+                        self.span(index, cue.start, tokens[ref.last].end), [reason]):
                     for kind, (first, last) in kinds.items():
-                        offset = self.ctx.sentence(index)[1]
-                        self.record(party, ref, kind, status, index,
-                                    Span(offset + tokens[first].start,
-                                         offset + tokens[last].end), [reason])
+                        self.contribute(party, ref, kind, index, first, last, reason, status)
 
     def _hosted(self, index: int, last: int) -> Reference | None:
         """The article's coalition when "in P" follows token `last` in its clause and P
@@ -1037,8 +1040,7 @@ def state_forces(ctx: DocContext, index: int, lexicon: Lexicon) -> list[StateFor
     tokens = ctx.tokens(index)
     found: list[StateForces] = []
     nouns = [m for kind in ("force", *ASSET_KINDS) for m in lexicon.cue(kind, tokens)]
-    mentions = sorted(ctx.mentions_in(index), key=lambda m: m[1])
-    spans = {id(actor): _covered(tokens, begin, end) for actor, begin, end in mentions}
+    mentions, spans = _token_mentions(ctx, index)
     for actor, _, _ in mentions:
         covered = spans[id(actor)]
         if not covered or not is_named(actor):
