@@ -40,7 +40,12 @@ from redshank.positions.membership import (
     DocumentCoalitions,
     Reference,
 )
-from redshank.positions.reading import DERIVER_VERSION, Reading, position_of
+from redshank.positions.reading import (
+    DERIVER_VERSION,
+    SUBORDINATE_WORDS,
+    Reading,
+    position_of,
+)
 from redshank.positions.tokens import clause_window, token_at
 
 ROLE_RANK = {"leader": 0, "founder": 1, "member": 2}
@@ -50,8 +55,9 @@ TAKING_PART = frozenset({"done", "committed"})
 FOR_REACH_WORDS = 6
 # Words that open a clause of time or condition: a coalition named in it is when or on
 # what condition something happens, not what it is for ("continue the blockade until
-# international forces are deployed").
-SUBORDINATORS = frozenset("until till unless before after once when whenever if".split())
+# international forces are deployed"). The positions reader's words, but "whether": "asked
+# whether to send ships to UNIFIL" is still for UNIFIL.
+SUBORDINATORS = SUBORDINATE_WORDS - {"whether"}
 
 
 def find_contributions(ctx: DocContext, readings: Sequence[Reading],
