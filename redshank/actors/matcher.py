@@ -44,7 +44,7 @@ def token_key(text: str) -> str:
     """The lookup form of a token: lower case, straight quotes, dotted initials closed
     ("U.N" is "u.n.")."""
     key = text.translate(_QUOTES).lower()
-    return key + "." if _OPEN_INITIALS.match(key) else key
+    return key + "." if "." in key and _OPEN_INITIALS.match(key) else key
 
 
 @dataclass(frozen=True, slots=True)
