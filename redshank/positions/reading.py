@@ -37,7 +37,7 @@ from redshank.positions.context import (
     stands_apart,
 )
 from redshank.positions.lexicon import Lexicon, Match
-from redshank.positions.tokens import Token, clause_window, lemma_key
+from redshank.positions.tokens import Token, clause_of, clause_window, lemma_key
 from redshank.positions.troops import (
     AUXILIARY_KEYS,
     CONDITION_WORDS,
@@ -633,6 +633,28 @@ def adjunct_spans(tokens: Sequence[Token], start: int, end: int, trigger: int
     return spans
 
 
+def outside_clause(tokens: Sequence[Token], trigger: int, window: tuple[int, int],
+                   keep: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs of the window's words that the parse puts in another clause than the
+    trigger's (`clause_of`: "calling for restraint, the US sold fuel for the bombing
+    campaign", "urged to leave" in a sentence about a bomb), as first and last token; the
+    words of the `keep` ranges (the event's actors) stay in. What they name is none of the
+    event's topics; none when the sentence was not parsed."""
+    clause = clause_of(tokens, trigger)
+    if clause is None:
+        return []
+    kept = clause.union(*(range(first, end) for first, end in keep))
+    runs: list[tuple[int, int]] = []
+    for at in range(*window):
+        if at in kept:
+            continue
+        if runs and runs[-1][1] == at - 1:
+            runs[-1] = (runs[-1][0], at)
+        else:
+            runs.append((at, at))
+    return runs
+
+
 def noun_window(tokens: Sequence[Token], trigger: int, start: int, end: int
                 ) -> tuple[int, int]:
     """The words a noun trigger names its action with: its noun phrase and what follows up
@@ -832,8 +854,10 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
         for s in lexicon.signal_topics(event.event, event.mode, event.context)}
     # asking to receive something is a request for it: only stop cues end a request's topic
     stop_kinds = ("stop",) if event.event == "REQUEST" or demanded is not None else STOP_KINDS
-    outside = adjunct_spans(tokens, start, end, trigger)
-    ranges = [window, *_actor_ranges(ctx, event, tokens)]
+    actors = _actor_ranges(ctx, event, tokens)
+    outside = [*adjunct_spans(tokens, start, end, trigger),
+               *outside_clause(tokens, trigger, window, actors)]
+    ranges = [window, *actors]
     worded = topics_of(text, tokens, lexicon, ranges, outside, stop_kinds)
     for topic, reason in worded.items():
         topics.setdefault(topic, reason)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Token as SpacyToken
 
 from redshank.model import Contribution, DocumentResult, Membership, Position
 from redshank.parse import parse_texts, split_paragraphs
@@ -76,11 +77,15 @@ def read_parsed(result: DocumentResult, docs: Iterable[tuple[int, Doc]],
 def sentence_tokens(sentences: Mapping[int, tuple[str, int]], docs: Iterable[tuple[int, Doc]]
                     ) -> dict[int, list[Token]]:
     """Sentence index -> its tokens, from spaCy Docs of the document's text (each with its
-    character offset in the document). `sentences` maps index -> (text, start offset)."""
+    character offset in the document). `sentences` maps index -> (text, start offset).
+    A token's head is kept when it is in the same sentence."""
     ordered = sorted(sentences.items(), key=lambda item: item[1][1])
     starts = [start for _, (_, start) in ordered]
     found: dict[int, list[Token]] = {index: [] for index in sentences}
     for offset, doc in docs:
+        placed: list[tuple[int, SpacyToken, str, int]] = []
+        where: dict[int, tuple[int, int]] = {}  # spaCy index -> (sentence, index in it)
+        counts: dict[int, int] = {}
         for token in doc:
             begin = offset + token.idx
             at = bisect_right(starts, begin) - 1
@@ -88,7 +93,13 @@ def sentence_tokens(sentences: Mapping[int, tuple[str, int]], docs: Iterable[tup
                 continue
             index, (text, start) = ordered[at]
             if begin + len(token.text) <= start + len(text):
-                found[index].append(parsed_token(token, text, begin - start))
+                where[token.i] = (index, len(found[index]) + counts.get(index, 0))
+                counts[index] = counts.get(index, 0) + 1
+                placed.append((index, token, text, begin - start))
+        for index, token, text, start in placed:
+            sentence, head = where.get(token.head.i, (None, -1))
+            found[index].append(parsed_token(token, text, start,
+                                             head if sentence == index else -1))
     return found
 
 

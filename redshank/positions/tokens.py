@@ -31,11 +31,23 @@ LIST_WORDS = frozenset("including such like notably especially particularly comp
                        "consisting containing numbering totalling totaling".split())
 PARTICIPLE_TAG = "VBG"
 RELATIVE_TAG = "WDT"  # a relative "that" ("things that affect peace"), not "do that"
+# Dependencies a clause of the parse is read up through: open complements share their
+# governor's subject ("Troops are expected to be sent").
+RAISING_DEPS = frozenset({"xcomp"})
+# Clauses that describe a noun ("the troops it sent", "troops sent by Britain").
+DESCRIBING_DEPS = frozenset({"relcl", "acl"})
+# The arguments of a verb coordinated with the trigger's that are read with it ("will
+# withdraw its troops from Chad and send soldiers to Congo"); not its adjuncts.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "aux", "auxpass", "neg", "prt",
+                           "dative", "prep", "agent"})
+NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "nmod", "poss", "det"})
 
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A word or punctuation mark: its text, lemma key, offsets in the sentence, PTB tag.
+    """A word or punctuation mark: its text, lemma key, offsets in the sentence, PTB tag,
+    and its syntactic head (index in the sentence's tokens: its own for a root, -1 when not
+    parsed or outside the sentence) with the dependency label.
 
     `form` is the text as an exact-form lexicon entry writes it ("=arms"), `is_word`
     whether it is a word (not punctuation); both are set once, as every cue lookup reads
@@ -46,6 +58,8 @@ class Token:
     start: int
     end: int
     tag: str = ""
+    head: int = -1
+    dep: str = ""
     form: str = field(init=False, repr=False, compare=False)
     is_word: bool = field(init=False, repr=False, compare=False)
 
@@ -81,11 +95,55 @@ def _stripped(word: str) -> str:
     return word
 
 
-def parsed_token(token: SpacyToken, text: str, start: int) -> Token:
+def parsed_token(token: SpacyToken, text: str, start: int, head: int = -1) -> Token:
     """A spaCy token of a sentence: `text` is the sentence as stored, `start` where the
-    token starts in it."""
+    token starts in it, `head` the index of its head among the sentence's tokens."""
     end = start + len(token.text)
-    return Token(text[start:end], lemma_key(token.lemma_ or token.text), start, end, token.tag_)
+    return Token(text[start:end], lemma_key(token.lemma_ or token.text), start, end, token.tag_,
+                 head, token.dep_)
+
+
+def clause_of(tokens: Sequence[Token], index: int) -> frozenset[int] | None:
+    """Indices of the words the parse puts in the clause of the word at `index`: the
+    subtree of its clause head, reached up through open complements ("wants to withdraw",
+    "are expected to be sent"), with the verbs it is coordinated with and their arguments,
+    and with the noun a relative or participle clause describes and that noun's modifiers
+    ("the 900 British troops it will withdraw"). What another verb governs (a sentence's
+    main clause, a clause of saying, a time or reason adjunct of another verb) is
+    outside. None when the sentence was not parsed."""
+    if not 0 <= tokens[index].head < len(tokens):
+        return None
+    at = index
+    while tokens[at].dep in RAISING_DEPS and 0 <= tokens[at].head < len(tokens) \
+            and tokens[at].head != at:
+        at = tokens[at].head
+    children: dict[int, list[int]] = {}
+    for number, token in enumerate(tokens):
+        if 0 <= token.head < len(tokens) and token.head != number:
+            children.setdefault(token.head, []).append(number)
+    found = set(_subtree(children, at))
+    while tokens[at].dep == "conj" and 0 <= tokens[at].head < len(tokens):
+        at = tokens[at].head  # a verb coordinated with the trigger's, with its arguments
+        found.add(at)
+        for argument in children.get(at, ()):
+            if tokens[argument].dep in ARGUMENT_DEPS:
+                found.update(_subtree(children, argument))
+    noun = tokens[at].head
+    if tokens[at].dep in DESCRIBING_DEPS and 0 <= noun < len(tokens) and noun != at:
+        found.add(noun)
+        for modifier in children.get(noun, ()):
+            if tokens[modifier].dep in NOUN_MODIFIER_DEPS:
+                found.update(_subtree(children, modifier))
+    return frozenset(found)
+
+
+def _subtree(children: dict[int, list[int]], root: int) -> list[int]:
+    found, todo = [], [root]
+    while todo:
+        at = todo.pop()
+        found.append(at)
+        todo.extend(children.get(at, ()))
+    return found
 
 
 def lemma_tokens(lemmas: Sequence[str]) -> list[Token]:

@@ -169,3 +169,26 @@ def test_a_legislator_or_a_local_official_holds_their_own_position(
                            actor_id="KIM_LEE", sector=sector)
     article.event(s0, "REQUEST", "called", actors=[person])
     assert _stances(article) == [(holder, "ground-troops", "request")]
+
+
+@pytest.mark.parametrize(("text", "kind", "trigger"), [
+    # the main clause of an adjunct's verb; the main clause of a relative clause's verb
+    ("While calling for restraint, Norway also sold fuel to the army for its bombing "
+     "campaign.", "REQUEST", "calling"),
+    ("A bomb went off near the square, where crowds had been urged by Norway to leave.",
+     "REQUEST", "urged"),
+])
+def test_a_topic_word_in_another_clause_of_the_parse_is_not_the_events(
+        text: str, kind: str, trigger: str) -> None:
+    assert _stances(_one_event(text, kind, trigger)) == []
+
+
+@pytest.mark.parametrize(("text", "trigger", "topics"), [
+    ("Norway wants to pull out its soldiers quickly.", "pull", ["withdrawal"]),
+    ("Norway will train the police and equip its soldiers.", "equip",
+     ["training", "ground-troops"]),
+])
+def test_the_clause_of_the_parse_keeps_complements_and_coordinated_verbs(
+        text: str, trigger: str, topics: list[str]) -> None:
+    assert _stances(_one_event(text, "AGREE", trigger)) == [
+        ("NOR", topic, "commit") for topic in topics]

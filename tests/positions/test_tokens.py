@@ -7,7 +7,7 @@ import pytest
 
 from redshank.positions.lexicon import default_lexicon
 from redshank.positions.stage import sentence_tokens
-from redshank.positions.tokens import Token, clause_window, token_at
+from redshank.positions.tokens import Token, clause_of, clause_window, token_at
 from tests.conftest import make_doc
 
 # (word, lemma, pos, tag, dep, head)
@@ -100,3 +100,42 @@ def test_a_relative_that_ends_the_clause_so_doing_things_that_is_no_anaphor(
     text, tokens = tokens_of(rows)
     start, end = clause_window(tokens, token_at(tokens, text.index("do")))
     assert bool(default_lexicon().cue("anaphor", tokens, start, end)) == refers_back
+
+
+# "Troops are expected to be sent, and Chad will withdraw the 900 troops it sent after
+# talks end."  (heads as spaCy gives them)
+EXPECTED_SENT = [
+    ("Troops", "troop", "NOUN", "NNS", "nsubjpass", 2), ("are", "be", "AUX", "VBP", "auxpass", 2),
+    ("expected", "expect", "VERB", "VBN", "ROOT", 2), ("to", "to", "PART", "TO", "aux", 6),
+    ("be", "be", "AUX", "VB", "auxpass", 6), ("sent", "send", "VERB", "VBN", "xcomp", 2),
+    ("now", "now", "ADV", "RB", "advmod", 5),
+    (",", ",", "PUNCT", ",", "punct", 2), ("and", "and", "CCONJ", "CC", "cc", 2),
+    ("Chad", "Chad", "PROPN", "NNP", "nsubj", 11), ("will", "will", "AUX", "MD", "aux", 11),
+    ("withdraw", "withdraw", "VERB", "VB", "conj", 2), ("the", "the", "DET", "DT", "det", 14),
+    ("900", "900", "NUM", "CD", "nummod", 14), ("troops", "troop", "NOUN", "NNS", "dobj", 11),
+    ("it", "it", "PRON", "PRP", "nsubj", 16), ("sent", "send", "VERB", "VBD", "relcl", 14),
+    ("after", "after", "SCONJ", "IN", "mark", 19), ("talks", "talk", "NOUN", "NNS", "nsubj", 19),
+    ("end", "end", "VERB", "VBP", "advcl", 11), (".", ".", "PUNCT", ".", "punct", 2),
+]
+
+
+@pytest.mark.parametrize(("index", "words"), [
+    # an open complement is read up to its governor, with its subject
+    (5, "Troops are expected to be sent now , and Chad will withdraw the 900 troops it sent "
+        "after talks end ."),
+    # a coordinated verb brings the verb before it, and that verb's arguments only
+    (11, "Troops are expected Chad will withdraw the 900 troops it sent after talks end"),
+    # a relative clause brings the noun it describes and that noun's modifiers
+    (16, "the 900 troops it sent"),
+    # an adjunct clause is its own
+    (19, "after talks end"),
+])
+def test_clause_of_the_parse(index: int, words: str) -> None:
+    _, tokens = tokens_of(EXPECTED_SENT)
+    clause = clause_of(tokens, index)
+    assert clause is not None
+    assert " ".join(tokens[at].text for at in sorted(clause)) == words
+
+
+def test_no_clause_without_a_parse() -> None:
+    assert clause_of([Token("Troops", "troop", 0, 6)], 0) is None
