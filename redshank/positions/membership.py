@@ -417,12 +417,13 @@ class _Bare:
 
 def _part_of_force(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> int:
     """Where a name's reference starts: at the force noun of "the maritime task force of
-    UNIFIL" or "the Polish contingent of KFOR" (a part of it), else at the name."""
-    if first < 2 or tokens[first - 1].text.lower() != "of":
+    [the] UNIFIL" or "the Polish contingent of KFOR" (a part of it), else at the name."""
+    of = first - 2 if first >= 2 and tokens[first - 1].tag == "DT" else first - 1
+    if of < 1 or tokens[of].text.lower() != "of":
         return first
     nouns = [m for kind in ("force", *ASSET_KINDS)
-             for m in lexicon.cue(kind, tokens, max(0, first - 4), first - 1)]
-    ending = [m for m in nouns if m.last == first - 2]
+             for m in lexicon.cue(kind, tokens, max(0, of - 3), of)]
+    ending = [m for m in nouns if m.last == of - 1]
     return min(m.first for m in ending) if ending else first
 
 
@@ -972,31 +973,55 @@ class _Finder:
                 self.contribute(party, ref, "command", index, cue.first, cue.last, reason)
 
     def command_of(self, index: int) -> None:
-        """"Italy took command of UNIFIL", "relieve Italy in its command of R": the
-        state named last before "command of R" in its clause."""
+        """The state named last before a statement that someone commands a coalition, in
+        its clause, commands it (a member; its contribution: command): "Italy took command
+        of UNIFIL", "relieve Italy in its command of the maritime task force of UNIFIL",
+        "France is to remain in command" (of the coalition the sentence names), "Brazil
+        commands the UN force in Haiti" (a verb of commanding whose object is the
+        coalition: not "headed to UNIFIL", "commanded by")."""
         tokens = self.ctx.tokens(index)
-        text, _ = self.ctx.sentence(index)
         refs = self.coalitions.in_sentence(index)
         for cue in self.lexicon.cue("command", tokens):
-            if cue.last + 1 >= len(tokens) or tokens[cue.last + 1].text.lower() != "of":
-                continue
-            after = [r for r in refs if cue.last < r.first
-                     and _words(tokens, cue.last + 1, r.first) <= PART_OF_REACH_WORDS]
-            if not after:
-                continue
-            start, _ = clause_window(tokens, cue.first)
-            before = [(actor, begin) for actor, begin, end in self.ctx.mentions_in(index)
-                      if tokens[start].start <= begin and end <= cue.start and is_named(actor)
-                      and (party := party_of(actor)) is not None and party.type == "state"]
-            if not before or _unreal(tokens[max(start, cue.first - UNREAL_REACH_WORDS):
-                                            cue.first]):
-                continue
-            actor = max(before, key=lambda item: item[1])[0]
-            reason = f"member: named before 'command of' '{after[0].label}'"
-            if self.add(actor, after[0], "member", "member", index, text[cue.start:cue.end],
-                        self.span(index, cue.start, cue.end), [reason]):
-                self.contribute(party_of(actor), after[0], "command",  # type: ignore[arg-type]
-                                index, cue.first, cue.last, reason)
+            of = cue.last + 1 < len(tokens) and tokens[cue.last + 1].text.lower() == "of"
+            if of:
+                self.commands(index, cue, self._named_after(tokens, refs, cue), "command of")
+            elif refs and cue.first > 0 and tokens[cue.first - 1].text.lower() == "in":
+                self.commands(index, cue, self.coalitions.about(index, cue.first), "in command")
+        for cue in self.lexicon.cue("commands", tokens):
+            ref = self._named_after(tokens, refs, cue)
+            if (tokens[cue.first].tag.startswith("VB") and ref is not None
+                    and tokens[cue.first - 1].text != "-"  # "Italian-led"
+                    and not any(t.tag in ("IN", "TO") for t in tokens[cue.last + 1:ref.first])):
+                self.commands(index, cue, ref, f"'{cue.phrase.text}' before it")
+
+    @staticmethod
+    def _named_after(tokens: Sequence[Token], refs: Sequence[Reference], cue: Match
+                     ) -> Reference | None:
+        """The coalition named within four words after `cue`, not as a modifier ("the
+        coalition talks")."""
+        return next((r for r in refs if cue.last < r.first
+                     and _words(tokens, cue.last + 1, r.first) <= PART_OF_REACH_WORDS
+                     and not _modifies(tokens, r.last)), None)
+
+    def commands(self, index: int, cue: Match, ref: Reference | None, how: str) -> None:
+        """The state named last before `cue` in its clause commands `ref`, unless words
+        just before the cue make it possible, wished or denied (`_unreal`)."""
+        if ref is None:
+            return
+        tokens = self.ctx.tokens(index)
+        text, _ = self.ctx.sentence(index)
+        start, _ = clause_window(tokens, cue.first)
+        before = [(actor, begin) for actor, begin, end in self.ctx.mentions_in(index)
+                  if tokens[start].start <= begin and end <= cue.start and is_named(actor)
+                  and (party := party_of(actor)) is not None and party.type == "state"]
+        if not before or _unreal(tokens[max(start, cue.first - UNREAL_REACH_WORDS):cue.first]):
+            return
+        actor = max(before, key=lambda item: item[1])[0]
+        reason = f"member: named before {how} '{ref.label}'"
+        if self.add(actor, ref, "member", "member", index, text[cue.start:cue.end],
+                    self.span(index, cue.start, cue.end), [reason]):
+            self.contribute(party_of(actor), ref, "command",  # type: ignore[arg-type]
+                            index, cue.first, cue.last, reason)
 
     def command(self, index: int) -> None:
         """"under Polish command": the state whose command a part of the force is under."""

@@ -1,0 +1,58 @@
+"""Members and what they contribute, read from the constructions news uses for commanding
+a force, for the assets a state has in it and for what its units are made of.
+
+Every sentence here is written for the test."""
+
+from __future__ import annotations
+
+from tests.positions.conftest import Article, coalitions_of
+
+
+def _contributions(article: Article) -> dict[str, set[tuple[str, str]]]:
+    """Coalition -> (member, kind) of every contribution by members."""
+    return {c.known_id or c.coalition_id: {(g.actor, g.kind) for m in c.members
+                                           for g in m.contributions}
+            for c in coalitions_of(article)}
+
+
+def test_the_state_relieved_in_its_command_of_a_part_of_the_force() -> None:
+    article = Article("relief", published="2007-02-20")
+    s0 = article.add("Turkey is to relieve Greece in its command of the maritime task force "
+                     "of the United Nations Interim Force in Lebanon.")
+    article.actor(s0, "Turkey", "TUR", "TUR")
+    article.actor(s0, "Greece", "GRC", "GRC")
+    article.actor(s0, "Lebanon", "LBN", "LBN")
+    assert ("GRC", "command") in _contributions(article)["unifil"]
+
+
+def test_a_state_in_command_of_the_coalition_its_sentence_names() -> None:
+    article = Article("relief", published="2005-05-20")
+    s0 = article.add("KFOR will grow this summer, but Denmark is to remain in command "
+                     "until June.")
+    article.actor(s0, "Denmark", "DNK", "DNK")
+    s1 = article.add("Officers from Norway met in Pristina, and Norway was in command of "
+                     "its own battalion.")
+    article.actor(s1, "Norway", "NOR", "NOR")
+    article.actor(s1, "Norway", "NOR", "NOR", nth=1)
+    assert _contributions(article) == {"kfor": {("DNK", "command")}}
+
+
+def test_a_state_that_commands_or_leads_the_force() -> None:
+    article = Article("haiti", published="2006-03-01")
+    s0 = article.add("Brazil commands the UN force in Haiti, and Chile leads its engineers.")
+    article.actor(s0, "Brazil", "BRA", "BRA")
+    article.actor(s0, "Haiti", "HTI", "HTI")
+    article.actor(s0, "UN", "IGOUNO", kind="igo", actor_id="UNITED_NATIONS")
+    article.actor(s0, "Chile", "CHL", "CHL")
+    s1 = article.add("Uruguay might lead the UN force in Haiti next year.")
+    article.actor(s1, "Uruguay", "URY", "URY")
+    article.actor(s1, "Haiti", "HTI", "HTI")
+    article.actor(s1, "UN", "IGOUNO", kind="igo", actor_id="UNITED_NATIONS")
+    s2 = article.add("Peruvian ships headed to the UN force in Haiti.")
+    article.actor(s2, "Peruvian", "PER", "PER")
+    article.actor(s2, "Haiti", "HTI", "HTI")
+    article.actor(s2, "UN", "IGOUNO", kind="igo", actor_id="UNITED_NATIONS")
+    found = _contributions(article)
+    (coalition,) = found
+    assert ("BRA", "command") in found[coalition]
+    assert not {code for code, kind in found[coalition] if kind == "command"} - {"BRA"}
