@@ -64,6 +64,7 @@ GENERIC_PURPOSES = ("peacekeeping", "combat", "counter-insurgency", "counter-ter
 # Cue kinds of what states send to a force, and the contribution each is.
 ASSET_KINDS = {"naval-asset": "naval", "air-asset": "air", "police-asset": "police",
                "command-asset": "command", "ground-asset": "ground-troops"}
+ASSET_WORDS = 2  # words of an asset's name before the mention of its noun ("sea [forces]")
 # What a generic phrase most likely means when several kinds of entry fit: a coalition or
 # a force ("the multinational force in Iraq"), before an operation or a mission.
 FORCE_KINDS = ("coalition", "force")
@@ -1103,11 +1104,12 @@ def _asset_kinds(lexicon: Lexicon, tokens: Sequence[Token], start: int, end: int
 
 
 def _kind(lexicon: Lexicon, tokens: Sequence[Token], first: int, last: int) -> str:
-    """What forces tokens [first, last] are: the kind of the asset their words name
-    (ships: naval, helicopters: air, a commander: command), else the topic they name,
-    else ground troops."""
+    """What forces tokens [first, last] are: the kind of the asset their words name, or
+    end an asset's name ("ships": naval, "helicopters": air, "a commander": command, "sea
+    forces" for a mention of "forces"), else the topic they name, else ground troops."""
     for cue, kind in ASSET_KINDS.items():
-        if lexicon.cue(cue, tokens, first, last + 1):
+        if any(m.last >= first for m in lexicon.cue(cue, tokens, max(0, first - ASSET_WORDS),
+                                                     last + 1)):
             return kind
     topics = [t for t in lexicon.topics_in(tokens, first, last + 1)
               if t.phrase.label != NO_TOPIC]

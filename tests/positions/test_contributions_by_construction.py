@@ -56,3 +56,13 @@ def test_a_state_that_commands_or_leads_the_force() -> None:
     (coalition,) = found
     assert ("BRA", "command") in found[coalition]
     assert not {code for code, kind in found[coalition] if kind == "command"} - {"BRA"}
+
+
+def test_the_kind_of_forces_is_named_by_the_words_before_their_noun() -> None:
+    article = Article("escort", published="2006-11-02")
+    s0 = article.add("Israeli jets circled a helicopter carrying the Chilean commander of the "
+                     "UNIFIL sea forces.")
+    article.actor(s0, "Israeli jets", "ISRMIL", "ISR", sector="MIL")
+    article.actor(s0, "Chilean commander", "CHLMIL", "CHL", sector="MIL")
+    article.actor(s0, "forces", "CHLMIL", "CHL", sector="MIL")
+    assert _contributions(article) == {"unifil": {("CHL", "command"), ("CHL", "naval")}}
