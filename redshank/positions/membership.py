@@ -68,6 +68,10 @@ ASSET_WORDS = 2  # words of an asset's name before the mention of its noun ("sea
 # What a generic phrase most likely means when several kinds of entry fit: a coalition or
 # a force ("the multinational force in Iraq"), before an operation or a mission.
 FORCE_KINDS = ("coalition", "force")
+TROOP_KINDS = frozenset({"ground-troops", "police"})  # what troop statements count
+NOT_KINDS = frozenset({NO_TOPIC, "withdrawal", "troop-levels"})  # changes, not kinds
+UNSTATED_UNITS = frozenset({"personnel", "staff"})  # troops of any kind
+FOR_WORDS = 2  # "soldiers for [training and] ...", "troops for [logistics support]"
 # A troop fact's status as a contribution's.
 FACT_STATUS = {"completed": "done", "announced": "committed", "planned": "planned"}
 DETERMINERS = frozenset("a an the this that its their our his her new".split())
@@ -561,7 +565,7 @@ class _Finder:
         its words ("withdrew in 1984"), its date."""
         ctx = self.ctx
         text, offset = ctx.sentence(index)
-        count = None if fact is None else fact.count if fact.count is not None else fact.level
+        count = None if fact is None else count_of(fact)
         event = dated_event(ctx, span) if fact is not None else None
         self.contributions.append(Contribution(
             contribution_id="cc-" + hash_record(ref.coalition_id, ctx.doc_id, index,
@@ -590,9 +594,10 @@ class _Finder:
         withdrawal; a planned or possible one changes nothing) or left (a completed one).
         A withdrawal or cut counts only for a state the article already shows taking
         part, or in a sentence naming the coalition (Israel leaving Lebanon does not
-        leave the UN force there). The lead organisation's troops ("7,000 African Union
-        troops") are the force's size, a contribution; other organisations' are not facts
-        about it. Demanded and refused changes are positions, not facts about it."""
+        leave the UN force there). The lead organisation's counted troops ("7,000 African
+        Union troops") are the force's size, a contribution (`lead_troops`); other
+        organisations' are not facts about it. The troops' words give the kind
+        (`_troops_kind`). Demanded and refused changes are positions, not facts about it."""
         members = {(m.coalition_id, m.member) for m in self.found}
         for fact in facts:
             if fact.status in ("demanded", "refused"):
@@ -606,7 +611,11 @@ class _Finder:
             leaving = fact.change in ("withdrawal", "cut")
             if leaving and not own and (ref.coalition_id, fact.holder.key) not in members:
                 continue
-            kind = "police" if "police" in fact.unit else "ground-troops"
+            tokens = self.ctx.tokens(fact.sentence_index)
+            offset = self.ctx.sentence(fact.sentence_index)[1]
+            covered = _covered(tokens, fact.span.start - offset, fact.span.end - offset)
+            kind = (_troops_kind(self.lexicon, tokens, fact, covered[0], covered[-1])
+                    if covered else None)
             status = FACT_STATUS[fact.status]
             what = fact.change or "presence"
             membership = ("left" if fact.change == "withdrawal" and fact.status == "completed"
@@ -616,11 +625,13 @@ class _Finder:
                 reasons = [f"troops: {what} ({fact.status}) of {holder.key}"
                            + (f" in {fact.place}" if fact.place else ""), *fact.reasons]
                 if holder.type == "state":
-                    self.record(holder, ref, kind, status, fact.sentence_index, fact.span,
-                                reasons, fact)
+                    if kind is not None:
+                        self.record(holder, ref, kind, status, fact.sentence_index,
+                                    fact.span, reasons, fact)
                     self.add(holder, ref, "member", membership, fact.sentence_index,
                              fact.trigger, fact.span, reasons, dated_event(self.ctx, fact.span))
-                elif _leads(holder, ref):  # "7,000 African Union troops": the force's size
+                elif kind is not None and lead_troops(holder, ref, kind) and \
+                        count_of(fact) is not None:
                     self.record(holder, ref, kind, status, fact.sentence_index, fact.span,
                                 reasons, fact)
 
@@ -1104,16 +1115,41 @@ def _asset_kinds(lexicon: Lexicon, tokens: Sequence[Token], start: int, end: int
 
 
 def _kind(lexicon: Lexicon, tokens: Sequence[Token], first: int, last: int) -> str:
-    """What forces tokens [first, last] are: the kind of the asset their words name, or
-    end an asset's name ("ships": naval, "helicopters": air, "a commander": command, "sea
-    forces" for a mention of "forces"), else the topic they name, else ground troops."""
+    """What forces tokens [first, last] are (`_named_kind`), else ground troops."""
+    return _named_kind(lexicon, tokens, first, last) or "ground-troops"
+
+
+def _named_kind(lexicon: Lexicon, tokens: Sequence[Token], first: int, last: int
+                ) -> str | None:
+    """The kind of forces that tokens [first, last] name: the kind of the asset their
+    words name, or end an asset's name ("ships": naval, "helicopters": air, "a
+    commander": command, "sea forces" for a mention of "forces", "naval personnel"), else
+    the topic they name (not a change: "withdrawal"), a modifier's before the noun's
+    ("airlift soldiers": airlift, "soldiers for training": training)."""
     for cue, kind in ASSET_KINDS.items():
         if any(m.last >= first for m in lexicon.cue(cue, tokens, max(0, first - ASSET_WORDS),
                                                      last + 1)):
             return kind
-    topics = [t for t in lexicon.topics_in(tokens, first, last + 1)
-              if t.phrase.label != NO_TOPIC]
-    return topics[-1].phrase.label if topics else "ground-troops"
+    topics = [t.phrase.label for t in lexicon.topics_in(tokens, first, last + 1)
+              if t.phrase.label not in NOT_KINDS]
+    specific = [topic for topic in topics if topic != "ground-troops"]
+    return (specific or topics or [None])[-1]
+
+
+def _troops_kind(lexicon: Lexicon, tokens: Sequence[Token], fact: TroopFact, first: int,
+                 last: int) -> str | None:
+    """What a troop statement's troops at tokens [first, last] contribute: police, or the
+    kind their words and a "for" phrase after them name ("100 soldiers for training"),
+    else ground troops; None for personnel or staff of no stated kind, who may be
+    sailors, airmen or clerks ("Germany contributed 2,400 personnel")."""
+    if "police" in fact.unit:
+        return "police"
+    while first < last and tokens[first].tag.startswith("VB"):  # "sent", "has deployed"
+        first += 1
+    if last + 2 < len(tokens) and tokens[last + 1].text.lower() == "for":
+        last = min(len(tokens) - 1, last + 1 + FOR_WORDS)
+    kind = _named_kind(lexicon, tokens, first, last)
+    return kind or (None if fact.unit in UNSTATED_UNITS else "ground-troops")
 
 
 def _first_at(tokens: Sequence[Token], offset: int) -> int:
@@ -1231,6 +1267,18 @@ def _unreal(tokens: Sequence[Token]) -> bool:
 def _leads(party: Party, ref: Reference) -> bool:
     """True for the organisation the catalogue says leads the coalition (a role)."""
     return ref.known is not None and party.key == ref.known.lead and party.type == "igo"
+
+
+def lead_troops(party: Party, ref: Reference, kind: str) -> bool:
+    """True for the lead organisation's own troops or police ("7,000 African Union
+    troops"): the force's strength, a contribution only when a troop statement counts
+    them, not "UN troops raided a school" or "until a UN force is deployed"."""
+    return kind in TROOP_KINDS and _leads(party, ref)
+
+
+def count_of(fact: TroopFact) -> int | None:
+    """How many troops a fact is about: its count, else the level it names."""
+    return fact.count if fact.count is not None else fact.level
 
 
 def _token_span(tokens: Sequence[Token], ref: Reference) -> tuple[int, int]:

@@ -5,6 +5,8 @@ Every sentence here is written for the test."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.positions.conftest import Article, coalitions_of
 
 
@@ -66,3 +68,39 @@ def test_the_kind_of_forces_is_named_by_the_words_before_their_noun() -> None:
     article.actor(s0, "Chilean commander", "CHLMIL", "CHL", sector="MIL")
     article.actor(s0, "forces", "CHLMIL", "CHL", sector="MIL")
     assert _contributions(article) == {"unifil": {("CHL", "command"), ("CHL", "naval")}}
+
+
+def test_the_lead_organisations_troops_are_a_contribution_only_when_counted() -> None:
+    article = Article("strength", published="2006-12-01")
+    s0 = article.add("About 4,000 UN peacekeepers serve in Lebanon, a UNIFIL spokesman said.")
+    article.actor(s0, "UN peacekeepers", "IGOUNO", kind="igo", actor_id="UNITED_NATIONS")
+    article.actor(s0, "Lebanon", "LBN", "LBN")
+    s1 = article.add("More UN troops were deployed in southern Lebanon on Monday.")
+    un = article.actor(s1, "UN troops", "IGOUNO", kind="igo", actor_id="UNITED_NATIONS")
+    article.actor(s1, "Lebanon", "LBN", "LBN")
+    article.event(s1, "MOBILIZE", "deployed", actors=[un], mobilized=True)
+    s2 = article.add("Ghanaian UN peacekeepers repaired a road.")
+    article.actor(s2, "Ghanaian UN peacekeepers", "GHAIGOUNO", "GHA", kind="igo",
+                  actor_id="UNITED_NATIONS")
+    (coalition,) = coalitions_of(article)
+    assert [(g.actor, g.kind, g.count, [e.sentence_index for e in g.evidence])
+            for g in coalition.related] == [("UNITED_NATIONS", "ground-troops", 4000, [0])]
+
+
+@pytest.mark.parametrize(("sentence", "kinds"), [
+    ("Chile has sent 300 naval personnel to UNIFIL.", {"naval"}),
+    ("Chile has sent 50 airlift soldiers to UNIFIL.", {"airlift"}),
+    ("Chile has sent 40 soldiers for training to UNIFIL.", {"training"}),
+    ("Chile has sent 400 soldiers to UNIFIL.", {"ground-troops"}),
+    ("Chile has sent 60 police officers to UNIFIL.", {"police"}),
+    # personnel of no stated kind may be sailors, airmen or clerks: a member, no kind
+    ("Chile has contributed 2,400 personnel to UNIFIL.", set()),
+])
+def test_the_kind_of_troops_sent_is_named_by_their_words(sentence: str, kinds: set[str]
+                                                         ) -> None:
+    article = Article("kinds", published="2006-10-15")
+    s0 = article.add(sentence)
+    article.actor(s0, "Chile", "CHL", "CHL")
+    (coalition,) = coalitions_of(article)
+    assert [m.member for m in coalition.members] == ["CHL"]
+    assert {kind for code, kind in _contributions(article)["unifil"]} == kinds
