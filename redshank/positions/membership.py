@@ -71,6 +71,8 @@ FORCE_KINDS = ("coalition", "force")
 TROOP_KINDS = frozenset({"ground-troops", "police"})  # what troop statements count
 NOT_KINDS = frozenset({NO_TOPIC, "withdrawal", "troop-levels"})  # changes, not kinds
 UNSTATED_UNITS = frozenset({"personnel", "staff"})  # troops of any kind
+UNPLACED_KINDS = frozenset({"naval", "air"})  # assets a state sends abroad, not its army
+UNIT_WORDS = 2  # "the German [naval group] consists of"
 FOR_WORDS = 2  # "soldiers for [training and] ...", "troops for [logistics support]"
 # A troop fact's status as a contribution's.
 FACT_STATUS = {"completed": "done", "announced": "committed", "planned": "planned"}
@@ -547,6 +549,9 @@ class _Finder:
     catalogue: Catalogue
     found: list[Membership] = field(default_factory=list)
     contributions: list[Contribution] = field(default_factory=list)
+    # a state's assets in a sentence naming no coalition: kind -> their tokens
+    unplaced: list[tuple[Party, int, dict[str, tuple[int, int]]]] = field(
+        default_factory=list)
 
     def contribute(self, party: Party, ref: Reference, kind: str, index: int, first: int,
                    last: int, reason: str, status: str = "done") -> None:
@@ -887,6 +892,9 @@ class _Finder:
                 ref = self._hosted(index, found.last)
                 where = "in a host country of"
             if ref is None:
+                if not own and found.kind in UNPLACED_KINDS:
+                    self.unplaced.append((found.party, index, self._composition(
+                        index, found.last) or {found.kind: (found.first, found.last)}))
                 continue
             piece = text[tokens[found.first].start:tokens[found.last].end]
             reason = f"member: its forces ('{piece}': {found.how}) {where} '{ref.label}'"
@@ -898,14 +906,49 @@ class _Finder:
                                                                     found.last)}).items():
                     self.contribute(found.party, ref, kind, index, first, last, reason)
 
-    def _composition(self, index: int, last: int) -> dict[str, tuple[int, int]]:
+    def composed(self, index: int) -> None:
+        """"The German group consists of two frigates and helicopters": a state's unit
+        (the state and one or two words) made of assets, in a sentence naming no
+        coalition, for `members_assets`."""
+        if self.coalitions.in_sentence(index):
+            return
+        mentions, spans = _token_mentions(self.ctx, index)
+        for actor, _, _ in mentions:
+            party = party_of(actor)
+            if (spans[id(actor)] and is_named(actor) and party is not None
+                    and party.type == "state"):
+                kinds = self._composition(index, spans[id(actor)][-1], UNIT_WORDS)
+                if kinds:
+                    self.unplaced.append((party, index, kinds))
+
+    def members_assets(self) -> None:
+        """Assets of a state named in a sentence naming no coalition ("French and Italian
+        ships patrol the coast", `composed`) are its contributions to the article's
+        coalition when another sentence of the article makes it a member."""
+        main = self.coalitions.main
+        if main is None:
+            return
+        for party, index, kinds in self.unplaced:
+            if not any(m.coalition_id == main.coalition_id and m.member == party.key
+                       and m.sentence_index != index for m in self.found):
+                continue
+            tokens = self.ctx.tokens(index)
+            for kind, (first, last) in kinds.items():
+                piece = self.ctx.sentence(index)[0][tokens[first].start:tokens[last].end]
+                reason = (f"contribution: {kind} ('{piece}') of {party.key}, a member of "
+                          f"'{main.label}' by another sentence of the article")
+                self.contribute(party, main, kind, index, first, last, reason)
+
+    def _composition(self, index: int, last: int, reach: int = INCLUDE_REACH_WORDS
+                     ) -> dict[str, tuple[int, int]]:
         """What forces ending at token `last` are made of, when a verb of composition
-        follows them in their clause ("the Dutch contingent in Lebanon includes two
-        frigates and three helicopters"): each kind of asset listed, with its words."""
+        follows them in their clause, at most `reach` words on ("the Dutch contingent in
+        Lebanon includes two frigates and three helicopters"): each kind of asset listed,
+        with its words."""
         tokens = self.ctx.tokens(index)
         _, stop = clause_window(tokens, last)
         cues = [c for c in self.lexicon.cue("include", tokens, last + 1, stop)
-                if _words(tokens, last + 1, c.first) <= INCLUDE_REACH_WORDS]
+                if _words(tokens, last + 1, c.first) <= reach]
         return _asset_kinds(self.lexicon, tokens, cues[0].last + 1, stop) if cues else {}
 
     def sends(self, index: int) -> None:
@@ -1327,7 +1370,9 @@ def read_membership(ctx: DocContext, lexicon: Lexicon,
         finder.command(index)
         finder.command_of(index)
         finder.commanded_by(index)
+        finder.composed(index)
     finder.troops(read_document_troops(ctx, lexicon))
+    finder.members_assets()
     seen: set[tuple[str, str, int, str]] = set()
     kept = []
     for membership in finder.found:

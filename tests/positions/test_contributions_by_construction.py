@@ -104,3 +104,22 @@ def test_the_kind_of_troops_sent_is_named_by_their_words(sentence: str, kinds: s
     (coalition,) = coalitions_of(article)
     assert [m.member for m in coalition.members] == ["CHL"]
     assert {kind for code, kind in _contributions(article)["unifil"]} == kinds
+
+
+def test_assets_of_a_member_in_a_sentence_naming_no_coalition() -> None:
+    article = Article("flotilla", published="2006-10-15")
+    s0 = article.add("Spain took command of the maritime task force of UNIFIL on Sunday.")
+    article.actor(s0, "Spain", "ESP", "ESP")
+    s1 = article.add("Spanish and Greek ships now patrol the coast.")
+    article.actor(s1, "Spanish", "ESP", "ESP")
+    article.actor(s1, "Greek", "GRC", "GRC")
+    s2 = article.add("The Spanish flotilla consists of three frigates and two helicopters.")
+    article.actor(s2, "Spanish", "ESP", "ESP")
+    s3 = article.add("The Greek flotilla consists of three frigates.")
+    article.actor(s3, "Greek", "GRC", "GRC")
+    # Greece is a member by no sentence of the article: its ships may be anyone's
+    assert _contributions(article) == {"unifil": {("ESP", "command"), ("ESP", "naval"),
+                                                  ("ESP", "air")}}
+    (coalition,) = coalitions_of(article)
+    naval = next(g for m in coalition.members for g in m.contributions if g.kind == "naval")
+    assert {e.sentence_index for e in naval.evidence} == {1, 2}
