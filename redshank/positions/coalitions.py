@@ -39,6 +39,7 @@ from redshank.positions.membership import (
     KNOWN_PREFIX,
     DocumentCoalitions,
     Reference,
+    lead_troops,
 )
 from redshank.positions.reading import (
     DERIVER_VERSION,
@@ -65,7 +66,8 @@ def find_contributions(ctx: DocContext, readings: Sequence[Reading],
                        ) -> list[Contribution]:
     """Contributions: each reading of a sentence that names a coalition (for that one),
     and each reading of a member, or of an organisation, in an article about a coalition
-    (for the article's coalition). Never the host's or the adversary's."""
+    (for the article's coalition). Never the host's or the adversary's, nor the lead
+    organisation's troops: only a troop statement counting them is its contribution."""
     members = {(m.coalition_id, m.member) for m in memberships}
     found = []
     for reading in readings:
@@ -78,7 +80,7 @@ def find_contributions(ctx: DocContext, readings: Sequence[Reading],
         if not own and (ref.coalition_id, holder.key) not in members and \
                 holder.type not in ("igo", "ngo"):
             continue
-        if _outside(ref, holder.key):
+        if _outside(ref, holder.key) or lead_troops(holder, ref, reading.topic):
             continue
         found.append(contribution_of(reading, ref.coalition_id))
     return found

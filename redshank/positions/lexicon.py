@@ -31,7 +31,7 @@ CUE_KINDS = frozenset({
     # coalitions and their members (membership.py)
     "not-alliance", "force", "naval-asset", "air-asset", "police-asset", "ground-asset",
     "command-asset", "multinational", "part-of", "partner", "definite", "leave", "include",
-    "command", "commanded-by",
+    "command", "commands", "commanded-by",
     # troop facts (troops.py)
     "troop-noun", "troop-group", "withdraw", "depart", "reduce", "increase", "deploy",
     "station", "remain", "deadline", "plan", "reject", "demand",

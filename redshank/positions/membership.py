@@ -64,9 +64,16 @@ GENERIC_PURPOSES = ("peacekeeping", "combat", "counter-insurgency", "counter-ter
 # Cue kinds of what states send to a force, and the contribution each is.
 ASSET_KINDS = {"naval-asset": "naval", "air-asset": "air", "police-asset": "police",
                "command-asset": "command", "ground-asset": "ground-troops"}
+ASSET_WORDS = 2  # words of an asset's name before the mention of its noun ("sea [forces]")
 # What a generic phrase most likely means when several kinds of entry fit: a coalition or
 # a force ("the multinational force in Iraq"), before an operation or a mission.
 FORCE_KINDS = ("coalition", "force")
+TROOP_KINDS = frozenset({"ground-troops", "police"})  # what troop statements count
+NOT_KINDS = frozenset({NO_TOPIC, "withdrawal", "troop-levels"})  # changes, not kinds
+UNSTATED_UNITS = frozenset({"personnel", "staff"})  # troops of any kind
+UNPLACED_KINDS = frozenset({"naval", "air"})  # assets a state sends abroad, not its army
+UNIT_WORDS = 2  # "the German [naval group] consists of"
+FOR_WORDS = 2  # "soldiers for [training and] ...", "troops for [logistics support]"
 # A troop fact's status as a contribution's.
 FACT_STATUS = {"completed": "done", "announced": "committed", "planned": "planned"}
 DETERMINERS = frozenset("a an the this that its their our his her new".split())
@@ -417,12 +424,13 @@ class _Bare:
 
 def _part_of_force(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> int:
     """Where a name's reference starts: at the force noun of "the maritime task force of
-    UNIFIL" or "the Polish contingent of KFOR" (a part of it), else at the name."""
-    if first < 2 or tokens[first - 1].text.lower() != "of":
+    [the] UNIFIL" or "the Polish contingent of KFOR" (a part of it), else at the name."""
+    of = first - 2 if first >= 2 and tokens[first - 1].tag == "DT" else first - 1
+    if of < 1 or tokens[of].text.lower() != "of":
         return first
     nouns = [m for kind in ("force", *ASSET_KINDS)
-             for m in lexicon.cue(kind, tokens, max(0, first - 4), first - 1)]
-    ending = [m for m in nouns if m.last == first - 2]
+             for m in lexicon.cue(kind, tokens, max(0, of - 3), of)]
+    ending = [m for m in nouns if m.last == of - 1]
     return min(m.first for m in ending) if ending else first
 
 
@@ -541,6 +549,9 @@ class _Finder:
     catalogue: Catalogue
     found: list[Membership] = field(default_factory=list)
     contributions: list[Contribution] = field(default_factory=list)
+    # a state's assets in a sentence naming no coalition: kind -> their tokens
+    unplaced: list[tuple[Party, int, dict[str, tuple[int, int]]]] = field(
+        default_factory=list)
 
     def contribute(self, party: Party, ref: Reference, kind: str, index: int, first: int,
                    last: int, reason: str, status: str = "done") -> None:
@@ -559,7 +570,7 @@ class _Finder:
         its words ("withdrew in 1984"), its date."""
         ctx = self.ctx
         text, offset = ctx.sentence(index)
-        count = None if fact is None else fact.count if fact.count is not None else fact.level
+        count = None if fact is None else count_of(fact)
         event = dated_event(ctx, span) if fact is not None else None
         self.contributions.append(Contribution(
             contribution_id="cc-" + hash_record(ref.coalition_id, ctx.doc_id, index,
@@ -588,9 +599,10 @@ class _Finder:
         withdrawal; a planned or possible one changes nothing) or left (a completed one).
         A withdrawal or cut counts only for a state the article already shows taking
         part, or in a sentence naming the coalition (Israel leaving Lebanon does not
-        leave the UN force there). The lead organisation's troops ("7,000 African Union
-        troops") are the force's size, a contribution; other organisations' are not facts
-        about it. Demanded and refused changes are positions, not facts about it."""
+        leave the UN force there). The lead organisation's counted troops ("7,000 African
+        Union troops") are the force's size, a contribution (`lead_troops`); other
+        organisations' are not facts about it. The troops' words give the kind
+        (`_troops_kind`). Demanded and refused changes are positions, not facts about it."""
         members = {(m.coalition_id, m.member) for m in self.found}
         for fact in facts:
             if fact.status in ("demanded", "refused"):
@@ -604,7 +616,11 @@ class _Finder:
             leaving = fact.change in ("withdrawal", "cut")
             if leaving and not own and (ref.coalition_id, fact.holder.key) not in members:
                 continue
-            kind = "police" if "police" in fact.unit else "ground-troops"
+            tokens = self.ctx.tokens(fact.sentence_index)
+            offset = self.ctx.sentence(fact.sentence_index)[1]
+            covered = _covered(tokens, fact.span.start - offset, fact.span.end - offset)
+            kind = (_troops_kind(self.lexicon, tokens, fact, covered[0], covered[-1])
+                    if covered else None)
             status = FACT_STATUS[fact.status]
             what = fact.change or "presence"
             membership = ("left" if fact.change == "withdrawal" and fact.status == "completed"
@@ -614,11 +630,13 @@ class _Finder:
                 reasons = [f"troops: {what} ({fact.status}) of {holder.key}"
                            + (f" in {fact.place}" if fact.place else ""), *fact.reasons]
                 if holder.type == "state":
-                    self.record(holder, ref, kind, status, fact.sentence_index, fact.span,
-                                reasons, fact)
+                    if kind is not None:
+                        self.record(holder, ref, kind, status, fact.sentence_index,
+                                    fact.span, reasons, fact)
                     self.add(holder, ref, "member", membership, fact.sentence_index,
                              fact.trigger, fact.span, reasons, dated_event(self.ctx, fact.span))
-                elif _leads(holder, ref):  # "7,000 African Union troops": the force's size
+                elif kind is not None and lead_troops(holder, ref, kind) and \
+                        count_of(fact) is not None:
                     self.record(holder, ref, kind, status, fact.sentence_index, fact.span,
                                 reasons, fact)
 
@@ -874,6 +892,9 @@ class _Finder:
                 ref = self._hosted(index, found.last)
                 where = "in a host country of"
             if ref is None:
+                if not own and found.kind in UNPLACED_KINDS:
+                    self.unplaced.append((found.party, index, self._composition(
+                        index, found.last) or {found.kind: (found.first, found.last)}))
                 continue
             piece = text[tokens[found.first].start:tokens[found.last].end]
             reason = f"member: its forces ('{piece}': {found.how}) {where} '{ref.label}'"
@@ -885,14 +906,49 @@ class _Finder:
                                                                     found.last)}).items():
                     self.contribute(found.party, ref, kind, index, first, last, reason)
 
-    def _composition(self, index: int, last: int) -> dict[str, tuple[int, int]]:
+    def composed(self, index: int) -> None:
+        """"The German group consists of two frigates and helicopters": a state's unit
+        (the state and one or two words) made of assets, in a sentence naming no
+        coalition, for `members_assets`."""
+        if self.coalitions.in_sentence(index):
+            return
+        mentions, spans = _token_mentions(self.ctx, index)
+        for actor, _, _ in mentions:
+            party = party_of(actor)
+            if (spans[id(actor)] and is_named(actor) and party is not None
+                    and party.type == "state"):
+                kinds = self._composition(index, spans[id(actor)][-1], UNIT_WORDS)
+                if kinds:
+                    self.unplaced.append((party, index, kinds))
+
+    def members_assets(self) -> None:
+        """Assets of a state named in a sentence naming no coalition ("French and Italian
+        ships patrol the coast", `composed`) are its contributions to the article's
+        coalition when another sentence of the article makes it a member."""
+        main = self.coalitions.main
+        if main is None:
+            return
+        for party, index, kinds in self.unplaced:
+            if not any(m.coalition_id == main.coalition_id and m.member == party.key
+                       and m.sentence_index != index for m in self.found):
+                continue
+            tokens = self.ctx.tokens(index)
+            for kind, (first, last) in kinds.items():
+                piece = self.ctx.sentence(index)[0][tokens[first].start:tokens[last].end]
+                reason = (f"contribution: {kind} ('{piece}') of {party.key}, a member of "
+                          f"'{main.label}' by another sentence of the article")
+                self.contribute(party, main, kind, index, first, last, reason)
+
+    def _composition(self, index: int, last: int, reach: int = INCLUDE_REACH_WORDS
+                     ) -> dict[str, tuple[int, int]]:
         """What forces ending at token `last` are made of, when a verb of composition
-        follows them in their clause ("the Dutch contingent in Lebanon includes two
-        frigates and three helicopters"): each kind of asset listed, with its words."""
+        follows them in their clause, at most `reach` words on ("the Dutch contingent in
+        Lebanon includes two frigates and three helicopters"): each kind of asset listed,
+        with its words."""
         tokens = self.ctx.tokens(index)
         _, stop = clause_window(tokens, last)
         cues = [c for c in self.lexicon.cue("include", tokens, last + 1, stop)
-                if _words(tokens, last + 1, c.first) <= INCLUDE_REACH_WORDS]
+                if _words(tokens, last + 1, c.first) <= reach]
         return _asset_kinds(self.lexicon, tokens, cues[0].last + 1, stop) if cues else {}
 
     def sends(self, index: int) -> None:
@@ -972,31 +1028,55 @@ class _Finder:
                 self.contribute(party, ref, "command", index, cue.first, cue.last, reason)
 
     def command_of(self, index: int) -> None:
-        """"Italy took command of UNIFIL", "relieve Italy in its command of R": the
-        state named last before "command of R" in its clause."""
+        """The state named last before a statement that someone commands a coalition, in
+        its clause, commands it (a member; its contribution: command): "Italy took command
+        of UNIFIL", "relieve Italy in its command of the maritime task force of UNIFIL",
+        "France is to remain in command" (of the coalition the sentence names), "Brazil
+        commands the UN force in Haiti" (a verb of commanding whose object is the
+        coalition: not "headed to UNIFIL", "commanded by")."""
         tokens = self.ctx.tokens(index)
-        text, _ = self.ctx.sentence(index)
         refs = self.coalitions.in_sentence(index)
         for cue in self.lexicon.cue("command", tokens):
-            if cue.last + 1 >= len(tokens) or tokens[cue.last + 1].text.lower() != "of":
-                continue
-            after = [r for r in refs if cue.last < r.first
-                     and _words(tokens, cue.last + 1, r.first) <= PART_OF_REACH_WORDS]
-            if not after:
-                continue
-            start, _ = clause_window(tokens, cue.first)
-            before = [(actor, begin) for actor, begin, end in self.ctx.mentions_in(index)
-                      if tokens[start].start <= begin and end <= cue.start and is_named(actor)
-                      and (party := party_of(actor)) is not None and party.type == "state"]
-            if not before or _unreal(tokens[max(start, cue.first - UNREAL_REACH_WORDS):
-                                            cue.first]):
-                continue
-            actor = max(before, key=lambda item: item[1])[0]
-            reason = f"member: named before 'command of' '{after[0].label}'"
-            if self.add(actor, after[0], "member", "member", index, text[cue.start:cue.end],
-                        self.span(index, cue.start, cue.end), [reason]):
-                self.contribute(party_of(actor), after[0], "command",  # type: ignore[arg-type]
-                                index, cue.first, cue.last, reason)
+            of = cue.last + 1 < len(tokens) and tokens[cue.last + 1].text.lower() == "of"
+            if of:
+                self.commands(index, cue, self._named_after(tokens, refs, cue), "command of")
+            elif refs and cue.first > 0 and tokens[cue.first - 1].text.lower() == "in":
+                self.commands(index, cue, self.coalitions.about(index, cue.first), "in command")
+        for cue in self.lexicon.cue("commands", tokens):
+            ref = self._named_after(tokens, refs, cue)
+            if (tokens[cue.first].tag.startswith("VB") and ref is not None
+                    and tokens[cue.first - 1].text != "-"  # "Italian-led"
+                    and not any(t.tag in ("IN", "TO") for t in tokens[cue.last + 1:ref.first])):
+                self.commands(index, cue, ref, f"'{cue.phrase.text}' before it")
+
+    @staticmethod
+    def _named_after(tokens: Sequence[Token], refs: Sequence[Reference], cue: Match
+                     ) -> Reference | None:
+        """The coalition named within four words after `cue`, not as a modifier ("the
+        coalition talks")."""
+        return next((r for r in refs if cue.last < r.first
+                     and _words(tokens, cue.last + 1, r.first) <= PART_OF_REACH_WORDS
+                     and not _modifies(tokens, r.last)), None)
+
+    def commands(self, index: int, cue: Match, ref: Reference | None, how: str) -> None:
+        """The state named last before `cue` in its clause commands `ref`, unless words
+        just before the cue make it possible, wished or denied (`_unreal`)."""
+        if ref is None:
+            return
+        tokens = self.ctx.tokens(index)
+        text, _ = self.ctx.sentence(index)
+        start, _ = clause_window(tokens, cue.first)
+        before = [(actor, begin) for actor, begin, end in self.ctx.mentions_in(index)
+                  if tokens[start].start <= begin and end <= cue.start and is_named(actor)
+                  and (party := party_of(actor)) is not None and party.type == "state"]
+        if not before or _unreal(tokens[max(start, cue.first - UNREAL_REACH_WORDS):cue.first]):
+            return
+        actor = max(before, key=lambda item: item[1])[0]
+        reason = f"member: named before {how} '{ref.label}'"
+        if self.add(actor, ref, "member", "member", index, text[cue.start:cue.end],
+                    self.span(index, cue.start, cue.end), [reason]):
+            self.contribute(party_of(actor), ref, "command",  # type: ignore[arg-type]
+                            index, cue.first, cue.last, reason)
 
     def command(self, index: int) -> None:
         """"under Polish command": the state whose command a part of the force is under."""
@@ -1078,15 +1158,41 @@ def _asset_kinds(lexicon: Lexicon, tokens: Sequence[Token], start: int, end: int
 
 
 def _kind(lexicon: Lexicon, tokens: Sequence[Token], first: int, last: int) -> str:
-    """What forces tokens [first, last] are: the kind of the asset their words name
-    (ships: naval, helicopters: air, a commander: command), else the topic they name,
-    else ground troops."""
+    """What forces tokens [first, last] are (`_named_kind`), else ground troops."""
+    return _named_kind(lexicon, tokens, first, last) or "ground-troops"
+
+
+def _named_kind(lexicon: Lexicon, tokens: Sequence[Token], first: int, last: int
+                ) -> str | None:
+    """The kind of forces that tokens [first, last] name: the kind of the asset their
+    words name, or end an asset's name ("ships": naval, "helicopters": air, "a
+    commander": command, "sea forces" for a mention of "forces", "naval personnel"), else
+    the topic they name (not a change: "withdrawal"), a modifier's before the noun's
+    ("airlift soldiers": airlift, "soldiers for training": training)."""
     for cue, kind in ASSET_KINDS.items():
-        if lexicon.cue(cue, tokens, first, last + 1):
+        if any(m.last >= first for m in lexicon.cue(cue, tokens, max(0, first - ASSET_WORDS),
+                                                     last + 1)):
             return kind
-    topics = [t for t in lexicon.topics_in(tokens, first, last + 1)
-              if t.phrase.label != NO_TOPIC]
-    return topics[-1].phrase.label if topics else "ground-troops"
+    topics = [t.phrase.label for t in lexicon.topics_in(tokens, first, last + 1)
+              if t.phrase.label not in NOT_KINDS]
+    specific = [topic for topic in topics if topic != "ground-troops"]
+    return (specific or topics or [None])[-1]
+
+
+def _troops_kind(lexicon: Lexicon, tokens: Sequence[Token], fact: TroopFact, first: int,
+                 last: int) -> str | None:
+    """What a troop statement's troops at tokens [first, last] contribute: police, or the
+    kind their words and a "for" phrase after them name ("100 soldiers for training"),
+    else ground troops; None for personnel or staff of no stated kind, who may be
+    sailors, airmen or clerks ("Germany contributed 2,400 personnel")."""
+    if "police" in fact.unit:
+        return "police"
+    while first < last and tokens[first].tag.startswith("VB"):  # "sent", "has deployed"
+        first += 1
+    if last + 2 < len(tokens) and tokens[last + 1].text.lower() == "for":
+        last = min(len(tokens) - 1, last + 1 + FOR_WORDS)
+    kind = _named_kind(lexicon, tokens, first, last)
+    return kind or (None if fact.unit in UNSTATED_UNITS else "ground-troops")
 
 
 def _first_at(tokens: Sequence[Token], offset: int) -> int:
@@ -1206,6 +1312,18 @@ def _leads(party: Party, ref: Reference) -> bool:
     return ref.known is not None and party.key == ref.known.lead and party.type == "igo"
 
 
+def lead_troops(party: Party, ref: Reference, kind: str) -> bool:
+    """True for the lead organisation's own troops or police ("7,000 African Union
+    troops"): the force's strength, a contribution only when a troop statement counts
+    them, not "UN troops raided a school" or "until a UN force is deployed"."""
+    return kind in TROOP_KINDS and _leads(party, ref)
+
+
+def count_of(fact: TroopFact) -> int | None:
+    """How many troops a fact is about: its count, else the level it names."""
+    return fact.count if fact.count is not None else fact.level
+
+
 def _token_span(tokens: Sequence[Token], ref: Reference) -> tuple[int, int]:
     return tokens[ref.first].start, tokens[ref.last].end
 
@@ -1252,7 +1370,9 @@ def read_membership(ctx: DocContext, lexicon: Lexicon,
         finder.command(index)
         finder.command_of(index)
         finder.commanded_by(index)
+        finder.composed(index)
     finder.troops(read_document_troops(ctx, lexicon))
+    finder.members_assets()
     seen: set[tuple[str, str, int, str]] = set()
     kept = []
     for membership in finder.found:
