@@ -37,7 +37,14 @@ from redshank.positions.context import (
     stands_apart,
 )
 from redshank.positions.lexicon import Lexicon, Match
-from redshank.positions.tokens import Token, clause_of, clause_window, lemma_key
+from redshank.positions.tokens import (
+    Token,
+    clause_head,
+    clause_of,
+    clause_window,
+    lemma_key,
+    subtree_span,
+)
 from redshank.positions.troops import (
     AUXILIARY_KEYS,
     CONDITION_WORDS,
@@ -107,6 +114,18 @@ SUBORDINATE_WORDS = CONDITION_OPENERS | {"before", "after", "once", "until", "ti
 # ("If they lacked the arms, I will withdraw"). "whether" opens what is decided or asked.
 ADJUNCT_OPENERS = SUBORDINATE_WORDS - {"whether"}
 MAX_SUBORDINATE_WORDS = 8
+ADJUNCT_CLOSERS = frozenset({",", "then"})
+# Prepositions whose object tells when the action happens, not what it is about.
+TIME_PREPOSITIONS = frozenset({"following", "during"})
+# Nouns whose infinitive tells the action of whoever owns them ("a Lebanese offer to send
+# troops", "US plans to deploy"): the owner holds it, not the one who accepts or fears it.
+INTENT_NOUN_KEYS = frozenset(map(lemma_key, (
+    "offer", "plan", "proposal", "decision", "bid", "promise", "pledge", "threat",
+    "willingness", "intention", "readiness", "commitment", "attempt", "effort")))
+OWNER_DEPS = frozenset({"poss", "amod", "compound"})
+# What makes a clause describing a noun finite ("the statement that troops would not be
+# deployed"), not a participle phrase ("officials seeking to deploy").
+CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
 RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "that"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 # Verbs of belief: what follows is the believer's prediction, not the actor's stance
@@ -611,13 +630,15 @@ def states_nothing(kind: str, tokens: Sequence[Token], trigger: int, end: int,
 def adjunct_spans(tokens: Sequence[Token], start: int, end: int, trigger: int
                   ) -> list[tuple[int, int]]:
     """The condition and time clauses around the trigger that it is outside, as first and
-    last token: one an opener begins before the trigger and a comma closes ("If they
-    lacked the arms, I will withdraw"), one an opener begins after it ("will appeal if the
-    loans distort competition", "flattened before ground troops move in"). What they name
+    last token: one an opener begins before the trigger and a comma or "then" closes ("If
+    they lacked the arms, I will withdraw"), one an opener begins after it ("will appeal
+    if the loans distort competition", "flattened before ground troops move in"), and the
+    phrases of prepositions of time after it ("will monitor the town following the troop
+    withdrawal"; by the parse). What they name
     is none of the event's topics."""
     spans = []
-    comma = next((at for at in range(trigger - 1, start - 1, -1) if tokens[at].text == ","),
-                 None)
+    comma = next((at for at in range(trigger - 1, start - 1, -1)
+                  if tokens[at].text.lower() in ADJUNCT_CLOSERS), None)
     if comma is not None:
         at, opener = comma - 1, None
         while at >= 0 and tokens[at].text not in HARD_BOUNDARIES:
@@ -630,6 +651,9 @@ def adjunct_spans(tokens: Sequence[Token], start: int, end: int, trigger: int
                   if tokens[at].text.lower() in ADJUNCT_OPENERS), None)
     if after is not None:
         spans.append((after, end - 1))
+    spans.extend(span for at in range(trigger + 1, end)
+                 if tokens[at].text.lower() in TIME_PREPOSITIONS
+                 and (span := subtree_span(tokens, at)) is not None)
     return spans
 
 
@@ -704,6 +728,52 @@ def subordinate_opener(tokens: Sequence[Token], trigger: int) -> str | None:
             return None
         if tokens[at].text.lower() in SUBORDINATE_WORDS:
             return tokens[at].text.lower()
+    return None
+
+
+def described_noun(tokens: Sequence[Token], trigger: int) -> tuple[int, int] | None:
+    """The noun the trigger's clause describes, by the parse ("officials seeking to
+    deploy", "an offer to send"), with the clause's head; None when it describes none."""
+    head = clause_head(tokens, trigger)
+    if head is None or tokens[head].dep != "acl":
+        return None
+    noun = tokens[head].head
+    return (noun, head) if noun != head and tokens[noun].tag in NOUN_TAGS else None
+
+
+def describes_another(ctx: DocContext, event: Event, tokens: Sequence[Token], trigger: int
+                      ) -> bool:
+    """True when the trigger is in a participle phrase (no subject, no auxiliary)
+    describing a noun that is none of the event's actors ("met officials seeking to
+    deploy a force": the officials seek)."""
+    found = described_noun(tokens, trigger)
+    if found is None or tokens[found[1]].tag not in ("VBG", "VBN") or any(
+            t.head == found[1] and t.dep in CLAUSE_SUBJECT_DEPS for t in tokens):
+        return False
+    noun = found[0]
+    return not any(at is not None and at[0] <= noun <= at[1]
+                   for actor in event.actor
+                   if (at := _actor_tokens(ctx, event, actor, tokens)) is not None)
+
+
+def owner_of_intent(ctx: DocContext, event: Event, tokens: Sequence[Token], trigger: int
+                    ) -> tuple[Party, str] | None:
+    """Who holds an action the trigger's infinitive gives a noun of intent ("accepted a
+    Lebanese offer to send troops", "alarmed by US plans to deploy"): the party its
+    possessive, adjective or compound names, when that is not the event's actor."""
+    found = described_noun(tokens, trigger)
+    if found is None or tokens[found[0]].key not in INTENT_NOUN_KEYS or not any(
+            t.head == found[1] and t.tag == "TO" for t in tokens):
+        return None
+    noun = found[0]
+    owners = [t for t in tokens if t.head == noun and t.dep in OWNER_DEPS]
+    for actor, start, end in ctx.mentions_in(event.sentence_index):
+        if not any(start <= t.start < end for t in owners):
+            continue
+        party = speaks_for(actor)
+        if party is None or any(party == speaks_for(a) for a in event.actor):
+            return None
+        return party, f"holder {party.key}: owns the '{tokens[noun].text}' ('{actor.text}')"
     return None
 
 
@@ -841,7 +911,8 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
     opener = subordinate_opener(tokens, trigger)
     if states_nothing(event.event, tokens, trigger, end, lexicon) or \
             opener in CONDITION_OPENERS or aids_its_own(event) or \
-            in_relative_clause(ctx, event, tokens, trigger, start):
+            in_relative_clause(ctx, event, tokens, trigger, start) or \
+            describes_another(ctx, event, tokens, trigger):
         return []
     demanded = _demanded(ctx, event, tokens, lexicon, trigger)
     if demanded is not None and demanded.party is None:
@@ -856,7 +927,8 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
     stop_kinds = ("stop",) if event.event == "REQUEST" or demanded is not None else STOP_KINDS
     actors = _actor_ranges(ctx, event, tokens)
     outside = [*adjunct_spans(tokens, start, end, trigger),
-               *outside_clause(tokens, trigger, window, actors)]
+               *outside_clause(tokens, trigger, window, actors),
+               *((m.last + 1, end - 1) for m in lexicon.cue("scrutiny", tokens, *window))]
     ranges = [window, *actors]
     worded = topics_of(text, tokens, lexicon, ranges, outside, stop_kinds)
     for topic, reason in worded.items():
@@ -866,7 +938,8 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
     speaker = (event.quote.speaker if event.quote and event.quote.speaker
                else ctx.speaker_of(index, lexicon, before=event.evidence.span.start - offset))
     holder = ((demanded.party, demanded.reason) if demanded is not None and demanded.party
-              else holder_of(event, speaker, _unowned(ctx, event, tokens, lexicon)))
+              else owner_of_intent(ctx, event, tokens, trigger)
+              or holder_of(event, speaker, _unowned(ctx, event, tokens, lexicon)))
     if holder is None or believed_by_another(ctx, event, tokens, trigger, holder[0]):
         return []
     if not topics:

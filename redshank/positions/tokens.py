@@ -36,6 +36,7 @@ RELATIVE_TAG = "WDT"  # a relative "that" ("things that affect peace"), not "do 
 RAISING_DEPS = frozenset({"xcomp"})
 # Clauses that describe a noun ("the troops it sent", "troops sent by Britain").
 DESCRIBING_DEPS = frozenset({"relcl", "acl"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # The arguments of a verb coordinated with the trigger's that are read with it ("will
 # withdraw its troops from Chad and send soldiers to Congo"); not its adjuncts.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "aux", "auxpass", "neg", "prt",
@@ -110,18 +111,24 @@ def clause_of(tokens: Sequence[Token], index: int) -> frozenset[int] | None:
     and with the noun a relative or participle clause describes and that noun's modifiers
     ("the 900 British troops it will withdraw"). What another verb governs (a sentence's
     main clause, a clause of saying, a time or reason adjunct of another verb) is
-    outside. None when the sentence was not parsed."""
-    if not 0 <= tokens[index].head < len(tokens):
+    outside, and so is what an apposition or a relative clause says of the clause's
+    subject ("Egypt, a producer of the weapons, backed the ban"). None when the sentence
+    was not parsed."""
+    at = clause_head(tokens, index)
+    if at is None:
         return None
-    at = index
-    while tokens[at].dep in RAISING_DEPS and 0 <= tokens[at].head < len(tokens) \
-            and tokens[at].head != at:
-        at = tokens[at].head
     children: dict[int, list[int]] = {}
     for number, token in enumerate(tokens):
         if 0 <= token.head < len(tokens) and token.head != number:
             children.setdefault(token.head, []).append(number)
     found = set(_subtree(children, at))
+    for number in list(found):  # what the clause says of its subject is not its own words
+        head = tokens[number].head
+        if tokens[number].dep in DESCRIBING_DEPS | {"appos"} and head != number and \
+                tokens[head].dep in SUBJECT_DEPS and tokens[head].head == at:
+            described = _subtree(children, number)
+            if index not in described:
+                found.difference_update(described)
     while tokens[at].dep == "conj" and 0 <= tokens[at].head < len(tokens):
         at = tokens[at].head  # a verb coordinated with the trigger's, with its arguments
         found.add(at)
@@ -135,6 +142,31 @@ def clause_of(tokens: Sequence[Token], index: int) -> frozenset[int] | None:
             if tokens[modifier].dep in NOUN_MODIFIER_DEPS:
                 found.update(_subtree(children, modifier))
     return frozenset(found)
+
+
+def clause_head(tokens: Sequence[Token], index: int) -> int | None:
+    """The head of the clause of the word at `index`, reached up through open complements
+    ("wants to withdraw": "wants"); None when the sentence was not parsed."""
+    if not 0 <= tokens[index].head < len(tokens):
+        return None
+    at = index
+    while tokens[at].dep in RAISING_DEPS and 0 <= tokens[at].head < len(tokens) \
+            and tokens[at].head != at:
+        at = tokens[at].head
+    return at
+
+
+def subtree_span(tokens: Sequence[Token], index: int) -> tuple[int, int] | None:
+    """First and last token of the parse's subtree of the word at `index` ("during" ->
+    "during his election campaign"); None when the sentence was not parsed."""
+    if not 0 <= tokens[index].head < len(tokens):
+        return None
+    children: dict[int, list[int]] = {}
+    for number, token in enumerate(tokens):
+        if 0 <= token.head < len(tokens) and token.head != number:
+            children.setdefault(token.head, []).append(number)
+    found = _subtree(children, index)
+    return min(found), max(found)
 
 
 def _subtree(children: dict[int, list[int]], root: int) -> list[int]:

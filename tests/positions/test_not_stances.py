@@ -192,3 +192,46 @@ def test_the_clause_of_the_parse_keeps_complements_and_coordinated_verbs(
         text: str, trigger: str, topics: list[str]) -> None:
     assert _stances(_one_event(text, "AGREE", trigger)) == [
         ("NOR", topic, "commit") for topic in topics]
+
+
+@pytest.mark.parametrize(("text", "kind", "trigger"), [
+    # what an apposition or a relative clause says of the subject
+    ("Norway, a major producer of the weapons, voiced support for the treaty.", "SUPPORT",
+     "voiced"),
+    # what is examined, not acted on
+    ("Norway called for an inquiry into the funding of the party.", "REQUEST", "called"),
+    # what is missing, and what is taken back
+    ("The bank pulled out, citing a lack of financial support from Norway.", "SUPPORT",
+     "citing"),
+    ("Norway will recover the unpaid loans from the banks.", "AGREE", "recover"),
+    # a condition closed by "then", and the phrase of a preposition of time
+    ("If more funding is not found then Norway is agreeing to the closure.", "AGREE",
+     "agreeing"),
+    ("Norway will monitor the border following the withdrawal of the troops.", "AGREE",
+     "monitor"),
+])
+def test_words_that_name_no_action_of_the_event(text: str, kind: str, trigger: str) -> None:
+    assert _stances(_one_event(text, kind, trigger)) == []
+
+
+def test_a_participle_phrase_describing_someone_else_is_not_the_actors_stance() -> None:
+    article = _one_event("Norway met officials seeking to deploy a force in the region.",
+                         "MOBILIZE", "deploy", mode="troops", auxiliary="hypothetical",
+                         cue="seeking")
+    assert _stances(article) == []
+
+
+def test_a_preposition_of_time_hides_only_its_own_phrase() -> None:
+    article = _one_event("Norway promised during the campaign that it would fund the "
+                         "schools.", "AGREE", "promised")
+    assert _stances(article) == [("NOR", "funding", "commit")]
+
+
+def test_an_offer_to_act_is_held_by_whoever_makes_it() -> None:
+    article = Article("offer", published="2007-05-10")
+    s0 = article.add("The French accepted a Norwegian offer to send 500 troops.")
+    french = article.actor(s0, "French", "FRA", "FRA")
+    article.actor(s0, "Norwegian", "NOR", "NOR")
+    article.event(s0, "MOBILIZE", "send", actors=[french], mode="troops",
+                  auxiliary="hypothetical", cue="offer")
+    assert _stances(article) == [("NOR", "ground-troops", "offer")]
