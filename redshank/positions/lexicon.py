@@ -27,7 +27,7 @@ PACKAGED_FILES = ("topics.tsv", "cues.tsv", "coalition-cues.tsv")
 CUE_KINDS = frozenset({
     "hedge", "refusal", "refusal-negation", "intention", "offer", "request", "speech",
     "first-person", "anaphor", "coalition", "campaign", "form", "join", "target",
-    "fallback-topic", "stop", "receive", "scrutiny",
+    "fallback-topic", "stop", "receive", "scrutiny", "agent",
     # coalitions and their members (membership.py)
     "not-alliance", "force", "naval-asset", "air-asset", "police-asset", "ground-asset",
     "command-asset", "multinational", "part-of", "partner", "definite", "leave", "include",

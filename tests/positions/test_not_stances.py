@@ -235,3 +235,11 @@ def test_an_offer_to_act_is_held_by_whoever_makes_it() -> None:
     article.event(s0, "MOBILIZE", "send", actors=[french], mode="troops",
                   auxiliary="hypothetical", cue="offer")
     assert _stances(article) == [("NOR", "ground-troops", "offer")]
+
+
+@pytest.mark.parametrize("text", [
+    "Norway backed the appointment of the new intelligence director.",
+    "Norway praised the food aid workers in the camps.",
+])
+def test_a_topic_word_before_a_noun_of_a_person_or_body_names_who(text: str) -> None:
+    assert _stances(_one_event(text, "SUPPORT", text.split()[1])) == []
