@@ -277,18 +277,21 @@ def _stopped(tokens: Sequence[Token], match: Match, stops: Sequence[Match]) -> b
 def topics_of(text: str, tokens: Sequence[Token], lexicon: Lexicon,
               ranges: Sequence[tuple[int, int]], exclude: Sequence[tuple[int, int]] = (),
               stop_kinds: Sequence[str] = STOP_KINDS) -> dict[str, str]:
-    """Topic -> reason for the topic phrases inside the token ranges; none for words of a
+    """Topic -> reason for the topic phrases of the sentence (longest first, no word
+    shared: "sell F-16 fighter jets" is arms, never also "fighter jets") that lie inside
+    the token ranges; none for words of a
     `no-topic` phrase of the sentence ("nuclear weapons", "the release of Israeli soldier
     X"), inside a proper name, before a noun of a person or body (an `agent` cue: "the
     intelligence director", "aid workers"), inside an `exclude` span (first and last token), that a
     cue of `stop_kinds` ends or receives ("cut off funding", "receive funding": `_stopped`;
     a receiving verb only before the topic) or that the addressee owns ("your troops")."""
-    blocked = [m for m in lexicon.topics_in(tokens) if m.phrase.label == NO_TOPIC]
+    found = lexicon.topics_in(tokens)
+    blocked = [m for m in found if m.phrase.label == NO_TOPIC]
     stops = [m for kind in stop_kinds for m in lexicon.cue(kind, tokens)]
     agents = {m.first for m in lexicon.cue("agent", tokens)}
     topics: dict[str, str] = {}
     for start, end in ranges:
-        for match in lexicon.topics_in(tokens, start, end):
+        for match in (m for m in found if start <= m.first and m.last < end):
             if any(_overlaps(match, b) for b in blocked) or _names(tokens, match) or \
                     match.last + 1 in agents or any(
                     first <= match.first and match.last <= last for first, last in exclude):

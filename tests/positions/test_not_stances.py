@@ -8,6 +8,9 @@ import pytest
 
 from redshank.model import Position
 from redshank.positions import read_events
+from redshank.positions.lexicon import default_lexicon
+from redshank.positions.reading import topics_of
+from redshank.positions.tokens import lemma_tokens
 from tests.positions.conftest import Article
 
 NORWAY = ("Norway", "NOR", "NOR")
@@ -243,3 +246,16 @@ def test_an_offer_to_act_is_held_by_whoever_makes_it() -> None:
 ])
 def test_a_topic_word_before_a_noun_of_a_person_or_body_names_who(text: str) -> None:
     assert _stances(_one_event(text, "SUPPORT", text.split()[1])) == []
+
+
+
+def test_a_sale_of_fighter_jets_is_arms_only() -> None:
+    """Topic phrases are matched on the whole sentence, longest first: the words of "sell
+    F-16 fighter jets" are not also "fighter jets" (airstrikes) in a range holding only
+    them."""
+    lemmas = ["Norway", "will", "sell", "F-16", "fighter", "jet", "to", "Chile", "."]
+    tokens = lemma_tokens(lemmas)
+    text = " ".join(lemmas)
+    lexicon = default_lexicon()
+    assert list(topics_of(text, tokens, lexicon, [(0, len(tokens))])) == ["arms"]
+    assert topics_of(text, tokens, lexicon, [(4, len(tokens))]) == {}
