@@ -117,10 +117,7 @@ def clause_of(tokens: Sequence[Token], index: int) -> frozenset[int] | None:
     at = clause_head(tokens, index)
     if at is None:
         return None
-    children: dict[int, list[int]] = {}
-    for number, token in enumerate(tokens):
-        if 0 <= token.head < len(tokens) and token.head != number:
-            children.setdefault(token.head, []).append(number)
+    children = _children(tokens)
     found = set(_subtree(children, at))
     for number in list(found):  # what the clause says of its subject is not its own words
         head = tokens[number].head
@@ -161,12 +158,17 @@ def subtree_span(tokens: Sequence[Token], index: int) -> tuple[int, int] | None:
     "during his election campaign"); None when the sentence was not parsed."""
     if not 0 <= tokens[index].head < len(tokens):
         return None
+    children = _children(tokens)
+    found = _subtree(children, index)
+    return min(found), max(found)
+
+
+def _children(tokens: Sequence[Token]) -> dict[int, list[int]]:
     children: dict[int, list[int]] = {}
     for number, token in enumerate(tokens):
         if 0 <= token.head < len(tokens) and token.head != number:
             children.setdefault(token.head, []).append(number)
-    found = _subtree(children, index)
-    return min(found), max(found)
+    return children
 
 
 def _subtree(children: dict[int, list[int]], root: int) -> list[int]:
