@@ -771,7 +771,22 @@ def owner_of_intent(ctx: DocContext, event: Event, tokens: Sequence[Token], trig
     if found is None or tokens[found[0]].key not in INTENT_NOUN_KEYS or not any(
             t.head == found[1] and t.tag == "TO" for t in tokens):
         return None
-    noun = found[0]
+    return _others_intent(ctx, event, tokens, found[0])
+
+
+def accepts_anothers(ctx: DocContext, event: Event, tokens: Sequence[Token], trigger: int
+                     ) -> bool:
+    """True when the trigger's object is another party's noun of intent ("France accepted
+    a Lebanese offer to send troops"): agreeing to it supports that party's action."""
+    return any(t.head == trigger and t.dep == "dobj" and t.key in INTENT_NOUN_KEYS
+               and _others_intent(ctx, event, tokens, at) is not None
+               for at, t in enumerate(tokens))
+
+
+def _others_intent(ctx: DocContext, event: Event, tokens: Sequence[Token], noun: int
+                   ) -> tuple[Party, str] | None:
+    """The party a noun's possessive, adjective or compound names, when it is not the
+    event's actor's."""
     owners = [t for t in tokens if t.head == noun and t.dep in OWNER_DEPS]
     for actor, start, end in ctx.mentions_in(event.sentence_index):
         if not any(start <= t.start < end for t in owners):
@@ -957,6 +972,9 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
         base = EVENT_STANCES.get(event.event) or "commit"
         stance, status, why = base, STANCE_STATUS[base], \
             f"stance {base}: {event.event} 'would' of reported speech, as 'will'"
+    if stance == "commit" and accepts_anothers(ctx, event, tokens, trigger):
+        stance, status, why = "support", STANCE_STATUS["support"], \
+            f"stance support: {event.event} of another party's '{tokens[trigger].text}'"
     if stance == "refuse" and conditional_inability(tokens, trigger, start):
         stance, status, why = "hedge", STANCE_STATUS["hedge"], \
             f"stance hedge: {event.event} unable to act, on a condition"

@@ -259,3 +259,12 @@ def test_a_sale_of_fighter_jets_is_arms_only() -> None:
     lexicon = default_lexicon()
     assert list(topics_of(text, tokens, lexicon, [(0, len(tokens))])) == ["arms"]
     assert topics_of(text, tokens, lexicon, [(4, len(tokens))]) == {}
+
+
+def test_accepting_another_partys_offer_supports_it() -> None:
+    article = Article("accept", published="2007-05-10")
+    s0 = article.add("The French accepted a Norwegian offer to send 500 troops.")
+    french = article.actor(s0, "French", "FRA", "FRA")
+    article.actor(s0, "Norwegian", "NOR", "NOR")
+    article.event(s0, "AGREE", "accepted", actors=[french])
+    assert _stances(article) == [("FRA", "ground-troops", "support")]
