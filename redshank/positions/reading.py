@@ -279,12 +279,12 @@ def topics_of(text: str, tokens: Sequence[Token], lexicon: Lexicon,
               stop_kinds: Sequence[str] = STOP_KINDS) -> dict[str, str]:
     """Topic -> reason for the topic phrases of the sentence (longest first, no word
     shared: "sell F-16 fighter jets" is arms, never also "fighter jets") that lie inside
-    the token ranges; none for words of a
-    `no-topic` phrase of the sentence ("nuclear weapons", "the release of Israeli soldier
-    X"), inside a proper name, before a noun of a person or body (an `agent` cue: "the
-    intelligence director", "aid workers"), inside an `exclude` span (first and last token), that a
-    cue of `stop_kinds` ends or receives ("cut off funding", "receive funding": `_stopped`;
-    a receiving verb only before the topic) or that the addressee owns ("your troops")."""
+    the token ranges; none for words of a `no-topic` phrase of the sentence ("nuclear
+    weapons", "the release of Israeli soldier X"), inside a proper name, before a noun of
+    a person or body (an `agent` cue: "the intelligence director", "aid workers"), inside
+    an `exclude` span (first and last token), that a cue of `stop_kinds` ends or receives
+    ("cut off funding", "receive funding": `_stopped`; a receiving verb only before the
+    topic) or that the addressee owns ("your troops")."""
     found = lexicon.topics_in(tokens)
     blocked = [m for m in found if m.phrase.label == NO_TOPIC]
     stops = [m for kind in stop_kinds for m in lexicon.cue(kind, tokens)]
@@ -640,8 +640,7 @@ def adjunct_spans(tokens: Sequence[Token], start: int, end: int, trigger: int
     they lacked the arms, I will withdraw"), one an opener begins after it ("will appeal
     if the loans distort competition", "flattened before ground troops move in"), and the
     phrases of prepositions of time after it ("will monitor the town following the troop
-    withdrawal"; by the parse). What they name
-    is none of the event's topics."""
+    withdrawal"; by the parse). What they name is none of the event's topics."""
     spans = []
     comma = next((at for at in range(trigger - 1, start - 1, -1)
                   if tokens[at].text.lower() in ADJUNCT_CLOSERS), None)

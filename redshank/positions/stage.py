@@ -83,9 +83,8 @@ def sentence_tokens(sentences: Mapping[int, tuple[str, int]], docs: Iterable[tup
     starts = [start for _, (_, start) in ordered]
     found: dict[int, list[Token]] = {index: [] for index in sentences}
     for offset, doc in docs:
-        placed: list[tuple[int, SpacyToken, str, int]] = []
+        placed: dict[int, list[tuple[SpacyToken, str, int]]] = {}  # per sentence
         where: dict[int, tuple[int, int]] = {}  # spaCy index -> (sentence, index in it)
-        counts: dict[int, int] = {}
         for token in doc:
             begin = offset + token.idx
             at = bisect_right(starts, begin) - 1
@@ -93,13 +92,14 @@ def sentence_tokens(sentences: Mapping[int, tuple[str, int]], docs: Iterable[tup
                 continue
             index, (text, start) = ordered[at]
             if begin + len(token.text) <= start + len(text):
-                where[token.i] = (index, len(found[index]) + counts.get(index, 0))
-                counts[index] = counts.get(index, 0) + 1
-                placed.append((index, token, text, begin - start))
-        for index, token, text, start in placed:
-            sentence, head = where.get(token.head.i, (None, -1))
-            found[index].append(parsed_token(token, text, start,
-                                             head if sentence == index else -1))
+                pending = placed.setdefault(index, [])
+                where[token.i] = (index, len(found[index]) + len(pending))
+                pending.append((token, text, begin - start))
+        for index, pending in placed.items():
+            for token, text, start in pending:
+                sentence, head = where.get(token.head.i, (None, -1))
+                found[index].append(parsed_token(token, text, start,
+                                                 head if sentence == index else -1))
     return found
 
 

@@ -126,14 +126,14 @@ def clause_of(tokens: Sequence[Token], index: int) -> frozenset[int] | None:
             described = _subtree(children, number)
             if index not in described:
                 found.difference_update(described)
-    while tokens[at].dep == "conj" and 0 <= tokens[at].head < len(tokens):
-        at = tokens[at].head  # a verb coordinated with the trigger's, with its arguments
+    while tokens[at].dep == "conj" and (head := _head(tokens, at)) is not None:
+        at = head  # a verb coordinated with the trigger's, with its arguments
         found.add(at)
         for argument in children.get(at, ()):
             if tokens[argument].dep in ARGUMENT_DEPS:
                 found.update(_subtree(children, argument))
-    noun = tokens[at].head
-    if tokens[at].dep in DESCRIBING_DEPS and 0 <= noun < len(tokens) and noun != at:
+    noun = _head(tokens, at)
+    if tokens[at].dep in DESCRIBING_DEPS and noun is not None and noun != at:
         found.add(noun)
         for modifier in children.get(noun, ()):
             if tokens[modifier].dep in NOUN_MODIFIER_DEPS:
@@ -144,30 +144,34 @@ def clause_of(tokens: Sequence[Token], index: int) -> frozenset[int] | None:
 def clause_head(tokens: Sequence[Token], index: int) -> int | None:
     """The head of the clause of the word at `index`, reached up through open complements
     ("wants to withdraw": "wants"); None when the sentence was not parsed."""
-    if not 0 <= tokens[index].head < len(tokens):
+    if _head(tokens, index) is None:
         return None
     at = index
-    while tokens[at].dep in RAISING_DEPS and 0 <= tokens[at].head < len(tokens) \
-            and tokens[at].head != at:
-        at = tokens[at].head
+    while tokens[at].dep in RAISING_DEPS and (head := _head(tokens, at)) not in (None, at):
+        at = head
     return at
 
 
 def subtree_span(tokens: Sequence[Token], index: int) -> tuple[int, int] | None:
     """First and last token of the parse's subtree of the word at `index` ("during" ->
     "during his election campaign"); None when the sentence was not parsed."""
-    if not 0 <= tokens[index].head < len(tokens):
+    if _head(tokens, index) is None:
         return None
-    children = _children(tokens)
-    found = _subtree(children, index)
+    found = _subtree(_children(tokens), index)
     return min(found), max(found)
+
+
+def _head(tokens: Sequence[Token], index: int) -> int | None:
+    """The index of the word's head in the sentence; None when not parsed or outside."""
+    head = tokens[index].head
+    return head if 0 <= head < len(tokens) else None
 
 
 def _children(tokens: Sequence[Token]) -> dict[int, list[int]]:
     children: dict[int, list[int]] = {}
-    for number, token in enumerate(tokens):
-        if 0 <= token.head < len(tokens) and token.head != number:
-            children.setdefault(token.head, []).append(number)
+    for number in range(len(tokens)):
+        if (head := _head(tokens, number)) not in (None, number):
+            children.setdefault(head, []).append(number)
     return children
 
 
