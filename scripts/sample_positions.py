@@ -2,6 +2,7 @@
 
 Usage:
     .venv/bin/python scripts/sample_positions.py build [--articles 400] [--skip 0] [--work DIR]
+    .venv/bin/python scripts/sample_positions.py build --gold-half-a [--work DIR]
     .venv/bin/python scripts/sample_positions.py show --seed 7001 [--rows 30] [--refresh]
 
 `build` selects 400 Wikinews articles (the shared corpus, read as scripts/truth_files.py
@@ -12,6 +13,11 @@ are not articles of the gold dev set (data/gold/wikinews_plover_articles.jsonl),
 order of sha256("positions-sample:" + id), the first 400 (`--articles`) after skipping
 `--skip` of them: `--skip 400` gives 400 other articles, for a measure held out from the
 articles a change was made on.
+
+`build --gold-half-a` selects instead the articles of the gold dev set's half A
+(redshank/data/evaluation/halves.json) that name none of the words above: articles the
+event coder's engineers may read, never used for the positions reader, so their rows are
+a measure held out from every reading of position rows before it. Half B stays unread.
 
 `show` prints the number of position rows, then `--rows` of them drawn at random with
 `--seed` (rows ordered by position id first, so a seed always draws from the same list):
@@ -35,6 +41,7 @@ from pathlib import Path
 
 from truth_files import read_corpus
 
+from redshank.evaluate.halves import load_halves
 from redshank.model import Position
 from redshank.positions import derive_store
 from redshank.store import PositionQuery, open_store
@@ -61,9 +68,21 @@ def selected(articles: Iterable[dict], excluded_ids: set[str], count: int, skip:
     return kept[skip:skip + count]
 
 
-def build(shared: Path, work: Path, count: int, skip: int) -> Path:
-    corpus = shared / "data" / "wikinews"
-    articles = selected(read_corpus(corpus), gold_ids(shared), count, skip)
+def gold_half_a(shared: Path) -> list[dict]:
+    """The gold dev set's half-A articles that name no excluded word, in file order."""
+    half_a = next(s.a for s in load_halves().splits if s.name == "wikinews_plover")
+    with (shared / GOLD_ARTICLES).open(encoding="utf-8") as f:
+        articles = [json.loads(line) for line in f if line.strip()]
+    return [a for a in articles if a["id"] in half_a
+            and not EXCLUDED.search(f"{a.get('title') or ''}\n{a['text']}")]
+
+
+def build(shared: Path, work: Path, count: int, skip: int, gold: bool = False) -> Path:
+    if gold:
+        articles = gold_half_a(shared)
+    else:
+        corpus = shared / "data" / "wikinews"
+        articles = selected(read_corpus(corpus), gold_ids(shared), count, skip)
     work.mkdir(parents=True, exist_ok=True)
     jsonl, db = work / "articles.jsonl", work / "positions.duckdb"
     with jsonl.open("w", encoding="utf-8") as f:
@@ -127,6 +146,8 @@ def main() -> None:
     build_cmd.add_argument("--articles", type=int, default=400)
     build_cmd.add_argument("--skip", type=int, default=0,
                            help="skip this many selected articles first")
+    build_cmd.add_argument("--gold-half-a", action="store_true",
+                           help="the gold dev set's half-A articles instead (see above)")
     show_cmd = commands.add_parser("show", help="print random position rows")
     show_cmd.add_argument("--db", type=Path, default=DEFAULT_WORK / "positions.duckdb")
     show_cmd.add_argument("--seed", type=int, required=True)
@@ -135,7 +156,7 @@ def main() -> None:
                           help="derive the positions again with the code on PYTHONPATH first")
     args = parser.parse_args()
     if args.command == "build":
-        build(args.shared, args.work, args.articles, args.skip)
+        build(args.shared, args.work, args.articles, args.skip, args.gold_half_a)
         return
     if not args.db.exists():
         parser.error(f"no database at {args.db}; run `build` first")
