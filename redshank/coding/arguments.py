@@ -300,6 +300,11 @@ def subject_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
     subjects = children(trigger, SUBJECT_DEPS) or children(trigger, PASSIVE_SUBJECT_DEPS)
     if subjects:
         if subjects[0].lower_ in RELATIVE_PRONOUNS and trigger.dep_ == "relcl":
+            # "fighters which, the statement said, Europe refused to take back": a clause
+            # with a subject of its own has the relative word as its object
+            own = [s for s in subjects if s.lower_ not in RELATIVE_PRONOUNS]
+            if own:
+                return own, "relative clause: its own subject (the relative word is its object)"
             return [trigger.head], "relative clause: actor is the noun it modifies"
         return subjects, "subject"
     head = trigger.head

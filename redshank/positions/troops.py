@@ -53,6 +53,9 @@ COUNT_WORDS = frozenset(
     "about around some over nearly almost roughly approximately than at least just only "
     "another additional extra more new all".split())
 MORE_WORDS = frozenset({"more", "additional", "extra", "another"})
+# Troops someone holds captive are prisoners, not a force ("repatriate captured fighters").
+CAPTIVE_WORDS = frozenset({"captured", "detained", "imprisoned", "jailed", "kidnapped",
+                           "abducted", "arrested", "interned", "surrendered"})
 PROPER = frozenset({"NNP", "NNPS"})  # "the Green Brigade" names a group, not troops
 PHRASE_TAGS = frozenset({"DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS", "NNP", "NNPS", "NN",
                          "POS", "HYPH", "VBG", "VBN"})
@@ -275,6 +278,8 @@ def troop_phrases(tokens: Sequence[Token], lexicon: Lexicon) -> list[TroopPhrase
         if phrases and noun.first <= phrases[-1].last:
             continue
         first, count, more, owned = _modifiers(tokens, noun.first, cue_words)
+        if any(t.text.lower() in CAPTIVE_WORDS for t in tokens[max(0, first - 1):noun.first]):
+            continue  # "captured soldiers", "300 detained fighters": captives
         if noun.phrase.label == "troop-group":
             troops = nouns[at] if at < len(nouns) else None
             if troops is not None and troops.phrase.label == "troop-noun" and \

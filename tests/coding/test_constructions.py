@@ -284,6 +284,19 @@ def test_a_relative_pronoun_names_no_recipient(pipeline) -> None:
     assert [[r.code for r in e.recipient] for e in events if e.event == "ACCUSE"] == [[]]
 
 
+@pytest.mark.parametrize(("text", "event", "actor"), [
+    # an aside between the relative word and its clause: the clause's own subject acts
+    ("Greece guards the captured smugglers which, officials said, Italy has refused to "
+     "accept.", "REJECT", ["ITA"]),
+    ("Kenya holds the suspects who, police said, Uganda had asked to extradite.", "REQUEST",
+     ["UGA"]),
+])
+def test_a_relative_clause_with_its_own_subject_is_that_subjects_act(pipeline, text, event,
+                                                                      actor) -> None:
+    events = code(pipeline, text)
+    assert [[a.code for a in e.actor] for e in events if e.event == event] == [actor]
+
+
 @pytest.mark.parametrize(("text", "actor"), [
     ("The rebels dropped their demand for a new constitution.", ["---REB"]),
     ("The demand for a referendum was dropped by the opposition party.", ["---OPP"]),

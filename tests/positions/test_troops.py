@@ -173,6 +173,10 @@ def test_what_troops_should_or_must_do_is_asked_not_announced() -> None:
     "Japan withdrew from the talks after three soldiers died.",
     "Britain has not withdrawn its troops.",  # said not to have happened
     "The captors said the hostage would be freed if Bulgaria withdrew its troops.",
+    # troops held captive are prisoners: repatriating them is no withdrawal
+    "Britain refused to repatriate the captured soldiers.",
+    "Britain refused to repatriate 300 captured soldiers from Chad.",
+    "Hungary will bring home the detained soldiers from Haiti.",
 ])  # fmt: skip
 def test_what_is_not_a_troop_fact(sentence: str) -> None:
     assert _facts(sentence) == []
