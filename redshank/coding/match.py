@@ -24,6 +24,20 @@ from redshank.coding.syntax import (
 )
 from redshank.knowledge import words
 
+TOPIC_PREPOSITIONS = words("topic_prepositions")
+CLAUSE_PREPOSITIONS = words("clause_prepositions")
+
+
+def _told_about(token: Token) -> bool:
+    """A phrase of what is told about ("details about its troops")."""
+    return token.dep_ == "prep" and token.lower_ in TOPIC_PREPOSITIONS
+
+
+def _other_act(token: Token) -> bool:
+    """A prepositional phrase that is a clause of its own ("before sending troops")."""
+    return token.dep_ == "prep" and token.lower_ in CLAUSE_PREPOSITIONS and any(
+        c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX") for c in token.children)
+
 
 def _region(trigger: Token, role: str, prep: str | None) -> list[Token]:
     """The tokens where a constraint's words must appear."""
@@ -35,16 +49,21 @@ def _region(trigger: Token, role: str, prep: str | None) -> list[Token]:
         return [t for c in kids if c.dep_ in SUBJECT_DEPS for t in c.subtree]
     if role == "obj":
         deps = OBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"dative"}
-        objects = [c for c in kids if c.dep_ in deps]
+        objects = [c for c in kids if c.dep_ in deps]  # what is given, not told about
         if trigger.dep_ == "acl":
             objects.append(trigger.head)
         return [t for o in objects for t in (o, *(x for x in o.children if x.dep_ in
-                                                 ("compound", "amod", "prep", "pobj")))]\
-            + [t for o in objects for p in o.children if p.dep_ == "prep" for t in p.subtree]
+                                                 ("compound", "amod", "prep", "pobj")
+                                                 and not _told_about(x)))]\
+            + [t for o in objects for p in o.children if p.dep_ == "prep"
+               and not _told_about(p) for t in p.subtree]
     if role == "comp":
         return [t for c in kids if c.dep_ in COMPLEMENT_DEPS for t in c.subtree]
-    # the predicate: not its subject, nor an adverbial clause ("as the summit drew to a close")
-    excluded = [c for c in kids if c.dep_ in SUBJECT_DEPS or c.dep_ in ("agent", "advcl")]
+    # the predicate: not its subject, nor an adverbial clause ("as the summit drew to a
+    # close", "before sending troops"), nor what is told about ("details about its troops")
+    excluded = [c for c in kids if c.dep_ in SUBJECT_DEPS or c.dep_ in ("agent", "advcl")
+                or _other_act(c)]
+    excluded += [t for t in trigger.subtree if t.i != trigger.i and _told_about(t)]
     return [t for t in subtree_excluding(trigger, excluded) if t.i != trigger.i]
 
 

@@ -284,6 +284,20 @@ def test_a_relative_pronoun_names_no_recipient(pipeline) -> None:
     assert [[r.code for r in e.recipient] for e in events if e.event == "ACCUSE"] == [[]]
 
 
+@pytest.mark.parametrize(("text", "events"), [
+    # what is told about is not what is given
+    ("Spain gave no details about its troops.", []),
+    ("Germany provided information regarding the weapons.", []),
+    # nor is another act in a clause of its own
+    ("Britain wants to give diplomacy a chance before sending troops.", ["MOBILIZE"]),
+    # what is given
+    ("Germany provided weapons to the Kurds.", ["AID"]),
+    ("The United States gave Ukraine millions of dollars in military aid.", ["AID"]),
+])
+def test_aid_is_what_is_given_not_what_is_told_about(pipeline, text, events) -> None:
+    assert [e.event for e in code(pipeline, text)] == events
+
+
 @pytest.mark.parametrize(("text", "event", "actor"), [
     # an aside between the relative word and its clause: the clause's own subject acts
     ("Greece guards the captured smugglers which, officials said, Italy has refused to "
