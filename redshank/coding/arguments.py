@@ -14,6 +14,8 @@ from redshank.coding.syntax import (
     OBJECT_CONTROL,
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
+    PLAN_NOUNS,
+    PLAN_OWNER_VERBS,
     RECIPIENT_PREPS,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
@@ -279,6 +281,13 @@ def speaker_group(speaker: Actor, word: str, token: Token, offset: int) -> Actor
                  entries=[*speaker.entries, f"'{word}' in a quote by {speaker.name}"])
 
 
+def _names_a_party(modifier: Token) -> bool:
+    """A name or a capitalised adjective before a noun: its owner ("U.S. plans", "American
+    plans"), not its kind ("peace plans")."""
+    return modifier.pos_ == "PROPN" or (modifier.pos_ == "ADJ" and modifier.text[:1].isupper()
+                                        and modifier.i != modifier.sent.start)
+
+
 def subject_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
     """The tokens naming who acts, and how they were found (voice, control, ...)."""
     if depth > 4:
@@ -318,9 +327,14 @@ def subject_tokens(trigger: Token, depth: int = 0) -> tuple[list[Token], str]:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)):
         # "France has no plans to send troops": who has the plan does the sending, unless
         # the noun names its owner ("the right of Russian troops to fire")
-        owners = children(head, {"poss"}) or prep_objects(head, "of")
+        owners = (children(head, {"poss"}) or prep_objects(head, "of")
+                  or [c for c in children(head, {"compound", "amod"}) if _names_a_party(c)])
         if owners:
             return owners, f"the owner of '{head.text}'"
+        if (head.lemma_.lower() in PLAN_NOUNS
+                and head.head.lemma_.lower() not in PLAN_OWNER_VERBS):
+            # "Iran welcomed the plan to send troops": whose plan is not said
+            return [], f"'{head.text}' is not said to be its subject's ('{head.head.text}')"
         tokens, _ = subject_tokens(head.head, depth + 1)
         if tokens:
             return tokens, f"the subject of '{head.head.text} … {head.text}'"

@@ -49,14 +49,20 @@ def _region(trigger: Token, role: str, prep: str | None) -> list[Token]:
         return [t for c in kids if c.dep_ in SUBJECT_DEPS for t in c.subtree]
     if role == "obj":
         deps = OBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"dative"}
-        objects = [c for c in kids if c.dep_ in deps]  # what is given, not told about
+        objects = [c for c in kids if c.dep_ in deps]
         if trigger.dep_ == "acl":
             objects.append(trigger.head)
-        return [t for o in objects for t in (o, *(x for x in o.children if x.dep_ in
-                                                 ("compound", "amod", "prep", "pobj")
-                                                 and not _told_about(x)))]\
-            + [t for o in objects for p in o.children if p.dep_ == "prep"
-               and not _told_about(p) for t in p.subtree]
+        region: list[Token] = []
+        for obj in objects:
+            region.append(obj)
+            for child in obj.children:
+                if _told_about(child):  # what is told about, not given: "details about"
+                    continue
+                if child.dep_ in ("compound", "prep"):  # "a missile defence system"
+                    region.extend(child.subtree)
+                elif child.dep_ in ("amod", "pobj"):
+                    region.append(child)
+        return region
     if role == "comp":
         return [t for c in kids if c.dep_ in COMPLEMENT_DEPS for t in c.subtree]
     # the predicate: not its subject, nor an adverbial clause ("as the summit drew to a

@@ -23,6 +23,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Verbs whose object is also the subject of their infinitive complement:
 # "asked the administration to consider" -> the administration considers.
 OBJECT_CONTROL = words("object_control_verbs")
+PLAN_OWNER_VERBS = words("plan_owner_verbs")
+PLAN_NOUNS = words("plan_nouns")
 
 
 # "Serb forces were engaged in ...", "Israel is opposed to ...": passive in form, the

@@ -284,6 +284,31 @@ def test_a_relative_pronoun_names_no_recipient(pipeline) -> None:
     assert [[r.code for r in e.recipient] for e in events if e.event == "ACCUSE"] == [[]]
 
 
+@pytest.mark.parametrize(("text", "event", "actor"), [
+    # a name before the plan noun owns the plan
+    ("Russia opposed U.S. plans to send warships to the Baltic.", "MOBILIZE", ["USA"]),
+    ("Iran criticised British plans to send troops.", "MOBILIZE", ["GBR"]),
+    # a plan welcomed or opposed is not said to be its subject's
+    ("Iran welcomed the plan to send troops.", "MOBILIZE", ["---MIL"]),
+    # one held or announced is
+    ("Canada announced a plan to send troops.", "MOBILIZE", ["CAN"]),
+    # other nouns keep their verb's subject: a conference held to denounce
+    ("Cuba held a news conference to denounce the sanctions.", "ACCUSE", ["CUB"]),
+])
+def test_who_holds_a_plan_does_what_it_says(pipeline, text, event, actor) -> None:
+    assert [[a.code for a in e.actor] for e in code(pipeline, text) if e.event == event] \
+        == [actor]
+
+
+def test_weapons_deployed_are_mobilized_weapons_not_troops(pipeline) -> None:
+    events = code(pipeline, "Russia opposed U.S. plans to deploy a missile defence system "
+                            "in Poland.")
+    assert [(e.event, e.mode) for e in events if e.event == "MOBILIZE"] == [
+        ("MOBILIZE", "weapons")]
+    events = code(pipeline, "The United States will deploy 3,000 troops to Poland.")
+    assert [(e.event, e.mode) for e in events] == [("MOBILIZE", "troops")]
+
+
 @pytest.mark.parametrize(("text", "events"), [
     # what is told about is not what is given
     ("Spain gave no details about its troops.", []),
