@@ -62,7 +62,7 @@ import csv
 import re
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from truth_files import (
@@ -173,7 +173,10 @@ DATE = {"date": DAY_OR_MONTH, "start": DAY_OR_MONTH, "month": re.compile(r"^\d{4
         "target": re.compile(r"^\d{4}(-\d{2})?$")}
 
 
-def check(truth: Path, articles: Path, folder: Path) -> list[str]:
+def check(truth: Path, articles: Path, folder: Path,
+          coalitions: Collection[str] = COALITIONS) -> list[str]:
+    """What is wrong with the truth file, one message per problem; `coalitions` is the
+    closed set of coalition ids (another truth folder passes its own)."""
     selected = read_tsv(articles)
     listed: dict[str, set[str]] = {}
     for row in selected:
@@ -191,7 +194,7 @@ def check(truth: Path, articles: Path, folder: Path) -> list[str]:
             continue
         kind = fact["type"]
         if "coalition" in fact and fact["coalition"] is not None \
-                and fact["coalition"] not in COALITIONS:
+                and fact["coalition"] not in coalitions:
             errors.append(f"{where}: coalition {fact['coalition']!r} unknown")
         if "count" in fact and fact["count"] is not None \
                 and not (isinstance(fact["count"], int) and fact["count"] > 0):

@@ -10,7 +10,8 @@
     selection_parser the arguments of a selection script: --shared, --out, --check, --truth
     truth_records    the records of a truth file that parse (`fact_errors` reports the rest)
 
-Used by scripts/select_coalition_articles.py and scripts/select_troop_change_articles.py.
+Used by scripts/select_coalition_articles.py, scripts/select_more_coalition_articles.py
+and scripts/select_troop_change_articles.py.
 """
 
 from __future__ import annotations
