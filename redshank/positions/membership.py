@@ -53,10 +53,12 @@ from redshank.positions.troops import TroopFact, read_document_troops
 
 MEMBERSHIP_EVENTS = types_where(coalition="member")
 MEMBER_TYPES = frozenset({"state", "igo"})
-# What "peacekeepers" and "a peacekeeping force" can mean, and what any other generic
+# What "peacekeepers" and "a peacekeeping force" can mean (news calls the troops of a
+# stabilisation mission peacekeepers too: AMISOM, MINUSTAH), and what any other generic
 # phrase can: a force, not an operation supporting another force or a civilian mission
 # (political, administration, rule of law, security-sector reform, border assistance).
 PEACEKEEPING = ("peacekeeping",)
+PEACEKEEPERS = (*PEACEKEEPING, "stabilisation")
 GENERIC_PURPOSES = ("peacekeeping", "combat", "counter-insurgency", "counter-terrorism",
                     "counter-piracy", "stabilisation", "training", "monitoring",
                     "humanitarian", "maritime-security", "no-fly", "deterrence", "policing",
@@ -375,7 +377,7 @@ def _reference(ctx: DocContext, index: int, noun: Match, lexicon: Lexicon,
     day = ctx.published
     known = None
     how = ""
-    purposes = (PEACEKEEPING if any(t.key.startswith("peacekeep")
+    purposes = (PEACEKEEPERS if any(t.key.startswith("peacekeep")
                                     for t in tokens[max(0, noun.first - 2):noun.last + 1])
                 else GENERIC_PURPOSES)
     if adversary is not None:
