@@ -207,6 +207,14 @@ def _document_places(ctx: DocContext) -> list[str]:
             .most_common()]
 
 
+def _document_settings(ctx: DocContext) -> list[str]:
+    """The countries a document names as places ("in Dili", "to Somalia"), most named
+    first: where its events happen, not whose people act in them ("Portuguese police")."""
+    counts = Counter(code for index in ctx.sentences
+                     for code in _places(ctx, index, 0, len(ctx.tokens(index))))
+    return [code for code, _ in counts.most_common()]
+
+
 def _nearby_places(ctx: DocContext, index: int) -> list[str]:
     """The countries named in sentence `index`, then in the sentences before it (nearest
     first), then in the rest of the document (most named first): where a phrase that
@@ -391,7 +399,8 @@ def _reference(ctx: DocContext, index: int, noun: Match, lexicon: Lexicon,
             how = "the one coalition of the catalogue the article names that fits"
     if known is None and (lead or hosts or multinational):
         tries = ([hosts] if hosts else [[code] for code in _nearby_places(ctx, index)]
-                 if lead else [[code] for code in _document_places(ctx)[:1]])
+                 if lead else [[code] for code in (_document_settings(ctx)
+                                                   or _document_places(ctx))[:1]])
         for places in tries or [[]]:
             known = (catalogue.resolve(lead.key if lead else None, places, day, FORCE_KINDS,
                                        purposes)
@@ -513,11 +522,15 @@ def sentence_references(ctx: DocContext, index: int, lexicon: Lexicon, catalogue
 def document_coalitions(ctx: DocContext, lexicon: Lexicon,
                         catalogue: Catalogue | None = None) -> DocumentCoalitions:
     """Every sentence's references and the coalition the document names most (first
-    named on a tie); a bare coalition noun ("the coalition") refers to that one."""
+    named on a tie); a bare coalition noun ("the coalition") refers to that one. An alias
+    written in lower case describes rather than names ("the international force in East
+    Timor"): it means the entry only while the entry is active."""
     catalogue = catalogue or default_catalogue()
     found = DocumentCoalitions()
     bare: list[_Bare] = []
-    names = {index: catalogue.find(ctx.sentence(index)[0]) for index in ctx.sentences}
+    names = {index: [(known, start, end) for known, start, end in catalogue.find(text)
+                     if text[start].isupper() or known.active_on(ctx.published)]
+             for index in ctx.sentences for text in [ctx.sentence(index)[0]]}
     named = list({known.id: known for found_names in names.values()
                   for known, _, _ in found_names}.values())
     for index in ctx.sentences:

@@ -21,3 +21,35 @@ def test_peacekeepers_may_serve_a_stabilisation_mission() -> None:
     article.actor(s0, "Somalia", "SOM", "SOM")
     article.actor(s0, "African Union", "IGOAFRAU", kind="igo", actor_id="AFRICAN_UNION")
     assert _members(article) == {"amisom": {"KEN"}}
+
+
+def test_an_alias_in_lower_case_describes_a_force_active_at_the_time() -> None:
+    # "the international force in East Timor" of 2006 is not INTERFET (1999-2000)
+    article = Article("timor", published="2006-06-10")
+    s0 = article.add("The international force in East Timor includes 1,500 Malaysian "
+                     "soldiers.")
+    article.actor(s0, "East Timor", "TLS", "TLS")
+    article.actor(s0, "Malaysian", "MYS", "MYS")
+    assert _members(article) == {"international-stabilisation-force-timor": {"MYS"}}
+    # its name, capitalised, names it whenever it is told of
+    article = Article("timor", published="2006-06-10")
+    s0 = article.add("The International Force in East Timor included 1,500 Malaysian "
+                     "soldiers.")
+    article.actor(s0, "East Timor", "TLS", "TLS")
+    article.actor(s0, "Malaysian", "MYS", "MYS")
+    assert _members(article) == {"interfet": {"MYS"}}
+
+
+def test_a_force_named_by_no_place_is_where_the_article_happens() -> None:
+    # Portugal is named most, but as whose police; Dili is where things happen
+    article = Article("dili", published="2006-06-10")
+    s0 = article.add("Portuguese police arrived in Dili last week.")
+    article.actor(s0, "Portuguese", "PRT", "PRT")
+    article.actor(s0, "Dili", "TLS", "TLS")
+    s1 = article.add("Portuguese officers said the Portuguese police would stay.")
+    article.actor(s1, "Portuguese", "PRT", "PRT")
+    article.actor(s1, "Portuguese", "PRT", "PRT", nth=1)
+    s2 = article.add("The international force includes 1,500 Malaysian soldiers.")
+    article.actor(s2, "Malaysian", "MYS", "MYS")
+    # (police arrived in the host while the force serves there: a member too)
+    assert _members(article) == {"international-stabilisation-force-timor": {"MYS", "PRT"}}
