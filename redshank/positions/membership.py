@@ -209,9 +209,11 @@ def _document_places(ctx: DocContext) -> list[str]:
 
 def _document_settings(ctx: DocContext) -> list[str]:
     """The countries a document names as places ("in Dili", "to Somalia"), most named
-    first: where its events happen, not whose people act in them ("Portuguese police")."""
+    first: where its events happen, not whose people act in them ("Portuguese police")
+    nor where they come from ("troops from Malaysia")."""
     counts = Counter(code for index in ctx.sentences
-                     for code in _places(ctx, index, 0, len(ctx.tokens(index))))
+                     for code in _places(ctx, index, 0, len(ctx.tokens(index)),
+                                         HOST_PREPOSITIONS))
     return [code for code, _ in counts.most_common()]
 
 
@@ -867,12 +869,19 @@ class _Finder:
                 continue
             end = _state_list_steps(tokens, listed[0][1][-1], mentions, spans, +1)
             words = text[tokens[cue.first].start:tokens[cue.last].end]
+            # what the listed states' forces are, when the list is of their adjectives
+            # ("includes 2,000 Australian and Malaysian soldiers")
+            # (the last may be one mention with its noun: "Malaysian soldiers")
+            kinds = _asset_kinds(self.lexicon, tokens, listed[0][1][0], min(stop, end + 2))
             for actor, covered in listed:
-                if covered[0] <= end:
-                    self.add(actor, ref, "member", "member", index, words,
-                             self.span(index, tokens[cue.first].start, tokens[cue.last].end),
-                             [f"member: listed after '{words}' ({cue.phrase.source}) "
-                              f"'{ref.label}'"])
+                if covered[0] > end:
+                    continue
+                reason = f"member: listed after '{words}' ({cue.phrase.source}) '{ref.label}'"
+                if self.add(actor, ref, "member", "member", index, words,
+                            self.span(index, tokens[cue.first].start, tokens[cue.last].end),
+                            [reason]) and (party := member_party(actor)) is not None:
+                    for kind, (first, last) in kinds.items():
+                        self.contribute(party, ref, kind, index, first, last, reason)
 
     def partners(self, index: int) -> None:
         """States named as a coalition's partners, members or allies ("coalition
@@ -1130,7 +1139,8 @@ def state_forces(ctx: DocContext, index: int, lexicon: Lexicon) -> list[StateFor
       "peacekeepers from Spain": an organisation mention with a country);
     - states named right before a force noun, alone or in a list ("French and Italian
       ships", "Polish engineers");
-    - states named after a force noun and "from" ("troops from Italy, France and ...").
+    - states named after a force noun and "from" or "of" ("troops from Italy, France and
+      ...", "troops of Australia and Malaysia").
     """
     tokens = ctx.tokens(index)
     found: list[StateForces] = []
@@ -1269,9 +1279,10 @@ def _force_phrase_end(tokens: Sequence[Token], noun: Match, nouns: Sequence[Matc
 
 def _from_after_noun(tokens: Sequence[Token], first: int, nouns: Sequence[Match], mentions,
                      spans) -> Match | None:
-    """The force noun the state (or the list it ends) follows with "from"."""
+    """The force noun the state (or the list it ends) follows with "from" or "of"
+    ("troops from Italy", "police and troops of Australia and Malaysia")."""
     start = _state_list_steps(tokens, first, mentions, spans, -1)
-    if start < 2 or tokens[start - 1].text.lower() != "from":
+    if start < 2 or tokens[start - 1].text.lower() not in ("from", "of"):
         return None
     return next((n for n in nouns if n.last == start - 2), None)
 

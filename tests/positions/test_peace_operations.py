@@ -53,3 +53,42 @@ def test_a_force_named_by_no_place_is_where_the_article_happens() -> None:
     article.actor(s2, "Malaysian", "MYS", "MYS")
     # (police arrived in the host while the force serves there: a member too)
     assert _members(article) == {"international-stabilisation-force-timor": {"MYS", "PRT"}}
+
+
+def _contributions(article: Article) -> dict[str, set[tuple[str, str]]]:
+    return {c.known_id or c.coalition_id: {(g.actor, g.kind) for m in c.members
+                                           for g in m.contributions}
+            for c in coalitions_of(article)}
+
+
+def test_a_force_that_includes_states_soldiers_has_them_from_each() -> None:
+    article = Article("timor", published="2006-06-10")
+    s0 = article.add("The international force in East Timor includes 1,500 Australian and "
+                     "Malaysian soldiers.")
+    article.actor(s0, "East Timor", "TLS", "TLS")
+    article.actor(s0, "Australian", "AUS", "AUS")
+    article.actor(s0, "Malaysian soldiers", "MYSMIL", "MYS", sector="MIL")
+    assert _contributions(article) == {"international-stabilisation-force-timor": {
+        ("AUS", "ground-troops"), ("MYS", "ground-troops")}}
+
+
+def test_troops_of_states_are_theirs() -> None:
+    article = Article("timor", published="2006-06-10")
+    s0 = article.add("The international force of 1,800 troops of Australia and Malaysia "
+                     "arrived in East Timor.")
+    article.actor(s0, "Australia", "AUS", "AUS")
+    article.actor(s0, "Malaysia", "MYS", "MYS")
+    article.actor(s0, "East Timor", "TLS", "TLS")
+    assert _members(article) == {"international-stabilisation-force-timor": {"AUS", "MYS"}}
+
+
+def test_where_troops_come_from_is_not_where_the_force_is() -> None:
+    article = Article("timor", published="2006-06-10")
+    s0 = article.add("Soldiers from Australia landed in Dili.")
+    article.actor(s0, "Australia", "AUS", "AUS")
+    article.actor(s0, "Dili", "TLS", "TLS")
+    s1 = article.add("More troops from Australia came on Monday.")
+    article.actor(s1, "Australia", "AUS", "AUS")
+    s2 = article.add("The international force includes 1,500 Malaysian soldiers.")
+    article.actor(s2, "Malaysian soldiers", "MYSMIL", "MYS", sector="MIL")
+    assert "MYS" in _members(article)["international-stabilisation-force-timor"]
