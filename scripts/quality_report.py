@@ -181,6 +181,8 @@ def measured_sections(shared: Path) -> list[str]:
         "## Cross-article merging (`tests/data/merge/articles.jsonl`)", "",
         _script("scripts/merge_quality.py"), "",
         _script("scripts/coalition_quality.py", "--shared", str(shared)), "",
+        _script("scripts/coalition_quality.py", "--shared", str(shared), "--truth",
+                "more_coalitions"), "",
         _script("scripts/troop_change_quality.py", "--shared", str(shared)), "",
     ]
 
