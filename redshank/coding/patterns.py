@@ -16,7 +16,8 @@ A pattern file (`*.patterns`, UTF-8) has one definition per line; `#` starts a c
   - CONSTRAINT: `ROLE:WORDS` where WORDS is `a|b|&SET` (or `*`: any word, i.e. the role
     must be filled, as in `decline comp:*` "declined to ...") and ROLE says where the words must
     appear: `obj` (the object or passive subject), `comp` (clausal complement), `arg`
-    (anywhere in the predicate: object, complement or prepositional phrase), `subj`
+    (anywhere in the predicate: object, complement or prepositional phrase; not its
+    adverbial clauses nor what is told about, redshank/coding/match.py), `subj`
     (the subject phrase), or `prep.P` (the object of preposition P, e.g. `prep.for:aid`).
     `prep.P` without words only requires the preposition.
   - CAMEO: the CAMEO code; PLOVER event, mode and context come from the crosswalk.
