@@ -292,6 +292,7 @@ def test_a_relative_pronoun_names_no_recipient(pipeline) -> None:
     ("Iran welcomed the plan to send troops.", "MOBILIZE", ["---MIL"]),
     # one held or announced is
     ("Canada announced a plan to send troops.", "MOBILIZE", ["CAN"]),
+    ("Canada devised a plan to send troops.", "MOBILIZE", ["CAN"]),
     # other nouns keep their verb's subject: a conference held to denounce
     ("Cuba held a news conference to denounce the sanctions.", "ACCUSE", ["CUB"]),
 ])
