@@ -222,27 +222,36 @@ def check(truth: Path, articles: Path, folder: Path,
     return errors
 
 
+def report_check(errors: list[str], truth: Path, width: int) -> int:
+    """Print a check's errors and the truth's facts by type and coalition; the exit code."""
+    for error in errors:
+        sys.stderr.write(error + "\n")
+    facts = truth_records(truth)
+    counts = Counter((f.get("type"), f.get("coalition") or "-") for f in facts)
+    for (kind, coalition), n in sorted(counts.items()):
+        sys.stderr.write(f"{kind!s:13} {coalition!s:{width}} {n}\n")
+    sys.stderr.write(f"{len(facts)} facts, {len(errors)} errors\n")
+    return 1 if errors else 0
+
+
+def report_selection(rows: list[dict], out: Path, coalitions: Sequence[str], width: int
+                     ) -> None:
+    """Write the selected rows to `out` and print the articles per coalition and half."""
+    write_tsv(rows, out)
+    counts = Counter((row["coalition"], row["half"]) for row in rows)
+    for coalition in coalitions:
+        a, b = counts[coalition, "A"], counts[coalition, "B"]
+        sys.stderr.write(f"{coalition:{width}} {a + b:3} articles (A {a}, B {b})\n")
+    sys.stderr.write(f"{len({row['doc_id'] for row in rows})} articles, {len(rows)} rows "
+                     f"-> {out}\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = selection_parser(__doc__.splitlines()[0], OUT_DIR).parse_args(argv)
     folder = args.shared / "data" / "wikinews"
     if args.check:
-        errors = check(args.truth, args.out, folder)
-        for error in errors:
-            sys.stderr.write(error + "\n")
-        facts = truth_records(args.truth)
-        counts = Counter((f.get("type"), f.get("coalition") or "-") for f in facts)
-        for (kind, coalition), n in sorted(counts.items()):
-            sys.stderr.write(f"{kind!s:13} {coalition!s:8} {n}\n")
-        sys.stderr.write(f"{len(facts)} facts, {len(errors)} errors\n")
-        return 1 if errors else 0
-    rows = select(folder)
-    write_tsv(rows, args.out)
-    counts = Counter((row["coalition"], row["half"]) for row in rows)
-    for coalition in COALITIONS:
-        a, b = counts[coalition, "A"], counts[coalition, "B"]
-        sys.stderr.write(f"{coalition:7} {a + b:3} articles (A {a}, B {b})\n")
-    sys.stderr.write(f"{len({row['doc_id'] for row in rows})} articles, {len(rows)} rows "
-                     f"-> {args.out}\n")
+        return report_check(check(args.truth, args.out, folder), args.truth, 8)
+    report_selection(select(folder), args.out, COALITIONS, 7)
     return 0
 
 

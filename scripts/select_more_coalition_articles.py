@@ -69,12 +69,11 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from select_coalition_articles import check, paragraphs, write_tsv
-from truth_files import half, read_corpus, read_tsv, selection_parser, truth_records
+from select_coalition_articles import check, paragraphs, report_check, report_selection
+from truth_files import half, read_corpus, read_tsv, selection_parser
 
 REPO = Path(__file__).resolve().parents[1]
 OUT_DIR = REPO / "redshank" / "data" / "evaluation" / "more_coalitions"
@@ -160,23 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = selection_parser(__doc__.splitlines()[0], OUT_DIR).parse_args(argv)
     folder = args.shared / "data" / "wikinews"
     if args.check:
-        errors = check(args.truth, args.out, folder, COALITIONS)
-        for error in errors:
-            sys.stderr.write(error + "\n")
-        facts = truth_records(args.truth)
-        counts = Counter((f.get("type"), f.get("coalition") or "-") for f in facts)
-        for (kind, coalition), n in sorted(counts.items()):
-            sys.stderr.write(f"{kind!s:13} {coalition!s:40} {n}\n")
-        sys.stderr.write(f"{len(facts)} facts, {len(errors)} errors\n")
-        return 1 if errors else 0
-    rows = select(args.shared)
-    write_tsv(rows, args.out)
-    counts = Counter((row["coalition"], row["half"]) for row in rows)
-    for coalition in COALITIONS:
-        a, b = counts[coalition, "A"], counts[coalition, "B"]
-        sys.stderr.write(f"{coalition:40} {a + b:3} articles (A {a}, B {b})\n")
-    sys.stderr.write(f"{len({row['doc_id'] for row in rows})} articles, {len(rows)} rows "
-                     f"-> {args.out}\n")
+        return report_check(check(args.truth, args.out, folder, COALITIONS), args.truth, 40)
+    report_selection(select(args.shared), args.out, COALITIONS, 40)
     return 0
 
 

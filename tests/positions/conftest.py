@@ -134,6 +134,14 @@ def coalitions_of(*articles: Article) -> list[Coalition]:
     return coalitions_from(reading)
 
 
+def contributions_by_coalition(article: Article) -> dict[str, set[tuple[str, str]]]:
+    """Coalition (its catalogue id when known) -> (member, kind) of every contribution by
+    members."""
+    return {c.known_id or c.coalition_id: {(g.actor, g.kind) for m in c.members
+                                           for g in m.contributions}
+            for c in coalitions_of(article)}
+
+
 def wales_article() -> Article:
     """A short article in the shape of the Wales-summit report: a coalition created by
     one country, formed by ten, a refusal, a red line and an organisation's plan."""

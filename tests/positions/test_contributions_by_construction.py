@@ -7,14 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.positions.conftest import Article, coalitions_of
-
-
-def _contributions(article: Article) -> dict[str, set[tuple[str, str]]]:
-    """Coalition -> (member, kind) of every contribution by members."""
-    return {c.known_id or c.coalition_id: {(g.actor, g.kind) for m in c.members
-                                           for g in m.contributions}
-            for c in coalitions_of(article)}
+from tests.positions.conftest import Article, coalitions_of, contributions_by_coalition
 
 
 def test_the_state_relieved_in_its_command_of_a_part_of_the_force() -> None:
@@ -24,7 +17,7 @@ def test_the_state_relieved_in_its_command_of_a_part_of_the_force() -> None:
     article.actor(s0, "Turkey", "TUR", "TUR")
     article.actor(s0, "Greece", "GRC", "GRC")
     article.actor(s0, "Lebanon", "LBN", "LBN")
-    assert ("GRC", "command") in _contributions(article)["unifil"]
+    assert ("GRC", "command") in contributions_by_coalition(article)["unifil"]
 
 
 def test_a_state_in_command_of_the_coalition_its_sentence_names() -> None:
@@ -36,7 +29,7 @@ def test_a_state_in_command_of_the_coalition_its_sentence_names() -> None:
                      "its own battalion.")
     article.actor(s1, "Norway", "NOR", "NOR")
     article.actor(s1, "Norway", "NOR", "NOR", nth=1)
-    assert _contributions(article) == {"kfor": {("DNK", "command")}}
+    assert contributions_by_coalition(article) == {"kfor": {("DNK", "command")}}
 
 
 def test_a_state_that_commands_or_leads_the_force() -> None:
@@ -54,7 +47,7 @@ def test_a_state_that_commands_or_leads_the_force() -> None:
     article.actor(s2, "Peruvian", "PER", "PER")
     article.actor(s2, "Haiti", "HTI", "HTI")
     article.actor(s2, "UN", "IGOUNO", kind="igo", actor_id="UNITED_NATIONS")
-    found = _contributions(article)
+    found = contributions_by_coalition(article)
     (coalition,) = found
     assert ("BRA", "command") in found[coalition]
     assert not {code for code, kind in found[coalition] if kind == "command"} - {"BRA"}
@@ -67,7 +60,7 @@ def test_the_kind_of_forces_is_named_by_the_words_before_their_noun() -> None:
     article.actor(s0, "Israeli jets", "ISRMIL", "ISR", sector="MIL")
     article.actor(s0, "Chilean commander", "CHLMIL", "CHL", sector="MIL")
     article.actor(s0, "forces", "CHLMIL", "CHL", sector="MIL")
-    assert _contributions(article) == {"unifil": {("CHL", "command"), ("CHL", "naval")}}
+    assert contributions_by_coalition(article) == {"unifil": {("CHL", "command"), ("CHL", "naval")}}
 
 
 def test_the_lead_organisations_troops_are_a_contribution_only_when_counted() -> None:
@@ -103,7 +96,7 @@ def test_the_kind_of_troops_sent_is_named_by_their_words(sentence: str, kinds: s
     article.actor(s0, "Chile", "CHL", "CHL")
     (coalition,) = coalitions_of(article)
     assert [m.member for m in coalition.members] == ["CHL"]
-    assert {kind for code, kind in _contributions(article)["unifil"]} == kinds
+    assert {kind for code, kind in contributions_by_coalition(article)["unifil"]} == kinds
 
 
 def test_assets_of_a_member_in_a_sentence_naming_no_coalition() -> None:
@@ -118,7 +111,7 @@ def test_assets_of_a_member_in_a_sentence_naming_no_coalition() -> None:
     s3 = article.add("The Greek flotilla consists of three frigates.")
     article.actor(s3, "Greek", "GRC", "GRC")
     # Greece is a member by no sentence of the article: its ships may be anyone's
-    assert _contributions(article) == {"unifil": {("ESP", "command"), ("ESP", "naval"),
+    assert contributions_by_coalition(article) == {"unifil": {("ESP", "command"), ("ESP", "naval"),
                                                   ("ESP", "air")}}
     (coalition,) = coalitions_of(article)
     naval = next(g for m in coalition.members for g in m.contributions if g.kind == "naval")

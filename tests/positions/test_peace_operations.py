@@ -4,7 +4,7 @@ Every sentence here is written for the test."""
 
 from __future__ import annotations
 
-from tests.positions.conftest import Article, coalitions_of
+from tests.positions.conftest import Article, coalitions_of, contributions_by_coalition
 
 
 def _members(article: Article) -> dict[str, set[str]]:
@@ -55,12 +55,6 @@ def test_a_force_named_by_no_place_is_where_the_article_happens() -> None:
     assert _members(article) == {"international-stabilisation-force-timor": {"MYS", "PRT"}}
 
 
-def _contributions(article: Article) -> dict[str, set[tuple[str, str]]]:
-    return {c.known_id or c.coalition_id: {(g.actor, g.kind) for m in c.members
-                                           for g in m.contributions}
-            for c in coalitions_of(article)}
-
-
 def test_a_force_that_includes_states_soldiers_has_them_from_each() -> None:
     article = Article("timor", published="2006-06-10")
     s0 = article.add("The international force in East Timor includes 1,500 Australian and "
@@ -68,7 +62,7 @@ def test_a_force_that_includes_states_soldiers_has_them_from_each() -> None:
     article.actor(s0, "East Timor", "TLS", "TLS")
     article.actor(s0, "Australian", "AUS", "AUS")
     article.actor(s0, "Malaysian soldiers", "MYSMIL", "MYS", sector="MIL")
-    assert _contributions(article) == {"international-stabilisation-force-timor": {
+    assert contributions_by_coalition(article) == {"international-stabilisation-force-timor": {
         ("AUS", "ground-troops"), ("MYS", "ground-troops")}}
 
 
