@@ -33,13 +33,12 @@ import argparse
 import hashlib
 import json
 import random
-import re
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from truth_files import read_corpus
+from truth_files import gold_articles, names_private_set, read_corpus
 
 from redshank.evaluate.halves import load_halves
 from redshank.model import Position
@@ -47,23 +46,19 @@ from redshank.positions import derive_store
 from redshank.store import PositionQuery, open_store
 
 REPO = Path(__file__).resolve().parents[1]
-EXCLUDED = re.compile(r"\b(Iraq|Iraqis?|Baghdad|Afghanistan|Afghans?|Kabul|Taliban)\b", re.I)
-GOLD_ARTICLES = Path("data") / "gold" / "wikinews_plover_articles.jsonl"
 SALT = "positions-sample:"
 DEFAULT_WORK = Path("/tmp/redshank-positions-sample")
 
 
 def gold_ids(shared: Path) -> set[str]:
-    with (shared / GOLD_ARTICLES).open(encoding="utf-8") as f:
-        return {json.loads(line)["id"] for line in f if line.strip()}
+    return {article["id"] for article in gold_articles(shared)}
 
 
 def selected(articles: Iterable[dict], excluded_ids: set[str], count: int, skip: int = 0
              ) -> list[dict]:
     """`count` articles by salted hash of their id, after the first `skip`, of those that
     name no excluded word."""
-    kept = [a for a in articles if a["id"] not in excluded_ids
-            and not EXCLUDED.search(f"{a.get('title') or ''}\n{a['text']}")]
+    kept = [a for a in articles if a["id"] not in excluded_ids and not names_private_set(a)]
     kept.sort(key=lambda a: hashlib.sha256((SALT + a["id"]).encode("utf-8")).hexdigest())
     return kept[skip:skip + count]
 
@@ -71,10 +66,7 @@ def selected(articles: Iterable[dict], excluded_ids: set[str], count: int, skip:
 def gold_half_a(shared: Path) -> list[dict]:
     """The gold dev set's half-A articles that name no excluded word, in file order."""
     half_a = next(s.a for s in load_halves().splits if s.name == "wikinews_plover")
-    with (shared / GOLD_ARTICLES).open(encoding="utf-8") as f:
-        articles = [json.loads(line) for line in f if line.strip()]
-    return [a for a in articles if a["id"] in half_a
-            and not EXCLUDED.search(f"{a.get('title') or ''}\n{a['text']}")]
+    return [a for a in gold_articles(shared) if a["id"] in half_a and not names_private_set(a)]
 
 
 def build(shared: Path, work: Path, count: int, skip: int, gold: bool = False) -> Path:

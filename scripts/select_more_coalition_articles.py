@@ -66,24 +66,33 @@ select_coalition_articles.check reports, with this truth's coalition ids.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from select_coalition_articles import check, paragraphs, report_check, report_selection
-from truth_files import half, read_corpus, read_tsv, selection_parser
+from select_coalition_articles import (
+    FORCE_WORD,
+    PEACEKEEP,
+    check,
+    paragraphs,
+    report_check,
+    report_selection,
+)
+from truth_files import (
+    gold_articles,
+    half,
+    names_private_set,
+    read_corpus,
+    read_tsv,
+    selection_parser,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 OUT_DIR = REPO / "redshank" / "data" / "evaluation" / "more_coalitions"
 FIRST_TRUTH = REPO / "redshank" / "data" / "evaluation" / "coalitions" / "articles.tsv"
-GOLD_ARTICLES = Path("data") / "gold" / "wikinews_plover_articles.jsonl"
 
-EXCLUDED = re.compile(r"\b(Iraq|Iraqis?|Baghdad|Afghanistan|Afghans?|Kabul|Taliban)\b", re.I)
 
-PEACEKEEP = re.compile(r"peace-?keep", re.I)
-FORCE_WORD = re.compile(r"\bforces?\b|\btroops\b|\bsoldiers\b|peace-?keep|\bmission\b", re.I)
 SOMALIA = re.compile(r"\bSomalia\b|\bMogadishu\b")
 AU_NAME = re.compile(r"\bAMISOM\b|African Union|\bAU\b|\bA\.U\.")
 TIMOR = re.compile(r"East Timor|Timor-Leste|\bDili\b")
@@ -127,10 +136,8 @@ def coalitions_of(article: dict) -> list[str]:
 
 def excluded_ids(shared: Path) -> set[str]:
     """The articles of the first coalition truth and of the gold dev set."""
-    ids = {row["doc_id"] for row in read_tsv(FIRST_TRUTH)}
-    with (shared / GOLD_ARTICLES).open(encoding="utf-8") as f:
-        ids |= {json.loads(line)["id"] for line in f if line.strip()}
-    return ids
+    return ({row["doc_id"] for row in read_tsv(FIRST_TRUTH)}
+            | {article["id"] for article in gold_articles(shared)})
 
 
 def eligible(articles: Iterable[dict], excluded: set[str]) -> Iterable[dict]:
@@ -138,7 +145,7 @@ def eligible(articles: Iterable[dict], excluded: set[str]) -> Iterable[dict]:
     for article in articles:
         if article["id"] in excluded:
             continue
-        if EXCLUDED.search(f"{article.get('title') or ''}\n{article['text']}"):
+        if names_private_set(article):
             continue
         yield article
 

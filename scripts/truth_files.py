@@ -9,9 +9,11 @@
                      fields, closed values, dates
     selection_parser the arguments of a selection script: --shared, --out, --check, --truth
     truth_records    the records of a truth file that parse (`fact_errors` reports the rest)
+    names_private_set an article that names Iraq or Afghanistan (the private set: unread)
+    gold_articles    the articles of the gold dev set
 
-Used by scripts/select_coalition_articles.py, scripts/select_more_coalition_articles.py
-and scripts/select_troop_change_articles.py.
+Used by scripts/select_coalition_articles.py, scripts/select_more_coalition_articles.py,
+scripts/select_troop_change_articles.py and scripts/sample_positions.py.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 ACTORS = REPO / "redshank" / "data" / "actors"
 FILES = ("wikinews_2004_2018.jsonl", "wikinews_2019_2021.jsonl")
+GOLD_ARTICLES = Path("data") / "gold" / "wikinews_plover_articles.jsonl"
+PRIVATE_WORDS = re.compile(r"\b(Iraq|Iraqis?|Baghdad|Afghanistan|Afghans?|Kabul|Taliban)\b",
+                           re.I)
 
 
 def read_corpus(folder: Path) -> Iterator[dict]:
@@ -35,6 +40,18 @@ def read_corpus(folder: Path) -> Iterator[dict]:
             for line in f:
                 if line.strip():
                     yield json.loads(line)
+
+
+def names_private_set(article: dict) -> bool:
+    """True for an article whose title or text names Iraq or Afghanistan (any case): the
+    maintainers' private test set, which nobody here reads."""
+    return bool(PRIVATE_WORDS.search(f"{article.get('title') or ''}\n{article['text']}"))
+
+
+def gold_articles(shared: Path) -> list[dict]:
+    """The articles of the gold dev set, in file order."""
+    with (shared / GOLD_ARTICLES).open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
 
 
 def half(doc_id: str) -> str:
