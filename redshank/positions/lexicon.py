@@ -33,7 +33,7 @@ CUE_KINDS = frozenset({
     "command-asset", "multinational", "part-of", "partner", "definite", "leave", "include",
     "command", "commands", "commanded-by",
     # troop facts (troops.py)
-    "troop-noun", "troop-group", "withdraw", "depart", "reduce", "increase", "deploy",
+    "troop-noun", "troop-group", "withdraw", "depart", "arrive", "reduce", "increase", "deploy",
     "station", "remain", "deadline", "plan", "reject", "demand",
 })  # fmt: skip
 MAX_GAP_WORDS = 2

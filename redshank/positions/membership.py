@@ -73,6 +73,8 @@ FORCE_KINDS = ("coalition", "force")
 TROOP_KINDS = frozenset({"ground-troops", "police"})  # what troop statements count
 NOT_KINDS = frozenset({NO_TOPIC, "withdrawal", "troop-levels"})  # changes, not kinds
 UNSTATED_UNITS = frozenset({"personnel", "staff"})  # troops of any kind
+# A state mention's sector that names its forces, and how that is told in reasons.
+FORCE_SECTORS = {"MIL": "its military", "COP": "its police"}
 UNPLACED_KINDS = frozenset({"naval", "air"})  # assets a state sends abroad, not its army
 UNIT_WORDS = 2  # "the German [naval group] consists of"
 FOR_WORDS = 2  # "soldiers for [training and] ...", "troops for [logistics support]"
@@ -199,6 +201,13 @@ def _places(ctx: DocContext, index: int, start: int, end: int,
               and tokens[words[-1]].text.lower() in DETERMINERS | PLACE_MODIFIERS):
             found.append(actor.country)
     return list(dict.fromkeys(found))
+
+
+def _says_the_country(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """True when tokens[start:end] say "in the country", meaning the one the article is
+    about."""
+    words = [t.text.lower() for t in tokens[start:end]]
+    return any(words[i:i + 3] == ["in", "the", "country"] for i in range(len(words)))
 
 
 def _document_places(ctx: DocContext) -> list[str]:
@@ -909,10 +918,10 @@ class _Finder:
         text, _ = self.ctx.sentence(index)
         own = self.coalitions.in_sentence(index)
         for found in state_forces(self.ctx, index, self.lexicon):
-            if own:
-                ref = _next_to(tokens, own, found.first, found.last, self.lexicon)
-                where = "next to"
-            else:
+            ref = _next_to(tokens, own, found.first, found.last, self.lexicon) if own \
+                else None
+            where = "next to"
+            if ref is None:
                 ref = self._hosted(index, found.last)
                 where = "in a host country of"
             if ref is None:
@@ -1008,20 +1017,29 @@ class _Finder:
                         self.contribute(party, ref, kind, index, first, last, reason, status)
 
     def _hosted(self, index: int, last: int) -> Reference | None:
-        """The article's coalition when "in P" follows token `last` in its clause and P
-        is one of its hosts, unless the coalition keeps the peace and the clause tells
-        of fighting (`FIGHTING_KEYS`)."""
-        main = self.coalitions.main
-        if main is None or main.known is None:
-            return None
+        """The coalition whose host is P when "in P" follows token `last` in its clause:
+        the nearest the sentence names with P among its hosts, else the article's. "In the
+        country" is in the country where the article happens (`_document_settings`). Not
+        when the coalition keeps the peace and the clause tells of fighting
+        (`FIGHTING_KEYS`)."""
         tokens = self.ctx.tokens(index)
         start, stop = clause_window(tokens, last)
-        if main.known.purpose in PEACEKEEPING and any(t.key in FIGHTING_KEYS
-                                                      for t in tokens[start:stop]):
-            return None
-        places = _places(self.ctx, index, last + 1, min(stop, last + 1 + PLACE_REACH_WORDS),
-                         prepositions=("in",))
-        return main if set(places) & set(main.known.hosts) else None
+        end = min(stop, last + 1 + PLACE_REACH_WORDS)
+        places = set(_places(self.ctx, index, last + 1, end, prepositions=("in",)))
+        if _says_the_country(tokens, last + 1, end):
+            places.update(_document_settings(self.ctx)[:1])
+        named = sorted((r for r in self.coalitions.in_sentence(index) if r.known is not None),
+                       key=lambda r: abs(r.first - last))
+        main = self.coalitions.main
+        for ref in (*named, *([main] if main is not None and main.known is not None else [])):
+            assert ref.known is not None
+            if not places & set(ref.known.hosts):
+                continue
+            if ref.known.purpose in PEACEKEEPING and any(t.key in FIGHTING_KEYS
+                                                         for t in tokens[start:stop]):
+                return None
+            return ref
+        return None
 
     def commanded_by(self, index: int) -> None:
         """"UNIFIL is headed by French Major General X", "the force, under the command of
@@ -1134,11 +1152,13 @@ class StateForces:
 
 def state_forces(ctx: DocContext, index: int, lexicon: Lexicon) -> list[StateForces]:
     """The states whose forces sentence `index` names:
-    - a mention of a state's military ("German KFOR troops", "Polish soldiers");
+    - a mention of a state's military or police ("German KFOR troops", "Polish
+      soldiers", "Malaysian police officers");
     - a country's contingent of an organisation's force ("Chinese UN peacekeepers",
       "peacekeepers from Spain": an organisation mention with a country);
     - states named right before a force noun, alone or in a list ("French and Italian
-      ships", "Polish engineers");
+      ships", "Polish engineers", "70 Australian and 200 Malaysian police officers", where
+      the last may be one mention with its noun);
     - states named after a force noun and "from" or "of" ("troops from Italy, France and
       ...", "troops of Australia and Malaysia").
     """
@@ -1151,9 +1171,9 @@ def state_forces(ctx: DocContext, index: int, lexicon: Lexicon) -> list[StateFor
         if not covered or not is_named(actor):
             continue
         first, last = covered[0], covered[-1]
-        if actor.type == "state" and actor.sector == "MIL" and actor.country:
+        if actor.type == "state" and actor.sector in FORCE_SECTORS and actor.country:
             found.append(StateForces(party_of(actor), first, last,  # type: ignore[arg-type]
-                                     "its military"))
+                                     FORCE_SECTORS[actor.sector]))
         elif actor.type == "igo" and actor.country:
             found.append(StateForces(Party(actor.country, country_name(actor.country),
                                            "state"), first, last,
@@ -1232,21 +1252,29 @@ def _covered(tokens: Sequence[Token], begin: int, end: int) -> list[int]:
 def _state_list_steps(tokens: Sequence[Token], at: int, mentions, spans, step: int
                       ) -> int:
     """From token `at`, skip over a list of other states ("and Italian", ", Spain and
-    France") in direction `step`; returns the token index where the list ends."""
+    France"), each perhaps with its own count ("70 Australian and 200 Malaysian"), in
+    direction `step`; returns the token index where the list ends."""
     starts = {spans[id(a)][0]: spans[id(a)][-1] for a, _, _ in mentions
               if spans[id(a)] and a.type == "state"}
     ends = {last: first for first, last in starts.items()}
+
+    def counted(i: int) -> bool:
+        return 0 <= i < len(tokens) and tokens[i].tag == "CD"
+
     position = at
-    while 0 <= position + step < len(tokens):
-        word = tokens[position + step]
-        if word.text.lower() in ("and", ",", "or"):
-            nxt = position + 2 * step
-            target = starts.get(nxt) if step > 0 else ends.get(nxt)
-            if target is None:
-                break
-            position = target
-        else:
+    while True:
+        link = position + step
+        if step < 0 and counted(link):
+            link += step  # the count of the item we stand on
+        if not 0 <= link < len(tokens) or tokens[link].text.lower() not in ("and", ",", "or"):
             break
+        item = link + step
+        if step > 0 and counted(item):
+            item += step  # the next item's count
+        target = starts.get(item) if step > 0 else ends.get(item)
+        if target is None:
+            break
+        position = target
     return position
 
 
@@ -1260,7 +1288,8 @@ def _noun_after_list(tokens: Sequence[Token], last: int, nouns: Sequence[Match],
         at += 1
         while at < len(tokens) and tokens[at].tag == "CD":
             at += 1
-    return next((n for n in nouns if n.first == at), None)
+    return next((n for n in nouns if n.first == at or (last < n.first and n.last == end)),
+                None)
 
 
 def _force_phrase_end(tokens: Sequence[Token], noun: Match, nouns: Sequence[Match]) -> int:

@@ -27,17 +27,24 @@ from redshank.actors.codes import country_name
 from redshank.model import Actor, Span
 from redshank.positions.context import DocContext, Party, party_of
 from redshank.positions.lexicon import Lexicon, Match
-from redshank.positions.tokens import Token, clause_window, lemma_key
+from redshank.positions.tokens import SUBJECT_DEPS, Token, clause_window, lemma_key
 from redshank.when import resolve_expression
 
 TroopChange = Literal["deployment", "increase", "cut", "withdrawal"]
 TroopStatus = Literal["announced", "planned", "completed", "demanded", "refused"]
 CHANGE_OF_KIND: dict[str, TroopChange | None] = {
     "withdraw": "withdrawal", "depart": "withdrawal", "reduce": "cut", "increase": "increase",
-    "deploy": "deployment", "station": None, "remain": None,
+    "deploy": "deployment", "arrive": "deployment", "station": None, "remain": None,
 }  # fmt: skip
-SUBJECT_KINDS = frozenset({"depart", "remain"})  # the troops are the verb's subject
-VERB_ONLY_KINDS = frozenset({"depart", "remain", "station"})
+SUBJECT_KINDS = frozenset({"depart", "arrive", "remain"})  # the troops are the verb's subject
+VERB_ONLY_KINDS = frozenset({"depart", "arrive", "remain", "station"})
+# Words between a verb of leaving and "for" that tell when, not where ("left today, July
+# 11, for East Timor", "left on Monday for Iraq"): the leaving is a departure to a place.
+WHEN_TAGS = frozenset({"RB", "CD", ",", "DT", "JJ"})
+WHEN_WORDS = frozenset(
+    "on today yesterday tonight week month morning afternoon evening night monday tuesday "
+    "wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split())
 MAX_PHRASE_WORDS = 6  # modifiers before a troop noun: "about 860 additional Polish"
 MAX_OBJECT_GAP = 9  # words from a verb to its troops: "withdraw all of its roughly 3,000"
 MAX_ASIDE_WORDS = 8  # an aside between commas: ", over the next year,"
@@ -382,9 +389,8 @@ def links_in(tokens: Sequence[Token], lexicon: Lexicon, start: int = 0, end: int
         used.add(troops.head)
         used.update(_amount_phrases(tokens, troops, cue, window, phrases))
         change = CHANGE_OF_KIND[kind]
-        if kind == "depart" and cue.last + 1 < len(tokens) and \
-                tokens[cue.last + 1].text.lower() == "for":
-            change = "deployment"  # "left for East Timor"
+        if kind == "depart" and _leaves_for(tokens, cue, window) is not None:
+            change = "deployment"  # "left for East Timor", "left today for Iraq"
         if change == "deployment" and troops.more:
             change = "increase"
         links.append(TroopLink(change, cue, troops))
@@ -394,6 +400,20 @@ def links_in(tokens: Sequence[Token], lexicon: Lexicon, start: int = 0, end: int
              if link.change is not None or _counted_or_placed(tokens, link)]
     return sorted((link for link in links if start <= link.anchor < end),
                   key=lambda link: link.anchor)
+
+
+def _leaves_for(tokens: Sequence[Token], cue: Match, window: tuple[int, int]) -> int | None:
+    """The index of "for" when a verb of leaving is followed by it, after nothing or only
+    words of when ("left for East Timor", "left today, July 11, for three months in East
+    Timor", "left on Monday for Iraq"): a departure to a place, not a withdrawal; None
+    otherwise, and for "left for home"."""
+    at = cue.last + 1
+    while at < window[1] and (tokens[at].tag in WHEN_TAGS
+                              or tokens[at].text.lower() in WHEN_WORDS):
+        at += 1
+    if at >= window[1] or tokens[at].text.lower() != "for":
+        return None
+    return None if at + 1 < len(tokens) and tokens[at + 1].text.lower() == "home" else at
 
 
 def _counted_or_placed(tokens: Sequence[Token], link: TroopLink) -> bool:
@@ -467,7 +487,9 @@ def _acted_on(tokens: Sequence[Token], cue: Match, phrases: Sequence[TroopPhrase
         after = _object(tokens, cue, free)
         return after if after is not None and tokens[cue.last + 1].text.lower() == "of" \
             else None
-    if _is_passive(tokens, cue) or kind in SUBJECT_KINDS:
+    if _is_passive(tokens, cue):
+        return _subject(tokens, cue, free) or _parsed_subject(tokens, cue, phrases, used)
+    if kind in SUBJECT_KINDS:
         return _subject(tokens, cue, free)
     found = _object(tokens, cue, free)
     if found is None and kind == "withdraw" and not _has_object(tokens, cue):
@@ -522,6 +544,15 @@ def _subject(tokens: Sequence[Token], cue: Match, free: Sequence[TroopPhrase]
                              ",") and not token.tag.startswith("VB"):
             return None
     return phrase
+
+
+def _parsed_subject(tokens: Sequence[Token], cue: Match, phrases: Sequence[TroopPhrase],
+                    used: set[int]) -> TroopPhrase | None:
+    """Troops the parse makes a passive verb's subject across an aside that the word rules
+    do not cross ("The Ugandan troops, 400 of whom arrived on Tuesday, were deployed")."""
+    return next((p for p in phrases if p.head not in used and p.head < cue.first
+                 and tokens[p.head].dep in SUBJECT_DEPS and tokens[p.head].head == cue.first),
+                None)
 
 
 def _withdraws_alone(tokens: Sequence[Token], cue: Match, window: tuple[int, int],
@@ -933,7 +964,11 @@ class _SentenceReader:
         after a verb of leaving ("left Iraq")."""
         tokens, cue, troops = self.tokens, link.cue, link.troops
         if cue is not None and cue.phrase.label == "depart" and cue.last + 1 < end:
-            at = cue.last + 1 + (link.change == "deployment")  # "left Iraq", "left for"
+            to = _leaves_for(tokens, cue, (cue.first, end)) if link.change == "deployment" \
+                else None
+            at = cue.last + 1 if to is None else to + 1  # "left Iraq", "left today for"
+            while to is not None and at < end - 1 and tokens[at].tag == "DT":
+                at += 1  # "left for the Solomon Islands"
             found = self._country_at(at) if at < end else None
             if found is not None:
                 return found
@@ -945,9 +980,9 @@ class _SentenceReader:
                 word = tokens[at].text.lower()
                 if word in words:
                     place = at + 1
-                    while place < end and (tokens[place].tag in ("DT", "JJ")
+                    while place < end and (tokens[place].tag in ("DT", "JJ", "NN")
                                            or tokens[place].text.lower() == "of"):
-                        place += 1  # "out of the", "in southern"
+                        place += 1  # "out of the", "in southern", "to the capital"
                     if place < end and (found := self._country_at(place)) is not None:
                         return found
                 elif tokens[at].tag.startswith("VB") or tokens[at].tag in ("WDT", "CC"):

@@ -86,3 +86,27 @@ def test_where_troops_come_from_is_not_where_the_force_is() -> None:
     s2 = article.add("The international force includes 1,500 Malaysian soldiers.")
     article.actor(s2, "Malaysian soldiers", "MYSMIL", "MYS", sector="MIL")
     assert "MYS" in _members(article)["international-stabilisation-force-timor"]
+
+
+def test_states_listed_each_with_its_count_are_each_in_the_force() -> None:
+    # "in the country" is the country the article happens in
+    article = Article("haiti", published="2008-03-10")
+    s0 = article.add("The UN peacekeeping force in Haiti grew this year.")
+    article.actor(s0, "UN", "IGOUNO", kind="igo", actor_id="UNITED_NATIONS")
+    article.actor(s0, "Haiti", "HTI", "HTI")
+    s1 = article.add("There are now 90 Jordanian and 120 Nepalese police officers in the "
+                     "country.")
+    article.actor(s1, "Jordanian", "JOR", "JOR")
+    article.actor(s1, "Nepalese police officers", "NPLCOP", "NPL", sector="COP")
+    assert contributions_by_coalition(article) == {"minustah": {
+        ("JOR", "police"), ("NPL", "police")}}
+
+
+def test_troops_in_a_host_of_the_force_the_sentence_names_further_on() -> None:
+    article = Article("darfur", published="2006-03-10")
+    s0 = article.add("Rwandan troops in Sudan patrol the camps, but the African Union "
+                     "force is still short of men.")
+    article.actor(s0, "Rwandan troops", "RWAMIL", "RWA", sector="MIL")
+    article.actor(s0, "Sudan", "SDN", "SDN")
+    article.actor(s0, "African Union", "IGOAFRAU", kind="igo", actor_id="AFRICAN_UNION")
+    assert _members(article) == {"amis": {"RWA"}}

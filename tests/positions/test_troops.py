@@ -36,6 +36,7 @@ ACTORS = {
     "Italy": ("ITA", "ITA", "state", None), "Japan": ("JPN", "JPN", "state", None),
     "Ukraine": ("UKR", "UKR", "state", None), "Italian troops": ("ITAMIL", "ITA", "state", None),
     "Bulgaria": ("BGR", "BGR", "state", None), "Iran": ("IRN", "IRN", "state", None),
+    "N'Djamena": ("TCD", "TCD", "state", None),
     "Green Brigade": ("IMGGRB", None, "armed_group", "GREEN_BRIGADE"),
     "Kidnappers": ("---CRM", None, "other", None),
     # troops the coder names by where they are: the host's country, not the owner's
@@ -80,6 +81,17 @@ def _summary(fact: TroopFact) -> tuple:
      ("FJI", 200, "police officers", "deployment", "completed", "SLB")),
     ("Norway sent two military units to Bosnia.",  # units of troops, not counted
      ("NOR", None, "troops", "deployment", "completed", "BIH")),
+    # leaving for a place, when only words of when stand between: a departure to it
+    ("Fiji's 40 soldiers left on Monday, June 5, for the Solomon Islands.",
+     ("FJI", 40, "soldiers", "deployment", "completed", "SLB")),
+    ("Fiji's 40 soldiers left yesterday for a year in the Solomon Islands.",
+     ("FJI", 40, "soldiers", "deployment", "completed", "SLB")),
+    # troops arriving somewhere are deployed there
+    ("About 300 Polish soldiers arrived in Chad on Monday.",
+     ("POL", 300, "soldiers", "deployment", "completed", "TCD")),
+    # a passive's troops across an aside the parse spans; a place named after its kind
+    ("The Polish soldiers, 200 of whom flew in on Sunday, were deployed to the capital "
+     "N'Djamena.", ("POL", None, "soldiers", "deployment", "completed", "TCD")),
     ("Uganda has already sent 1,000 of a planned 1,500 troops to Somalia.",
      ("UGA", 1000, "troops", "deployment", "completed", "SOM")),
     # a relative clause's subject is what its pronoun refers back to; an object relative's is not
@@ -100,6 +112,8 @@ def _summary(fact: TroopFact) -> tuple:
      ("NLD", 1400, "troops", "withdrawal", "completed", "URY")),
     ("The last Spanish troops left Haiti on Tuesday.",
      ("ESP", None, "troops", "withdrawal", "completed", "HTI")),
+    ("The last Spanish troops left for home on Tuesday.",
+     ("ESP", None, "troops", "withdrawal", "completed", None)),
     ("Italy will pull out its 3,000 troops from Bosnia.",
      ("ITA", 3000, "troops", "withdrawal", "announced", "BIH")),
     ("Poland will withdraw all of its roughly 3,000 remaining troops from Chad.",
