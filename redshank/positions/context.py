@@ -16,8 +16,11 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from redshank.actors.codes import STATE_SECTORS, country_name
+from redshank.actors.dictionary import packaged_path
+from redshank.actors.jsonl import read_jsonl
 from redshank.model import Actor, Adversary, Document, Event, Sentence
 from redshank.positions.lexicon import Lexicon
 from redshank.positions.tokens import Token, lemma_tokens, token_at
@@ -28,6 +31,8 @@ PRONOUNS = frozenset(
 QUOTE_MARKS = frozenset("\"“”'‘’«»")
 # Courts rule on what others do: a judge approving a loan states no policy of the state.
 COURT_SECTORS = frozenset({"JUD"})
+# the actor dictionary whose organisations a person's office code is read against
+ORGANISATIONS_FILE = "redshank-core.jsonl"
 # Places inside a state: a city's mayor or a province's party does not speak for the state.
 LOCAL_PLACE_KINDS = frozenset({"city", "admin1", "admin2"})
 MAX_PLACE_WORDS = 3
@@ -50,12 +55,36 @@ class Party:
 
 def party_of(actor: Actor) -> Party | None:
     """The side an actor speaks for: its country for state actors and people with a
-    country, else the actor itself; None for generic agents ('---MIL' troops)."""
+    country, its organisation for people holding an office of one at the date (a UN
+    envoy, NATO's Secretary General: `organisation_of`), else the actor itself; None for
+    generic agents ('---MIL' troops)."""
     if actor.type in ("state", "person") and actor.country:
         return Party(actor.country, country_name(actor.country), "state")
     if actor.id.startswith("---") or (actor.code or "").startswith("---"):
         return None
+    if actor.type == "person" and (organisation := organisation_of(actor.code)) is not None:
+        return organisation
     return Party(actor.id, actor.name, actor.type)
+
+
+@lru_cache(maxsize=1)
+def _organisations() -> dict[str, Party]:
+    """An organisation's code -> the organisation, for codes that the core actor
+    dictionary gives one organisation only (not IGOEUREEC: the EU and the European
+    Community share it)."""
+    actors, _ = read_jsonl(packaged_path(ORGANISATIONS_FILE))
+    found: dict[str, list[Party]] = {}
+    for entry in actors:
+        if entry.type == "igo":
+            for code in {role.code for role in entry.roles if role.code}:
+                found.setdefault(code, []).append(Party(entry.id, entry.name, "igo"))
+    return {code: parties[0] for code, parties in found.items() if len(parties) == 1}
+
+
+def organisation_of(code: str | None) -> Party | None:
+    """The organisation whose office an actor's code at the date gives ("IGOUNO": the
+    United Nations), when one organisation has it."""
+    return _organisations().get(code) if code and code.startswith("IGO") else None
 
 
 def speaks_for(actor: Actor) -> Party | None:

@@ -51,6 +51,24 @@ def test_an_organisations_plan_is_its_commitment() -> None:
     assert _summary(nato) == [("NATO", "intelligence", "commit", "NATO", 4)]
 
 
+def test_an_organisations_official_holds_its_position() -> None:
+    # the office code at the date is the United Nations': the envoy speaks for it
+    article = Article("envoy", published="2009-03-02")
+    s0 = article.add("The UN envoy Jan Novak urged donors to send more troops.")
+    envoy = article.actor(s0, "Jan Novak", "IGOUNO", None, kind="person", name="Jan Novak",
+                          actor_id="JAN_NOVAK")
+    article.event(s0, "REQUEST", "urged", actors=[envoy])
+    assert {(p.holder, p.topic, p.stance) for p in _positions(article)} == {
+        ("UNITED_NATIONS", "ground-troops", "request")}
+    # someone whose code names no one organisation speaks for themselves
+    article = Article("envoy", published="2009-03-02")
+    s0 = article.add("The envoy Jan Novak urged donors to send more troops.")
+    envoy = article.actor(s0, "Jan Novak", "IGOXXX", None, kind="person", name="Jan Novak",
+                          actor_id="JAN_NOVAK")
+    article.event(s0, "REQUEST", "urged", actors=[envoy])
+    assert {p.holder for p in _positions(article)} == {"JAN_NOVAK"}
+
+
 def test_the_reiterating_speaker_holds_a_refusal_about_forces() -> None:
     article = Article("reiterate", published="2014-09-14")
     s0 = article.add("However, Kerry reiterated President Barack Obama's previous statement "
