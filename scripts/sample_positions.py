@@ -38,7 +38,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from truth_files import gold_articles, names_private_set, read_corpus
+from truth_files import gold_articles, gold_corpus_ids, names_private_set, read_corpus
 
 from redshank.evaluate.halves import load_halves
 from redshank.model import Position
@@ -51,7 +51,7 @@ DEFAULT_WORK = Path("/tmp/redshank-positions-sample")
 
 
 def gold_ids(shared: Path) -> set[str]:
-    return {article["id"] for article in gold_articles(shared)}
+    return gold_corpus_ids(shared)
 
 
 def selected(articles: Iterable[dict], excluded_ids: set[str], count: int, skip: int = 0

@@ -80,7 +80,7 @@ from select_coalition_articles import (
     report_selection,
 )
 from truth_files import (
-    gold_articles,
+    gold_corpus_ids,
     half,
     names_private_set,
     read_corpus,
@@ -137,7 +137,7 @@ def coalitions_of(article: dict) -> list[str]:
 def excluded_ids(shared: Path) -> set[str]:
     """The articles of the first coalition truth and of the gold dev set."""
     return ({row["doc_id"] for row in read_tsv(FIRST_TRUTH)}
-            | {article["id"] for article in gold_articles(shared)})
+            | gold_corpus_ids(shared))
 
 
 def eligible(articles: Iterable[dict], excluded: set[str]) -> Iterable[dict]:

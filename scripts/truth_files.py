@@ -11,6 +11,8 @@
     truth_records    the records of a truth file that parse (`fact_errors` reports the rest)
     names_private_set an article that names Iraq or Afghanistan (the private set: unread)
     gold_articles    the articles of the gold dev set
+    gold_corpus_ids  the ids of the gold dev set's articles, in the gold set and in the
+                     corpus (the corpus holds them under other ids: matched by title)
 
 Used by scripts/select_coalition_articles.py, scripts/select_more_coalition_articles.py,
 scripts/select_troop_change_articles.py and scripts/sample_positions.py.
@@ -52,6 +54,20 @@ def gold_articles(shared: Path) -> list[dict]:
     """The articles of the gold dev set, in file order."""
     with (shared / GOLD_ARTICLES).open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+def gold_corpus_ids(shared: Path) -> set[str]:
+    """The gold dev set's article ids and the corpus ids of the same articles: the corpus
+    holds every gold article under an id of its own, so they are matched by title."""
+    gold = gold_articles(shared)
+    titles = {_title(article) for article in gold}
+    return {article["id"] for article in gold} | {
+        article["id"] for article in read_corpus(shared / "data" / "wikinews")
+        if _title(article) in titles}
+
+
+def _title(article: dict) -> str:
+    return " ".join((article.get("title") or "").split()).casefold()
 
 
 def half(doc_id: str) -> str:

@@ -51,6 +51,9 @@ from redshank.positions.tokens import clause_window, token_at
 
 ROLE_RANK = {"leader": 0, "founder": 1, "member": 2}
 LIMIT_STATUSES = frozenset({"refused"})
+# What a holder asks of others or backs is no contribution of its own ("urged member
+# states to equip the troops", "welcomed the deployment"): a position only.
+NOT_OWN_STATUSES = frozenset({"requested", "supported"})
 # Contribution statuses that make the actor a member when the sentence names the coalition.
 TAKING_PART = frozenset({"done", "committed"})
 FOR_REACH_WORDS = 6
@@ -67,7 +70,8 @@ def find_contributions(ctx: DocContext, readings: Sequence[Reading],
     """Contributions: each reading of a sentence that names a coalition (for that one),
     and each reading of a member, or of an organisation, in an article about a coalition
     (for the article's coalition). Never the host's or the adversary's, nor the lead
-    organisation's troops: only a troop statement counting them is its contribution."""
+    organisation's troops: only a troop statement counting them is its contribution; nor
+    what the holder asks of others or backs (`NOT_OWN_STATUSES`)."""
     members = {(m.coalition_id, m.member) for m in memberships}
     found = []
     for reading in readings:
@@ -80,7 +84,8 @@ def find_contributions(ctx: DocContext, readings: Sequence[Reading],
         if not own and (ref.coalition_id, holder.key) not in members and \
                 holder.type not in ("igo", "ngo"):
             continue
-        if _outside(ref, holder.key) or lead_troops(holder, ref, reading.topic):
+        if _outside(ref, holder.key) or lead_troops(holder, ref, reading.topic) or \
+                reading.status in NOT_OWN_STATUSES:
             continue
         found.append(contribution_of(reading, ref.coalition_id))
     return found

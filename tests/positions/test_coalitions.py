@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from redshank.positions import read_events
 from tests.positions.conftest import Article, coalitions_of, wales_article
 
 
@@ -98,3 +99,21 @@ def test_a_coalition_named_in_a_clause_of_time_is_not_what_a_contribution_is_for
     (coalition,) = coalitions_of(article)
     members = {m.member for m in coalition.members}
     assert "CHL" in members and "PER" not in members
+
+
+def test_what_a_party_asks_of_others_or_backs_is_not_its_contribution() -> None:
+    article = wales_article()
+    s5 = article.add("Britain urged its allies to send more troops against IS.")
+    britain = article.actor(s5, "Britain", "GBR", "GBR")
+    article.event(s5, "REQUEST", "urged", actors=[britain])
+    s6 = article.add("NATO backed sending more troops against IS.")
+    nato = article.actor(s6, "NATO", "IGOWSTNAT", kind="igo", actor_id="NATO")
+    article.event(s6, "SUPPORT", "backed", actors=[nato])
+    (coalition,) = coalitions_of(article)
+    given = {(g.actor, g.kind, g.status) for m in coalition.members for g in m.contributions}
+    given |= {(g.actor, g.kind, g.status) for g in coalition.related}
+    assert not {g for g in given if g[2] in ("requested", "supported")}
+    # they stay positions
+    positions = read_events(article.events, **article.reading_inputs()).positions
+    assert {("GBR", "request"), ("NATO", "support")} <= {(p.holder, p.stance)
+                                                         for p in positions}
