@@ -97,6 +97,7 @@ PARTNER_LINKS = frozenset({"such", "as", "including", "like", ","})  # "partners
 APPOSITION_WORDS = frozenset({"a", "an", "the", "both", "all", "fellow", "two", "three",
                               "four", "its", "their", "key", "close", "major", "main"})
 HOST_PREPOSITIONS = ("in", "into", "to")  # "troops from Nepal" are not in Nepal
+PRESENCE_PREPOSITIONS = ("in", "at")  # where forces are: "in Dili", "arrived at Dili"
 PLACE_MODIFIERS = frozenset({"southern", "northern", "eastern", "western", "central"})
 OPPOSING_KEYS = frozenset(lemma_key(w) for w in ("over", "versus", "vs", "attack", "kill",
                                                   "clash", "fire", "ambush", "defeat"))
@@ -917,12 +918,19 @@ class _Finder:
         tokens = self.ctx.tokens(index)
         text, _ = self.ctx.sentence(index)
         own = self.coalitions.in_sentence(index)
-        for found in state_forces(self.ctx, index, self.lexicon):
+        mentions, spans = _token_mentions(self.ctx, index)
+        forces = state_forces(self.ctx, index, self.lexicon)
+        for found in forces:
+            # a list of states' forces ends after the whole list ("troops of Australia,
+            # Malaysia and Portugal arrived at Dili"), whether the coder gave each state a
+            # mention or each a phrase from the same first word
+            end = max(_state_list_steps(tokens, found.last, mentions, spans, +1),
+                      *(f.last for f in forces if f.first == found.first))
             ref = _next_to(tokens, own, found.first, found.last, self.lexicon) if own \
                 else None
             where = "next to"
             if ref is None:
-                ref = self._hosted(index, found.last)
+                ref = self._hosted(index, end)
                 where = "in a host country of"
             if ref is None:
                 if not own and found.kind in UNPLACED_KINDS:
@@ -935,6 +943,10 @@ class _Finder:
                         self.span(index, tokens[found.first].start, tokens[found.last].end),
                         [reason]):
                 listed = self._composition(index, found.last)
+                shared = end > found.last or sum(f.first == found.first for f in forces) > 1
+                if not listed and shared and len(_asset_kinds(
+                        self.lexicon, tokens, max(0, found.first - ASSET_WORDS), end + 1)) > 1:
+                    continue  # "military and police troops of A and B": whose are which?
                 for kind, (first, last) in (listed or {found.kind: (found.first,
                                                                     found.last)}).items():
                     self.contribute(found.party, ref, kind, index, first, last, reason)
@@ -1025,7 +1037,7 @@ class _Finder:
         tokens = self.ctx.tokens(index)
         start, stop = clause_window(tokens, last)
         end = min(stop, last + 1 + PLACE_REACH_WORDS)
-        places = set(_places(self.ctx, index, last + 1, end, prepositions=("in",)))
+        places = set(_places(self.ctx, index, last + 1, end, prepositions=PRESENCE_PREPOSITIONS))
         if _says_the_country(tokens, last + 1, end):
             places.update(_document_settings(self.ctx)[:1])
         named = sorted((r for r in self.coalitions.in_sentence(index) if r.known is not None),

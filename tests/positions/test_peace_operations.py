@@ -110,3 +110,37 @@ def test_troops_in_a_host_of_the_force_the_sentence_names_further_on() -> None:
     article.actor(s0, "Sudan", "SDN", "SDN")
     article.actor(s0, "African Union", "IGOAFRAU", kind="igo", actor_id="AFRICAN_UNION")
     assert _members(article) == {"amis": {"RWA"}}
+
+
+def _somalia(text: str, *places: tuple[str, str]) -> Article:
+    """An article of 2008 naming the African Union force in Somalia, then `text`."""
+    article = Article("somalia", published="2008-05-01")
+    s0 = article.add("The African Union force in Somalia needs more troops.")
+    article.actor(s0, "African Union", "IGOAFRAU", kind="igo", actor_id="AFRICAN_UNION")
+    article.actor(s0, "Somalia", "SOM", "SOM")
+    s1 = article.add(text)
+    for name, code in places:
+        article.actor(s1, name, code, code)
+    return article
+
+
+def test_forces_at_a_place_of_the_host_are_there() -> None:
+    article = _somalia("Burundian soldiers at Mogadishu guard the port.",
+                       ("Burundian", "BDI"), ("Mogadishu", "SOM"))
+    assert _members(article) == {"amisom": {"BDI"}}
+
+
+def test_the_place_after_a_list_of_states_forces_is_where_each_is() -> None:
+    article = _somalia("Troops of Kenya, Ghana and Nigeria arrived at Baidoa last week.",
+                       ("Kenya", "KEN"), ("Ghana", "GHA"), ("Nigeria", "NGA"),
+                       ("Baidoa", "SOM"))
+    assert contributions_by_coalition(article) == {"amisom": {
+        ("KEN", "ground-troops"), ("GHA", "ground-troops"), ("NGA", "ground-troops")}}
+
+
+def test_forces_of_several_kinds_shared_by_a_list_give_no_state_a_kind() -> None:
+    # who sent the soldiers and who the police is not said: members, no contributions
+    article = _somalia("Soldiers and police of Kenya and Ghana are now in Somalia.",
+                       ("Kenya", "KEN"), ("Ghana", "GHA"), ("Somalia", "SOM"))
+    assert _members(article) == {"amisom": {"KEN", "GHA"}}
+    assert contributions_by_coalition(article) == {"amisom": set()}
