@@ -1029,11 +1029,11 @@ class _Finder:
                         self.contribute(party, ref, kind, index, first, last, reason, status)
 
     def _hosted(self, index: int, last: int) -> Reference | None:
-        """The coalition whose host is P when "in P" follows token `last` in its clause:
-        the nearest the sentence names with P among its hosts, else the article's. "In the
-        country" is in the country where the article happens (`_document_settings`). Not
-        when the coalition keeps the peace and the clause tells of fighting
-        (`FIGHTING_KEYS`)."""
+        """The coalition whose host is P when "in P" or "at P" follows token `last` in its
+        clause: the nearest the sentence names with P among its hosts, else the article's.
+        "In the country" is in the country where the article happens
+        (`_document_settings`). Not when the coalition keeps the peace and the clause
+        tells of fighting (`FIGHTING_KEYS`)."""
         tokens = self.ctx.tokens(index)
         start, stop = clause_window(tokens, last)
         end = min(stop, last + 1 + PLACE_REACH_WORDS)
