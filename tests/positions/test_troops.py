@@ -196,6 +196,12 @@ def test_what_is_not_a_troop_fact(sentence: str) -> None:
     assert _facts(sentence) == []
 
 
+def test_acting_without_sending_troops_sends_none() -> None:
+    article = _article("“We will fight them without sending troops of our own,” Kerry said.")
+    article.actor(0, "Kerry", "USAGOV", "USA", kind="person", name="John Kerry")
+    assert read_document_troops(article.context(), default_lexicon()) == []
+
+
 def test_battalions_are_not_a_count_of_troops() -> None:
     (fact,) = _facts("Norway sent two battalions.")
     assert (fact.holder.key, fact.count, fact.change) == ("NOR", None, "deployment")
