@@ -50,10 +50,6 @@ SALT = "positions-sample:"
 DEFAULT_WORK = Path("/tmp/redshank-positions-sample")
 
 
-def gold_ids(shared: Path) -> set[str]:
-    return gold_corpus_ids(shared)
-
-
 def selected(articles: Iterable[dict], excluded_ids: set[str], count: int, skip: int = 0
              ) -> list[dict]:
     """`count` articles by salted hash of their id, after the first `skip`, of those that
@@ -74,7 +70,7 @@ def build(shared: Path, work: Path, count: int, skip: int, gold: bool = False) -
         articles = gold_half_a(shared)
     else:
         corpus = shared / "data" / "wikinews"
-        articles = selected(read_corpus(corpus), gold_ids(shared), count, skip)
+        articles = selected(read_corpus(corpus), gold_corpus_ids(shared), count, skip)
     work.mkdir(parents=True, exist_ok=True)
     jsonl, db = work / "articles.jsonl", work / "positions.duckdb"
     with jsonl.open("w", encoding="utf-8") as f:
