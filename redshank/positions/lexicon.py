@@ -34,7 +34,7 @@ CUE_KINDS = frozenset({
     "command", "commands", "commanded-by",
     # troop facts (troops.py)
     "troop-noun", "troop-group", "withdraw", "depart", "arrive", "reduce", "increase", "deploy",
-    "station", "remain", "deadline", "plan", "reject", "demand",
+    "station", "remain", "deadline", "plan", "reject", "demand", "harm",
 })  # fmt: skip
 MAX_GAP_WORDS = 2
 TOPICS = "topic"

@@ -256,7 +256,8 @@ def _led_by(ctx: DocContext, index: int, noun: Match) -> tuple[Party, Actor] | N
 
 def _organisation_before(ctx: DocContext, index: int, noun: Match) -> Party | None:
     """An international organisation named right before a force noun ("NATO troops",
-    "African Union peacekeepers", "the UN mission")."""
+    "African Union peacekeepers", "the UN mission"), or before its abbreviation there
+    ("the African Union (AU) force")."""
     tokens = ctx.tokens(index)
     for actor, begin, end in ctx.mentions_in(index):
         party = party_of(actor)
@@ -265,6 +266,9 @@ def _organisation_before(ctx: DocContext, index: int, noun: Match) -> Party | No
         if begin < noun.start and end >= noun.end:  # "UN peacekeepers" as one mention
             return party
         between = [t for t in tokens if t.start >= end and t.end <= noun.start]
+        if len(between) >= 3 and between[0].text == "(" and between[2].text == ")" and \
+                between[1].tag in ("NNP", "NNPS"):
+            between = between[3:]
         if (end <= noun.start and all(t.is_word and t.text.lower() not in ("and", "or")
                                       for t in between) and len(between) <= 2):
             return party

@@ -271,11 +271,13 @@ def troop_phrases(tokens: Sequence[Token], lexicon: Lexicon) -> list[TroopPhrase
     """The troops named in a sentence: each troop or group noun with its modifiers and
     count; a group noun with "of" and troops after it is one phrase ("a contingent of
     3,000 peacekeepers"), and so is a troop noun with the nouns it compounds with ("troop
-    level", "troop presence")."""
+    level", "troop presence"). A group noun in a name is no troops ("the Green Brigade")
+    unless a size comes with it ("the 1,990-strong United Nations Interim Force")."""
     nouns = _longest([m for m in (*lexicon.cue("troop-noun", tokens),
                                   *lexicon.cue("troop-group", tokens))
                       if tokens[m.last].tag.startswith("NN") and not (
-                          m.phrase.label == "troop-group" and tokens[m.last].tag in PROPER)])
+                          m.phrase.label == "troop-group" and tokens[m.last].tag in PROPER
+                          and not _sized(tokens, m.first))])
     cue_words = {i for m in change_cues(tokens, lexicon) for i in range(m.first, m.last + 1)}
     phrases: list[TroopPhrase] = []
     at = 0
@@ -297,7 +299,7 @@ def troop_phrases(tokens: Sequence[Token], lexicon: Lexicon) -> list[TroopPhrase
                                            more or more_troops, owned))
                 at += 1
                 continue
-            strong = noun.first > 0 and STRONG.search(tokens[noun.first - 1].text)
+            strong = any(STRONG.search(t.text) for t in tokens[first:noun.first])
             count = count if strong else None  # "two battalions" counts battalions
             last = noun.last
             if (of := _of_count(tokens, noun.last)) is not None:
@@ -311,6 +313,12 @@ def troop_phrases(tokens: Sequence[Token], lexicon: Lexicon) -> list[TroopPhrase
         phrases.append(TroopPhrase(first, noun.first, last, noun.phrase.text.lstrip("="),
                                    count, more, owned))
     return phrases
+
+
+def _sized(tokens: Sequence[Token], at: int) -> bool:
+    """True when a size ("3,000-strong") stands in the words before token `at`: a force
+    named with its size ("the 1,990-strong United Nations Interim Force")."""
+    return any(STRONG.search(t.text) for t in tokens[max(0, at - MAX_PHRASE_WORDS):at])
 
 
 def _modifiers(tokens: Sequence[Token], head: int, cue_words: set[int]
@@ -329,6 +337,10 @@ def _modifiers(tokens: Sequence[Token], head: int, cue_words: set[int]
             continue
         if word == "to" and first >= 2 and tokens[first - 2].text.lower() == "up":
             first -= 2
+            continue
+        if word == ")" and first >= 3 and tokens[first - 2].tag in PROPER and \
+                tokens[first - 3].text == "(":
+            first -= 3  # a name's abbreviation: "the African Union (AU) force"
             continue
         if token.tag not in PHRASE_TAGS and word not in COUNT_WORDS:
             break
@@ -395,11 +407,30 @@ def links_in(tokens: Sequence[Token], lexicon: Lexicon, start: int = 0, end: int
             change = "increase"
         links.append(TroopLink(change, cue, troops))
     links.extend(TroopLink(None, None, p) for p in phrases
-                 if p.head not in used and p.owned and p.count is not None)
+                 if p.head not in used and p.count is not None
+                 and (p.owned or _states_size(tokens, p, lexicon)))
     links = [link for link in links
              if link.change is not None or _counted_or_placed(tokens, link)]
     return sorted((link for link in links if start <= link.anchor < end),
                   key=lambda link: link.anchor)
+
+
+def _states_size(tokens: Sequence[Token], phrase: TroopPhrase, lexicon: Lexicon) -> bool:
+    """True when counted troops named by their country or organisation are the whole force
+    it has there, not some of them: the count is definite ("the 2,000 African Union
+    troops"), said to exist ("there are 3,400 Burundi and Uganda troops") or the size of a
+    body of troops ("the AU force of 7,000", "a 900-strong Polish contingent"); never in a
+    clause that harms or holds them ("the 12 Polish soldiers killed")."""
+    if not any(_names_owner(tokens[i]) for i in range(phrase.first, phrase.head)):
+        return False
+    window = clause_window(tokens, phrase.head)
+    if lexicon.cue("harm", tokens, *window):
+        return False
+    before = phrase.first - 1
+    exists = before >= 1 and tokens[before].key == "be" and \
+        tokens[before - 1].text.lower() == "there"
+    group = bool(lexicon.cue("troop-group", tokens, phrase.head, phrase.head + 1))
+    return exists or group or tokens[phrase.first].text.lower() == "the"
 
 
 def _leaves_for(tokens: Sequence[Token], cue: Match, window: tuple[int, int]) -> int | None:
@@ -511,6 +542,9 @@ def _object(tokens: Sequence[Token], cue: Match, free: Sequence[TroopPhrase]
             len(between) <= MAX_ASIDE_WORDS:
         gap -= len(between)  # an aside: "withdraw, over the next year, its 900 troops"
         between = []
+    words = [t.text.lower() for t in (tokens[cue.last], *between)]
+    if words[-2:] == ["out", "of"]:
+        return None  # what troops pull out of is where they leave: "out of the force"
     allowed = all(t.tag in ("RP", "RB") or t.text.lower() in ("home", "back", "out", "of")
                   for t in between)
     return phrase if allowed and len(between) <= 2 and gap <= MAX_OBJECT_GAP else None
@@ -889,6 +923,10 @@ class _SentenceReader:
         demand that it not happen, for a condition ("unless Japan withdraws") and for a
         modal change on a condition ("would withdraw if attacked": a threat)."""
         tokens, lexicon, anchor = self.tokens, self.lexicon, link.anchor
+        if link.cue is None and tokens[anchor].dep == "pobj":
+            # troops a preposition names ("as part of the 1,990-strong force") are there,
+            # whatever the clause's verb may do
+            return "completed", None, "status completed: troops named after a preposition"
         scope = (window[0], anchor)
         refusals = [*lexicon.cue("refusal", tokens, *scope),
                     *lexicon.cue("reject", tokens, *scope)]

@@ -4,6 +4,7 @@ Every sentence here is written for the test."""
 
 from __future__ import annotations
 
+from redshank.positions.coalitions import ContributionGroup
 from tests.positions.conftest import Article, coalitions_of, contributions_by_coalition
 
 
@@ -144,3 +145,59 @@ def test_forces_of_several_kinds_shared_by_a_list_give_no_state_a_kind() -> None
                        ("Kenya", "KEN"), ("Ghana", "GHA"), ("Somalia", "SOM"))
     assert _members(article) == {"amisom": {"KEN", "GHA"}}
     assert contributions_by_coalition(article) == {"amisom": set()}
+
+
+def _somalia_with(text: str, *actors: tuple[str, str, str]) -> Article:
+    """An article of 2008 about the African Union force in Somalia and Kenya's soldiers
+    there, then `text` with
+    `actors` (name, code, kind) and Somalia, as the coder would find them in it."""
+    article = _somalia("Kenyan soldiers arrived in Somalia last week.", ("Kenyan", "KEN"),
+                       ("Somalia", "SOM"))
+    s1 = article.add(text)
+    for name, code, kind in (*actors, ("Somalia", "SOM", "state")):
+        if name not in text:
+            continue
+        if kind == "igo":
+            article.actor(s1, name, code, kind="igo", actor_id="AFRICAN_UNION")
+        else:
+            article.actor(s1, name, code, code)
+    return article
+
+
+AU = ("African Union", "IGOAFRAU", "igo")
+
+
+def contributions_of(article: Article) -> list[ContributionGroup]:
+    """The members' contributions and the organisations' (`related`) in every coalition."""
+    return [g for c in coalitions_of(article)
+            for g in (*c.related, *(g for m in c.members for g in m.contributions))]
+
+
+def test_the_lead_organisations_counted_troops_are_the_size_of_its_force() -> None:
+    for text in ("The 3,000 African Union soldiers in Somalia cannot stop the fighting.",
+                 "There are some 3,000 African Union peacekeepers in Somalia.",
+                 "The current African Union (AU) force of 3,000 is too small.",
+                 "Kenya serves in the 3,000-strong African Union Mission in Somalia.",
+                 # the force named after a preposition is there whatever Kenya may do
+                 "Kenya may pull out of the 3,000-strong African Union Mission in Somalia."):
+        (contribution,) = [c for c in contributions_of(_somalia_with(text, AU))
+                           if c.actor == "AFRICAN_UNION"]
+        assert (contribution.kind, contribution.count, contribution.status) == (
+            "ground-troops", 3000, "done"), text
+
+
+def test_a_states_counted_troops_there_are_its_contribution_with_their_count() -> None:
+    for text in ("There are 1,600 Ugandan soldiers in Somalia.",
+                 "The 1,600 Ugandan soldiers in Somalia guard the airport."):
+        article = _somalia_with(text, ("Ugandan", "UGA", "state"))
+        assert _members(article) == {"amisom": {"KEN", "UGA"}}
+        assert ("UGA", "ground-troops", 1600) in {
+            (g.actor, g.kind, g.count) for g in contributions_of(article)}, text
+
+
+def test_counted_casualties_or_some_of_the_troops_are_not_the_forces_size() -> None:
+    for text in ("The two African Union soldiers killed in Somalia were buried today.",
+                 "Two African Union soldiers in Somalia were wounded.",
+                 "Four African Union soldiers in Somalia met the mayor."):
+        assert not [c for c in contributions_of(_somalia_with(text, AU))
+                    if c.actor == "AFRICAN_UNION"], text

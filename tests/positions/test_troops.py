@@ -69,7 +69,11 @@ def _summary(fact: TroopFact) -> tuple:
      ("POL", 900, "troops", None, "announced", "TCD")),
     ("Kenya's contingent of 3,000 peacekeepers in Somalia is the largest.",
      ("KEN", 3000, "peacekeepers", None, "completed", "SOM")),
-    # a count and a nationality
+    # a count and a nationality: the force's size when definite or said to be there
+    ("The 860 Polish soldiers in Chad guard the airport.",
+     ("POL", 860, "soldiers", None, "completed", "TCD")),
+    ("There are about 860 Polish soldiers in Chad.",
+     ("POL", 860, "soldiers", None, "completed", "TCD")),
     ("About 860 Polish soldiers are stationed in Chad.",
      ("POL", 860, "soldiers", None, "completed", "TCD")),
     # subject, verb, count: the troops are the subject's, not the host's
@@ -182,8 +186,11 @@ def test_what_troops_should_or_must_do_is_asked_not_announced() -> None:
 
 @pytest.mark.parametrize("sentence", [
     "Two Polish soldiers were killed in Chad.",  # a casualty count, not a presence
+    "The two Polish soldiers killed in Chad were buried on Monday.",
+    "There are 300 Polish soldiers among the dead.",
     "The blast killed 12 of its soldiers.",
     "Britain withdrew its ambassador from Iran.",  # not troops
+    "Poland may pull out of the 3,000-strong force in Chad.",  # where it leaves, not whose
     "Japan withdrew from the talks after three soldiers died.",
     "Britain has not withdrawn its troops.",  # said not to have happened
     "The captors said the hostage would be freed if Bulgaria withdrew its troops.",
