@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from redshank.actors.codes import country_name
 from redshank.knowledge import types_where
@@ -50,6 +51,7 @@ from redshank.positions.lexicon import Lexicon, Match
 from redshank.positions.reading import DERIVER_VERSION, NO_TOPIC
 from redshank.positions.tokens import Token, clause_window, lemma_key, token_at
 from redshank.positions.troops import TroopFact, read_document_troops
+from redshank.where.gazetteer import load_gazetteer
 
 MEMBERSHIP_EVENTS = types_where(coalition="member")
 MEMBER_TYPES = frozenset({"state", "igo"})
@@ -98,6 +100,8 @@ APPOSITION_WORDS = frozenset({"a", "an", "the", "both", "all", "fellow", "two", 
                               "four", "its", "their", "key", "close", "major", "main"})
 HOST_PREPOSITIONS = ("in", "into", "to")  # "troops from Nepal" are not in Nepal
 PRESENCE_PREPOSITIONS = ("in", "at")  # where forces are: "in Dili", "arrived at Dili"
+RELATIVES = frozenset({"that", "who", "which"})  # "soldiers that are in Dili"
+MAX_TOPONYM_WORDS = 3  # "in Cite Soleil", "in El Fasher"
 PLACE_MODIFIERS = frozenset({"southern", "northern", "eastern", "western", "central"})
 OPPOSING_KEYS = frozenset(lemma_key(w) for w in ("over", "versus", "vs", "attack", "kill",
                                                   "clash", "fire", "ambush", "defeat"))
@@ -188,20 +192,52 @@ def adversary_coalition_id(adversary: Adversary) -> str:
 def _places(ctx: DocContext, index: int, start: int, end: int,
             prepositions: Collection[str] = PLACE_PREPOSITIONS) -> list[str]:
     """Countries named right after a preposition ("in Iraq", "in southern Lebanon", "to
-    Kandahar") among tokens [start, end)."""
+    Kandahar") among tokens [start, end): by the coder's actors, or by the gazetteer for a
+    town the actor dictionaries do not hold ("in Baidoa": `_toponym_country`)."""
     tokens = ctx.tokens(index)
-    found = []
-    for actor, begin, _ in ctx.mentions_in(index):
+    found: list[tuple[int, str]] = []
+    spans = []
+    for actor, begin, end_char in ctx.mentions_in(index):
+        spans.append((begin, end_char))
         if not actor.country:
             continue
         words = [i for i in range(start, min(end, len(tokens)))
                  if tokens[i].end <= begin and tokens[i].is_word]
         if words and tokens[words[-1]].text.lower() in prepositions:
-            found.append(actor.country)
+            found.append((begin, actor.country))
         elif (len(words) >= 2 and tokens[words[-2]].text.lower() in prepositions
               and tokens[words[-1]].text.lower() in DETERMINERS | PLACE_MODIFIERS):
-            found.append(actor.country)
-    return list(dict.fromkeys(found))
+            found.append((begin, actor.country))
+    for at in range(start, min(end, len(tokens)) - 1):
+        if tokens[at].text.lower() not in prepositions:
+            continue
+        first = at + 1
+        while first < len(tokens) - 1 and tokens[first].text.lower() in PLACE_MODIFIERS:
+            first += 1
+        last = first
+        while last + 1 < len(tokens) and tokens[last + 1].tag in ("NNP", "NNPS") and \
+                last - first < MAX_TOPONYM_WORDS - 1:
+            last += 1
+        if tokens[first].tag not in ("NNP", "NNPS") or any(
+                b < tokens[last].end and tokens[first].start < e for b, e in spans):
+            continue
+        text, _ = ctx.sentence(index)
+        country = _toponym_country(text[tokens[first].start:tokens[last].end])
+        if country is not None:
+            found.append((tokens[first].start, country))
+    return list(dict.fromkeys(code for _, code in sorted(found)))
+
+
+@lru_cache(maxsize=4096)
+def _toponym_country(name: str) -> str | None:
+    """The country of a place name when the gazetteer has it in one country only (among
+    its places of that primary name, else among all): "Baidoa" is in Somalia; "Paris" is
+    in France and in the United States, so it says nothing."""
+    places = [(place, primary) for place, primary in load_gazetteer().lookup(name)
+              if place.country]
+    primaries = {place.country for place, primary in places if primary}
+    countries = primaries or {place.country for place, _ in places}
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def _says_the_country(tokens: Sequence[Token], start: int, end: int) -> bool:
@@ -1034,12 +1070,16 @@ class _Finder:
 
     def _hosted(self, index: int, last: int) -> Reference | None:
         """The coalition whose host is P when "in P" or "at P" follows token `last` in its
-        clause: the nearest the sentence names with P among its hosts, else the article's.
+        clause, or a relative clause of being ("soldiers that are still in P",
+        `_relative_being`): the nearest the sentence names with P among its hosts, else
+        the article's.
         "In the country" is in the country where the article happens
         (`_document_settings`). Not when the coalition keeps the peace and the clause
         tells of fighting (`FIGHTING_KEYS`)."""
         tokens = self.ctx.tokens(index)
         start, stop = clause_window(tokens, last)
+        if (being := _relative_being(tokens, last)) != last:
+            last, stop = being, clause_window(tokens, being + 1)[1]
         end = min(stop, last + 1 + PLACE_REACH_WORDS)
         places = set(_places(self.ctx, index, last + 1, end, prepositions=PRESENCE_PREPOSITIONS))
         if _says_the_country(tokens, last + 1, end):
@@ -1352,6 +1392,24 @@ def _next_to(tokens: Sequence[Token], refs: Sequence[Reference], first: int, las
         if distance <= NEXT_TO_WORDS and (best is None or distance < best[0]):
             best = (distance, ref)
     return best[1] if best else None
+
+
+def _relative_being(tokens: Sequence[Token], last: int) -> int:
+    """The last token of a relative clause of being that follows token `last` ("[,] that
+    are (still)", "who were already") when "in" or "at" comes next, so that where the
+    forces are is read after it; `last` otherwise ("who were killed in P")."""
+    at = last + 1
+    if at < len(tokens) and tokens[at].text == ",":
+        at += 1
+    if at >= len(tokens) or tokens[at].text.lower() not in RELATIVES:
+        return last
+    at += 1
+    if at >= len(tokens) or tokens[at].key != "be":
+        return last
+    while at + 1 < len(tokens) and tokens[at + 1].tag == "RB":
+        at += 1
+    following = tokens[at + 1].text.lower() if at + 1 < len(tokens) else ""
+    return at if following in PRESENCE_PREPOSITIONS else last
 
 
 def _destination(tokens: Sequence[Token], ref: Reference) -> bool:

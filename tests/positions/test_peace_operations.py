@@ -131,6 +131,26 @@ def test_forces_at_a_place_of_the_host_are_there() -> None:
     assert _members(article) == {"amisom": {"BDI"}}
 
 
+def test_forces_that_are_in_a_place_of_the_host_are_there() -> None:
+    for text in ("The Burundian soldiers that are in Baidoa guard the port.",
+                 "The Burundian soldiers, who are still in Baidoa, guard the port."):
+        article = _somalia(text, ("Burundian", "BDI"), ("Baidoa", "SOM"))
+        assert _members(article) == {"amisom": {"BDI"}}, text
+    # what the forces did there does not say they serve there
+    for text in ("The Burundian soldiers that fought in Baidoa left.",
+                 "The Burundian soldiers who were killed in Baidoa were buried."):
+        assert _members(_somalia(text, ("Burundian", "BDI"), ("Baidoa", "SOM"))) == {}, text
+
+
+def test_a_town_the_actor_dictionaries_lack_is_placed_by_the_gazetteer() -> None:
+    # no actor for the town: the gazetteer has Jowhar in Somalia only
+    article = _somalia("Burundian soldiers in Jowhar guard the port.", ("Burundian", "BDI"))
+    assert _members(article) == {"amisom": {"BDI"}}
+    # Paris is in France and in the United States: it says nothing of Somalia
+    article = _somalia("Burundian soldiers in Paris guard the port.", ("Burundian", "BDI"))
+    assert _members(article) == {}
+
+
 def test_the_place_after_a_list_of_states_forces_is_where_each_is() -> None:
     article = _somalia("Troops of Kenya, Ghana and Nigeria arrived at Baidoa last week.",
                        ("Kenya", "KEN"), ("Ghana", "GHA"), ("Nigeria", "NGA"),
