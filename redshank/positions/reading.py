@@ -115,6 +115,8 @@ SUBORDINATE_WORDS = CONDITION_OPENERS | {"before", "after", "once", "until", "ti
 ADJUNCT_OPENERS = SUBORDINATE_WORDS - {"whether"}
 MAX_SUBORDINATE_WORDS = 8
 ADJUNCT_CLOSERS = frozenset({",", "then"})
+# Phrases of an eventuality that make an action conditional, as "if" and "unless" do.
+EVENTUALITY_PHRASES = (("in", "the", "event", "of"), ("in", "case", "of"))
 # Prepositions whose object tells when the action happens, not what it is about.
 TIME_PREPOSITIONS = frozenset({"following", "during"})
 # Nouns whose infinitive tells the action of whoever owns them ("a Lebanese offer to send
@@ -875,6 +877,28 @@ def conditional_inability(tokens: Sequence[Token], trigger: int, start: int) -> 
     return unable and any(t.text.lower() in CONDITION_WORDS for t in tokens[trigger + 1:])
 
 
+def condition_of(tokens: Sequence[Token], trigger: int, start: int, end: int) -> str | None:
+    """The words that make an action conditional, when a condition clause stands around
+    it ("If the council agrees, Norway will fund the school", "will fund it unless prices
+    rise") or a phrase of an eventuality follows it ("plans to deploy troops in the event
+    of an invasion"): a commitment on a condition is a hedge. None otherwise."""
+    governing = {trigger, tokens[trigger].head} - {-1}
+    for first, _ in adjunct_spans(tokens, start, end, trigger):
+        if tokens[first].text.lower() in CONDITION_WORDS:
+            return tokens[first].text
+    for token in tokens:  # a condition clause the parse attaches to the trigger's verb
+        if token.dep == "mark" and token.text.lower() in CONDITION_WORDS and \
+                token.head >= 0 and tokens[token.head].dep == "advcl" and \
+                tokens[token.head].head in governing:
+            return token.text
+    words = [t.text.lower() for t in tokens[trigger + 1:end]]
+    for phrase in EVENTUALITY_PHRASES:
+        size = len(phrase)
+        if any(tuple(words[i:i + size]) == phrase for i in range(len(words) - size + 1)):
+            return " ".join(phrase)
+    return None
+
+
 def _date_fields(event: Event | None, published: date | None, target: Target | None = None,
                  forward: bool = False) -> tuple[str | None, str, date | None, date | None]:
     """The statement's date: the event's, unless that is a target the statement sets
@@ -977,6 +1001,9 @@ def read_event(ctx: DocContext, event: Event, lexicon: Lexicon,
     if stance == "refuse" and conditional_inability(tokens, trigger, start):
         stance, status, why = "hedge", STANCE_STATUS["hedge"], \
             f"stance hedge: {event.event} unable to act, on a condition"
+    if stance == "commit" and (condition := condition_of(tokens, trigger, start, end)):
+        stance, status, why = "hedge", STANCE_STATUS["hedge"], \
+            f"stance hedge: {event.event} on a condition ('{condition}')"
     if demanded is not None:
         stance, status, why = "request", STANCE_STATUS["request"], \
             f"stance request: {event.event} demanded of its actor"

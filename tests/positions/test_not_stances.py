@@ -42,7 +42,7 @@ def test_an_action_inside_a_condition_is_no_stance_of_its_actor() -> None:
     before = _one_event("Germany will send soldiers if Russia attacks the border.",
                         "MOBILIZE", "send", ("Germany", "DEU", "DEU"), mode="troops",
                         auxiliary="future", cue="will")
-    assert _stances(before) == [("DEU", "ground-troops", "commit")]
+    assert _stances(before) == [("DEU", "ground-troops", "hedge")]  # on a condition
 
 
 def test_an_agreement_inside_a_time_clause_is_no_commitment() -> None:
@@ -268,3 +268,21 @@ def test_accepting_another_partys_offer_supports_it() -> None:
     article.actor(s0, "Norwegian", "NOR", "NOR")
     article.event(s0, "AGREE", "accepted", actors=[french])
     assert _stances(article) == [("FRA", "ground-troops", "support")]
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("If parliament agrees, Norway will fund the new school.", "fund"),
+    ("Norway will fund the new school unless prices rise.", "fund"),
+    ("Norway plans to deploy 500 troops in the event of an invasion.", "deploy"),
+])
+def test_a_commitment_on_a_condition_is_a_hedge(text: str, trigger: str) -> None:
+    article = (_one_event(text, "MOBILIZE", trigger, mode="troops", auxiliary="hypothetical",
+                          cue="plans") if trigger == "deploy"
+               else _one_event(text, "AGREE", trigger, auxiliary="future", cue="will"))
+    (stance,) = {s for _, _, s in _stances(article)}
+    assert stance == "hedge"
+
+
+def test_a_commitment_with_no_condition_stays_one() -> None:
+    assert {s for _, _, s in _stances(_one_event(
+        "Norway will fund the new school after the election.", "AGREE", "fund"))} == {"commit"}

@@ -35,7 +35,7 @@ WILL = {"auxiliary": "future", "cue": "will"}
 @pytest.mark.parametrize(("text", "kind", "trigger", "event", "expected"), [
     # a condition before the event, closed by a comma
     ("If the rebels keep their weapons, Norway will withdraw its soldiers.", "RETREAT",
-     "withdraw", {**WILL, "mode": "withdraw"}, [("NOR", "withdrawal", "commit")]),
+     "withdraw", {**WILL, "mode": "withdraw"}, [("NOR", "withdrawal", "hedge")]),  # on a condition
     # a condition or a time clause after it
     ("Norway will appeal to the court if the loans break the rules.", "REQUEST", "appeal",
      WILL, []),

@@ -344,6 +344,8 @@ NORWAY = ("Norway", "NOR", "NOR")
 @pytest.mark.parametrize("text", [
     "Norway called for the release of two captured soldiers.",
     "Norway called for the bodies of the dead soldiers to be returned.",
+    "Norway called for the return of the soldier.",  # one soldier is a person
+    "Norway called for the young soldier to be sent home.",
     "Norway called for a ban on cluster bombs.",
     "Norway called for an end to the suicide bombings.",
     "Norway called for an inquiry into the intelligence agencies.",
@@ -361,6 +363,10 @@ def test_a_request_for_troops_next_to_no_topic_words_keeps_its_topic() -> None:
     article = _one_event("Norway called for more soldiers to protect the aid convoys.",
                          "REQUEST", "called", NORWAY)
     assert _summary(_positions(article)) == [("NOR", "ground-troops", "request", "Norway", 0)]
+    # not a single soldier is troops, not a person
+    article = _one_event("Norway refused to send a single soldier to the war.",
+                         "REJECT", "refused", NORWAY)
+    assert _summary(_positions(article)) == [("NOR", "ground-troops", "refuse", "Norway", 0)]
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
