@@ -31,8 +31,9 @@ PRONOUNS = frozenset(
 QUOTE_MARKS = frozenset("\"“”'‘’«»")
 # Courts rule on what others do: a judge approving a loan states no policy of the state.
 COURT_SECTORS = frozenset({"JUD"})
-# the actor dictionary whose organisations a person's office code is read against
-ORGANISATIONS_FILE = "redshank-core.jsonl"
+# the actor dictionaries whose organisations a person's office code is read against, the
+# later one first (it decides the codes it has)
+ORGANISATIONS_FILES = ("phoenix-international.jsonl", "redshank-core.jsonl")
 # Places inside a state: a city's mayor or a province's party does not speak for the state.
 LOCAL_PLACE_KINDS = frozenset({"city", "admin1", "admin2"})
 MAX_PLACE_WORDS = 3
@@ -69,16 +70,26 @@ def party_of(actor: Actor) -> Party | None:
 
 @lru_cache(maxsize=1)
 def _organisations() -> dict[str, Party]:
-    """An organisation's code -> the organisation, for codes that the core actor
-    dictionary gives one organisation only (not IGOEUREEC: the EU and the European
-    Community share it)."""
-    actors, _ = read_jsonl(packaged_path(ORGANISATIONS_FILE))
-    found: dict[str, list[Party]] = {}
-    for entry in actors:
-        if entry.type == "igo":
-            for code in {role.code for role in entry.roles if role.code}:
-                found.setdefault(code, []).append(Party(entry.id, entry.name, "igo"))
-    return {code: parties[0] for code, parties in found.items() if len(parties) == 1}
+    """An organisation's code -> the organisation, for codes that an actor dictionary
+    (`ORGANISATIONS_FILES`) gives one organisation only: the core dictionary's
+    (IGOUNO: the United Nations; not IGOEUREEC, which the EU and the European Community
+    share), then Phoenix's for codes the core lacks (IGOUNODEVWBK: the World Bank). An
+    organisation's code is undated; an entry with a dated office is a person's."""
+    merged: dict[str, Party] = {}
+    decided: set[str] = set()
+    for name in reversed(ORGANISATIONS_FILES):
+        actors, _ = read_jsonl(packaged_path(name))
+        found: dict[str, list[Party]] = {}
+        for entry in actors:
+            if entry.type == "igo" and all(r.start is None and r.end is None
+                                           for r in entry.roles):
+                for code in {role.code for role in entry.roles if role.code}:
+                    found.setdefault(code, []).append(Party(entry.id, entry.name, "igo"))
+        for code, parties in found.items():
+            if code not in decided and len(parties) == 1:
+                merged[code] = parties[0]
+        decided |= set(found)
+    return merged
 
 
 def organisation_of(code: str | None) -> Party | None:

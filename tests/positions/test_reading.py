@@ -60,6 +60,14 @@ def test_an_organisations_official_holds_its_position() -> None:
     article.event(s0, "REQUEST", "urged", actors=[envoy])
     assert {(p.holder, p.topic, p.stance) for p in _positions(article)} == {
         ("UNITED_NATIONS", "ground-troops", "request")}
+    # an organisation the core dictionary lacks: Phoenix gives the code to it alone
+    article = Article("bank", published="2009-03-02")
+    s0 = article.add("The bank's president Jan Novak urged donors to fund the new school.")
+    head = article.actor(s0, "Jan Novak", "IGOUNODEVWBK", None, kind="person",
+                         name="Jan Novak", actor_id="JAN_NOVAK")
+    article.event(s0, "REQUEST", "urged", actors=[head])
+    assert {(p.holder, p.topic, p.stance) for p in _positions(article)} == {
+        ("WORLD_BANK", "funding", "request")}
     # someone whose code names no one organisation speaks for themselves
     article = Article("envoy", published="2009-03-02")
     s0 = article.add("The envoy Jan Novak urged donors to send more troops.")
