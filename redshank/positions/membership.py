@@ -102,6 +102,7 @@ HOST_PREPOSITIONS = ("in", "into", "to")  # "troops from Nepal" are not in Nepal
 PRESENCE_PREPOSITIONS = ("in", "at")  # where forces are: "in Dili", "arrived at Dili"
 RELATIVES = frozenset({"that", "who", "which"})  # "soldiers that are in Dili"
 MAX_TOPONYM_WORDS = 3  # "in Cite Soleil", "in El Fasher"
+CONTINGENT_KEYS = frozenset({lemma_key("contingent")})  # one state's part of a force
 PLACE_MODIFIERS = frozenset({"southern", "northern", "eastern", "western", "central"})
 OPPOSING_KEYS = frozenset(lemma_key(w) for w in ("over", "versus", "vs", "attack", "kill",
                                                   "clash", "fire", "ambush", "defeat"))
@@ -972,6 +973,9 @@ class _Finder:
             if ref is None:
                 ref = self._hosted(index, end)
                 where = "in a host country of"
+            if ref is None and not own:
+                ref = self._contingent(index, found.first, end)
+                where = "a contingent of"
             if ref is None:
                 if not own and found.kind in UNPLACED_KINDS:
                     self.unplaced.append((found.party, index, self._composition(
@@ -990,6 +994,20 @@ class _Finder:
                 for kind, (first, last) in (listed or {found.kind: (found.first,
                                                                     found.last)}).items():
                     self.contribute(found.party, ref, kind, index, first, last, reason)
+
+    def _contingent(self, index: int, first: int, last: int) -> Reference | None:
+        """The article's coalition, a multinational force of the catalogue, when a state's
+        forces at tokens [first, last] are its contingent ("the Jordanian contingent",
+        "Jordan's contingent guards the airport"): a contingent is one state's part of a
+        force. Not when the clause places them outside the force's hosts."""
+        main = self.coalitions.main
+        tokens = self.ctx.tokens(index)
+        if main is None or main.known is None or not any(
+                t.key in CONTINGENT_KEYS for t in tokens[first:last + 2]):
+            return None
+        end = clause_window(tokens, last)[1]
+        places = _places(self.ctx, index, last + 1, end, prepositions=PRESENCE_PREPOSITIONS)
+        return None if set(places) - set(main.known.hosts) else main
 
     def composed(self, index: int) -> None:
         """"The German group consists of two frigates and helicopters": a state's unit

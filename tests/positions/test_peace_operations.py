@@ -151,6 +151,18 @@ def test_a_town_the_actor_dictionaries_lack_is_placed_by_the_gazetteer() -> None
     assert _members(article) == {}
 
 
+def test_a_states_contingent_is_its_part_of_the_articles_force() -> None:
+    for text in ("The Burundian contingent guards the port.",
+                 "Burundi's contingent guards the port."):
+        name = text.split()[1] if text.startswith("The") else "Burundi"
+        article = _somalia(text, (name, "BDI"))
+        assert _members(article) == {"amisom": {"BDI"}}, text
+    # a contingent placed outside the force's hosts is another force's
+    article = _somalia("The Burundian contingent in Chad guards the port.",
+                       ("Burundian", "BDI"), ("Chad", "TCD"))
+    assert _members(article) == {}
+
+
 def test_the_place_after_a_list_of_states_forces_is_where_each_is() -> None:
     article = _somalia("Troops of Kenya, Ghana and Nigeria arrived at Baidoa last week.",
                        ("Kenya", "KEN"), ("Ghana", "GHA"), ("Nigeria", "NGA"),
