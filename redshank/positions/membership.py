@@ -850,7 +850,9 @@ class _Finder:
                          [f"leader: '{ref.label}'"])
 
     def part_of(self, index: int) -> None:
-        """"A, B and C, as part of R", "A is among the countries supporting R"."""
+        """"A, B and C, as part of R", "A is among the countries supporting R"; a state's
+        forces named before the cue contribute what their noun names ("Irish troops
+        serving with R": ground troops)."""
         tokens = self.ctx.tokens(index)
         refs = self.coalitions.in_sentence(index)
         for cue in self.lexicon.cue("part-of", tokens):
@@ -859,11 +861,21 @@ class _Finder:
             if not after:
                 continue
             ref = after[0]
+            start = clause_window(tokens, cue.first)[0]
+            forces = [f for f in state_forces(self.ctx, index, self.lexicon)
+                      if start <= f.first and f.last < cue.first]
             for actor in self.named_before(index, cue):
-                self.add(actor, ref, "member", "member", index, self.ctx.sentence(
-                    index)[0][cue.start:cue.end], self.span(index, cue.start, cue.end),
-                    [f"member: named before '{cue.phrase.text}' ({cue.phrase.source}) "
-                     f"'{ref.label}'"])
+                reason = (f"member: named before '{cue.phrase.text}' ({cue.phrase.source}) "
+                          f"'{ref.label}'")
+                if not self.add(actor, ref, "member", "member", index, self.ctx.sentence(
+                        index)[0][cue.start:cue.end], self.span(index, cue.start, cue.end),
+                        [reason]):
+                    continue
+                party = member_party(actor)
+                for found in forces:
+                    if party is not None and found.party.key == party.key:
+                        self.contribute(party, ref, found.kind, index, found.first,
+                                        found.last, f"{reason}: its forces ({found.how})")
 
     def named_before(self, index: int, cue: Match) -> list[Actor]:
         """The actors named in `cue`'s clause before it, none when words just before it

@@ -163,6 +163,12 @@ def test_a_states_contingent_is_its_part_of_the_articles_force() -> None:
     assert _members(article) == {}
 
 
+def test_a_states_forces_taking_part_contribute_what_their_noun_names() -> None:
+    article = _somalia("Burundian police officers are part of the force.",
+                       ("Burundian", "BDI"))
+    assert contributions_by_coalition(article) == {"amisom": {("BDI", "police")}}
+
+
 def test_the_place_after_a_list_of_states_forces_is_where_each_is() -> None:
     article = _somalia("Troops of Kenya, Ghana and Nigeria arrived at Baidoa last week.",
                        ("Kenya", "KEN"), ("Ghana", "GHA"), ("Nigeria", "NGA"),
