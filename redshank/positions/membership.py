@@ -117,6 +117,7 @@ UNREAL_WORDS = frozenset(lemma_key(w) for w in (
     "not", "n't", "never", "no", "refuse", "reject", "decline", "consider", "if", "whether",
     "want", "hope", "ask", "urge", "likely", "expect", "possible"))
 _LED = re.compile(r"^\s*-?\s*led\b", re.IGNORECASE)
+_LED_INSIDE = re.compile(r"\w\s*-\s*led\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,14 +280,20 @@ def _led_by(ctx: DocContext, index: int, noun: Match) -> tuple[Party, Actor] | N
     """The leader named as "X-led" up to three words before a coalition noun."""
     text, _ = ctx.sentence(index)
     tokens = ctx.tokens(index)
-    for actor, _, end in ctx.mentions_in(index):
-        led = _LED.match(text[end:])
+    for actor, begin, end in ctx.mentions_in(index):
         party = party_of(actor)
-        if not led or party is None or party.type not in MEMBER_TYPES:
+        if party is None or party.type not in MEMBER_TYPES:
             continue
-        words = [t for t in tokens if t.start >= end + led.end() and t.end <= noun.start
-                 and t.is_word]
-        if end + led.end() <= noun.start and len(words) <= LED_REACH_WORDS:
+        led = _LED.match(text[end:])
+        after = end + led.end() if led else None
+        if after is None and begin < noun.start < end:
+            # the coder's mention holds the phrase: "Australian-led forces"
+            inside = _LED_INSIDE.search(text, begin, noun.start)
+            after = inside.end() if inside else None
+        if after is None:
+            continue
+        words = [t for t in tokens if t.start >= after and t.end <= noun.start and t.is_word]
+        if after <= noun.start and len(words) <= LED_REACH_WORDS:
             return party, actor
     return None
 
@@ -842,12 +849,22 @@ class _Finder:
                           f"event {event.event_id} ({event.evidence.rule})"], event)
 
     def led(self, index: int) -> None:
-        """Leaders named as "X-led R"."""
+        """Leaders named as "X-led R"; the commander of an X-led R is X's ("commander of
+        the Australian-led forces": Australia's contribution is command)."""
+        tokens = self.ctx.tokens(index)
+        commanders = self.lexicon.cue("command-asset", tokens)
         for ref in self.coalitions.in_sentence(index):
-            if ref.lead is not None:
-                self.add(ref.lead, ref, "leader", "member", index, "led",
-                         self.span(index, *_token_span(self.ctx.tokens(index), ref)),
-                         [f"leader: '{ref.label}'"])
+            if ref.lead is None:
+                continue
+            span = self.span(index, *_token_span(tokens, ref))
+            reason = f"leader: '{ref.label}'"
+            if not self.add(ref.lead, ref, "leader", "member", index, "led", span, [reason]):
+                continue
+            for cue in commanders:
+                if cue.last + 1 < ref.first and tokens[cue.last + 1].text.lower() == "of" \
+                        and _words(tokens, cue.last + 1, ref.first) <= PART_OF_REACH_WORDS:
+                    self.contribute(ref.lead, ref, "command", index, cue.first, ref.last,
+                                    f"{reason}: its commander ('{tokens[cue.first].text}')")
 
     def part_of(self, index: int) -> None:
         """"A, B and C, as part of R", "A is among the countries supporting R"; a state's

@@ -169,6 +169,22 @@ def test_a_states_forces_taking_part_contribute_what_their_noun_names() -> None:
     assert contributions_by_coalition(article) == {"amisom": {("BDI", "police")}}
 
 
+def test_the_commander_of_an_x_led_force_is_xs() -> None:
+    # the coder's one mention holds "Australian-led forces": Australia leads them
+    article = Article("dili", published="2006-06-10")
+    s0 = article.add("Violence went on in Dili, the capital of East Timor.")
+    article.actor(s0, "Dili", "TLS", "TLS")
+    article.actor(s0, "East Timor", "TLS", "TLS")
+    s1 = article.add("The plan was confirmed by Brigadier Jan Novak, commander of the "
+                     "Australian-led forces.")
+    article.actor(s1, "Australian-led forces", "AUSMIL", "AUS", sector="MIL")
+    coalitions = {c.known_id: c for c in coalitions_of(article)}
+    force = coalitions["international-stabilisation-force-timor"]
+    assert {m.member for m in force.members if m.role == "leader"} == {"AUS"}
+    assert ("AUS", "command") in contributions_by_coalition(article)[
+        "international-stabilisation-force-timor"]
+
+
 def test_the_place_after_a_list_of_states_forces_is_where_each_is() -> None:
     article = _somalia("Troops of Kenya, Ghana and Nigeria arrived at Baidoa last week.",
                        ("Kenya", "KEN"), ("Ghana", "GHA"), ("Nigeria", "NGA"),
