@@ -36,7 +36,7 @@ CATALOGUE_ENV = "REDSHANK_COALITIONS"
 KINDS = ("coalition", "force", "mission", "operation")
 REQUIRED_FIELDS = ("id", "name", "kind", "aliases", "lead", "hosts", "adversary", "purpose",
                    "start", "end", "source")
-OPTIONAL_FIELDS = ("note",)
+OPTIONAL_FIELDS = ("note", "areas")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ACTOR_KEY = re.compile(r"^[A-Z0-9][A-Z0-9_'\-]*$")
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
@@ -68,6 +68,7 @@ class KnownCoalition:
     note: str | None = None
     file: str = ""
     line: int = 0
+    areas: tuple[str, ...] = ()  # the regions of its hosts it works in ("Darfur")
 
     def active_on(self, day: date | None) -> bool:
         """True when `day` falls within start..end (both inclusive); an unknown day always."""
@@ -105,6 +106,10 @@ class Catalogue:
         self._entries: dict[str, KnownCoalition] = {}
         for entry in entries:
             self._entries[entry.id] = entry
+        areas = sorted({a for entry in self._entries.values() for a in entry.areas},
+                       key=len, reverse=True)
+        self._area_pattern = (re.compile(r"\b(" + "|".join(map(re.escape, areas)) + r")\b")
+                              if areas else None)
         # by the key of an alias's first word, then by the alias (its key, or itself for an
         # acronym, which keeps its case): an alias given again by an entry of a later file
         # points to that entry
@@ -152,9 +157,20 @@ class Catalogue:
                 taken.append((start, end, entry_id))
         return [(self._entries[entry_id], start, end) for start, end, entry_id in sorted(taken)]
 
+    def areas_in(self, text: str) -> frozenset[str]:
+        """The entries' areas (regions of a host: "Darfur") that `text` names."""
+        if self._area_pattern is None:
+            return frozenset()
+        return frozenset(m.group(1) for m in self._area_pattern.finditer(text))
+
+    def _host_areas(self, hosts: Collection[str]) -> set[str]:
+        """The areas of every entry working in one of `hosts`."""
+        return {area for entry in self._entries.values() if set(entry.hosts) & set(hosts)
+                for area in entry.areas}
+
     def resolve(self, lead: str | None, hosts: Collection[str], day: date | None,
-                kinds: Collection[str] = (), purposes: Collection[str] = ()
-                ) -> KnownCoalition | None:
+                kinds: Collection[str] = (), purposes: Collection[str] = (),
+                areas: Collection[str] = ()) -> KnownCoalition | None:
         """The one entry a generic mention means, or None when none or several fit.
 
         An entry fits when it is of one of `kinds` (any kind when empty) and for one of
@@ -166,6 +182,10 @@ class Catalogue:
         broader one (Desert Storm within the Gulf War coalition, UNIFIL 1978- within UNTSO
         1948-). When no fit is narrower than all the others (two UN missions in Sudan in
         2010, overlapping but neither inside the other), the mention stays ambiguous: None.
+        An entry that works in some regions of its hosts only (`areas`) does not fit when
+        the text (`areas`: the regions it names) names a region of those hosts that the
+        entry does not work in: UNMIS, in southern Sudan, is not the UN force of an article
+        about Darfur.
         """
         wanted_hosts = set(hosts)
         fits = [entry for entry in self._entries.values()
@@ -173,6 +193,10 @@ class Catalogue:
                 and (not purposes or entry.purpose in purposes)
                 and (lead is None or entry.lead == lead)
                 and (not wanted_hosts or wanted_hosts.intersection(entry.hosts))]
+        named = set(areas)
+        if named:
+            fits = [entry for entry in fits if not entry.areas or named & set(entry.areas)
+                    or not named & self._host_areas(entry.hosts)]
         for entry in fits:
             if all(other is entry or entry.within(other) for other in fits):
                 return entry
@@ -311,9 +335,12 @@ def _parse_entry(record: dict[str, Any], path: str, line: int, label: str) -> Kn
     end = _day(record["end"], "end", fail, end=True)
     if start is not None and end is not None and start > end:
         raise fail(f"start {record['start']} is after end {record['end']}")
+    areas = record.get("areas", [])
+    if not isinstance(areas, list) or not all(isinstance(a, str) and a.strip() for a in areas):
+        raise fail('"areas" must be a list of region names such as "Darfur"')
     return KnownCoalition(entry_id, name, kind, tuple(" ".join(a.split()) for a in aliases),
                           lead, tuple(hosts), adversary, purpose, start, end, source, note,
-                          label, line)
+                          label, line, tuple(" ".join(a.split()) for a in areas))
 
 
 def _day(value: Any, field_name: str, fail: Any, *, end: bool) -> date | None:

@@ -427,7 +427,8 @@ def _reference(ctx: DocContext, index: int, noun: Match, lexicon: Lexicon,
                named: Sequence[KnownCoalition] = ()) -> Reference | None:
     """A generic coalition phrase around `noun`, resolved: by its adversary; else to the
     one coalition the article names elsewhere (`named`) that fits its lead, host and
-    date; else in the catalogue by lead, host and date. A phrase that names no host is
+    date; else in the catalogue by lead, host, date and the regions the article names
+    (`Catalogue.resolve`: not UNMIS in an article about Darfur). A phrase that names no host is
     placed in the countries nearest it when it names a lead ("NATO-led troops"), in the
     article's most named country when it is only multinational ("coalition forces").
     None when it resolves to nothing or names none of these (a bare "the coalition":
@@ -461,15 +462,15 @@ def _reference(ctx: DocContext, index: int, noun: Match, lexicon: Lexicon,
         tries = ([hosts] if hosts else [[code] for code in _nearby_places(ctx, index)]
                  if lead else [[code] for code in (_document_settings(ctx)
                                                    or _document_places(ctx))[:1]])
+        areas = catalogue.areas_in(ctx.text or " ".join(t for t, _ in ctx.sentences.values()))
         for places in tries or [[]]:
-            known = (catalogue.resolve(lead.key if lead else None, places, day, FORCE_KINDS,
-                                       purposes)
-                     or catalogue.resolve(lead.key if lead else None, places, day, (),
-                                          purposes))
+            known = _resolve(catalogue, lead, places, day, purposes, areas)
             if known is not None:
                 how = (f"resolved by lead {lead.key if lead else '-'}, host "
                        f"{'/'.join(places) or '-'} and date {format_day(day) or '-'}")
                 break
+            if areas and _resolve(catalogue, lead, places, day, purposes):
+                break  # what works there works elsewhere than the regions the article names
     label = (text[led[1].span.start - offset:noun.end] if led is not None
              else _label(text, tokens, noun.first, noun.last))
     leader = led[0] if led else None
@@ -481,6 +482,14 @@ def _reference(ctx: DocContext, index: int, noun: Match, lexicon: Lexicon,
         return Reference(adversary_coalition_id(adversary[0]), None, adversary[0], index,
                          noun.first, noun.last, label, leader, f"'{label}': {adversary[1]}")
     return None
+
+
+def _resolve(catalogue: Catalogue, lead: Party | None, places: Sequence[str], day: date | None,
+             purposes: Sequence[str], areas: Collection[str] = ()) -> KnownCoalition | None:
+    """The catalogue entry a generic phrase means: a coalition or force first, then any."""
+    key = lead.key if lead else None
+    return (catalogue.resolve(key, places, day, FORCE_KINDS, purposes, areas)
+            or catalogue.resolve(key, places, day, (), purposes, areas))
 
 
 @dataclass(frozen=True, slots=True)

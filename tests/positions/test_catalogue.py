@@ -221,6 +221,7 @@ def test_a_user_alias_takes_precedence_over_a_packaged_one(tmp_path: Path) -> No
     (json.dumps(record(hosts=["Malta"])), '"hosts"'),
     (json.dumps(record(lead="nato")), '"lead"'),
     (json.dumps(record(purpose="Keep the peace")), '"purpose"'),
+    (json.dumps(record(id="other", aliases=[], areas="Darfur")), '"areas"'),
 ])
 def test_each_problem_names_the_file_and_line(tmp_path: Path, line: str, problem: str) -> None:
     path = write_lines(tmp_path / "bad.jsonl", record(), "", line)
@@ -279,3 +280,17 @@ def test_packaged_entries_are_well_formed() -> None:
     undated = [e.id for e in catalogue if e.start is None]
     unsourced = [e.id for e in catalogue if not e.source.startswith("https://")]
     assert (misdated, undated, unsourced) == ([], [], [])
+
+
+def test_an_entry_working_in_some_regions_does_not_fit_an_article_about_another(
+        tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "areas.jsonl",
+                       record(areas=["Gozo"]),
+                       record(id="other-force", name="Other Force", aliases=["OTF"],
+                              areas=["Valletta"]))
+    catalogue = load_catalogue([path])
+    day = date(2002, 5, 1)
+    assert catalogue.areas_in("Troops patrolled Gozo and the port.") == {"Gozo"}
+    assert catalogue.resolve(None, ["MLT"], day, areas={"Gozo"}).id == "test-force"
+    assert catalogue.resolve(None, ["MLT"], day, areas={"Valletta"}).id == "other-force"
+    assert catalogue.resolve(None, ["MLT"], day) is None  # no region named: both fit

@@ -356,12 +356,43 @@ def test_peacekeepers_mean_a_peacekeeping_force_not_a_support_operation() -> Non
     article.actor(s0, "Darfur", "SDN", "SDN")
     # the EU's operation supporting AMIS (narrower in time) is not what peacekeepers are
     assert _members(article) == {"amis": {"RWA"}}
-    unled = Article("darfur-unled", published="2006-05-01")
-    s1 = unled.add("Peacekeepers in Darfur now include soldiers from Rwanda.")
+    unled = Article("sudan-unled", published="2006-05-01")
+    s1 = unled.add("Peacekeepers in Sudan now include soldiers from Rwanda.")
     unled.actor(s1, "Rwanda", "RWA", "RWA")
-    unled.actor(s1, "Darfur", "SDN", "SDN")
+    unled.actor(s1, "Sudan", "SDN", "SDN")
     # two peacekeeping missions in Sudan then, neither inside the other: no guess
     assert document_coalitions(unled.context(), default_lexicon()).references == {}
+
+
+def test_a_region_the_article_names_rules_out_a_mission_working_elsewhere() -> None:
+    # UNMIS worked in southern Sudan, AMIS in Darfur: peacekeepers in Darfur are AMIS's
+    article = Article("darfur-unled", published="2006-05-01")
+    s0 = article.add("Peacekeepers in Darfur now include soldiers from Rwanda.")
+    article.actor(s0, "Rwanda", "RWA", "RWA")
+    article.actor(s0, "Darfur", "SDN", "SDN")
+    assert _members(article) == {"amis": {"RWA"}}
+    # UN peacekeepers sent to Darfur in 2006 were no mission yet: not UNMIS
+    article = Article("darfur-un", published="2006-05-01")
+    s0 = article.add("Norway wants to send UN peacekeepers to Darfur.")
+    article.actor(s0, "Norway", "NOR", "NOR")
+    article.actor(s0, "UN", "IGOUNO", kind="igo", actor_id="UNITED_NATIONS")
+    article.actor(s0, "Darfur", "SDN", "SDN")
+    assert document_coalitions(article.context(), default_lexicon()).references == {}
+    # nor, for want of a mission in Darfur, the UN's mission in the next country named
+    article = Article("darfur-talks", published="2006-11-18")
+    s0 = article.add("Leaders discussed Darfur at a meeting in Addis Ababa, Ethiopia.")
+    article.actor(s0, "Darfur", "SDN", "SDN")
+    article.actor(s0, "Ethiopia", "ETH", "ETH")
+    s1 = article.add("No dates were agreed for the deployment of the UN forces.")
+    article.actor(s1, "UN", "IGOUNO", kind="igo", actor_id="UNITED_NATIONS")
+    assert document_coalitions(article.context(), default_lexicon()).references == {}
+    # in an article about southern Sudan they are UNMIS's
+    article = Article("juba-un", published="2006-05-01")
+    s0 = article.add("UN peacekeepers in Juba patrolled the market.")
+    article.actor(s0, "UN", "IGOUNO", kind="igo", actor_id="UNITED_NATIONS")
+    article.actor(s0, "Juba", "SDN", "SDN")
+    refs = document_coalitions(article.context(), default_lexicon()).references
+    assert [r.known.id for r in refs[0] if r.known] == ["unmis"]
 
 
 def test_the_state_of_whoever_commands_the_force() -> None:
