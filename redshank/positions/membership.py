@@ -302,20 +302,28 @@ def _organisation_before(ctx: DocContext, index: int, noun: Match) -> Party | No
     """An international organisation named right before a force noun ("NATO troops",
     "African Union peacekeepers", "the UN mission"), or before its abbreviation there
     ("the African Union (AU) force")."""
+    found = _organisation_mention(ctx, index, noun)
+    return found[0] if found else None
+
+
+def _organisation_mention(ctx: DocContext, index: int, noun: Match
+                          ) -> tuple[Party, int] | None:
+    """`_organisation_before`'s organisation and where its mention starts (a character
+    offset in the sentence)."""
     tokens = ctx.tokens(index)
     for actor, begin, end in ctx.mentions_in(index):
         party = party_of(actor)
         if party is None or party.type != "igo" or actor.country:
             continue
         if begin < noun.start and end >= noun.end:  # "UN peacekeepers" as one mention
-            return party
+            return party, begin
         between = [t for t in tokens if t.start >= end and t.end <= noun.start]
         if len(between) >= 3 and between[0].text == "(" and between[2].text == ")" and \
                 between[1].tag in ("NNP", "NNPS"):
             between = between[3:]
         if (end <= noun.start and all(t.is_word and t.text.lower() not in ("and", "or")
                                       for t in between) and len(between) <= 2):
-            return party
+            return party, begin
     return None
 
 
@@ -436,7 +444,11 @@ def _reference(ctx: DocContext, index: int, noun: Match, lexicon: Lexicon,
     text, offset = ctx.sentence(index)
     tokens = ctx.tokens(index)
     led = _led_by(ctx, index, noun)
-    lead = led[0] if led else _organisation_before(ctx, index, noun)
+    organisation = None if led else _organisation_mention(ctx, index, noun)
+    lead = led[0] if led else organisation[0] if organisation else None
+    # the phrase starts at the organisation that names it: "[African Union] force"
+    first = min(noun.first, _first_at(tokens, organisation[1])) if organisation \
+        else noun.first
     start, end = clause_window(tokens, noun.last)
     hosts = _places(ctx, index, noun.last + 1, min(end, noun.last + 1 + PLACE_REACH_WORDS),
                     HOST_PREPOSITIONS) or _places(ctx, index, start, noun.first,
@@ -476,11 +488,11 @@ def _reference(ctx: DocContext, index: int, noun: Match, lexicon: Lexicon,
     leader = led[0] if led else None
     if known is not None:
         return Reference(known_coalition_id(known), known, _adversary_of(ctx, known), index,
-                         noun.first, noun.last, label, leader,
+                         first, noun.last, label, leader,
                          f"'{label}' is {known.name}: {how}")
     if adversary is not None:
         return Reference(adversary_coalition_id(adversary[0]), None, adversary[0], index,
-                         noun.first, noun.last, label, leader, f"'{label}': {adversary[1]}")
+                         first, noun.last, label, leader, f"'{label}': {adversary[1]}")
     return None
 
 

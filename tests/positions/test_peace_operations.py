@@ -185,6 +185,13 @@ def test_the_commander_of_an_x_led_force_is_xs() -> None:
         "international-stabilisation-force-timor"]
 
 
+def test_a_force_named_by_its_organisation_starts_at_the_organisations_name() -> None:
+    # "of the African Union force": the force is two words on, not four
+    article = _somalia_with("The Burundian commander of the African Union force met the "
+                            "mayor.", ("Burundian", "BDI", "state"), AU)
+    assert ("BDI", "command") in contributions_by_coalition(article)["amisom"]
+
+
 def test_the_place_after_a_list_of_states_forces_is_where_each_is() -> None:
     article = _somalia("Troops of Kenya, Ghana and Nigeria arrived at Baidoa last week.",
                        ("Kenya", "KEN"), ("Ghana", "GHA"), ("Nigeria", "NGA"),
