@@ -46,7 +46,14 @@ from redshank.model import (
     hash_record,
 )
 from redshank.positions.catalogue import Catalogue, KnownCoalition, default_catalogue
-from redshank.positions.context import DocContext, Party, cue_tokens, is_named, party_of
+from redshank.positions.context import (
+    DocContext,
+    Party,
+    cue_tokens,
+    is_named,
+    organisation_of,
+    party_of,
+)
 from redshank.positions.lexicon import Lexicon, Match
 from redshank.positions.reading import DERIVER_VERSION, NO_TOPIC
 from redshank.positions.tokens import Token, clause_window, lemma_key, token_at
@@ -117,6 +124,9 @@ UNREAL_WORDS = frozenset(lemma_key(w) for w in (
     "not", "n't", "never", "no", "refuse", "reject", "decline", "consider", "if", "whether",
     "want", "hope", "ask", "urge", "likely", "expect", "possible"))
 _LED = re.compile(r"^\s*-?\s*led\b", re.IGNORECASE)
+_NAME_WORDS = re.compile(r"[^\W\d_]+")
+NAME_SMALL_WORDS = frozenset({"of", "in", "for", "the", "and", "on", "to", "de", "du", "des",
+                              "la", "le", "en", "et"})
 _LED_INSIDE = re.compile(r"\w\s*-\s*led\b", re.IGNORECASE)
 
 
@@ -312,7 +322,9 @@ def _organisation_mention(ctx: DocContext, index: int, noun: Match
     offset in the sentence)."""
     tokens = ctx.tokens(index)
     for actor, begin, end in ctx.mentions_in(index):
-        party = party_of(actor)
+        # a body of an organisation leads nothing apart from it ("UN mission": the UN)
+        party = (organisation_of(actor.code) if actor.type == "igo" else None) \
+            or party_of(actor)
         if party is None or party.type != "igo" or actor.country:
             continue
         if begin < noun.start and end >= noun.end:  # "UN peacekeepers" as one mention
@@ -600,17 +612,26 @@ def sentence_references(ctx: DocContext, index: int, lexicon: Lexicon, catalogue
     return sorted(found, key=lambda r: r.first), bare
 
 
+def _written_as_name(words: str) -> bool:
+    """True when every word of a catalogue alias found in the text is capitalised, but for
+    small words ("United Nations Mission in Haiti", "UNMIH"); "the UN mission in Haiti"
+    describes the mission there at the time, not UNMIH of 1993."""
+    return all(word[:1].isupper() or word in NAME_SMALL_WORDS
+               for word in _NAME_WORDS.findall(words))
+
+
 def document_coalitions(ctx: DocContext, lexicon: Lexicon,
                         catalogue: Catalogue | None = None) -> DocumentCoalitions:
     """Every sentence's references and the coalition the document names most (first
     named on a tie); a bare coalition noun ("the coalition") refers to that one. An alias
-    written in lower case describes rather than names ("the international force in East
-    Timor"): it means the entry only while the entry is active."""
+    not written as a name (`_written_as_name`) describes rather than names ("the
+    international force in East Timor", "the UN mission in Haiti"): it means the entry
+    only while the entry is active."""
     catalogue = catalogue or default_catalogue()
     found = DocumentCoalitions()
     bare: list[_Bare] = []
     names = {index: [(known, start, end) for known, start, end in catalogue.find(text)
-                     if text[start].isupper() or known.active_on(ctx.published)]
+                     if _written_as_name(text[start:end]) or known.active_on(ctx.published)]
              for index in ctx.sentences for text in [ctx.sentence(index)[0]]}
     named = list({known.id: known for found_names in names.values()
                   for known, _, _ in found_names}.values())

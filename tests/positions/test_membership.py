@@ -530,3 +530,21 @@ def test_a_state_sending_assets_to_the_coalition_contributes_them() -> None:
     (coalition,) = coalitions_of(article)
     assert {m.member for m in coalition.members} == {"CHL"}
     assert _kinds(coalition) == {("CHL", "naval"), ("CHL", "air")}
+
+
+def test_a_name_written_in_lower_case_describes_the_mission_there_at_the_time() -> None:
+    # "the UN mission in Haiti" of 2006 is MINUSTAH, not UNMIH (1993-1996), whose name
+    # it repeats; the coder's "UN mission" is a body of the UN, which leads MINUSTAH
+    article = Article("haiti", published="2006-03-10")
+    s0 = article.add("Brazil leads the UN mission in Haiti.")
+    article.actor(s0, "Brazil", "BRA", "BRA")
+    article.actor(s0, "UN mission", "IGOUNO", kind="igo", actor_id="UN_MISSION")
+    article.actor(s0, "Haiti", "HTI", "HTI")
+    refs = document_coalitions(article.context(), default_lexicon()).references
+    assert [r.known.id for r in refs[0] if r.known] == ["minustah"]
+    # written as a name, it names UNMIH whenever it is told of
+    article = Article("haiti", published="2006-03-10")
+    s0 = article.add("Brazil recalled the United Nations Mission in Haiti of 1994.")
+    article.actor(s0, "Brazil", "BRA", "BRA")
+    refs = document_coalitions(article.context(), default_lexicon()).references
+    assert [r.known.id for r in refs[0] if r.known] == ["unmih"]
