@@ -60,6 +60,7 @@ COUNT_WORDS = frozenset(
     "about around some over nearly almost roughly approximately than at least just only "
     "another additional extra more new all".split())
 MORE_WORDS = frozenset({"more", "additional", "extra", "another"})
+SIZE_NOUNS = frozenset({"number", "numbers", "size", "strength", "level", "levels", "total"})
 # Troops someone holds captive are prisoners, not a force ("repatriate captured fighters").
 CAPTIVE_WORDS = frozenset({"captured", "detained", "imprisoned", "jailed", "kidnapped",
                            "abducted", "arrested", "interned", "surrendered"})
@@ -545,9 +546,20 @@ def _object(tokens: Sequence[Token], cue: Match, free: Sequence[TroopPhrase]
     words = [t.text.lower() for t in (tokens[cue.last], *between)]
     if words[-2:] == ["out", "of"]:
         return None  # what troops pull out of is where they leave: "out of the force"
+    if _size_of(between):
+        between = []  # "reduce the number of its troops": the change acts on the troops
     allowed = all(t.tag in ("RP", "RB") or t.text.lower() in ("home", "back", "out", "of")
                   for t in between)
     return phrase if allowed and len(between) <= 2 and gap <= MAX_OBJECT_GAP else None
+
+
+def _size_of(words: Sequence[Token]) -> bool:
+    """True for words that name the size of what follows them: "the number of", "the
+    size of", "its strength of"."""
+    names = [t.text.lower() for t in words]
+    if names[:1] and words[0].tag in ("DT", "PRP$"):
+        names = names[1:]
+    return len(names) == 2 and names[0] in SIZE_NOUNS and names[1] == "of"
 
 
 def _has_object(tokens: Sequence[Token], cue: Match) -> bool:

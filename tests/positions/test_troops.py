@@ -109,6 +109,11 @@ def _summary(fact: TroopFact) -> tuple:
      ("KOR", 3200, "troops", "cut", "announced", None)),
     ("Germany plans to scale back its presence in Bosnia to 1,000 soldiers.",
      ("DEU", None, "troops", "cut", "planned", "BIH")),
+    # a change of the troops' number or size changes the troops
+    ("Britain will reduce the number of its troops in Cyprus.",
+     ("GBR", None, "troops", "cut", "announced", "CYP")),
+    ("Poland will increase the size of its contingent in Chad.",
+     ("POL", None, "troops", "increase", "announced", "TCD")),
     # withdrawals
     ("Hungary brought home its 300 soldiers from Haiti last month.",
      ("HUN", 300, "soldiers", "withdrawal", "completed", "HTI")),
@@ -191,6 +196,7 @@ def test_what_troops_should_or_must_do_is_asked_not_announced() -> None:
     "The blast killed 12 of its soldiers.",
     "Britain withdrew its ambassador from Iran.",  # not troops
     "Poland may pull out of the 3,000-strong force in Chad.",  # where it leaves, not whose
+    "Britain will reduce the number of attacks on its troops.",  # attacks, not troops
     "Japan withdrew from the talks after three soldiers died.",
     "Britain has not withdrawn its troops.",  # said not to have happened
     "The captors said the hostage would be freed if Bulgaria withdrew its troops.",
