@@ -125,8 +125,6 @@ UNREAL_WORDS = frozenset(lemma_key(w) for w in (
     "want", "hope", "ask", "urge", "likely", "expect", "possible"))
 _LED = re.compile(r"^\s*-?\s*led\b", re.IGNORECASE)
 _NAME_WORDS = re.compile(r"[^\W\d_]+")
-NAME_SMALL_WORDS = frozenset({"of", "in", "for", "the", "and", "on", "to", "de", "du", "des",
-                              "la", "le", "en", "et"})
 _LED_INSIDE = re.compile(r"\w\s*-\s*led\b", re.IGNORECASE)
 
 
@@ -612,12 +610,20 @@ def sentence_references(ctx: DocContext, index: int, lexicon: Lexicon, catalogue
     return sorted(found, key=lambda r: r.first), bare
 
 
-def _written_as_name(words: str) -> bool:
-    """True when every word of a catalogue alias found in the text is capitalised, but for
-    small words ("United Nations Mission in Haiti", "UNMIH"); "the UN mission in Haiti"
-    describes the mission there at the time, not UNMIH of 1993."""
-    return all(word[:1].isupper() or word in NAME_SMALL_WORDS
-               for word in _NAME_WORDS.findall(words))
+def _written_as_name(words: str, known: KnownCoalition) -> bool:
+    """True when a catalogue alias found in the text is written as its name: starting with
+    a capital, and with no word in lower case that the alias capitalises ("United Nations
+    Mission in Haiti", "Gulf War coalition"); "the UN mission in Haiti" describes the
+    mission there at the time, not UNMIH of 1993."""
+    if not words[:1].isupper():
+        return False
+    written = _NAME_WORDS.findall(words.replace(".", ""))  # "U.N." is "UN"
+    names = [_NAME_WORDS.findall(alias.replace(".", "")) for alias in known.aliases]
+    aligned = [named for named in names
+               if [w.lower() for w in named] == [w.lower() for w in written]]
+    return not aligned or any(
+        not any(n[:1].isupper() and w[:1].islower() for n, w in zip(named, written, strict=True))
+        for named in aligned)
 
 
 def document_coalitions(ctx: DocContext, lexicon: Lexicon,
@@ -631,7 +637,8 @@ def document_coalitions(ctx: DocContext, lexicon: Lexicon,
     found = DocumentCoalitions()
     bare: list[_Bare] = []
     names = {index: [(known, start, end) for known, start, end in catalogue.find(text)
-                     if _written_as_name(text[start:end]) or known.active_on(ctx.published)]
+                     if _written_as_name(text[start:end], known)
+                     or known.active_on(ctx.published)]
              for index in ctx.sentences for text in [ctx.sentence(index)[0]]}
     named = list({known.id: known for found_names in names.values()
                   for known, _, _ in found_names}.values())

@@ -542,7 +542,12 @@ def test_a_name_written_in_lower_case_describes_the_mission_there_at_the_time() 
     article.actor(s0, "Haiti", "HTI", "HTI")
     refs = document_coalitions(article.context(), default_lexicon()).references
     assert [r.known.id for r in refs[0] if r.known] == ["minustah"]
-    # written as a name, it names UNMIH whenever it is told of
+    # written as its alias is written, a name names its entry whenever it is told of
+    article = Article("gulf", published="2010-03-10")
+    s0 = article.add("Brazil recalled the Gulf War coalition of 1991.")
+    article.actor(s0, "Brazil", "BRA", "BRA")
+    refs = document_coalitions(article.context(), default_lexicon()).references
+    assert [r.known.id for r in refs[0] if r.known] == ["gulf-war-coalition"]
     article = Article("haiti", published="2006-03-10")
     s0 = article.add("Brazil recalled the United Nations Mission in Haiti of 1994.")
     article.actor(s0, "Brazil", "BRA", "BRA")
