@@ -278,7 +278,8 @@ def troop_phrases(tokens: Sequence[Token], lexicon: Lexicon) -> list[TroopPhrase
                                   *lexicon.cue("troop-group", tokens))
                       if tokens[m.last].tag.startswith("NN") and not (
                           m.phrase.label == "troop-group" and tokens[m.last].tag in PROPER
-                          and not _sized(tokens, m.first))])
+                          and not _sized(tokens, max(0, m.first - MAX_PHRASE_WORDS),
+                                         m.first))])
     cue_words = {i for m in change_cues(tokens, lexicon) for i in range(m.first, m.last + 1)}
     phrases: list[TroopPhrase] = []
     at = 0
@@ -300,8 +301,7 @@ def troop_phrases(tokens: Sequence[Token], lexicon: Lexicon) -> list[TroopPhrase
                                            more or more_troops, owned))
                 at += 1
                 continue
-            strong = any(STRONG.search(t.text) for t in tokens[first:noun.first])
-            count = count if strong else None  # "two battalions" counts battalions
+            count = count if _sized(tokens, first, noun.first) else None  # "two battalions"
             last = noun.last
             if (of := _of_count(tokens, noun.last)) is not None:
                 count, last = int(of[0]), of[1]
@@ -316,10 +316,11 @@ def troop_phrases(tokens: Sequence[Token], lexicon: Lexicon) -> list[TroopPhrase
     return phrases
 
 
-def _sized(tokens: Sequence[Token], at: int) -> bool:
-    """True when a size ("3,000-strong") stands in the words before token `at`: a force
-    named with its size ("the 1,990-strong United Nations Interim Force")."""
-    return any(STRONG.search(t.text) for t in tokens[max(0, at - MAX_PHRASE_WORDS):at])
+def _sized(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """True when a size ("3,000-strong") stands in tokens[start:end]: a group counted by
+    it ("a 3,000-strong contingent"; "two battalions" counts battalions, not troops), a
+    force named with it ("the 1,990-strong United Nations Interim Force")."""
+    return any(STRONG.search(t.text) for t in tokens[start:end])
 
 
 def _modifiers(tokens: Sequence[Token], head: int, cue_words: set[int]
